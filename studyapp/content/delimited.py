@@ -1,0 +1,133 @@
+"""CSV and TSV decks: Quizlet's `term<TAB>definition` export and spreadsheets with a header row.
+
+Without a header the columns are prompt, answer, then optionally tags. A header row names its
+columns (see COLUMN_ALIASES); `options` and `accepted` cells separate their values with `|`,
+`tags` with spaces, commas or semicolons.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+from studyapp.content.cloze import expand_cloze
+from studyapp.content.model import ContentError, Deck, ImportBundle, Item, KINDS
+from studyapp.content.native import stable_guid
+
+COLUMN_ALIASES = {
+    "prompt": {"prompt", "front", "term", "question", "word"},
+    "answer": {"answer", "back", "definition", "meaning", "translation"},
+    "kind": {"kind", "type"},
+    "options": {"options", "choices"},
+    "accepted": {"accepted", "alternatives"},
+    "tags": {"tags", "tag"},
+    "hint": {"hint"},
+    "explanation": {"explanation", "note", "notes"},
+    "skill": {"skill"},
+}
+DEFAULT_COLUMNS = ["prompt", "answer", "tags"]
+MAX_BYTES = 64 * 1024 * 1024
+
+
+def canonical_column(name: str) -> str | None:
+    name = name.strip().lower()
+    return next((col for col, aliases in COLUMN_ALIASES.items() if name in aliases), None)
+
+
+def _decode(path: Path) -> str:
+    raw = path.read_bytes()
+    if not raw.strip():
+        raise ContentError(f"{path} is empty")
+    if len(raw) > MAX_BYTES:
+        raise ContentError(f"{path} is larger than {MAX_BYTES // (1024 * 1024)} MB")
+    if b"\x00" in raw:
+        raise ContentError(f"{path} is not a text file (it contains binary data)")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ContentError(f"{path} is not UTF-8 text; save it as UTF-8 and import it again") from None
+
+
+def _delimiter(path: Path, text: str, delimiter: str | None) -> str:
+    if delimiter:
+        return delimiter
+    first = text.splitlines()[0]
+    if path.suffix.lower() == ".csv" and not ("\t" in first and "," not in first):
+        return ","
+    return "\t"
+
+
+def _split(cell: str, pattern: str) -> list[str]:
+    return [part.strip() for part in re.split(pattern, cell) if part.strip()]
+
+
+def _item(values: dict, deck_name: str, default_kind: str, where: str) -> list[Item]:
+    kind = (values.get("kind") or default_kind).strip().lower()
+    if kind not in KINDS:
+        raise ContentError(f"{where} has unknown kind {kind!r} (expected one of {', '.join(KINDS)})")
+    prompt = values.get("prompt", "").strip()
+    answer = values.get("answer", "").strip()
+    if not prompt:
+        raise ContentError(f"{where} has an empty prompt")
+    if not answer and kind != "cloze":
+        raise ContentError(f"{where} has an empty answer")
+    item = Item(
+        kind=kind, prompt=prompt, answer=answer,
+        options=_split(values.get("options", ""), r"\|"),
+        accepted=_split(values.get("accepted", ""), r"\|"),
+        tags=_split(values.get("tags", ""), r"[\s,;]+"),
+        hint=values.get("hint", "").strip(), explanation=values.get("explanation", "").strip(),
+        skill=values.get("skill", "").strip(), guid=stable_guid(deck_name, kind, prompt),
+    )
+    items = expand_cloze(item) if kind == "cloze" else [item]
+    for it in items:
+        try:
+            it.validate()
+        except ContentError as exc:
+            raise ContentError(f"{where}: {exc}") from None
+    return items
+
+
+def read_delimited(
+    path: Path,
+    deck_name: str | None = None,
+    columns: list[str] | None = None,
+    delimiter: str | None = None,
+    kind: str = "basic",
+) -> ImportBundle:
+    """Read a CSV/TSV file into one deck. `columns` overrides the header (or its absence)."""
+    path = Path(path)
+    text = _decode(path)
+    rows = list(csv.reader(io.StringIO(text), delimiter=_delimiter(path, text, delimiter)))
+    rows = [r for r in rows if any(cell.strip() for cell in r)]
+    header = [canonical_column(c) for c in rows[0]]
+    has_header = "prompt" in header and "answer" in header
+    if columns is None:
+        columns = header if has_header else DEFAULT_COLUMNS
+        if has_header and None in header:
+            unknown = rows[0][header.index(None)]
+            raise ContentError(f"{path}: unknown column {unknown!r} in the header")
+    else:
+        bad = [c for c in columns if c not in COLUMN_ALIASES]
+        if bad:
+            raise ContentError(f"unknown column name {bad[0]!r} (known: {', '.join(COLUMN_ALIASES)})")
+    body = rows[1:] if has_header else rows
+    if not body:
+        raise ContentError(f"{path} has a header but no rows")
+    name = deck_name or path.name.split(".")[0]
+    items: list[Item] = []
+    first_line = 2 if has_header else 1
+    for n, row in enumerate(body, start=first_line):
+        where = f"{path} line {n}"
+        if len(row) < 2:
+            raise ContentError(f"{where} has {len(row)} column(s); expected at least a prompt and an answer")
+        if len(row) > len(columns):
+            raise ContentError(f"{where} has {len(row)} columns but only {len(columns)} are named")
+        items.extend(_item(dict(zip(columns, row)), name, kind, where))
+    keys = [(i.guid, i.ord) for i in items]
+    if len(set(keys)) != len(keys):
+        duplicate = next(i.prompt for i in items if keys.count((i.guid, i.ord)) > 1)
+        raise ContentError(f"{path} has the prompt {duplicate!r} twice")
+    return ImportBundle(decks=[Deck(name=name, items=items)])

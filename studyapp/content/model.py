@@ -1,0 +1,94 @@
+"""Decks and items as plain data: what every reader produces and every writer consumes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Item kinds. "reversed" is one direction of a two-way pair (ord 0 front->back, ord 1 back->front).
+KINDS = ("basic", "reversed", "cloze", "choice", "typed", "truefalse")
+# Kinds the student grades themselves (Again/Hard/Good/Easy); the rest are graded by the app.
+SELF_GRADED = frozenset({"basic", "reversed"})
+# The `kind` column of the shared event format for each item kind.
+EVENT_KIND = {
+    "basic": "flashcard",
+    "reversed": "flashcard",
+    "cloze": "cloze",
+    "choice": "choice",
+    "typed": "typed",
+    "truefalse": "truefalse",
+}
+DECK_SEPARATOR = "::"
+
+
+class ContentError(ValueError):
+    """A deck or item that cannot be used; the message is one sentence for the user."""
+
+
+@dataclass
+class Item:
+    kind: str
+    prompt: str
+    answer: str
+    options: list[str] = field(default_factory=list)
+    accepted: list[str] = field(default_factory=list)
+    hint: str = ""
+    explanation: str = ""
+    tags: list[str] = field(default_factory=list)
+    skill: str = ""
+    guid: str = ""
+    ord: int = 0
+    suspended: bool = False
+    media: list[str] = field(default_factory=list)
+
+    def validate(self) -> None:
+        if self.kind not in KINDS:
+            raise ContentError(f"unknown item kind {self.kind!r} (expected one of {', '.join(KINDS)})")
+        if not self.prompt.strip():
+            raise ContentError("an item has an empty prompt")
+        if not self.answer.strip():
+            raise ContentError(f"the item {self.prompt[:40]!r} has an empty answer")
+        if self.kind == "choice":
+            if len(self.options) < 2:
+                raise ContentError(f"the multiple-choice item {self.prompt[:40]!r} needs at least 2 options")
+            if self.answer not in self.options:
+                raise ContentError(f"the answer of {self.prompt[:40]!r} is not one of its options")
+            if len(self.options) > 9:
+                raise ContentError(f"the multiple-choice item {self.prompt[:40]!r} has more than 9 options")
+        if self.kind == "truefalse" and self.answer.lower() not in ("true", "false"):
+            raise ContentError(f"the true/false item {self.prompt[:40]!r} must have the answer true or false")
+
+
+@dataclass
+class Deck:
+    name: str
+    description: str = ""
+    items: list[Item] = field(default_factory=list)
+
+    def validate(self) -> None:
+        parts = self.name.split(DECK_SEPARATOR)
+        if not self.name.strip() or any(not p.strip() for p in parts):
+            raise ContentError(f"invalid deck name {self.name!r}")
+        for item in self.items:
+            item.validate()
+
+
+@dataclass
+class HistoryRow:
+    """One past answer brought in by an importer (for example an Anki revlog row)."""
+
+    item_guid: str
+    item_ord: int
+    timestamp_ms: int
+    grade: int | None
+    correct: int
+    response_ms: int | None = None
+    source_id: str = ""  # stable id in the source (Anki revlog id) so re-imports skip it
+
+
+@dataclass
+class ImportBundle:
+    """Everything one file brings in: decks with items, media files, and answer history."""
+
+    decks: list[Deck] = field(default_factory=list)
+    media: dict[str, bytes] = field(default_factory=dict)
+    history: list[HistoryRow] = field(default_factory=list)

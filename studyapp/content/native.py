@@ -1,0 +1,165 @@
+"""The native deck format: one deck per TOML file that a teacher can write in a text editor.
+
+See the README ("Writing a deck") for the format. Reading validates everything before
+anything is returned; writing produces a file that reads back to the same deck.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tomllib
+from pathlib import Path
+
+from studyapp.content.cloze import cloze_numbers, expand_cloze
+from studyapp.content.model import ContentError, Deck, Item, KINDS
+
+FORMAT_VERSION = 1
+SUFFIX = ".deck.toml"
+ITEM_KEYS = {
+    "id", "kind", "prompt", "answer", "options", "accepted", "hint",
+    "explanation", "tags", "skill", "suspended", "media", "ord",
+}
+LIST_KEYS = ("options", "accepted", "tags", "media")
+
+
+def stable_guid(deck_name: str, kind: str, prompt: str) -> str:
+    """A guid for an item without an explicit id, stable across re-imports of the same file."""
+    digest = hashlib.sha1(f"{deck_name}\x1f{kind}\x1f{prompt}".encode()).hexdigest()
+    return f"sa-{digest[:16]}"
+
+
+def _string_list(value, where: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
+        raise ContentError(f"{where} must be a list of strings")
+    return [str(v) for v in value]
+
+
+def _item_from_table(table: dict, deck_name: str, default_kind: str, deck_tags: list[str], n: int) -> list[Item]:
+    where = f"item {n}"
+    unknown = set(table) - ITEM_KEYS
+    if unknown:
+        raise ContentError(f"{where} has unknown field(s): {', '.join(sorted(unknown))}")
+    kind = str(table.get("kind", default_kind))
+    if kind not in KINDS:
+        raise ContentError(f"{where} has unknown kind {kind!r} (expected one of {', '.join(KINDS)})")
+    prompt = table.get("prompt")
+    if not isinstance(prompt, str) or not prompt.strip():
+        raise ContentError(f"{where} has no prompt")
+    answer = table.get("answer", "")
+    if isinstance(answer, bool):
+        answer = "true" if answer else "false"
+    if not isinstance(answer, (str, int, float)):
+        raise ContentError(f"{where} has an answer that is not text")
+    lists = {key: _string_list(table.get(key, []), f"{where} field {key!r}") for key in LIST_KEYS}
+    guid = str(table.get("id") or stable_guid(deck_name, kind, prompt))
+    base = Item(
+        kind=kind,
+        prompt=prompt,
+        answer=str(answer),
+        options=lists["options"],
+        accepted=lists["accepted"],
+        hint=str(table.get("hint", "")),
+        explanation=str(table.get("explanation", "")),
+        tags=deck_tags + [t for t in lists["tags"] if t not in deck_tags],
+        skill=str(table.get("skill", "")),
+        guid=guid,
+        suspended=bool(table.get("suspended", False)),
+        media=lists["media"],
+    )
+    ord_ = table.get("ord")
+    if ord_ is not None:
+        # An item already expanded (as write_deck writes a cloze part or one side of a pair).
+        if not isinstance(ord_, int) or isinstance(ord_, bool) or ord_ < 0:
+            raise ContentError(f"{where} has an ord that is not a whole number")
+        base.ord = ord_
+        return [base]
+    if kind == "cloze":
+        if not cloze_numbers(prompt) and base.answer:
+            return [base]
+        return expand_cloze(base)
+    if kind == "reversed":
+        back = Item(**{**base.__dict__, "prompt": base.answer, "answer": base.prompt, "ord": 1})
+        back.tags, back.media = list(base.tags), list(base.media)
+        return [base, back]
+    return [base]
+
+
+def parse_deck(text: str, source: str = "deck") -> Deck:
+    """Parse the TOML text of a native deck; raises ContentError naming `source`."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ContentError(f"{source} is not a valid deck file: {exc}") from None
+    try:
+        version = data.get("format", FORMAT_VERSION)
+        if version != FORMAT_VERSION:
+            raise ContentError(f"deck format {version!r} is not supported (this StudyApp reads format {FORMAT_VERSION})")
+        header = data.get("deck")
+        if not isinstance(header, dict) or not isinstance(header.get("name"), str):
+            raise ContentError("it has no [deck] table with a name")
+        name = header["name"].strip()
+        default_kind = str(header.get("kind", "basic"))
+        deck_tags = _string_list(header.get("tags", []), "the deck's tags")
+        tables = data.get("items", [])
+        if not isinstance(tables, list) or not tables:
+            raise ContentError("it has no [[items]]")
+        items: list[Item] = []
+        for n, table in enumerate(tables, start=1):
+            if not isinstance(table, dict):
+                raise ContentError(f"item {n} is not a table")
+            items.extend(_item_from_table(table, name, default_kind, deck_tags, n))
+        deck = Deck(name=name, description=str(header.get("description", "")), items=items)
+        deck.validate()
+    except ContentError as exc:
+        raise ContentError(f"{source}: {exc}") from None
+    keys = [(i.guid, i.ord) for i in deck.items]
+    if len(set(keys)) != len(keys):
+        raise ContentError(f"{source}: two items share the same id")
+    return deck
+
+
+def read_deck(path: Path) -> Deck:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ContentError(f"{path} is not UTF-8 text") from None
+    return parse_deck(text, source=str(path))
+
+
+def _toml_value(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    # A JSON string is a valid TOML basic string (same escapes, \uXXXX included).
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def _item_fields(item: Item) -> dict:
+    fields = {"id": item.guid, "kind": item.kind, "prompt": item.prompt, "answer": item.answer}
+    for key in ("options", "accepted", "tags", "media"):
+        if getattr(item, key):
+            fields[key] = getattr(item, key)
+    for key in ("hint", "explanation", "skill"):
+        if getattr(item, key):
+            fields[key] = getattr(item, key)
+    if item.suspended:
+        fields["suspended"] = True
+    return fields
+
+
+def write_deck(deck: Deck) -> str:
+    """TOML text for `deck`. Items are written one by one (a cloze or a reversed pair as its
+    parts, with their ord), so the file reads back to the same items."""
+    lines = [f"format = {FORMAT_VERSION}", "", "[deck]", f"name = {_toml_value(deck.name)}"]
+    if deck.description:
+        lines.append(f"description = {_toml_value(deck.description)}")
+    for item in deck.items:
+        fields = _item_fields(item)
+        if item.kind in ("cloze", "reversed"):
+            fields["ord"] = item.ord
+        lines += ["", "[[items]]"] + [f"{k} = {_toml_value(v)}" for k, v in fields.items()]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,209 @@
+"""Reading and writing profiles, decks, items, sessions and the answer log."""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, fields
+
+from sqlite_utils import Database
+
+from studyapp.content.model import DECK_SEPARATOR, Deck, Item
+from studyapp.store.db import StoreError
+
+
+def now_ms() -> int:
+    return int(time.time() * 1000)
+
+
+# ---------------------------------------------------------------- profiles
+
+def list_profiles(db: Database) -> list[dict]:
+    return list(db.query("SELECT id, name, created_ms FROM profiles ORDER BY name COLLATE NOCASE"))
+
+
+def add_profile(db: Database, name: str) -> int:
+    name = name.strip()
+    if not name:
+        raise StoreError("a profile needs a name")
+    if len(name) > 60:
+        raise StoreError("a profile name can be at most 60 characters")
+    if find_profile(db, name):
+        raise StoreError(f"a profile named {name!r} already exists")
+    with db.atomic():
+        return db["profiles"].insert({"name": name, "created_ms": now_ms(), "settings": "{}"}).last_pk
+
+
+def find_profile(db: Database, name: str) -> dict | None:
+    rows = list(db.query("SELECT * FROM profiles WHERE name = ? COLLATE NOCASE", [name.strip()]))
+    return rows[0] if rows else None
+
+
+def profile_settings(db: Database, profile_id: int) -> dict:
+    return json.loads(db["profiles"].get(profile_id)["settings"] or "{}")
+
+
+def update_profile_settings(db: Database, profile_id: int, changes: dict) -> dict:
+    with db.atomic():
+        settings = profile_settings(db, profile_id) | changes
+        db["profiles"].update(profile_id, {"settings": json.dumps(settings)})
+    return settings
+
+
+# ---------------------------------------------------------------- decks
+
+def ensure_deck(db: Database, name: str, description: str = "") -> int:
+    """The id of deck `name` ("Parent::Child"), creating it and its parents as needed."""
+    parts = [p.strip() for p in name.split(DECK_SEPARATOR)]
+    if not all(parts):
+        raise StoreError(f"invalid deck name {name!r}")
+    parent_id = None
+    for depth in range(1, len(parts) + 1):
+        full = DECK_SEPARATOR.join(parts[:depth])
+        row = next(db.query("SELECT id FROM decks WHERE name = ?", [full]), None)
+        if row:
+            parent_id = row["id"]
+            continue
+        record = {"name": full, "parent_id": parent_id, "created_ms": now_ms(),
+                  "description": description if depth == len(parts) else ""}
+        parent_id = db["decks"].insert(record).last_pk
+    if description:
+        db["decks"].update(parent_id, {"description": description})
+    return parent_id
+
+
+def list_decks(db: Database) -> list[dict]:
+    return list(db.query("SELECT id, name, parent_id, description FROM decks ORDER BY name"))
+
+
+def find_deck(db: Database, name: str) -> dict | None:
+    return next(db.query("SELECT * FROM decks WHERE name = ? COLLATE NOCASE", [name.strip()]), None)
+
+
+def deck_and_descendants(db: Database, deck_id: int) -> list[int]:
+    rows = db.query(
+        "WITH RECURSIVE tree(id) AS (SELECT ? UNION ALL SELECT d.id FROM decks d JOIN tree t ON d.parent_id = t.id)"
+        " SELECT id FROM tree",
+        [deck_id],
+    )
+    return [r["id"] for r in rows]
+
+
+# ---------------------------------------------------------------- items
+
+@dataclass
+class ItemRow(Item):
+    """An item as stored: its content plus the row id and deck."""
+
+    id: int = 0
+    deck_id: int = 0
+
+    @property
+    def key(self) -> str:
+        """The learner's stable key for this item, the same on every laptop."""
+        return f"{self.guid}#{self.ord}"
+
+
+_JSON_FIELDS = ("options", "accepted", "tags", "media")
+_ITEM_FIELDS = [f.name for f in fields(Item)]
+
+
+def item_record(item: Item) -> dict:
+    record = {name: getattr(item, name) for name in _ITEM_FIELDS}
+    for name in _JSON_FIELDS:
+        record[name] = json.dumps(record[name], ensure_ascii=False)
+    record["suspended"] = int(item.suspended)
+    return record
+
+
+def _item_row(row: dict) -> ItemRow:
+    values = {name: row[name] for name in _ITEM_FIELDS}
+    for name in _JSON_FIELDS:
+        values[name] = json.loads(values[name] or "[]")
+    values["suspended"] = bool(values["suspended"])
+    return ItemRow(**values, id=row["id"], deck_id=row["deck_id"])
+
+
+def items_in_decks(db: Database, deck_ids: list[int], include_suspended: bool = False) -> list[ItemRow]:
+    marks = ",".join("?" * len(deck_ids))
+    where = f"deck_id IN ({marks}) AND deleted = 0" + ("" if include_suspended else " AND suspended = 0")
+    return [_item_row(r) for r in db.query(f"SELECT * FROM items WHERE {where} ORDER BY id", deck_ids)]
+
+
+def get_item(db: Database, item_id: int) -> ItemRow:
+    return _item_row(db["items"].get(item_id))
+
+
+def deck_content(db: Database, deck_id: int) -> Deck:
+    deck = db["decks"].get(deck_id)
+    items = [Item(**{n: getattr(i, n) for n in _ITEM_FIELDS}) for i in items_in_decks(db, [deck_id], True)]
+    return Deck(name=deck["name"], description=deck["description"], items=items)
+
+
+# ---------------------------------------------------------------- sessions and answers
+
+def start_session(db: Database, profile_id: int, deck_id: int | None, mode: str) -> int:
+    with db.atomic():
+        return db["sessions"].insert(
+            {"profile_id": profile_id, "deck_id": deck_id, "mode": mode, "started_ms": now_ms()}
+        ).last_pk
+
+
+def end_session(db: Database, session_id: int) -> None:
+    with db.atomic():
+        db["sessions"].update(session_id, {"ended_ms": now_ms()})
+
+
+@dataclass(frozen=True)
+class LoggedAnswer:
+    id: int
+    item_id: int
+    answered_ms: int
+    correct: int
+    grade: int | None
+
+
+def log_answer(db: Database, record: dict) -> int:
+    """Append one answer and commit it (durably: synchronous=FULL) before returning its id."""
+    with db.atomic():
+        return db["answers"].insert(record).last_pk
+
+
+def void_answer(db: Database, answer_id: int) -> None:
+    """Undo: the answer stays in the log, marked void, and no longer counts."""
+    with db.atomic():
+        db["answer_voids"].insert({"answer_id": answer_id, "voided_ms": now_ms()})
+
+
+def answer_history(db: Database, profile_id: int, item_ids: list[int] | None = None) -> list[LoggedAnswer]:
+    """The profile's answers that count (not voided), oldest first."""
+    sql = (
+        "SELECT a.id, a.item_id, a.answered_ms, a.correct, a.grade FROM answers a"
+        " WHERE a.profile_id = ? AND a.id NOT IN (SELECT answer_id FROM answer_voids)"
+    )
+    params: list = [profile_id]
+    if item_ids is not None:
+        sql += f" AND a.item_id IN ({','.join('?' * len(item_ids))})"
+        params += item_ids
+    sql += " ORDER BY a.answered_ms, a.id"
+    return [LoggedAnswer(*row) for row in db.execute(sql, params).fetchall()]
+
+
+def answers_per_deck(db: Database, profile_id: int) -> dict[int, int]:
+    rows = db.execute(
+        "SELECT i.deck_id, COUNT(*) FROM answers a JOIN items i ON i.id = a.item_id"
+        " WHERE a.profile_id = ? AND a.id NOT IN (SELECT answer_id FROM answer_voids) GROUP BY i.deck_id",
+        [profile_id],
+    ).fetchall()
+    return dict(rows)
+
+
+def event_rows(db: Database, profile_id: int) -> list[dict]:
+    """The profile's answer log joined with its items, for the shared event CSV format."""
+    return list(db.query(
+        "SELECT a.id, a.answered_ms, a.correct, a.grade, a.response_ms, i.guid, i.ord, i.kind, i.skill"
+        " FROM answers a JOIN items i ON i.id = a.item_id"
+        " WHERE a.profile_id = ? AND a.id NOT IN (SELECT answer_id FROM answer_voids)"
+        " ORDER BY a.answered_ms, a.id",
+        [profile_id],
+    ))
