@@ -89,5 +89,10 @@ def _v2_voids_imports_learner_state(db: Database) -> None:
     )
 
 
-MIGRATIONS = [_v1_initial, _v2_voids_imports_learner_state]
+def _v3_app_meta(db: Database) -> None:
+    # Small app-wide facts: the last profile used, the version of each built-in deck installed.
+    db["app_meta"].create({"key": str, "value": str}, pk="key", not_null={"value"})
+
+
+MIGRATIONS = [_v1_initial, _v2_voids_imports_learner_state, _v3_app_meta]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -16,6 +16,18 @@ def now_ms() -> int:
     return int(time.time() * 1000)
 
 
+# ---------------------------------------------------------------- app-wide facts
+
+def get_meta(db: Database, key: str) -> str | None:
+    row = next(db.query("SELECT value FROM app_meta WHERE key = ?", [key]), None)
+    return row["value"] if row else None
+
+
+def set_meta(db: Database, key: str, value: str) -> None:
+    with db.atomic():
+        db["app_meta"].upsert({"key": key, "value": value}, pk="key")
+
+
 # ---------------------------------------------------------------- profiles
 
 def list_profiles(db: Database) -> list[dict]:

@@ -79,13 +79,13 @@ def grade_response(item: Item, response: str) -> Grade:
         grade = int(response)
         return Grade(correct=int(grade > 1), grade=grade, given=response)
     if item.kind == "choice":
-        if response.isdigit():
-            index = int(response) - 1
-            if not 0 <= index < len(item.options):
-                raise GradingError(f"choose an option from 1 to {len(item.options)}")
-            chosen = item.options[index]
-        else:
+        # A number picks an option by position; otherwise (or out of range) the text must name an option.
+        if response.isdigit() and 1 <= int(response) <= len(item.options):
+            chosen = item.options[int(response) - 1]
+        elif any(normalise(response) == normalise(option) for option in item.options):
             chosen = response
+        else:
+            raise GradingError(f"choose an option from 1 to {len(item.options)}")
         return Grade(correct=int(answers_match(chosen, item.answer)), grade=None, given=chosen)
     if item.kind == "truefalse":
         word = normalise(response)

@@ -1,0 +1,224 @@
+"""The command line: the same operations as the GUI, without a screen. `studyapp` alone opens the GUI."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+from studyapp import __version__
+from studyapp.content.model import EVENT_KIND, ContentError
+from studyapp.store import queries
+from studyapp.store.db import StoreError
+from studyapp.study.grading import GradingError
+from studyapp.study.settings import SettingsError
+
+
+class CliError(Exception):
+    """A user-facing failure: printed as one sentence, exit status 1."""
+
+
+def _emit(args, data, human: str) -> None:
+    print(json.dumps(data, ensure_ascii=False) if getattr(args, "json", False) else human)
+
+
+def _workspace(args):
+    from studyapp.workspace import open_workspace
+
+    return open_workspace(args.data_dir)
+
+
+# ---------------------------------------------------------------- profiles
+
+def cmd_profiles(args) -> int:
+    ws = _workspace(args)
+    if args.action == "add":
+        if not args.name:
+            raise CliError("give the new profile's name: studyapp profiles add NAME")
+        profile_id = queries.add_profile(ws.db, args.name)
+        _emit(args, {"id": profile_id, "name": args.name.strip()}, f"Added profile {args.name.strip()!r}.")
+        return 0
+    profiles = queries.list_profiles(ws.db)
+    _emit(args, [{"id": p["id"], "name": p["name"]} for p in profiles],
+          "\n".join(p["name"] for p in profiles) or "No profiles yet (studyapp profiles add NAME).")
+    return 0
+
+
+# ---------------------------------------------------------------- decks
+
+def cmd_decks(args) -> int:
+    from studyapp.study.clock import system_clock
+    from studyapp.study.overview import deck_overview
+    from studyapp.workspace import resolve_profile
+
+    ws = _workspace(args)
+    profile = resolve_profile(ws.db, args.profile)
+    rows = deck_overview(ws.db, profile["id"], system_clock())
+    data = [{k: r[k] for k in ("name", "items", "new", "due", "answers")} for r in rows]
+    width = max((len(r["name"]) for r in rows), default=4)
+    lines = [f"{'deck':<{width}}  {'items':>6} {'new':>6} {'due':>6} {'answers':>8}"]
+    lines += [f"{r['name']:<{width}}  {r['items']:>6} {r['new']:>6} {r['due']:>6} {r['answers']:>8}" for r in rows]
+    _emit(args, data, "\n".join(lines))
+    return 0
+
+
+# ---------------------------------------------------------------- import / export
+
+def cmd_import(args) -> int:
+    from studyapp.content.readers import read_file
+    from studyapp.store.importer import import_bundle
+    from studyapp.workspace import resolve_profile
+
+    columns = [c.strip().lower() for c in args.columns.split(",")] if args.columns else None
+    bundle = read_file(Path(args.file), deck_name=args.deck, columns=columns, delimiter=args.delimiter)
+    ws = _workspace(args)
+    profile_id = resolve_profile(ws.db, args.profile)["id"] if (bundle.history or args.profile) else None
+    result = import_bundle(ws.db, ws.data_dir, bundle, profile_id, deck_name=args.deck)
+    data = {"file": args.file, **result.__dict__}
+    human = (f"Imported {args.file}: {result.items_added} new and {result.items_updated} updated item(s) "
+             f"into {', '.join(result.decks)}; {result.answers_added} answer(s) of history"
+             + (f" ({result.answers_skipped} already present)" if result.answers_skipped else "") + ".")
+    _emit(args, data, human)
+    return 0
+
+
+def iso_utc(ms: int) -> str:
+    return datetime.fromtimestamp(ms / 1000, tz=timezone.utc).isoformat(timespec="milliseconds")
+
+
+def cmd_export_log(args) -> int:
+    from studyapp.workspace import resolve_profile
+
+    ws = _workspace(args)
+    profile = resolve_profile(ws.db, args.profile)
+    rows = queries.event_rows(ws.db, profile["id"])
+    out = Path(args.out)
+    tmp = out.with_name(out.name + ".part")
+    with tmp.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["student_id", "item_id", "timestamp", "correct", "grade", "response_ms", "kind", "skill_id"])
+        for r in rows:
+            writer.writerow([profile["name"], f"{r['guid']}#{r['ord']}", iso_utc(r["answered_ms"]), r["correct"],
+                             r["grade"] or "", r["response_ms"] if r["response_ms"] is not None else "",
+                             EVENT_KIND[r["kind"]], r["skill"]])
+    tmp.replace(out)
+    _emit(args, {"out": str(out), "answers": len(rows)}, f"Wrote {len(rows)} answer(s) to {out}.")
+    return 0
+
+
+def cmd_export_deck(args) -> int:
+    from studyapp.content.native import SUFFIX, write_deck
+
+    ws = _workspace(args)
+    deck = queries.find_deck(ws.db, args.deck)
+    if deck is None:
+        raise CliError(f"there is no deck named {args.deck!r}")
+    out = Path(args.out)
+    if not out.name.endswith(SUFFIX):
+        raise CliError(f"the output file must end in {SUFFIX}")
+    content = queries.deck_content(ws.db, deck["id"])
+    out.write_text(write_deck(content), encoding="utf-8")
+    _emit(args, {"out": str(out), "items": len(content.items)}, f"Wrote {len(content.items)} item(s) to {out}.")
+    return 0
+
+
+# ---------------------------------------------------------------- study
+
+def cmd_study(args) -> int:
+    from studyapp.study.clock import offset_clock, parse_timestamp, system_clock
+    from studyapp.study.session import StudySession
+    from studyapp.study.terminal import run_human, run_script
+    from studyapp.workspace import remember_profile, resolve_profile
+
+    ws = _workspace(args)
+    profile = resolve_profile(ws.db, args.profile)
+    remember_profile(ws.db, profile["name"])
+    if args.deck:
+        deck = queries.find_deck(ws.db, args.deck)
+        if deck is None:
+            raise CliError(f"there is no deck named {args.deck!r} (see: studyapp decks)")
+    else:
+        decks = queries.list_decks(ws.db)
+        if not decks:
+            raise CliError("there are no decks to study")
+        deck = decks[0]
+    try:
+        clock = offset_clock(parse_timestamp(args.now)) if args.now else system_clock
+    except ValueError as exc:
+        raise CliError(f"--now: {exc}") from None
+    session = StudySession(ws.db, profile["id"], deck["id"], mode=args.mode, clock=clock)
+    return run_script(session) if args.script else run_human(session)
+
+
+# ---------------------------------------------------------------- parser
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="studyapp", description="Offline flashcards, quizzes and adaptive tests.")
+    parser.add_argument("--version", action="version", version=f"studyapp {__version__}")
+    parser.add_argument("--data-dir", help="where StudyApp keeps its data (default: $STUDYAPP_DATA_DIR or the "
+                                           "user data folder)")
+    parser.add_argument("--smoke-test", action="store_true", help="open the window, load the model, show a card, "
+                                                                  "adapt once and quit (for packaging checks)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("profiles", help="list profiles, or add one")
+    p.add_argument("action", nargs="?", choices=["add"])
+    p.add_argument("name", nargs="?")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_profiles)
+
+    p = sub.add_parser("decks", help="list decks with their item, new, due and answer counts")
+    p.add_argument("--profile")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_decks)
+
+    p = sub.add_parser("import", help="import a deck (.deck.toml, .csv, .tsv, .txt, .apkg, .colpkg)")
+    p.add_argument("file")
+    p.add_argument("--deck", help="deck name to import into (default: from the file)")
+    p.add_argument("--profile", help="profile that receives any answer history in the file")
+    p.add_argument("--columns", help="CSV/TSV: comma-separated column names, e.g. prompt,answer,tags")
+    p.add_argument("--delimiter", help="CSV/TSV: the field separator (default: by file type)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("export-log", help="write the profile's answers as an event CSV")
+    p.add_argument("out")
+    p.add_argument("--profile")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_export_log)
+
+    p = sub.add_parser("export-deck", help="write a deck in the native format (.deck.toml)")
+    p.add_argument("deck")
+    p.add_argument("out")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_export_deck)
+
+    p = sub.add_parser("study", help="study in the terminal; --script for programs (JSON lines)")
+    p.add_argument("--deck")
+    p.add_argument("--profile")
+    p.add_argument("--mode", choices=["review", "practice", "test"], default="review")
+    p.add_argument("--script", action="store_true", help="JSON line per item on stdout, one answer per stdin line")
+    p.add_argument("--now", help="run as if it were this moment (ISO-8601 or Unix ms); time advances from there")
+    p.set_defaults(func=cmd_study)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from studyapp.ui.app import run_gui
+
+        return run_gui(args)
+    try:
+        return args.func(args)
+    except (CliError, ContentError, StoreError, SettingsError, GradingError) as exc:
+        print(f"studyapp: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,205 @@
+"""A study session as a plain state machine: choose the next item, grade the answer, log it, update the learner.
+
+The CLI and the GUI both drive this class; it never imports Qt. Every answer is committed to
+the database before `submit` returns, so the next item is only shown once the last one is safe.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Callable, Protocol, Sequence
+
+from sqlite_utils import Database
+
+from studyapp.content.model import SELF_GRADED
+from studyapp.store import queries
+from studyapp.store.queries import ItemRow, LoggedAnswer
+from studyapp.study.clock import study_day_start, system_clock
+from studyapp.study.grading import Grade, accepted_answers, grade_response
+from studyapp.study.selection import ClassicPolicy, Choice, Policy, StudyContext
+from studyapp.study.settings import StudySettings
+
+
+class SessionError(Exception):
+    pass
+
+
+class Predictor(Protocol):
+    """The learner as the session sees it: p(correct) now, and an update after each answer."""
+
+    def predict(self, items: Sequence[ItemRow], now_ms: int) -> list[float]: ...
+    def observe(self, item: ItemRow, answer: LoggedAnswer) -> None: ...
+
+
+@dataclass(frozen=True)
+class Presented:
+    item: ItemRow
+    predicted: float | None
+    reason: str
+    shown_ms: int
+    number: int  # 1 for the first item of the session
+
+
+@dataclass(frozen=True)
+class Outcome:
+    answer_id: int
+    item: ItemRow
+    grade: Grade
+    expected: str
+    predicted: float | None
+
+    @property
+    def correct(self) -> bool:
+        return bool(self.grade.correct)
+
+
+@dataclass
+class Summary:
+    answers: int = 0
+    correct: int = 0
+    started_ms: int = 0
+    ended_ms: int = 0
+    new_items: int = 0
+    by_item: dict[int, list[int]] = field(default_factory=dict)
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.answers if self.answers else 0.0
+
+    @property
+    def minutes(self) -> float:
+        return max(0, self.ended_ms - self.started_ms) / 60000
+
+    @property
+    def improved(self) -> int:
+        """Items missed earlier in this session and answered right later."""
+        return sum(1 for results in self.by_item.values() if 0 in results and results[-1] == 1)
+
+
+class StudySession:
+    def __init__(
+        self,
+        db: Database,
+        profile_id: int,
+        deck_id: int,
+        mode: str = "review",
+        policy: Policy | None = None,
+        predictor: Predictor | None = None,
+        clock: Callable[[], int] = system_clock,
+        settings: StudySettings | None = None,
+    ) -> None:
+        self.db, self.profile_id, self.deck_id, self.mode = db, profile_id, deck_id, mode
+        self.policy = policy or ClassicPolicy()
+        self.predictor = predictor
+        self.clock = clock
+        self.settings = settings or StudySettings.from_dict(queries.profile_settings(db, profile_id))
+        self.items = queries.items_in_decks(db, queries.deck_and_descendants(db, deck_id))
+        self.items_by_id = {i.id: i for i in self.items}
+        self.history: dict[int, list[LoggedAnswer]] = defaultdict(list)
+        for answer in queries.answer_history(db, profile_id, list(self.items_by_id)):
+            self.history[answer.item_id].append(answer)
+        self.current: Presented | None = None
+        self.last_outcome: Outcome | None = None
+        self.session_wrong: list[int] = []
+        self.new_introduced: set[int] = set()
+        self.session_id = queries.start_session(db, profile_id, deck_id, mode)
+        self.summary = Summary(started_ms=clock())
+
+    # ------------------------------------------------------------ choosing
+
+    def _new_today(self, now_ms: int) -> int:
+        day_start = study_day_start(now_ms, self.settings.rollover_hour)
+        return sum(1 for answers in self.history.values() if answers and answers[0].answered_ms >= day_start)
+
+    def context(self, now_ms: int) -> StudyContext:
+        return StudyContext(
+            items=self.items,
+            history=self.history,
+            now_ms=now_ms,
+            settings=self.settings,
+            new_today=self._new_today(now_ms),
+            last_item_id=self.last_outcome.item.id if self.last_outcome else None,
+            session_wrong=list(self.session_wrong),
+            session_answers=self.summary.answers,
+        )
+
+    def next_item(self) -> Presented | None:
+        """The item to show now, or None when nothing is due and today's new items are done."""
+        if self.current is not None:
+            return self.current
+        now = self.clock()
+        choice: Choice | None = self.policy.choose(self.context(now))
+        if choice is None:
+            return None
+        predicted = choice.predicted
+        if predicted is None and self.predictor is not None:
+            predicted = self.predictor.predict([choice.item], now)[0]
+        self.current = Presented(choice.item, predicted, choice.reason, now, self.summary.answers + 1)
+        return self.current
+
+    # ------------------------------------------------------------ answering
+
+    def submit(self, response: str) -> Outcome:
+        """Grade `response` to the current item and commit it to the log. Raises GradingError for a
+        response that cannot be read (nothing is logged then)."""
+        shown = self.current
+        if shown is None:
+            raise SessionError("there is no item to answer")
+        grade = grade_response(shown.item, response)
+        now = max(self.clock(), shown.shown_ms)
+        answer_id = queries.log_answer(self.db, {
+            "profile_id": self.profile_id, "item_id": shown.item.id, "session_id": self.session_id,
+            "shown_ms": shown.shown_ms, "answered_ms": now, "response_ms": now - shown.shown_ms,
+            "grade": grade.grade, "correct": grade.correct, "given": grade.given,
+            "predicted": shown.predicted, "reason": shown.reason, "source": "study",
+        })
+        logged = LoggedAnswer(answer_id, shown.item.id, now, grade.correct, grade.grade)
+        if not self.history[shown.item.id]:
+            self.new_introduced.add(shown.item.id)
+        self.history[shown.item.id].append(logged)
+        if not grade.correct:
+            self.session_wrong.append(shown.item.id)
+        elif shown.item.id in self.session_wrong:
+            self.session_wrong.remove(shown.item.id)
+        if self.predictor is not None:
+            self.predictor.observe(shown.item, logged)
+        self.summary.answers += 1
+        self.summary.correct += grade.correct
+        self.summary.by_item.setdefault(shown.item.id, []).append(grade.correct)
+        self.summary.ended_ms = now
+        expected = shown.item.answer if shown.item.kind in SELF_GRADED else " / ".join(accepted_answers(shown.item))
+        self.last_outcome = Outcome(answer_id, shown.item, grade, expected, shown.predicted)
+        self.current = None
+        return self.last_outcome
+
+    def undo(self) -> Presented | None:
+        """Take back the last answer of this session: it is voided in the log and its item is shown again."""
+        outcome = self.last_outcome
+        if outcome is None:
+            return None
+        queries.void_answer(self.db, outcome.answer_id)
+        answers = self.history[outcome.item.id]
+        answers.pop()
+        if not answers:
+            self.new_introduced.discard(outcome.item.id)
+        results = self.summary.by_item[outcome.item.id]
+        results.pop()
+        if not results:
+            del self.summary.by_item[outcome.item.id]
+        self.summary.answers -= 1
+        self.summary.correct -= outcome.grade.correct
+        if not outcome.grade.correct and outcome.item.id in self.session_wrong:
+            self.session_wrong.remove(outcome.item.id)
+        if self.predictor is not None and hasattr(self.predictor, "forget_last"):
+            self.predictor.forget_last()
+        self.last_outcome = None
+        self.current = Presented(outcome.item, outcome.predicted, "Answer taken back: try it again", self.clock(),
+                                 self.summary.answers + 1)
+        return self.current
+
+    def finish(self) -> Summary:
+        queries.end_session(self.db, self.session_id)
+        self.summary.new_items = len(self.new_introduced)
+        self.summary.ended_ms = max(self.summary.ended_ms, self.summary.started_ms)
+        return self.summary

@@ -1,0 +1,74 @@
+"""Opening a data directory: the database, the built-in decks, and the profile in use."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from studyapp import paths
+from studyapp.content.native import SUFFIX, read_deck
+from studyapp.content.model import ImportBundle
+from studyapp.resources import decks_dir
+from studyapp.store import queries
+from studyapp.store.db import StoreError, connect
+from studyapp.store.importer import import_bundle
+
+DEFAULT_PROFILE = "Student"
+LAST_PROFILE_KEY = "last_profile"
+
+
+@dataclass
+class Workspace:
+    data_dir: Path
+    db: Database
+
+    @property
+    def db_path(self) -> Path:
+        return paths.db_path(self.data_dir)
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def install_builtin_decks(db: Database, data_dir: Path) -> list[str]:
+    """Import each shipped deck whose file changed since it was last installed; returns their names."""
+    installed = []
+    for path in sorted(decks_dir().glob(f"*{SUFFIX}")):
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        key = f"builtin:{path.name}"
+        if queries.get_meta(db, key) == digest:
+            continue
+        deck = read_deck(path)
+        import_bundle(db, data_dir, ImportBundle(decks=[deck]), profile_id=None)
+        queries.set_meta(db, key, digest)
+        installed.append(deck.name)
+    return installed
+
+
+def open_workspace(data_dir: str | Path | None = None) -> Workspace:
+    directory = paths.data_dir(data_dir)
+    db = connect(paths.db_path(directory))
+    install_builtin_decks(db, directory)
+    return Workspace(directory, db)
+
+
+def resolve_profile(db: Database, name: str | None) -> dict:
+    """The named profile, else the last one used, else the only one, else a new default profile."""
+    if name:
+        profile = queries.find_profile(db, name)
+        if profile is None:
+            raise StoreError(f"there is no profile named {name!r} (create it with: studyapp profiles add {name!r})")
+        return profile
+    last = queries.get_meta(db, LAST_PROFILE_KEY)
+    profile = queries.find_profile(db, last) if last else None
+    if profile is None:
+        existing = queries.list_profiles(db)
+        profile = existing[0] if existing else db["profiles"].get(queries.add_profile(db, DEFAULT_PROFILE))
+    return profile
+
+
+def remember_profile(db: Database, name: str) -> None:
+    queries.set_meta(db, LAST_PROFILE_KEY, name)

@@ -1,0 +1,97 @@
+import sqlite3
+
+import pytest
+
+from studyapp.store import queries
+from studyapp.store.db import StoreError, connect, schema_version
+from studyapp.store.migrations import SCHEMA_VERSION
+
+
+def test_new_database_is_current_durable_and_checks_foreign_keys(tmp_path):
+    db = connect(tmp_path / "a.sqlite3")
+    assert schema_version(db) == SCHEMA_VERSION
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    with pytest.raises(sqlite3.IntegrityError):
+        with db.atomic():
+            db["answers"].insert({"profile_id": 99, "item_id": 99, "answered_ms": 1, "correct": 1})
+
+
+def test_database_from_the_first_schema_is_migrated_with_its_data(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    old = connect(path, migrate_to=1)
+    profile = old["profiles"].insert({"name": "Ana", "created_ms": 1, "settings": "{}"}).last_pk
+    deck = old["decks"].insert({"name": "D", "created_ms": 1}).last_pk
+    item = old["items"].insert({"deck_id": deck, "guid": "g", "ord": 0, "kind": "basic", "prompt": "p",
+                                "answer": "a", "created_ms": 1, "updated_ms": 1}).last_pk
+    old["answers"].insert({"profile_id": profile, "item_id": item, "answered_ms": 5, "correct": 1, "grade": 3})
+    old.conn.commit()
+    old.close()
+
+    db = connect(path)
+    assert schema_version(db) == SCHEMA_VERSION
+    assert [a.item_id for a in queries.answer_history(db, profile)] == [item]
+    assert "learner_state" in db.table_names() and "app_meta" in db.table_names()
+
+
+def test_database_from_a_newer_app_is_refused(tmp_path):
+    path = tmp_path / "new.sqlite3"
+    db = connect(path)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    db.close()
+    with pytest.raises(StoreError, match="newer StudyApp"):
+        connect(path)
+
+
+def test_garbage_file_is_refused_with_a_clear_error(tmp_path):
+    path = tmp_path / "garbage.sqlite3"
+    path.write_bytes(b"this is not a database at all" * 100)
+    with pytest.raises(StoreError, match="not a usable StudyApp database"):
+        connect(path)
+
+
+def test_answer_log_is_append_only(tmp_path):
+    db = connect(tmp_path / "a.sqlite3")
+    profile = queries.add_profile(db, "Ana")
+    deck = queries.ensure_deck(db, "D")
+    item = db["items"].insert({"deck_id": deck, "guid": "g", "ord": 0, "kind": "basic", "prompt": "p",
+                               "answer": "a", "created_ms": 1, "updated_ms": 1}).last_pk
+    answer = queries.log_answer(db, {"profile_id": profile, "item_id": item, "answered_ms": 5, "correct": 1})
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        db.execute("UPDATE answers SET correct = 0 WHERE id = ?", [answer])
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        db.execute("DELETE FROM answers")
+    queries.void_answer(db, answer)
+    assert queries.answer_history(db, profile) == []
+    assert db["answers"].count == 1
+
+
+def test_committed_answer_is_visible_to_another_connection(tmp_path):
+    path = tmp_path / "a.sqlite3"
+    db = connect(path)
+    profile = queries.add_profile(db, "Ana")
+    deck = queries.ensure_deck(db, "D")
+    item = db["items"].insert({"deck_id": deck, "guid": "g", "ord": 0, "kind": "basic", "prompt": "p",
+                               "answer": "a", "created_ms": 1, "updated_ms": 1}).last_pk
+    queries.log_answer(db, {"profile_id": profile, "item_id": item, "answered_ms": 5, "correct": 1})
+    other = sqlite3.connect(path)
+    assert other.execute("SELECT COUNT(*) FROM answers").fetchone()[0] == 1
+
+
+def test_profiles_are_unique_ignoring_case(tmp_path):
+    db = connect(tmp_path / "a.sqlite3")
+    queries.add_profile(db, "Ana")
+    with pytest.raises(StoreError, match="already exists"):
+        queries.add_profile(db, "ana")
+    with pytest.raises(StoreError, match="needs a name"):
+        queries.add_profile(db, "  ")
+
+
+def test_deck_hierarchy_is_created_with_parents(tmp_path):
+    db = connect(tmp_path / "a.sqlite3")
+    child = queries.ensure_deck(db, "Languages::Chinese::HSK 1")
+    names = {d["name"]: d for d in queries.list_decks(db)}
+    assert set(names) == {"Languages", "Languages::Chinese", "Languages::Chinese::HSK 1"}
+    assert names["Languages::Chinese::HSK 1"]["parent_id"] == names["Languages::Chinese"]["id"]
+    assert set(queries.deck_and_descendants(db, names["Languages"]["id"])) == {d["id"] for d in names.values()}
+    assert queries.ensure_deck(db, "Languages::Chinese::HSK 1") == child

@@ -1,0 +1,127 @@
+import csv
+import json
+import subprocess
+import sys
+
+import pytest
+
+from studyapp.cli import main
+from studyapp.content.native import read_deck
+from studyapp.resources import decks_dir
+
+
+def run(capsys, *argv):
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def decks_json(capsys, data_dir):
+    status, out, _ = run(capsys, "--data-dir", str(data_dir), "decks", "--json")
+    assert status == 0
+    return json.loads(out)
+
+
+def test_decks_lists_every_builtin_deck_with_counts(capsys, tmp_path):
+    decks = {d["name"]: d for d in decks_json(capsys, tmp_path)}
+    for path in decks_dir().glob("*.deck.toml"):
+        deck = read_deck(path)
+        assert decks[deck.name]["items"] == len(deck.items)
+        assert decks[deck.name]["new"] == len(deck.items)
+        assert decks[deck.name]["answers"] == 0 and decks[deck.name]["due"] == 0
+
+
+def test_data_dir_from_the_environment(capsys, isolated_data_dir):
+    status, _, _ = run(capsys, "profiles", "add", "Ana")
+    assert status == 0 and (isolated_data_dir / "studyapp.sqlite3").exists()
+
+
+def test_profiles_add_and_list(capsys, tmp_path):
+    assert run(capsys, "--data-dir", str(tmp_path), "profiles", "add", "Ana")[0] == 0
+    status, _, err = run(capsys, "--data-dir", str(tmp_path), "profiles", "add", "ana")
+    assert status == 1 and "already exists" in err
+    status, out, _ = run(capsys, "--data-dir", str(tmp_path), "profiles", "--json")
+    assert [p["name"] for p in json.loads(out)] == ["Ana"]
+
+
+def test_tsv_of_30_rows_imports_and_a_bad_file_changes_nothing(capsys, tmp_path):
+    data = tmp_path / "data"
+    tsv = tmp_path / "words.tsv"
+    tsv.write_text("".join(f"term {n}\tdefinition {n}\n" for n in range(30)), encoding="utf-8")
+    status, out, _ = run(capsys, "--data-dir", str(data), "import", str(tsv), "--json")
+    assert status == 0 and json.loads(out)["items_added"] == 30
+    before = decks_json(capsys, data)
+    assert {d["name"]: d["items"] for d in before}["words"] == 30
+
+    bad = tmp_path / "bad.tsv"
+    bad.write_bytes(b"\x00\x01garbage\xff" * 50)
+    status, out, err = run(capsys, "--data-dir", str(data), "import", str(bad))
+    assert status == 1 and "bad.tsv is not a text file" in err and err.count("\n") == 1
+    assert decks_json(capsys, data) == before
+
+
+def test_study_script_logs_answers_and_export_log_shows_them(tmp_path):
+    data = tmp_path / "data"
+    study = subprocess.run(
+        [sys.executable, "-m", "studyapp.cli", "--data-dir", str(data), "study", "--deck",
+         "Geography::World capitals", "--script"],
+        input="3\n3\n1\n", capture_output=True, text=True, timeout=120,
+    )
+    assert study.returncode == 0, study.stderr
+    lines = [json.loads(line) for line in study.stdout.splitlines()]
+    presented = [m for m in lines if "prompt" in m]
+    logged = [m for m in lines if m.get("logged")]
+    assert len(logged) == 3 and [m["grade"] for m in logged] == [3, 3, 1]
+    assert all({"item_id", "kind", "prompt", "reason"} <= set(m) for m in presented)
+    assert lines[-1]["done"] and lines[-1]["summary"]["answers"] == 3
+
+    out = tmp_path / "log.csv"
+    export = subprocess.run([sys.executable, "-m", "studyapp.cli", "--data-dir", str(data), "export-log", str(out)],
+                            capture_output=True, text=True, timeout=60)
+    assert export.returncode == 0, export.stderr
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert [r["grade"] for r in rows] == ["3", "3", "1"] and [r["correct"] for r in rows] == ["1", "1", "0"]
+    assert set(rows[0]) == {"student_id", "item_id", "timestamp", "correct", "grade", "response_ms", "kind",
+                            "skill_id"}
+    assert rows[0]["kind"] == "flashcard" and rows[0]["timestamp"].endswith("+00:00")
+
+
+def test_unreadable_answer_is_not_logged_and_can_be_retried(capsys, tmp_path, monkeypatch):
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO("9\n3\n"))
+    status, out, _ = run(capsys, "--data-dir", str(tmp_path), "study", "--deck", "Geography::World capitals",
+                         "--script")
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert status == 0
+    assert lines[1] == {"logged": False, "error": "a flashcard is graded 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)"}
+    assert lines[2]["item_id"] == lines[0]["item_id"] and lines[3]["logged"] is True
+
+
+def test_study_now_runs_at_the_given_moment(capsys, tmp_path, monkeypatch):
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO("3\n"))
+    run(capsys, "--data-dir", str(tmp_path), "study", "--deck", "Geography::World capitals", "--script",
+        "--now", "2030-01-01T12:00:00Z")
+    out = tmp_path / "log.csv"
+    run(capsys, "--data-dir", str(tmp_path), "export-log", str(out))
+    assert next(csv.DictReader(out.open()))["timestamp"].startswith("2030-01-01T12:00:00")
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["study", "--deck", "No such deck"], "no deck named 'No such deck'"),
+    (["study", "--profile", "Nobody"], "no profile named 'Nobody'"),
+    (["study", "--now", "yesterday"], "--now"),
+    (["import", "missing.tsv"], "does not exist"),
+])
+def test_errors_are_one_sentence_and_non_zero(capsys, tmp_path, argv, message):
+    status, _, err = run(capsys, "--data-dir", str(tmp_path), *argv)
+    assert status == 1 and message in err
+
+
+def test_export_deck_round_trips_through_import(capsys, tmp_path):
+    out = tmp_path / "capitals.deck.toml"
+    assert run(capsys, "--data-dir", str(tmp_path / "a"), "export-deck", "Geography::World capitals", str(out))[0] == 0
+    status, result, _ = run(capsys, "--data-dir", str(tmp_path / "b"), "import", str(out), "--json")
+    assert status == 0 and json.loads(result)["items_updated"] == read_deck(out).items.__len__()
