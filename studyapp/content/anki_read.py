@@ -1,0 +1,459 @@
+"""Read Anki packages (.apkg, .colpkg) of every version Anki writes into an ImportBundle.
+
+Package versions, chosen from the `meta` member as Anki does (no `meta`: by member names):
+  1 legacy 1  collection.anki2    schema 11, JSON media map (genanki, Anki 2.0)
+  2 legacy 2  collection.anki21   schema 11, JSON media map (Anki 2.1 up to 2.1.49)
+  3 latest    collection.anki21b  zstd-compressed schema 18, protobuf media list, media
+                                  members zstd-compressed (Anki 2.1.50 and later)
+
+A package is untrusted input. The reader writes nothing outside one private temporary
+directory that it removes; it refuses unsafe member or media names, archives that expand
+too far (see Limits), files that are not an Anki collection and versions newer than it
+knows, each with one sentence naming the file; field HTML is sanitised.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import sqlite3
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+import zstandard
+
+from studyapp.content import anki_proto as proto
+from studyapp.content import anki_template as tpl
+from studyapp.content.cloze import CLOZE, render_cloze
+from studyapp.content.html_sanitize import html_to_text, is_local_media_name, sanitize_html
+from studyapp.content.model import DECK_SEPARATOR, ContentError, Deck, HistoryRow, ImportBundle, Item
+
+LATEST_VERSION = 3
+COLLECTION_MEMBER = {1: "collection.anki2", 2: "collection.anki21", 3: "collection.anki21b"}
+MAX_SCHEMA = 18
+SQLITE_MAGIC = b"SQLite format 3\x00"
+ANKI_TABLES = {"col", "notes", "cards", "revlog"}
+SCHEMA18_TABLES = {"notetypes", "fields", "templates", "decks"}
+# Revlog kinds that are not answers: 4 manual (set due date / forget), 5 rescheduled.
+NOT_ANSWERS = (4, 5)
+CHUNK = 1 << 20
+STOCK_CLOZE_BACK = re.compile(r"\s*\{\{cloze:(?P<text>[^{}]+)\}\}\s*(?:<br\s*/?>\s*)*\{\{(?P<extra>[^{}#^/:]+)\}\}\s*")
+SIMPLE_FRONT = re.compile(
+    r"\s*(?:\{\{#[^{}]+\}\})?\s*\{\{(?P<front>[^{}#^/:!]+)\}\}\s*(?:\{\{/[^{}]+\}\})?\s*"
+    r"(?:\{\{type:(?P<typed>[^{}]+)\}\})?\s*"
+)
+SIMPLE_BACK = re.compile(
+    r"\s*\{\{(?:FrontSide|[^{}#^/:!]+)\}\}\s*<hr id=\"?answer\"?\s*/?>\s*"
+    r"(?:\{\{(?P<back>[^{}#^/:!]+)\}\}|\{\{type:(?P<typed>[^{}]+)\}\})\s*"
+)
+ANSWER_RULE = re.compile(r"<hr id=\"?answer\"?\s*/?>", re.I)
+IMG_SRC = re.compile(r'<img\b[^>]*?\ssrc="([^"]*)"', re.I)
+SOUND = re.compile(r"\[sound:([^\]]*)\]")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Caps on what a package may expand to. A real deck fits easily: the largest shared
+    decks are a few hundred MB with media; text and SQLite rarely compress beyond 20:1."""
+
+    max_total: int = 2 << 30  # all members read, after decompression (zip and zstd)
+    max_member: int = 512 << 20  # one member after decompression
+    max_ratio: int = 200  # expanded / compressed, checked once a member passes ratio_floor
+    ratio_floor: int = 1 << 20  # small members may compress well (empty SQLite pages)
+
+
+DEFAULT_LIMITS = Limits()
+
+
+@dataclass
+class NoteType:
+    name: str
+    is_cloze: bool
+    fields: list[str]
+    templates: list[tuple[str, str, str]]  # (name, front format, back format)
+
+
+def _unsafe_name(name: str) -> bool:
+    pure = PurePosixPath(name.replace("\\", "/"))
+    return (
+        not name or name.startswith(("/", "\\")) or ".." in pure.parts or "\x00" in name
+        or re.match(r"^[A-Za-z]:", name) is not None
+    )
+
+
+class _Archive:
+    """A zip opened with every member checked, read with expansion caps."""
+
+    def __init__(self, path: Path, limits: Limits) -> None:
+        self.path, self.limits, self.expanded = path, limits, 0
+        try:
+            self.zip = zipfile.ZipFile(path)
+        except FileNotFoundError:
+            raise ContentError(f"{path} does not exist") from None
+        except (zipfile.BadZipFile, OSError):
+            raise ContentError(f"{path} is not an Anki package (it is not a zip archive)") from None
+        infos = self.zip.infolist()
+        for info in infos:
+            if _unsafe_name(info.filename):
+                self.refuse(f"has a member with an unsafe name ({info.filename!r})")
+            if info.file_size > limits.max_member:
+                self.refuse(f"has a member larger than {limits.max_member >> 20} MiB ({info.filename!r})")
+            self._check_ratio(info.filename, info.file_size, info.compress_size)
+        if sum(i.file_size for i in infos) > limits.max_total:
+            self.refuse(f"expands to more than {limits.max_total >> 20} MiB")
+        self.names = {i.filename for i in infos}
+
+    def refuse(self, problem: str):
+        raise ContentError(f"{self.path} {problem}; it was not imported")
+
+    def close(self) -> None:
+        self.zip.close()
+
+    def _check_ratio(self, name: str, expanded: int, compressed: int) -> None:
+        if expanded > self.limits.ratio_floor and expanded > self.limits.max_ratio * max(compressed, 1):
+            self.refuse(f"looks like a zip bomb (member {name!r} expands more than {self.limits.max_ratio} times)")
+
+    def _chunks(self, name: str, zstd: bool):
+        """The member's expanded bytes in chunks, stopping at any cap."""
+        info = self.zip.getinfo(name)
+        size = 0
+        try:
+            with self.zip.open(info) as raw:
+                stream = zstandard.ZstdDecompressor().stream_reader(raw, read_across_frames=True) if zstd else raw
+                while chunk := stream.read(CHUNK):
+                    size += len(chunk)
+                    self.expanded += len(chunk)
+                    if size > self.limits.max_member:
+                        self.refuse(f"has a member larger than {self.limits.max_member >> 20} MiB ({name!r})")
+                    if self.expanded > self.limits.max_total:
+                        self.refuse(f"expands to more than {self.limits.max_total >> 20} MiB")
+                    if zstd:
+                        self._check_ratio(name, size, info.compress_size)
+                    yield chunk
+        except (zipfile.BadZipFile, zstandard.ZstdError, EOFError, OSError) as exc:
+            self.refuse(f"is damaged (member {name!r} cannot be read: {exc})")
+
+    def read(self, name: str, zstd: bool = False) -> bytes:
+        return b"".join(self._chunks(name, zstd))
+
+    def extract(self, name: str, dest: Path, zstd: bool = False) -> None:
+        with open(dest, "wb") as out:
+            for chunk in self._chunks(name, zstd):
+                out.write(chunk)
+
+
+def _package_version(archive: _Archive) -> int:
+    if "meta" in archive.names:
+        try:
+            version = proto.first_int(proto.decode(archive.read("meta")), 1)
+        except proto.ProtoError:
+            archive.refuse("has a damaged meta member")
+        if version > LATEST_VERSION or version < 1:
+            archive.refuse(
+                f"uses package version {version}, which this StudyApp does not know "
+                f"(it reads versions 1 to {LATEST_VERSION}; a newer StudyApp may read it)"
+            )
+        return version
+    return 2 if "collection.anki21" in archive.names else 1
+
+
+def _media_map(archive: _Archive, version: int) -> dict[str, str]:
+    """Media file name -> zip member holding it."""
+    if "media" not in archive.names:
+        return {}
+    mapping: dict[str, str] = {}
+    if version == LATEST_VERSION:
+        try:
+            entries = proto.decode(archive.read("media", zstd=True)).get(1, [])
+            for index, entry in enumerate(entries):
+                message = proto.decode(entry) if isinstance(entry, bytes) else {}
+                member = str(proto.first_int(message, 255, index)) if 255 in message else str(index)
+                mapping[proto.first_str(message, 1)] = member
+        except proto.ProtoError:
+            archive.refuse("has a damaged media list")
+    else:
+        try:
+            raw = json.loads(archive.read("media") or b"{}")
+        except (ValueError, UnicodeDecodeError):
+            archive.refuse("has a damaged media list")
+        if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
+            archive.refuse("has a damaged media list")
+        mapping = {name: member for member, name in raw.items()}
+    for name in mapping:
+        if not is_local_media_name(name) or _unsafe_name(name):
+            archive.refuse(f"has a media file with an unsafe name ({name!r})")
+    return mapping
+
+
+def _open_collection(archive: _Archive, version: int, workdir: Path) -> sqlite3.Connection:
+    member = COLLECTION_MEMBER[version]
+    if member not in archive.names:
+        archive.refuse(f"has no collection (the member {member!r} is missing)")
+    db_path = workdir / "collection.sqlite"
+    archive.extract(member, db_path, zstd=version == LATEST_VERSION)
+    with open(db_path, "r+b") as fh:
+        header = fh.read(100)
+        if not header.startswith(SQLITE_MAGIC):
+            archive.refuse("has a collection that is not an SQLite database")
+        if len(header) == 100 and header[18:20] == b"\x02\x02":
+            fh.seek(18)  # our private copy: switch WAL off so a read-only open needs no -shm file
+            fh.write(b"\x01\x01")
+    try:
+        conn = sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True)
+        conn.execute("PRAGMA trusted_schema = OFF")  # no functions from the file's schema
+        conn.create_collation("unicase", lambda a, b: (a.casefold() > b.casefold()) - (a.casefold() < b.casefold()))
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.DatabaseError:
+        archive.refuse("has a damaged collection database")
+    if not ANKI_TABLES <= tables:
+        conn.close()
+        archive.refuse("is not an Anki collection (its database lacks the notes, cards and revlog tables)")
+    return conn
+
+
+def _note_types_json(models: dict) -> dict[int, NoteType]:
+    out = {}
+    for model in models.values():
+        fields = [f["name"] for f in sorted(model["flds"], key=lambda f: f["ord"])]
+        templates = [(t["name"], t["qfmt"], t["afmt"]) for t in sorted(model["tmpls"], key=lambda t: t["ord"])]
+        out[int(model["id"])] = NoteType(model["name"], model.get("type", 0) == 1, fields, templates)
+    return out
+
+
+def _schema11(conn: sqlite3.Connection) -> tuple[dict[int, NoteType], dict[int, tuple[str, str]]]:
+    models_json, decks_json = conn.execute("SELECT models, decks FROM col").fetchone()
+    note_types = _note_types_json(json.loads(models_json))
+    decks = {int(d["id"]): (d["name"], d.get("desc", "")) for d in json.loads(decks_json).values()}
+    return note_types, decks
+
+
+def _schema18(conn: sqlite3.Connection) -> tuple[dict[int, NoteType], dict[int, tuple[str, str]]]:
+    fields: dict[int, list[str]] = {}
+    for ntid, name in conn.execute("SELECT ntid, name FROM fields ORDER BY ntid, ord"):
+        fields.setdefault(ntid, []).append(name)
+    templates: dict[int, list[tuple[str, str, str]]] = {}
+    for ntid, name, config in conn.execute("SELECT ntid, name, config FROM templates ORDER BY ntid, ord"):
+        message = proto.decode(config)
+        templates.setdefault(ntid, []).append((name, proto.first_str(message, 1), proto.first_str(message, 2)))
+    note_types = {}
+    for ntid, name, config in conn.execute("SELECT id, name, config FROM notetypes"):
+        is_cloze = proto.first_int(proto.decode(config), 1) == 1
+        note_types[ntid] = NoteType(name, is_cloze, fields.get(ntid, []), templates.get(ntid, []))
+    decks = {}
+    for did, name, kind in conn.execute("SELECT id, name, kind FROM decks"):
+        normal = proto.decode(proto.first_bytes(proto.decode(kind), 1))
+        decks[did] = (name.replace("\x1f", DECK_SEPARATOR), proto.first_str(normal, 4))
+    return note_types, decks
+
+
+def _read_structure(archive: _Archive, conn: sqlite3.Connection):
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    row = conn.execute("SELECT ver FROM col").fetchone()
+    if row is None or not isinstance(row[0], int):
+        archive.refuse("has a damaged collection database")
+    if row[0] > MAX_SCHEMA:
+        archive.refuse(f"has a collection of schema {row[0]}, newer than this StudyApp reads ({MAX_SCHEMA})")
+    try:
+        if SCHEMA18_TABLES <= tables:
+            return _schema18(conn)
+        return _schema11(conn)
+    except (TypeError, ValueError, KeyError, AttributeError, proto.ProtoError):
+        archive.refuse("has damaged note type or deck settings")
+
+
+class _CardRenderer:
+    """Turns one card of a note into an Item, caching parsed templates per note type."""
+
+    def __init__(self, note_types: dict[int, NoteType]) -> None:
+        self.note_types = note_types
+        self.parsed: dict[tuple[int, int], tuple[list, list]] = {}
+
+    def _templates(self, mid: int, ord_: int) -> tuple[list, list]:
+        key = (mid, ord_)
+        if key not in self.parsed:
+            _name, front, back = self.note_types[mid].templates[ord_]
+            self.parsed[key] = (tpl.parse(front), tpl.parse(back))
+        return self.parsed[key]
+
+    def item(self, mid: int, ord_: int, values: dict[str, str], specials: dict[str, str], n_cards: int) -> Item | None:
+        note_type = self.note_types.get(mid)
+        if note_type is None:
+            return None
+        if note_type.is_cloze:
+            return self._cloze(mid, note_type, ord_, values, specials)
+        if ord_ >= len(note_type.templates):
+            return None
+        _name, front, back = note_type.templates[ord_]
+        simple_front, simple_back = SIMPLE_FRONT.fullmatch(front), SIMPLE_BACK.fullmatch(back)
+        if simple_front and simple_back:
+            return self._simple(note_type, ord_, simple_front, simple_back, values, n_cards)
+        return self._custom(mid, ord_, values, specials)
+
+    def _simple(self, note_type: NoteType, ord_: int, front, back, values: dict[str, str], n_cards: int) -> Item:
+        typed = front.group("typed") or back.group("typed")
+        answer_field = back.group("back") or typed
+        answer = values.get(answer_field, "")
+        kind = "typed" if typed else ("reversed" if n_cards > 1 and self._is_pair(note_type) else "basic")
+        return Item(
+            kind=kind,
+            prompt=values.get(front.group("front"), ""),
+            answer=html_to_text(answer) if typed else answer,
+        )
+
+    @staticmethod
+    def _is_pair(note_type: NoteType) -> bool:
+        """Two templates that ask each field for the other: a two-way card pair."""
+        if len(note_type.templates) != 2:
+            return False
+        pairs = []
+        for _name, front, back in note_type.templates:
+            f, b = SIMPLE_FRONT.fullmatch(front), SIMPLE_BACK.fullmatch(back)
+            if not (f and b and b.group("back")):
+                return False
+            pairs.append((f.group("front"), b.group("back")))
+        return pairs[0] == pairs[1][::-1]
+
+    def _custom(self, mid: int, ord_: int, values: dict[str, str], specials: dict[str, str]) -> Item:
+        front_nodes, back_nodes = self._templates(mid, ord_)
+        ctx = tpl.CardContext(values, ord_ + 1, specials=specials)
+        prompt = tpl.render(front_nodes, ctx)
+        ctx.answer_side, ctx.front_side = True, prompt
+        back = tpl.render(back_nodes, ctx)
+        rule = ANSWER_RULE.search(back)
+        answer = back[rule.end():] if rule else back
+        typed = tpl.referenced(front_nodes, "type")
+        if typed:
+            return Item(kind="typed", prompt=prompt, answer=html_to_text(values.get(typed[0], "")), explanation=answer)
+        return Item(kind="basic", prompt=prompt, answer=answer)
+
+    def _cloze(self, mid: int, note_type: NoteType, ord_: int, values: dict[str, str], specials: dict[str, str]):
+        if not note_type.templates:
+            return None
+        front_nodes, back_nodes = self._templates(mid, 0)
+        cloze_fields = tpl.referenced(front_nodes, "cloze")
+        if not cloze_fields:
+            return None
+        text = values.get(cloze_fields[0], "")
+        number = ord_ + 1
+        if not any(int(m.group(1)) == number for m in CLOZE.finditer(text)):
+            return None
+        prompt, answer = render_cloze(text, number)
+        revealed = CLOZE.sub(lambda m: m.group(2), text)
+        _name, front, back = note_type.templates[0]
+        stock = STOCK_CLOZE_BACK.fullmatch(back)
+        if front.strip() == f"{{{{cloze:{cloze_fields[0]}}}}}" and stock and stock.group("text") == cloze_fields[0]:
+            extra = values.get(stock.group("extra"), "")
+            explanation = extra if tpl.field_nonempty(extra) else revealed
+        else:
+            ctx = tpl.CardContext(values, number, specials=specials)
+            prompt = tpl.render(front_nodes, ctx)
+            ctx.answer_side, ctx.front_side = True, prompt
+            rendered_back = tpl.render(back_nodes, ctx)
+            rule = ANSWER_RULE.search(rendered_back)
+            explanation = rendered_back[rule.end():] if rule else rendered_back
+        return Item(kind="cloze", prompt=prompt, answer=answer, explanation=explanation)
+
+
+def _clean(text: str) -> str:
+    text = sanitize_html(text)
+    # A [sound:] reference that is not a local media file would be fetched: drop it.
+    return SOUND.sub(lambda m: m.group(0) if is_local_media_name(m.group(1)) else "", text).strip()
+
+
+def _media_refs(item: Item) -> list[str]:
+    names: list[str] = []
+    for text in (item.prompt, item.answer, item.explanation):
+        names += [html.unescape(n) for n in IMG_SRC.findall(text)] + SOUND.findall(text)
+    return list(dict.fromkeys(n for n in names if is_local_media_name(n)))
+
+
+@dataclass
+class _Card:
+    cid: int
+    guid: str
+    ord: int
+    deck: str
+
+
+def _items(archive: _Archive, conn: sqlite3.Connection, note_types, decks) -> tuple[list[Deck], dict[int, _Card]]:
+    renderer = _CardRenderer(note_types)
+    notes = {
+        nid: (guid, mid, tags, flds)
+        for nid, guid, mid, tags, flds in conn.execute("SELECT id, guid, mid, tags, flds FROM notes")
+    }
+    card_count: dict[int, int] = {}
+    rows = conn.execute("SELECT id, nid, did, odid, ord, queue FROM cards ORDER BY nid, ord").fetchall()
+    for _cid, nid, *_rest in rows:
+        card_count[nid] = card_count.get(nid, 0) + 1
+    by_deck: dict[str, Deck] = {}
+    cards: dict[int, _Card] = {}
+    for cid, nid, did, odid, ord_, queue in rows:
+        if nid not in notes:
+            continue
+        guid, mid, tags, flds = notes[nid]
+        note_type = note_types.get(mid)
+        if note_type is None:
+            continue
+        deck_name, description = decks.get(odid or did, ("Default", ""))
+        values = dict(zip(note_type.fields, flds.split("\x1f")))
+        tag_list = tags.split()
+        specials = {"Tags": " ".join(tag_list), "Deck": deck_name, "Subdeck": deck_name.split(DECK_SEPARATOR)[-1],
+                    "Type": note_type.name}
+        item = renderer.item(mid, ord_, values, specials, card_count[nid])
+        if item is None:
+            continue
+        item.prompt, item.answer, item.explanation = _clean(item.prompt), _clean(item.answer), _clean(item.explanation)
+        if not item.prompt or not item.answer:
+            continue  # Anki does not show an empty card either
+        item.guid, item.ord, item.tags, item.suspended = guid, ord_, tag_list, queue == -1
+        item.media = _media_refs(item)
+        deck = by_deck.setdefault(deck_name, Deck(name=deck_name, description=description))
+        deck.items.append(item)
+        cards[cid] = _Card(cid, guid, ord_, deck_name)
+    return [by_deck[name] for name in sorted(by_deck)], cards
+
+
+def _history(conn: sqlite3.Connection, cards: dict[int, _Card]) -> list[HistoryRow]:
+    history = []
+    for rid, cid, ease, time_ms, kind in conn.execute("SELECT id, cid, ease, time, type FROM revlog ORDER BY id"):
+        card = cards.get(cid)
+        if card is None or kind in NOT_ANSWERS or not 1 <= ease <= 4:
+            continue
+        history.append(HistoryRow(
+            item_guid=card.guid, item_ord=card.ord, timestamp_ms=rid, grade=ease,
+            correct=int(ease > 1), response_ms=time_ms if time_ms and time_ms > 0 else None,
+            source_id=f"anki:{rid}",
+        ))
+    return history
+
+
+def read_anki_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> ImportBundle:
+    """Decks, media and review history of the .apkg/.colpkg at `path`; raises ContentError."""
+    path = Path(path)
+    archive = _Archive(path, limits)
+    try:
+        version = _package_version(archive)
+        media_map = _media_map(archive, version)
+        with tempfile.TemporaryDirectory(prefix="studyapp-anki-") as workdir:
+            conn = _open_collection(archive, version, Path(workdir))
+            try:
+                note_types, decks = _read_structure(archive, conn)
+                decks_out, cards = _items(archive, conn, note_types, decks)
+                history = _history(conn, cards)
+            except sqlite3.DatabaseError:
+                archive.refuse("has a damaged collection database")
+            finally:
+                conn.close()
+        media = {}
+        for deck in decks_out:
+            for item in deck.items:
+                item.media = [n for n in item.media if n in media_map]
+                for name in item.media:
+                    if name not in media:
+                        media[name] = archive.read(media_map[name], zstd=version == LATEST_VERSION)
+        return ImportBundle(decks=decks_out, media=media, history=history)
+    finally:
+        archive.close()

@@ -1,0 +1,171 @@
+"""Every refusal of an untrusted Anki package: one sentence naming the file, nothing written."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import tempfile
+import zipfile
+
+import pytest
+import zstandard
+
+from studyapp.content.anki_read import Limits, read_anki_package
+from studyapp.content.model import ContentError
+from test_anki_support import anki_built, rezip  # noqa: F401  (fixture)
+
+pytest.importorskip("anki")
+
+
+@pytest.fixture(autouse=True)
+def private_tmp(tmp_path, monkeypatch):
+    """Route the reader's temporary files to a folder we can inspect afterwards."""
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    yield scratch
+    assert os.listdir(scratch) == [], "the reader left files behind"
+
+
+def refused(path, match, **kwargs):
+    with pytest.raises(ContentError, match=match) as info:
+        read_anki_package(path, **kwargs)
+    message = str(info.value)
+    assert str(path) in message
+    assert message.count("\n") == 0
+    return message
+
+
+def _zstd(data: bytes) -> bytes:
+    return zstandard.ZstdCompressor().compress(data)
+
+
+def _media_entries(*names: str) -> bytes:
+    """The protobuf MediaEntries message of the latest package version."""
+    out = b""
+    for name in names:
+        raw = name.encode()
+        entry = b"\x0a" + bytes([len(raw)]) + raw + b"\x10\x01"
+        out += b"\x0a" + bytes([len(entry)]) + entry
+    return out
+
+
+def test_good_package_leaves_nothing_behind(anki_built):
+    assert read_anki_package(anki_built.apkg_latest).decks
+
+
+def test_not_a_zip(tmp_path):
+    path = tmp_path / "notes.apkg"
+    path.write_text("just some text")
+    refused(path, "not a zip archive")
+
+
+def test_missing_file(tmp_path):
+    refused(tmp_path / "absent.apkg", "does not exist")
+
+
+@pytest.mark.parametrize("name", ["../evil.txt", "/etc/evil", "a/../../evil", "C:/evil", "..\\evil"])
+def test_member_name_traversal(anki_built, tmp_path, name):
+    path = rezip(anki_built.apkg_legacy, tmp_path / "bad.apkg", {name: b"x"})
+    refused(path, "unsafe name")
+
+
+@pytest.mark.parametrize("name", ["../evil.png", "/abs.png", "sub/dir.png", "C:evil.png"])
+def test_media_name_traversal_legacy(anki_built, tmp_path, name):
+    path = rezip(anki_built.apkg_legacy, tmp_path / "bad.apkg", {"media": json.dumps({"0": name}).encode()})
+    refused(path, "media file with an unsafe name")
+
+
+def test_media_name_traversal_latest(anki_built, tmp_path):
+    path = rezip(anki_built.apkg_latest, tmp_path / "bad.apkg", {"media": _zstd(_media_entries("ok.png", "../x.png"))})
+    refused(path, "media file with an unsafe name")
+
+
+def test_zip_bomb_ratio(anki_built, tmp_path):
+    path = rezip(anki_built.apkg_legacy, tmp_path / "bomb.apkg", {"filler": bytes(20 << 20)},
+                 compression=zipfile.ZIP_DEFLATED)
+    refused(path, "zip bomb")
+
+
+def test_zstd_bomb_inside_latest_collection(anki_built, tmp_path):
+    path = rezip(anki_built.apkg_latest, tmp_path / "bomb.apkg", {"collection.anki21b": _zstd(bytes(64 << 20))})
+    refused(path, "zip bomb")
+
+
+def test_oversized_member(anki_built, tmp_path):
+    path = rezip(anki_built.apkg_legacy, tmp_path / "big.apkg", {"filler": os.urandom(2 << 20)})
+    refused(path, "larger than 1 MiB", limits=Limits(max_member=1 << 20))
+
+
+def test_oversized_zstd_member_is_stopped_while_expanding(anki_built, tmp_path):
+    path = rezip(anki_built.apkg_latest, tmp_path / "big.apkg", {"collection.anki21b": _zstd(os.urandom(3 << 20))})
+    refused(path, "larger than 2 MiB", limits=Limits(max_member=2 << 20))
+
+
+def test_total_expansion_cap(anki_built, tmp_path):
+    extra = {f"f{i}": os.urandom(1 << 20) for i in range(3)}
+    path = rezip(anki_built.apkg_legacy, tmp_path / "big.apkg", extra)
+    refused(path, "expands to more than 2 MiB", limits=Limits(max_total=2 << 20))
+
+
+def test_unknown_package_version(anki_built, tmp_path):
+    path = rezip(anki_built.apkg_latest, tmp_path / "future.apkg", {"meta": b"\x08\x07"})
+    message = refused(path, "package version 7")
+    assert "1 to 3" in message
+
+
+def test_damaged_meta(anki_built, tmp_path):
+    path = rezip(anki_built.apkg_latest, tmp_path / "meta.apkg", {"meta": b"\x08"})
+    refused(path, "damaged meta")
+
+
+def test_no_collection_member(anki_built, tmp_path):
+    path = rezip(anki_built.apkg_legacy, tmp_path / "empty.apkg", drop={"collection.anki21"})
+    refused(path, "has no collection")
+
+
+def test_collection_not_sqlite(anki_built, tmp_path):
+    path = rezip(anki_built.apkg_legacy, tmp_path / "text.apkg", {"collection.anki21": b"hello, not a database" * 10})
+    refused(path, "not an SQLite database")
+
+
+def test_corrupt_sqlite(anki_built, tmp_path):
+    with zipfile.ZipFile(anki_built.apkg_legacy) as z:
+        good = z.read("collection.anki21")
+    damaged = good[:100] + os.urandom(len(good) - 100)
+    path = rezip(anki_built.apkg_legacy, tmp_path / "corrupt.apkg", {"collection.anki21": damaged})
+    refused(path, "damaged collection database")
+
+
+def test_foreign_sqlite(anki_built, tmp_path):
+    db = tmp_path / "other.db"
+    with sqlite3.connect(db) as conn:
+        conn.execute("CREATE TABLE people (name TEXT)")
+    conn.close()
+    path = rezip(anki_built.apkg_legacy, tmp_path / "foreign.apkg", {"collection.anki21": db.read_bytes()})
+    refused(path, "not an Anki collection")
+
+
+def test_newer_collection_schema(anki_built, tmp_path):
+    with zipfile.ZipFile(anki_built.apkg_legacy) as z:
+        good = z.read("collection.anki21")
+    db = tmp_path / "c.db"
+    db.write_bytes(good)
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE col SET ver = 99")
+    conn.close()
+    path = rezip(anki_built.apkg_legacy, tmp_path / "schema.apkg", {"collection.anki21": db.read_bytes()})
+    refused(path, "schema 99")
+
+
+def test_damaged_note_types(anki_built, tmp_path):
+    with zipfile.ZipFile(anki_built.apkg_legacy) as z:
+        good = z.read("collection.anki21")
+    db = tmp_path / "c.db"
+    db.write_bytes(good)
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE col SET models = '[1, 2'")
+    conn.close()
+    path = rezip(anki_built.apkg_legacy, tmp_path / "models.apkg", {"collection.anki21": db.read_bytes()})
+    refused(path, "damaged note type")
