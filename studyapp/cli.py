@@ -133,6 +133,10 @@ def cmd_study(args) -> int:
     from studyapp.study.terminal import run_human, run_script
     from studyapp.workspace import remember_profile, resolve_profile
 
+    try:
+        clock = offset_clock(parse_timestamp(args.now)) if args.now else system_clock
+    except ValueError as exc:
+        raise CliError(f"--now: {exc}") from None
     ws = _workspace(args)
     profile = resolve_profile(ws.db, args.profile)
     remember_profile(ws.db, profile["name"])
@@ -145,10 +149,6 @@ def cmd_study(args) -> int:
         if not decks:
             raise CliError("there are no decks to study")
         deck = decks[0]
-    try:
-        clock = offset_clock(parse_timestamp(args.now)) if args.now else system_clock
-    except ValueError as exc:
-        raise CliError(f"--now: {exc}") from None
     session = StudySession(ws.db, profile["id"], deck["id"], mode=args.mode, clock=clock)
     return run_script(session) if args.script else run_human(session)
 

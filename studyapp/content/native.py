@@ -79,7 +79,9 @@ def _item_from_table(table: dict, deck_name: str, default_kind: str, deck_tags: 
             return [base]
         return expand_cloze(base)
     if kind == "reversed":
-        back = Item(**{**base.__dict__, "prompt": base.answer, "answer": base.prompt, "ord": 1})
+        # The back asks the other way round: the front's alternatives and hint do not apply to it.
+        back = Item(**{**base.__dict__, "prompt": base.answer, "answer": base.prompt, "ord": 1, "accepted": [],
+                       "hint": ""})
         back.tags, back.media = list(base.tags), list(base.media)
         return [base, back]
     return [base]

@@ -219,3 +219,26 @@ def event_rows(db: Database, profile_id: int) -> list[dict]:
         " ORDER BY a.answered_ms, a.id",
         [profile_id],
     ))
+
+
+def learner_history(db: Database, profile_id: int) -> list[dict]:
+    """Every counted answer of the profile with what the learner needs of its item, oldest first."""
+    return list(db.query(
+        "SELECT a.item_id, a.answered_ms, a.correct, a.grade, i.guid, i.ord, i.kind, i.options, i.skill"
+        " FROM answers a JOIN items i ON i.id = a.item_id"
+        " WHERE a.profile_id = ? AND a.id NOT IN (SELECT answer_id FROM answer_voids)"
+        " ORDER BY a.answered_ms, a.id",
+        [profile_id],
+    ))
+
+
+def load_learner_state(db: Database, profile_id: int, model_id: str) -> bytes | None:
+    row = next(db.query("SELECT state FROM learner_state WHERE profile_id = ? AND model_id = ?",
+                        [profile_id, model_id]), None)
+    return row["state"] if row else None
+
+
+def save_learner_state(db: Database, profile_id: int, model_id: str, state: bytes, n_answers: int) -> None:
+    with db.atomic():
+        db["learner_state"].upsert({"profile_id": profile_id, "model_id": model_id, "state": state,
+                                    "n_answers": n_answers, "updated_ms": now_ms()}, pk=("profile_id", "model_id"))

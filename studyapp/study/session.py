@@ -30,6 +30,8 @@ class Predictor(Protocol):
 
     def predict(self, items: Sequence[ItemRow], now_ms: int) -> list[float]: ...
     def observe(self, item: ItemRow, answer: LoggedAnswer) -> None: ...
+    def forget_last(self) -> None: ...
+    def save(self) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -191,7 +193,7 @@ class StudySession:
         self.summary.correct -= outcome.grade.correct
         if not outcome.grade.correct and outcome.item.id in self.session_wrong:
             self.session_wrong.remove(outcome.item.id)
-        if self.predictor is not None and hasattr(self.predictor, "forget_last"):
+        if self.predictor is not None:
             self.predictor.forget_last()
         self.last_outcome = None
         self.current = Presented(outcome.item, outcome.predicted, "Answer taken back: try it again", self.clock(),
@@ -200,6 +202,8 @@ class StudySession:
 
     def finish(self) -> Summary:
         queries.end_session(self.db, self.session_id)
+        if self.predictor is not None:
+            self.predictor.save()
         self.summary.new_items = len(self.new_introduced)
         self.summary.ended_ms = max(self.summary.ended_ms, self.summary.started_ms)
         return self.summary

@@ -1,0 +1,76 @@
+"""The learner as the study session uses it: the student's adapted model, fed after every answer.
+
+The torch model is reached only through `studyapp.learner.runtime`; this module maps the store's
+rows to the learner's items and answers, and keeps the adapted state in the profile's database.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Sequence
+
+from sqlite_utils import Database
+
+from studyapp.store import queries
+from studyapp.store.queries import ItemRow, LoggedAnswer
+
+
+def n_options(kind: str, options: Sequence[str]) -> int:
+    return len(options) if kind == "choice" else 2 if kind == "truefalse" else 0
+
+
+def item_info(item: ItemRow):
+    from studyapp.learner.runtime import ItemInfo
+
+    return ItemInfo(key=item.key, kind=item.kind, n_options=n_options(item.kind, item.options), skill=item.skill)
+
+
+def _answer(info, answered_ms: int, correct: int, grade: int | None):
+    from studyapp.learner.runtime import Answer
+
+    return Answer(item=info, timestamp_s=answered_ms / 1000, correct=int(correct), grade=grade)
+
+
+def model_id(learner) -> str:
+    """Adapted states belong to one model file: a new model starts each student again from its own start."""
+    return learner.card.get("sha256", "unknown")[:16]
+
+
+class LearnerPredictor:
+    """Implements the session's Predictor: p(correct) now, and adaptation after each answer."""
+
+    def __init__(self, db: Database, profile_id: int, learner) -> None:
+        from studyapp.learner.runtime import ItemInfo
+
+        self.db, self.profile_id, self.learner = db, profile_id, learner
+        self.model_id = model_id(learner)
+        self.history = [
+            _answer(ItemInfo(f"{r['guid']}#{r['ord']}", r["kind"], n_options(r["kind"], json.loads(r["options"])),
+                             r["skill"]), r["answered_ms"], r["correct"], r["grade"])
+            for r in queries.learner_history(db, profile_id)
+        ]
+        saved = queries.load_learner_state(db, profile_id, self.model_id)
+        self.student = learner.student(self.history, state=saved)
+        self._start_state = self.student.state_bytes()
+        if saved is None and self.history:
+            self.student.adapt()
+
+    def predict(self, items: Sequence[ItemRow], now_ms: int) -> list[float]:
+        return [float(p) for p in self.student.predict([item_info(i) for i in items], now_ms / 1000)]
+
+    def observe(self, item: ItemRow, answer: LoggedAnswer) -> None:
+        new = _answer(item_info(item), answer.answered_ms, answer.correct, answer.grade)
+        self.history.append(new)
+        self.student.observe(new)
+        self.student.adapt()
+
+    def forget_last(self) -> None:
+        """Undo: rebuild the student from the history without its last answer."""
+        self.history.pop()
+        self.student = self.learner.student(self.history, state=self._start_state)
+        if self.history:
+            self.student.adapt()
+
+    def save(self) -> None:
+        queries.save_learner_state(self.db, self.profile_id, self.model_id, self.student.state_bytes(),
+                                   len(self.history))
