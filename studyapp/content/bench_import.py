@@ -1,0 +1,142 @@
+"""`studyapp bench import`: how long a large Anki package takes to import, and how much memory.
+
+It writes a package of --notes notes (basic, two-way and cloze) with --revlog review rows with
+our own writer into a temporary folder, then times read_anki_package + import_bundle into a
+fresh temporary data folder, --runs times (median reported). Peak memory is measured in one
+more, untimed run with tracemalloc (Python allocations during read + import), beside the
+process's peak resident size. Nothing is kept afterwards.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+from studyapp.content.model import Deck, HistoryRow, Item
+
+TARGET_S = 5.0
+TARGET_MB = 500
+
+
+def register(bench_subparsers) -> None:
+    p = bench_subparsers.add_parser("import", help="time importing a large Anki package (read + store)")
+    p.add_argument("--notes", type=int, default=10_000)
+    p.add_argument("--revlog", type=int, default=50_000)
+    p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=run)
+
+
+def synthetic_decks(notes: int, revlog: int, seed: int) -> tuple[list[Deck], list[HistoryRow]]:
+    """Notes of a realistic mix: 80% basic, 10% two-way pairs, 10% two-deletion clozes, in
+    ten subdecks; review rows spread over the cards across two years."""
+    from studyapp.content.cloze import expand_cloze
+
+    rng = random.Random(seed)
+    decks = [Deck(f"Bench::Part {d}") for d in range(10)]
+    for n in range(notes):
+        deck, guid, word = decks[n % 10], f"bench-{n}", f"word{n}"
+        roll = n % 10
+        if roll == 8:
+            deck.items += [Item(kind="reversed", prompt=word, answer=f"<b>meaning</b> {n}", guid=guid, ord=0),
+                           Item(kind="reversed", prompt=f"<b>meaning</b> {n}", answer=word, guid=guid, ord=1)]
+        elif roll == 9:
+            text = f"{{{{c1::{word}::hint}}}} goes with {{{{c2::partner {n}}}}} in sentence {n}."
+            deck.items += expand_cloze(Item(kind="cloze", prompt=text, answer="", guid=guid, tags=["cloze"]))
+        else:
+            deck.items.append(Item(kind="basic", prompt=f"What is <i>{word}</i>?", answer=f"answer {n}<br>line two",
+                                   guid=guid, tags=[f"tag{n % 50}", "bench::synthetic"], suspended=n % 97 == 0))
+    cards = [(i.guid, i.ord) for d in decks for i in d.items]
+    start = 1_650_000_000_000
+    history = []
+    for r in range(revlog):
+        guid, ord_ = cards[rng.randrange(len(cards))]
+        grade = rng.choice((1, 2, 3, 3, 3, 4))
+        history.append(HistoryRow(guid, ord_, start + r * 1_200_000 + rng.randrange(1000), grade, int(grade > 1),
+                                  rng.randrange(1500, 20000), ""))
+    return decks, history
+
+
+def _one_import(package: Path) -> tuple[float, float, int, int]:
+    from studyapp import paths
+    from studyapp.content.anki_read import read_anki_package
+    from studyapp.store import queries
+    from studyapp.store.db import connect
+    from studyapp.store.importer import import_bundle
+
+    with tempfile.TemporaryDirectory(prefix="studyapp-bench-data-") as data:
+        data_dir = Path(data)
+        db = connect(paths.db_path(data_dir))
+        try:
+            profile_id = queries.add_profile(db, "Bench")
+            t0 = time.perf_counter()
+            bundle = read_anki_package(package)
+            t1 = time.perf_counter()
+            result = import_bundle(db, data_dir, bundle, profile_id)
+            t2 = time.perf_counter()
+        finally:
+            db.close()
+    return t1 - t0, t2 - t1, result.items_added, result.answers_added
+
+
+def measure(notes: int, revlog: int, runs: int, seed: int) -> dict:
+    from studyapp.content.anki_write import write_anki_package
+
+    decks, history = synthetic_decks(notes, revlog, seed)
+    with tempfile.TemporaryDirectory(prefix="studyapp-bench-apkg-") as tmp:
+        package = Path(tmp) / "bench.apkg"
+        t0 = time.perf_counter()
+        write_anki_package(decks, history, package)
+        write_s = time.perf_counter() - t0
+        timings = [_one_import(package) for _ in range(runs)]
+        tracemalloc.start()
+        _, _, items, answers = _one_import(package)
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        size = package.stat().st_size
+    rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
+    totals = [r + i for r, i, _, _ in timings]
+    return {
+        "notes": notes, "items": items, "revlog_rows": revlog, "answers_imported": answers,
+        "package_mb": round(size / 2**20, 2), "write_s": round(write_s, 3), "runs": runs,
+        "read_s_median": round(statistics.median(r for r, _, _, _ in timings), 3),
+        "store_s_median": round(statistics.median(i for _, i, _, _ in timings), 3),
+        "total_s_median": round(statistics.median(totals), 3),
+        "total_s_all": [round(t, 3) for t in totals],
+        "peak_traced_mb": round(peak / 2**20, 1), "max_rss_mb": round(rss_kb / 1024, 1),
+        "target_s": TARGET_S, "target_mb": TARGET_MB,
+    }
+
+
+def run(args) -> int:
+    figures = measure(args.notes, args.revlog, args.runs, args.seed)
+    if args.json:
+        print(json.dumps(figures))
+    else:
+        print(f"Anki import of {figures['notes']} notes ({figures['items']} items) and {figures['revlog_rows']} "
+              f"review rows ({figures['package_mb']} MB package): median {figures['total_s_median']} s over "
+              f"{figures['runs']} runs (read {figures['read_s_median']} s, store {figures['store_s_median']} s; "
+              f"target {TARGET_S} s); peak Python memory {figures['peak_traced_mb']} MB, process peak RSS "
+              f"{figures['max_rss_mb']} MB (target {TARGET_MB} MB).")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Stand-alone use until the main CLI registers the bench command."""
+    parser = argparse.ArgumentParser(prog="studyapp-bench-import")
+    register(parser.add_subparsers(dest="target", required=True))
+    args = parser.parse_args(["import", *(argv if argv is not None else sys.argv[1:])])
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
