@@ -1,0 +1,349 @@
+"""The next-item policies that use the learner's predictions: review, practice and adaptive test.
+
+Each policy sees the deck, the student's answers and the predictor's p(correct) now, and returns the
+item to show with a short reason. Without a predictor every mode falls back to the classical schedule.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import random
+from dataclasses import asdict, dataclass, field
+from typing import Sequence
+
+import numpy as np
+
+from studyapp.store.queries import ItemRow
+from studyapp.study.selection import ClassicPolicy, Choice, Policy, StudyContext
+
+MODES = ("review", "practice", "test")
+MINUTE_MS = 60_000
+
+
+# ---------------------------------------------------------------- shared helpers
+
+def guess_floor(item: ItemRow) -> float:
+    """The chance of a right answer by guessing alone: 1/options for multiple choice, 1/2 for true/false."""
+    if item.kind == "choice" and len(item.options) >= 2:
+        return 1.0 / len(item.options)
+    return 0.5 if item.kind == "truefalse" else 0.0
+
+
+def percent(p: float) -> str:
+    return f"{round(100 * p)}%"
+
+
+def predictions(predictor, context: StudyContext) -> np.ndarray:
+    """p(correct) now for every item of the context, in one call (the predictor is vectorised)."""
+    if not context.items:
+        return np.zeros(0)
+    return np.clip(np.asarray(predictor.predict(context.items, context.now_ms), dtype=np.float64), 1e-6, 1 - 1e-6)
+
+
+def last_answered(context: StudyContext) -> np.ndarray:
+    """Per item, when it was last answered (Unix ms), or -1 for an item never answered."""
+    history = context.history
+    return np.fromiter(((h[-1].answered_ms if (h := history.get(i.id)) else -1) for i in context.items),
+                       dtype=np.int64, count=len(context.items))
+
+
+def session_sequence(context: StudyContext) -> list[int]:
+    """The item ids answered in this session, oldest first (the latest `session_answers` answers)."""
+    n = context.session_answers
+    if n <= 0:
+        return []
+    latest = heapq.nlargest(n, (a for answers in context.history.values() for a in answers),
+                            key=lambda a: (a.answered_ms, a.id))
+    return [a.item_id for a in reversed(latest)]
+
+
+def deck_of(context: StudyContext, item_id: int | None) -> int | None:
+    if item_id is None:
+        return None
+    return next((i.deck_id for i in context.items if i.id == item_id), None)
+
+
+def interleaved(order: Sequence[int], context: StudyContext, avoid_deck: int | None) -> int:
+    """The first index of `order` whose item is from another deck than the last one, else the first.
+
+    When a parent deck is studied, alternating sub-decks mixes topics (interleaving), which helps
+    the student tell them apart; within the chosen deck the order (urgency) is kept.
+    """
+    if avoid_deck is not None:
+        for k in order:
+            if context.items[k].deck_id != avoid_deck:
+                return k
+    return order[0]
+
+
+def new_choice(context: StudyContext, index: int, p: float | None) -> Choice:
+    reason = f"New item, {context.new_today + 1} of {context.settings.new_per_day} today"
+    return Choice(context.items[index], p, reason)
+
+
+# ---------------------------------------------------------------- review (flashcards)
+
+class ReviewPolicy:
+    """Spaced review driven by predicted recall.
+
+    - An answered item is due once its predicted recall falls below the profile's target retention;
+      the lowest recall comes first (it is the closest to being lost, and an item at 60% gains more
+      from a review than one at 89%). An item answered less than `min_gap_ms` ago waits, so a missed
+      item returns after a short pause, as in Anki's relearning step.
+    - New items come within the daily limit, mixed one for one with due reviews, and only while at
+      most `max_due_for_new` reviews are waiting: a growing backlog is cleared before adding more.
+    - Studying a parent deck, consecutive items alternate between sub-decks when the choice allows.
+    """
+
+    def __init__(self, predictor, max_due_for_new: int = 20, min_gap_ms: int = 10 * MINUTE_MS):
+        self.predictor, self.max_due_for_new, self.min_gap_ms = predictor, max_due_for_new, min_gap_ms
+
+    def choose(self, context: StudyContext) -> Choice | None:
+        if not context.items:
+            return None
+        p = predictions(self.predictor, context)
+        last = last_answered(context)
+        seen = last >= 0
+        not_last = np.fromiter((i.id != context.last_item_id for i in context.items), bool, len(context.items))
+        due = seen & (p < context.settings.target_retention) & (context.now_ms - last >= self.min_gap_ms) & not_last
+        due_order = np.flatnonzero(due)[np.argsort(p[due], kind="stable")].tolist()
+        new_order = np.flatnonzero(~seen & not_last).tolist()
+        avoid_deck = deck_of(context, context.last_item_id)
+        if self._new_allowed(context, len(due_order), bool(new_order)) and (
+                not due_order or self._last_was_review(context)):
+            k = interleaved(new_order, context, avoid_deck)
+            return new_choice(context, k, float(p[k]))
+        if not due_order:
+            return None
+        k = interleaved(due_order, context, avoid_deck)
+        target = context.settings.target_retention
+        return Choice(context.items[k], float(p[k]), f"Recall fell to {percent(p[k])}, your target is {percent(target)}")
+
+    def _new_allowed(self, context: StudyContext, n_due: int, any_new: bool) -> bool:
+        return any_new and context.new_allowance() > 0 and n_due <= self.max_due_for_new
+
+    @staticmethod
+    def _last_was_review(context: StudyContext) -> bool:
+        """True unless the item just answered was seen for the first time (new and review alternate)."""
+        if context.last_item_id is None:
+            return True
+        return len(context.history.get(context.last_item_id, ())) != 1
+
+
+# ---------------------------------------------------------------- practice (quizzes)
+
+class PracticePolicy:
+    """Practice at the difficulty that teaches the most, mixed with due reviews.
+
+    The target band is a predicted success of 0.60 to 0.85, aiming at 0.75. Retrieval that succeeds
+    with effort strengthens memory more than easy retrieval (Bjork's desirable difficulties), while
+    frequent failure teaches little and discourages; Wilson et al. (2019, "The Eighty Five Percent
+    Rule for optimal learning") derive an optimal training accuracy near 85% for learners that
+    improve by error-driven updates, which gives the band's top, and below about 60% most answers
+    are failures, which gives its floor. Every `review_every`-th item is the most urgent due review
+    (predicted recall under the target retention), so practice also keeps old items alive. A missed
+    item comes back `comeback_after` items later, and the same item is never shown twice in a row.
+    """
+
+    def __init__(self, predictor, band: tuple[float, float] = (0.60, 0.85), aim: float = 0.75,
+                 review_every: int = 3, comeback_after: int = 3):
+        self.predictor, self.band, self.aim = predictor, band, aim
+        self.review_every, self.comeback_after = review_every, comeback_after
+
+    def choose(self, context: StudyContext) -> Choice | None:
+        items = context.items
+        if not items:
+            return None
+        index = {item.id: k for k, item in enumerate(items)}
+        waiting: set[int] = set()
+        if context.session_wrong:
+            comeback = self._comeback(context, waiting)
+            if comeback is not None:
+                k = index[comeback]
+                return Choice(items[k], None, "You missed this a few items ago: try it again")
+        p = predictions(self.predictor, context)
+        seen = last_answered(context) >= 0
+        eligible = np.fromiter((i.id != context.last_item_id and i.id not in waiting for i in items), bool, len(items))
+        eligible &= seen | (context.new_allowance() > 0)
+        if not eligible.any():
+            return None
+        due = eligible & seen & (p < context.settings.target_retention)
+        if due.any() and context.session_answers % self.review_every == self.review_every - 1:
+            k = int(np.flatnonzero(due)[np.argmin(p[due])])
+            target = context.settings.target_retention
+            return Choice(items[k], float(p[k]), f"Due review: recall fell to {percent(p[k])}, "
+                                                 f"your target is {percent(target)}")
+        low, high = self.band
+        in_band = eligible & (p >= low) & (p <= high)
+        pool = in_band if in_band.any() else eligible
+        candidates = np.flatnonzero(pool)
+        k = int(candidates[np.argmin(np.abs(p[candidates] - self.aim))])
+        if in_band.any():
+            reason = f"Practice at the right level: you get this right about {percent(p[k])} of the time"
+        else:
+            reason = f"Closest to the right level: you get this right about {percent(p[k])} of the time"
+        if not seen[k]:
+            reason += f" (new item, {context.new_today + 1} of {context.settings.new_per_day} today)"
+        return Choice(items[k], float(p[k]), reason)
+
+    def _comeback(self, context: StudyContext, waiting: set[int]) -> int | None:
+        """The oldest missed item answered at least `comeback_after` items ago; fills `waiting` with the
+        missed items that are not back yet (they are held out of the rest of the choice)."""
+        sequence = session_sequence(context)
+        ago = {item_id: len(sequence) - 1 - pos for pos, item_id in enumerate(sequence)}
+        ready = None
+        for item_id in context.session_wrong:
+            if item_id == context.last_item_id or ago.get(item_id, self.comeback_after) < self.comeback_after:
+                waiting.add(item_id)
+            elif ready is None:
+                ready = item_id
+        return ready
+
+
+# ---------------------------------------------------------------- adaptive test
+
+@dataclass(frozen=True)
+class Mastery:
+    name: str
+    mastery: float   # mean chance of knowing an item of the group (guessing removed)
+    low: float       # 95% band
+    high: float
+    items: int
+    asked: int
+
+
+@dataclass
+class TestReport:
+    questions: int
+    decks: list[Mastery] = field(default_factory=list)
+    skills: list[Mastery] = field(default_factory=list)
+    study_next: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def fisher_information(p: np.ndarray, guess: np.ndarray) -> np.ndarray:
+    """Information about the student's ability (a logit shift) from one answer with success chance p and
+    guessing floor c: (p - c)^2 (1 - p) / ((1 - c)^2 p), which is p(1 - p) when nothing can be guessed."""
+    return (p - guess) ** 2 * (1 - p) / ((1 - guess) ** 2 * p)
+
+
+def slope(p: np.ndarray, guess: np.ndarray) -> np.ndarray:
+    """How fast p moves with the student's ability: dp/dz of p = c + (1 - c) sigmoid(z)."""
+    return (p - guess) * (1 - p) / (1 - guess)
+
+
+def knowing(p: np.ndarray, guess: np.ndarray, shift: float = 0.0) -> np.ndarray:
+    """The chance of knowing (guessing removed), with the ability moved by `shift` logits."""
+    s = np.clip((p - guess) / (1 - guess), 1e-6, 1 - 1e-6)
+    return 1 / (1 + np.exp(-(np.log(s / (1 - s)) + shift)))
+
+
+class TestPolicy:
+    """An adaptive test of `settings.test_length` questions over the deck.
+
+    The student's ability is one logit shift on every prediction, uncertain with variance
+    v = 1 / (1 + information gathered in this test) (a unit-variance prior on the logit scale).
+    The quantity to learn is the deck score, T = sum of the unasked items' outcomes, with variance
+    Var T = D^2 v + sum p(1 - p), D the sum of the items' slopes. Each question is the one that
+    most reduces Var T: its own outcome variance leaves, and its Fisher information (corrected for
+    guessing) shrinks v. Exposure control is randomesque: one of the `top_k` best questions is drawn
+    at random (among those within `keep` of the best gain), so a class does not all see one bank.
+    """
+
+    def __init__(self, predictor, top_k: int = 4, keep: float = 0.8, seed: int | None = None):
+        self.predictor, self.top_k, self.keep = predictor, top_k, keep
+        self.rng = random.Random(seed)
+        self.last_context: StudyContext | None = None
+
+    def choose(self, context: StudyContext) -> Choice | None:
+        self.last_context = context
+        if context.session_answers >= context.settings.test_length or not context.items:
+            return None
+        asked = set(session_sequence(context))
+        p = predictions(self.predictor, context)
+        guess = np.array([guess_floor(i) for i in context.items])
+        open_ = np.fromiter((i.id not in asked for i in context.items), bool, len(context.items))
+        if not open_.any():
+            return None
+        gain = self.gain(p, guess, open_, asked_information(context, p, guess, asked))
+        candidates = np.flatnonzero(open_)
+        order = candidates[np.argsort(-gain[candidates], kind="stable")]
+        best = gain[order[0]]
+        top = [int(k) for k in order[: self.top_k] if gain[k] >= self.keep * best]
+        k = self.rng.choice(top)
+        return Choice(context.items[k], float(p[k]), "Most informative question: students like you get this "
+                                                     f"right {describe_chance(p[k])}")
+
+    @staticmethod
+    def gain(p: np.ndarray, guess: np.ndarray, open_: np.ndarray, information: float) -> np.ndarray:
+        """Per item, how much asking it is expected to reduce the variance of the deck score."""
+        v = 1.0 / (1.0 + information)
+        d = slope(p, guess)
+        total_slope = float(d[open_].sum())
+        v_after = 1.0 / (1.0 / v + fisher_information(p, guess))
+        return p * (1 - p) + total_slope ** 2 * v - (total_slope - d) ** 2 * v_after
+
+    def report(self, context: StudyContext | None = None, deck_names: dict[int, str] | None = None) -> TestReport:
+        """Mastery per deck and per skill (item skill, else its tags) with a 95% band, and what to study next."""
+        context = context or self.last_context
+        if context is None or not context.items:
+            return TestReport(0)
+        asked = set(session_sequence(context))
+        p = predictions(self.predictor, context)
+        guess = np.array([guess_floor(i) for i in context.items])
+        info = fisher_information(p, guess)
+        groups_deck: dict[str, list[int]] = {}
+        groups_skill: dict[str, list[int]] = {}
+        for k, item in enumerate(context.items):
+            name = (deck_names or {}).get(item.deck_id, str(item.deck_id))
+            groups_deck.setdefault(name, []).append(k)
+            for skill in ([item.skill] if item.skill else item.tags):
+                groups_skill.setdefault(skill, []).append(k)
+
+        def mastery(name: str, members: list[int]) -> Mastery:
+            idx = np.asarray(members)
+            asked_here = [k for k in members if context.items[k].id in asked]
+            half = 1.96 / math.sqrt(1.0 + (float(info[asked_here].sum()) if asked_here else 0.0))
+            pm, gm = p[idx], guess[idx]
+            return Mastery(name, float(knowing(pm, gm).mean()), float(knowing(pm, gm, -half).mean()),
+                           float(knowing(pm, gm, half).mean()), len(members), len(asked_here))
+
+        decks = [mastery(n, m) for n, m in sorted(groups_deck.items())]
+        skills = [mastery(n, m) for n, m in sorted(groups_skill.items())]
+        return TestReport(len(asked), decks, skills, study_next(skills or decks))
+
+
+def asked_information(context: StudyContext, p: np.ndarray, guess: np.ndarray, asked: set[int]) -> float:
+    if not asked:
+        return 0.0
+    mask = np.fromiter((i.id in asked for i in context.items), bool, len(context.items))
+    return float(fisher_information(p[mask], guess[mask]).sum())
+
+
+def describe_chance(p: float) -> str:
+    return "about half the time" if 0.4 <= p <= 0.6 else f"about {percent(p)} of the time"
+
+
+def study_next(groups: list[Mastery], limit: int = 3, good: float = 0.8) -> list[str]:
+    """The weakest groups below `good` mastery, weakest first, each as one line of advice."""
+    weak = sorted((g for g in groups if g.mastery < good), key=lambda g: g.mastery)[:limit]
+    return [f"Study {g.name}: mastery about {percent(g.mastery)} (between {percent(g.low)} and {percent(g.high)})"
+            + ("" if g.asked else ", not asked yet") for g in weak]
+
+
+# ---------------------------------------------------------------- choosing the policy
+
+def make_policy(mode: str, predictor, seed: int | None = None) -> Policy:
+    """The policy for a study mode; without a predictor (no model loaded) the classical schedule."""
+    if mode not in MODES:
+        raise ValueError(f"unknown study mode {mode!r} (expected one of {', '.join(MODES)})")
+    if predictor is None:
+        return ClassicPolicy()
+    if mode == "review":
+        return ReviewPolicy(predictor)
+    if mode == "practice":
+        return PracticePolicy(predictor)
+    return TestPolicy(predictor, seed=seed)

@@ -1,0 +1,263 @@
+import numpy as np
+import pytest
+
+from studyapp.content.model import Deck, ImportBundle, Item
+from studyapp.store import queries
+from studyapp.store.db import connect
+from studyapp.store.importer import import_bundle
+from studyapp.store.queries import ItemRow, LoggedAnswer
+from studyapp.study.policies import PracticePolicy, ReviewPolicy, fisher_information, make_policy
+from studyapp.study.policies import TestPolicy as AdaptiveTest
+from studyapp.study.selection import ClassicPolicy, StudyContext
+from studyapp.study.session import StudySession
+from studyapp.study.settings import StudySettings
+
+NOW = 1_767_225_600_000  # 2026-01-01T00:00Z
+HOUR = 3_600_000
+
+
+class FakePredictor:
+    """p(correct) per item id, fixed; unknown items get `default`."""
+
+    def __init__(self, table, default=0.5):
+        self.table, self.default = dict(table), default
+        self.observed = []
+
+    def predict(self, items, now_ms):
+        return [self.table.get(i.id, self.default) for i in items]
+
+    def observe(self, item, answer):
+        self.observed.append(item.id)
+
+    def forget_last(self):
+        self.observed.pop()
+
+    def save(self):
+        pass
+
+
+def rows(n, deck_id=1, start=1, **kw):
+    return [ItemRow(kind=kw.get("kind", "basic"), prompt=f"q{k}", answer=f"a{k}", guid=f"g{k}", id=k,
+                    deck_id=deck_id, skill=kw.get("skill", ""), options=kw.get("options", []))
+            for k in range(start, start + n)]
+
+
+def answered(*item_ids, at=NOW - 5 * 24 * HOUR, correct=1):
+    history = {}
+    for n, item_id in enumerate(item_ids):
+        history.setdefault(item_id, []).append(LoggedAnswer(n + 1, item_id, at + n, correct, 3 if correct else 1))
+    return history
+
+
+def context(items, history=None, **kw):
+    settings = kw.pop("settings", StudySettings())
+    return StudyContext(items=items, history=history or {}, now_ms=NOW, settings=settings, **kw)
+
+
+# ---------------------------------------------------------------- review
+
+def test_review_shows_items_below_target_lowest_recall_first_with_reasons():
+    items = rows(4)
+    policy = ReviewPolicy(FakePredictor({1: 0.95, 2: 0.71, 3: 0.50, 4: 0.89}))
+    ctx = context(items, answered(1, 2, 3, 4), settings=StudySettings(new_per_day=0))
+    choice = policy.choose(ctx)
+    assert choice.item.id == 3 and choice.reason == "Recall fell to 50%, your target is 90%"
+    ctx.history[3].append(LoggedAnswer(9, 3, NOW, 1, 3))
+    ctx.last_item_id = 3
+    choice = policy.choose(ctx)
+    assert choice.item.id == 2 and choice.reason == "Recall fell to 71%, your target is 90%"
+
+
+def test_review_follows_the_target_retention_setting():
+    items = rows(3)
+    predictor = FakePredictor({1: 0.95, 2: 0.85, 3: 0.75})
+    low_target = context(items, answered(1, 2, 3), settings=StudySettings(target_retention=0.8, new_per_day=0))
+    assert ReviewPolicy(predictor).choose(low_target).item.id == 3
+    low_target.history[3].append(LoggedAnswer(9, 3, NOW, 1, 3))
+    low_target.last_item_id = 3
+    assert ReviewPolicy(predictor).choose(low_target) is None  # 0.85 and 0.95 are above 80%
+    high_target = context(items, answered(1, 2, 3), settings=StudySettings(target_retention=0.97, new_per_day=0))
+    assert ReviewPolicy(predictor).choose(high_target).item.id == 3
+
+
+def test_review_introduces_new_items_within_the_daily_limit():
+    items = rows(5)
+    policy = ReviewPolicy(FakePredictor({}, default=0.3))
+    choice = policy.choose(context(items, new_today=2))
+    assert choice.item.id == 1 and choice.reason == "New item, 3 of 20 today"
+    assert policy.choose(context(items, new_today=20)) is None
+    assert policy.choose(context(items, settings=StudySettings(new_per_day=0))) is None
+
+
+def test_new_items_wait_while_too_many_reviews_are_due():
+    items = rows(30)
+    due = answered(*range(1, 26))  # 25 answered items, all below target
+    policy = ReviewPolicy(FakePredictor({k: 0.5 for k in range(1, 26)}), max_due_for_new=20)
+    assert policy.choose(context(items, due)).reason.startswith("Recall fell")
+    light = ReviewPolicy(FakePredictor({k: 0.5 for k in range(1, 26)}), max_due_for_new=30)
+    assert light.choose(context(items, due)).reason.startswith("New item")
+
+
+def test_new_items_alternate_with_due_reviews():
+    items = rows(4)
+    history = answered(1, 1, 2, 2)
+    history[3] = [LoggedAnswer(10, 3, NOW - HOUR, 1, 3)]  # seen once: it was new just now
+    policy = ReviewPolicy(FakePredictor({1: 0.5, 2: 0.6, 3: 0.99}))
+    after_new = policy.choose(context(items, history, last_item_id=3, new_today=1))
+    assert after_new.item.id == 1
+    after_review = policy.choose(context(items, history, last_item_id=1, new_today=1))
+    assert after_review.item.id == 4 and after_review.reason == "New item, 2 of 20 today"
+
+
+def test_review_never_repeats_the_last_item_and_lets_a_missed_item_rest():
+    items = rows(2)
+    history = {1: [LoggedAnswer(1, 1, NOW - 60_000, 0, 1)], 2: [LoggedAnswer(2, 2, NOW - 30_000, 0, 1)]}
+    policy = ReviewPolicy(FakePredictor({1: 0.2, 2: 0.1}), min_gap_ms=10 * 60_000)
+    assert policy.choose(context(items, history, last_item_id=2, new_today=2)) is None
+    later = context(items, history, last_item_id=2, new_today=2)
+    later.now_ms = NOW + 10 * 60_000
+    assert policy.choose(later).item.id == 1
+
+
+def test_review_interleaves_sub_decks_of_a_parent():
+    items = rows(2, deck_id=1, start=1) + rows(2, deck_id=2, start=3)
+    policy = ReviewPolicy(FakePredictor({1: 0.3, 2: 0.4, 3: 0.6, 4: 0.7}))
+    history = answered(1, 2, 3, 4)
+    history[9] = []
+    chosen = policy.choose(context(items, history, last_item_id=2, settings=StudySettings(new_per_day=0)))
+    assert chosen.item.id == 3  # deck 2, though item 1 of deck 1 is lower
+    chosen = policy.choose(context(items, history, last_item_id=3, settings=StudySettings(new_per_day=0)))
+    assert chosen.item.id == 1
+
+
+# ---------------------------------------------------------------- practice
+
+def test_practice_picks_the_desirable_difficulty_band():
+    items = rows(4)
+    policy = PracticePolicy(FakePredictor({1: 0.98, 2: 0.72, 3: 0.3, 4: 0.95}))
+    settings = StudySettings(target_retention=0.7)
+    choice = policy.choose(context(items, answered(1, 2, 3, 4), settings=settings))
+    assert choice.item.id == 2
+    assert choice.reason == "Practice at the right level: you get this right about 72% of the time"
+
+
+def test_practice_mixes_in_the_most_urgent_due_review():
+    items = rows(3)
+    policy = PracticePolicy(FakePredictor({1: 0.75, 2: 0.4, 3: 0.8}), review_every=3)
+    history = answered(1, 2, 3)
+    assert policy.choose(context(items, history, session_answers=1)).item.id == 1
+    third = policy.choose(context(items, history, session_answers=2))
+    assert third.item.id == 2 and third.reason.startswith("Due review")
+
+
+def test_practice_brings_a_missed_item_back_a_few_items_later_and_never_twice_in_a_row():
+    items = rows(6)
+    predictor = FakePredictor({k: 0.75 for k in range(1, 7)})
+    policy = PracticePolicy(predictor, comeback_after=3, review_every=99)
+    history, sequence, wrong = {}, [], []
+    for step in range(8):
+        ctx = context(items, history, session_answers=step, session_wrong=list(wrong),
+                      last_item_id=sequence[-1] if sequence else None, new_today=len(history))
+        choice = policy.choose(ctx)
+        assert not sequence or choice.item.id != sequence[-1]
+        correct = 0 if step == 0 else 1
+        history.setdefault(choice.item.id, []).append(LoggedAnswer(step + 1, choice.item.id, NOW + step, correct, None))
+        if correct:
+            wrong = [w for w in wrong if w != choice.item.id]
+        else:
+            wrong.append(choice.item.id)
+        sequence.append(choice.item.id)
+        if step == 4:
+            assert choice.reason == "You missed this a few items ago: try it again"
+    first = sequence[0]
+    assert sequence.index(first, 1) == 4  # three other items in between
+
+
+def test_practice_respects_the_new_item_limit():
+    items = rows(3)
+    policy = PracticePolicy(FakePredictor({k: 0.7 for k in range(1, 4)}))
+    assert policy.choose(context(items, new_today=20)) is None
+    assert "new item, 1 of 20 today" in policy.choose(context(items)).reason
+
+
+# ---------------------------------------------------------------- test
+
+def test_information_is_corrected_for_guessing():
+    p = np.array([0.5, 0.625])
+    assert fisher_information(p[:1], np.zeros(1))[0] == pytest.approx(0.25)
+    # A 4-option question at p = 0.625 (half way above the guess floor) tells less than a free answer at 0.5.
+    assert fisher_information(p[1:], np.array([0.25]))[0] < 0.25
+
+
+def test_test_policy_prefers_questions_near_even_odds_with_a_reason():
+    items = rows(5)
+    policy = AdaptiveTest(FakePredictor({1: 0.97, 2: 0.5, 3: 0.03, 4: 0.95, 5: 0.9}), top_k=1)
+    choice = policy.choose(context(items))
+    assert choice.item.id == 2
+    assert choice.reason == "Most informative question: students like you get this right about half the time"
+
+
+def test_test_exposure_control_spreads_the_first_question():
+    items = rows(20)
+    predictor = FakePredictor({k: 0.45 + 0.005 * k for k in range(1, 21)})
+    first = {AdaptiveTest(predictor, top_k=4, seed=seed).choose(context(items)).item.id for seed in range(30)}
+    assert 2 <= len(first) <= 4
+
+
+@pytest.fixture
+def quiz_db(tmp_path):
+    db = connect(tmp_path / "db.sqlite3")
+    algebra = [Item("typed", f"x{n}", str(n), guid=f"a{n}", skill="algebra") for n in range(6)]
+    geometry = [Item("choice", f"y{n}", "b", options=["a", "b", "c", "d"], guid=f"g{n}", skill="geometry")
+                for n in range(6)]
+    import_bundle(db, tmp_path, ImportBundle(decks=[Deck("Maths::Algebra", items=algebra),
+                                                    Deck("Maths::Geometry", items=geometry)]), None)
+    return db, queries.add_profile(db, "Ana"), queries.find_deck(db, "Maths")["id"]
+
+
+def test_a_test_session_stops_after_n_questions_without_repeats_and_reports(quiz_db):
+    db, profile, deck = quiz_db
+    clock = iter(range(NOW, NOW + 10**9, 20_000))
+    predictor = FakePredictor({}, default=0.6)
+    policy = make_policy("test", predictor, seed=1)
+    session = StudySession(db, profile, deck, mode="test", policy=policy, predictor=predictor,
+                           clock=lambda: next(clock), settings=StudySettings(test_length=5))
+    shown = []
+    while (item := session.next_item()) is not None:
+        shown.append(item.item.id)
+        assert item.reason.startswith("Most informative question")
+        session.submit(item.item.answer if item.item.kind == "typed" else "b")
+    assert len(shown) == 5 and len(set(shown)) == 5
+    report = policy.report(deck_names={d["id"]: d["name"] for d in queries.list_decks(db)})
+    assert report.questions == 5
+    assert {m.name for m in report.decks} == {"Maths::Algebra", "Maths::Geometry"}
+    assert {m.name for m in report.skills} == {"algebra", "geometry"}
+    assert sum(m.asked for m in report.skills) == 5
+    for m in report.decks + report.skills:
+        assert 0 <= m.low <= m.mastery <= m.high <= 1
+    assert all(line.startswith("Study ") for line in report.study_next)
+    reasons = [r["reason"] for r in db.query("SELECT reason FROM answers ORDER BY id")]
+    assert len(reasons) == 5 and all(r.startswith("Most informative") for r in reasons)
+
+
+def test_the_band_narrows_as_more_of_a_skill_is_asked():
+    items = rows(4, skill="s") + rows(4, start=5, skill="t")
+    predictor = FakePredictor({}, default=0.6)
+    policy = AdaptiveTest(predictor)
+    history = answered(1, 2, 3, at=NOW - 1000)
+    report = policy.report(context(items, history, session_answers=3))
+    s, t = report.skills
+    assert s.asked == 3 and t.asked == 0
+    assert (s.high - s.low) < (t.high - t.low)
+
+
+# ---------------------------------------------------------------- choosing a policy
+
+def test_make_policy_by_mode_and_fallback():
+    predictor = FakePredictor({})
+    assert isinstance(make_policy("review", predictor), ReviewPolicy)
+    assert isinstance(make_policy("practice", predictor), PracticePolicy)
+    assert isinstance(make_policy("test", predictor), AdaptiveTest)
+    assert all(isinstance(make_policy(m, None), ClassicPolicy) for m in ("review", "practice", "test"))
+    with pytest.raises(ValueError, match="unknown study mode"):
+        make_policy("cram", predictor)
