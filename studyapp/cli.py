@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
@@ -15,6 +16,7 @@ from studyapp.store import queries
 from studyapp.store.db import StoreError
 from studyapp.study.grading import GradingError
 from studyapp.study.settings import SettingsError
+from studyapp.workspace import DamagedDatabase
 
 
 class CliError(Exception):
@@ -34,12 +36,23 @@ def _workspace(args):
 # ---------------------------------------------------------------- profiles
 
 def cmd_profiles(args) -> int:
+    from studyapp.store.pin import set_pin
+    from studyapp.workspace import resolve_profile
+
     ws = _workspace(args)
+    if args.action and not args.name:
+        raise CliError(f"give the profile's name: studyapp profiles {args.action} NAME")
     if args.action == "add":
-        if not args.name:
-            raise CliError("give the new profile's name: studyapp profiles add NAME")
         profile_id = queries.add_profile(ws.db, args.name)
         _emit(args, {"id": profile_id, "name": args.name.strip()}, f"Added profile {args.name.strip()!r}.")
+        return 0
+    if args.action in ("pin", "unpin"):
+        profile = resolve_profile(ws.db, args.name, args.pin)
+        if args.action == "pin" and not args.new_pin:
+            raise CliError("give the new PIN with --new-pin")
+        set_pin(ws.db, profile["id"], args.new_pin if args.action == "pin" else None)
+        done = "now needs a PIN" if args.action == "pin" else "no longer needs a PIN"
+        _emit(args, {"name": profile["name"], "pin": args.action == "pin"}, f"Profile {profile['name']!r} {done}.")
         return 0
     profiles = queries.list_profiles(ws.db)
     _emit(args, [{"id": p["id"], "name": p["name"]} for p in profiles],
@@ -55,7 +68,7 @@ def cmd_decks(args) -> int:
     from studyapp.workspace import resolve_profile
 
     ws = _workspace(args)
-    profile = resolve_profile(ws.db, args.profile)
+    profile = resolve_profile(ws.db, args.profile, args.pin)
     rows = deck_overview(ws.db, profile["id"], system_clock())
     data = [{k: r[k] for k in ("name", "items", "new", "due", "answers")} for r in rows]
     width = max((len(r["name"]) for r in rows), default=4)
@@ -75,7 +88,7 @@ def cmd_import(args) -> int:
     columns = [c.strip().lower() for c in args.columns.split(",")] if args.columns else None
     bundle = read_file(Path(args.file), deck_name=args.deck, columns=columns, delimiter=args.delimiter)
     ws = _workspace(args)
-    profile_id = resolve_profile(ws.db, args.profile)["id"] if (bundle.history or args.profile) else None
+    profile_id = resolve_profile(ws.db, args.profile, args.pin)["id"] if (bundle.history or args.profile) else None
     result = import_bundle(ws.db, ws.data_dir, bundle, profile_id, deck_name=args.deck)
     data = {"file": args.file, **result.__dict__}
     human = (f"Imported {args.file}: {result.items_added} new and {result.items_updated} updated item(s) "
@@ -93,7 +106,7 @@ def cmd_export_log(args) -> int:
     from studyapp.workspace import resolve_profile
 
     ws = _workspace(args)
-    profile = resolve_profile(ws.db, args.profile)
+    profile = resolve_profile(ws.db, args.profile, args.pin)
     rows = queries.event_rows(ws.db, profile["id"])
     out = Path(args.out)
     tmp = out.with_name(out.name + ".part")
@@ -125,11 +138,35 @@ def cmd_export_deck(args) -> int:
     return 0
 
 
+# ---------------------------------------------------------------- backups
+
+def cmd_backup(args) -> int:
+    from studyapp import paths
+    from studyapp.store.backup import create_backup, list_backups, restore_backup
+    from studyapp.study.settings import StudySettings
+
+    directory = paths.data_dir(args.data_dir)
+    db_file = paths.db_path(directory)
+    if args.action == "list":
+        backups = list_backups(directory)
+        _emit(args, [{"name": b.name, "created": b.created.isoformat()} for b in backups],
+              "\n".join(f"{b.name}  {b.created:%Y-%m-%d %H:%M} UTC" for b in backups) or "No backups yet.")
+    elif args.action == "create":
+        backup = create_backup(db_file, directory, StudySettings().backups_keep)
+        _emit(args, {"name": backup.name}, f"Backed up to {backup.path}.")
+    else:
+        backup = restore_backup(db_file, directory, args.name)
+        _emit(args, {"restored": backup.name},
+              f"Restored {backup.name}; the previous database is kept as {db_file.name}.before-restore.")
+    return 0
+
+
 # ---------------------------------------------------------------- study
 
 def cmd_study(args) -> int:
     from studyapp.study.clock import offset_clock, parse_timestamp, system_clock
-    from studyapp.study.session import StudySession
+    from studyapp.store.backup import backup_if_due
+    from studyapp.study.launch import load_learner, open_session
     from studyapp.study.terminal import run_human, run_script
     from studyapp.workspace import remember_profile, resolve_profile
 
@@ -138,7 +175,7 @@ def cmd_study(args) -> int:
     except ValueError as exc:
         raise CliError(f"--now: {exc}") from None
     ws = _workspace(args)
-    profile = resolve_profile(ws.db, args.profile)
+    profile = resolve_profile(ws.db, args.profile, args.pin)
     remember_profile(ws.db, profile["name"])
     if args.deck:
         deck = queries.find_deck(ws.db, args.deck)
@@ -149,8 +186,13 @@ def cmd_study(args) -> int:
         if not decks:
             raise CliError("there are no decks to study")
         deck = decks[0]
-    session = StudySession(ws.db, profile["id"], deck["id"], mode=args.mode, clock=clock)
-    return run_script(session) if args.script else run_human(session)
+    learner, notice = load_learner()
+    if notice:
+        print(f"studyapp: {notice}", file=sys.stderr)
+    session = open_session(ws.db, profile["id"], deck["id"], args.mode, learner, clock)
+    status = run_script(session) if args.script else run_human(session)
+    backup_if_due(ws.db_path, ws.data_dir, session.settings.backups_keep)
+    return status
 
 
 # ---------------------------------------------------------------- parser
@@ -160,13 +202,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"studyapp {__version__}")
     parser.add_argument("--data-dir", help="where StudyApp keeps its data (default: $STUDYAPP_DATA_DIR or the "
                                            "user data folder)")
+    parser.add_argument("--pin", default=os.environ.get("STUDYAPP_PIN"),
+                        help="the profile's PIN, for a profile that has one (or $STUDYAPP_PIN)")
     parser.add_argument("--smoke-test", action="store_true", help="open the window, load the model, show a card, "
                                                                   "adapt once and quit (for packaging checks)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("profiles", help="list profiles, or add one")
-    p.add_argument("action", nargs="?", choices=["add"])
+    p = sub.add_parser("profiles", help="list profiles, add one, or set or remove a profile's PIN")
+    p.add_argument("action", nargs="?", choices=["add", "pin", "unpin"])
     p.add_argument("name", nargs="?")
+    p.add_argument("--new-pin", help="with `pin`: the PIN to set (4-32 characters)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_profiles)
 
@@ -196,6 +241,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_export_deck)
 
+    p = sub.add_parser("backup", help="list, create or restore backups of the database")
+    p.add_argument("action", choices=["list", "create", "restore"])
+    p.add_argument("name", nargs="?", help="with restore: the backup to restore (default: the newest)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_backup)
+
     p = sub.add_parser("study", help="study in the terminal; --script for programs (JSON lines)")
     p.add_argument("--deck")
     p.add_argument("--profile")
@@ -215,6 +266,12 @@ def main(argv: list[str] | None = None) -> int:
         return run_gui(args)
     try:
         return args.func(args)
+    except BrokenPipeError:  # the reader went away (`studyapp decks | head`): not an error worth a trace
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except DamagedDatabase as exc:
+        print(f"studyapp: {exc}; restore the newest backup with: studyapp backup restore", file=sys.stderr)
+        return 1
     except (CliError, ContentError, StoreError, SettingsError, GradingError) as exc:
         print(f"studyapp: {exc}", file=sys.stderr)
         return 1

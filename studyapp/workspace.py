@@ -15,6 +15,7 @@ from studyapp.resources import decks_dir
 from studyapp.store import queries
 from studyapp.store.db import StoreError, connect
 from studyapp.store.importer import import_bundle
+from studyapp.store.pin import check_profile_pin
 
 DEFAULT_PROFILE = "Student"
 LAST_PROFILE_KEY = "last_profile"
@@ -48,15 +49,33 @@ def install_builtin_decks(db: Database, data_dir: Path) -> list[str]:
     return installed
 
 
+class DamagedDatabase(StoreError):
+    """The database file cannot be opened; a backup may be restored instead."""
+
+    def __init__(self, message: str, data_dir: Path) -> None:
+        super().__init__(message)
+        self.data_dir = data_dir
+
+
 def open_workspace(data_dir: str | Path | None = None) -> Workspace:
     directory = paths.data_dir(data_dir)
-    db = connect(paths.db_path(directory))
+    try:
+        db = connect(paths.db_path(directory))
+    except StoreError as exc:
+        raise DamagedDatabase(str(exc), directory) from None
     install_builtin_decks(db, directory)
     return Workspace(directory, db)
 
 
-def resolve_profile(db: Database, name: str | None) -> dict:
-    """The named profile, else the last one used, else the only one, else a new default profile."""
+def resolve_profile(db: Database, name: str | None, pin: str | None = None) -> dict:
+    """The named profile, else the last one used, else the only one, else a new default profile.
+    A profile with a PIN is only handed out with that PIN."""
+    profile = _find_profile(db, name)
+    check_profile_pin(profile, pin)
+    return profile
+
+
+def _find_profile(db: Database, name: str | None) -> dict:
     if name:
         profile = queries.find_profile(db, name)
         if profile is None:

@@ -125,3 +125,26 @@ def test_export_deck_round_trips_through_import(capsys, tmp_path):
     assert run(capsys, "--data-dir", str(tmp_path / "a"), "export-deck", "Geography::World capitals", str(out))[0] == 0
     status, result, _ = run(capsys, "--data-dir", str(tmp_path / "b"), "import", str(out), "--json")
     assert status == 0 and json.loads(result)["items_updated"] == read_deck(out).items.__len__()
+
+
+def test_damaged_database_is_reported_and_a_backup_restores_it(capsys, tmp_path):
+    data = str(tmp_path)
+    run(capsys, "--data-dir", data, "profiles", "add", "Ana")
+    assert run(capsys, "--data-dir", data, "backup", "create")[0] == 0
+    (tmp_path / "studyapp.sqlite3").write_bytes(b"\x00garbage" * 500)
+    for suffix in ("-wal", "-shm"):
+        (tmp_path / f"studyapp.sqlite3{suffix}").unlink(missing_ok=True)
+    status, _, err = run(capsys, "--data-dir", data, "profiles")
+    assert status == 1 and "studyapp backup restore" in err
+    assert run(capsys, "--data-dir", data, "backup", "restore")[0] == 0
+    status, out, _ = run(capsys, "--data-dir", data, "profiles", "--json")
+    assert [p["name"] for p in json.loads(out)] == ["Ana"]
+
+
+def test_pin_protects_a_profile_on_the_command_line(capsys, tmp_path):
+    data = str(tmp_path)
+    run(capsys, "--data-dir", data, "profiles", "add", "Ana")
+    assert run(capsys, "--data-dir", data, "profiles", "pin", "Ana", "--new-pin", "2468")[0] == 0
+    status, _, err = run(capsys, "--data-dir", data, "decks", "--profile", "Ana")
+    assert status == 1 and "protected by a PIN" in err
+    assert run(capsys, "--data-dir", data, "--pin", "2468", "decks", "--profile", "Ana")[0] == 0

@@ -201,6 +201,11 @@ def answer_history(db: Database, profile_id: int, item_ids: list[int] | None = N
     return [LoggedAnswer(*row) for row in db.execute(sql, params).fetchall()]
 
 
+def latest_answer_ms(db: Database, profile_id: int) -> int:
+    row = db.execute("SELECT MAX(answered_ms) FROM answers WHERE profile_id = ?", [profile_id]).fetchone()
+    return row[0] or 0
+
+
 def answers_per_deck(db: Database, profile_id: int) -> dict[int, int]:
     rows = db.execute(
         "SELECT i.deck_id, COUNT(*) FROM answers a JOIN items i ON i.id = a.item_id"

@@ -105,10 +105,16 @@ class StudySession:
         self.last_outcome: Outcome | None = None
         self.session_wrong: list[int] = []
         self.new_introduced: set[int] = set()
+        # Time never runs backwards in the log: a clock moved back (or a time-zone change on a badly set
+        # machine) cannot put a new answer before an old one.
+        self.latest_ms = queries.latest_answer_ms(db, profile_id)
         self.session_id = queries.start_session(db, profile_id, deck_id, mode)
         self.summary = Summary(started_ms=clock())
 
     # ------------------------------------------------------------ choosing
+
+    def _now(self) -> int:
+        return max(self.clock(), self.latest_ms)
 
     def _new_today(self, now_ms: int) -> int:
         day_start = study_day_start(now_ms, self.settings.rollover_hour)
@@ -130,7 +136,7 @@ class StudySession:
         """The item to show now, or None when nothing is due and today's new items are done."""
         if self.current is not None:
             return self.current
-        now = self.clock()
+        now = self._now()
         choice: Choice | None = self.policy.choose(self.context(now))
         if choice is None:
             return None
@@ -149,7 +155,8 @@ class StudySession:
         if shown is None:
             raise SessionError("there is no item to answer")
         grade = grade_response(shown.item, response)
-        now = max(self.clock(), shown.shown_ms)
+        now = max(self._now(), shown.shown_ms)
+        self.latest_ms = now
         answer_id = queries.log_answer(self.db, {
             "profile_id": self.profile_id, "item_id": shown.item.id, "session_id": self.session_id,
             "shown_ms": shown.shown_ms, "answered_ms": now, "response_ms": now - shown.shown_ms,

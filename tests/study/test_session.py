@@ -127,3 +127,17 @@ def test_submit_without_an_item_is_an_error(setup):
     assert s.next_item() is None
     with pytest.raises(SessionError):
         s.submit("3")
+
+
+def test_a_clock_moved_back_never_reorders_the_log(setup):
+    clock = FakeClock(START + DAY_MS)
+    s = session(setup, clock, new_per_day=10)
+    s.next_item()
+    s.submit("3")
+    clock.ms = START  # the laptop's clock is set back a day
+    s.next_item()
+    s.submit("3")
+    db, profile, _ = setup
+    times = [a.answered_ms for a in queries.answer_history(db, profile)]
+    assert times == sorted(times) and times[1] >= START + DAY_MS
+    assert [a.id for a in queries.answer_history(db, profile)] == sorted(a.id for a in queries.answer_history(db, profile))
