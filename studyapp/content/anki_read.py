@@ -22,6 +22,7 @@ import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import NoReturn
 
 import zstandard
 
@@ -106,7 +107,7 @@ class _Archive:
             self.refuse(f"expands to more than {limits.max_total >> 20} MiB")
         self.names = {i.filename for i in infos}
 
-    def refuse(self, problem: str):
+    def refuse(self, problem: str) -> NoReturn:
         raise ContentError(f"{self.path} {problem}; it was not imported")
 
     def close(self) -> None:
@@ -318,7 +319,8 @@ class _CardRenderer:
 
     def _custom(self, mid: int, ord_: int, values: dict[str, str], specials: dict[str, str]) -> Item:
         front_nodes, back_nodes = self._templates(mid, ord_)
-        ctx = tpl.CardContext(values, ord_ + 1, specials=specials)
+        card_name = self.note_types[mid].templates[ord_][0]
+        ctx = tpl.CardContext(values, ord_ + 1, specials=specials | {"Card": card_name})
         prompt = tpl.render(front_nodes, ctx)
         ctx.answer_side, ctx.front_side = True, prompt
         back = tpl.render(back_nodes, ctx)
@@ -378,7 +380,7 @@ class _Card:
     deck: str
 
 
-def _items(archive: _Archive, conn: sqlite3.Connection, note_types, decks) -> tuple[list[Deck], dict[int, _Card]]:
+def _items(conn: sqlite3.Connection, note_types: dict[int, NoteType], decks: dict[int, tuple[str, str]]) -> tuple[list[Deck], dict[int, _Card]]:
     renderer = _CardRenderer(note_types)
     notes = {
         nid: (guid, mid, tags, flds)
@@ -441,7 +443,7 @@ def read_anki_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> ImportBund
             conn = _open_collection(archive, version, Path(workdir))
             try:
                 note_types, decks = _read_structure(archive, conn)
-                decks_out, cards = _items(archive, conn, note_types, decks)
+                decks_out, cards = _items(conn, note_types, decks)
                 history = _history(conn, cards)
             except sqlite3.DatabaseError:
                 archive.refuse("has a damaged collection database")

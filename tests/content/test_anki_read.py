@@ -14,7 +14,7 @@ def _by_key(bundle):
     return {(i.guid, i.ord): (deck.name, i) for deck in bundle.decks for i in deck.items}
 
 
-@pytest.fixture(scope="module", params=["apkg_latest", "apkg_legacy", "colpkg_latest"])
+@pytest.fixture(scope="module", params=["apkg_latest", "apkg_legacy", "colpkg_latest", "colpkg_legacy"])
 def read(request, anki_built):
     return read_anki_package(getattr(anki_built, request.param)), anki_built.guids
 
@@ -79,7 +79,7 @@ def test_custom_note_type_renders_templates(read):
     assert recognise.prompt == "Haus<br><i>Das Haus ist alt.</i>"  # {{#Example}} section shown
     assert recognise.answer == "house"  # {{text:Meaning}} strips the <b>
     assert recall.prompt == "<b>house</b>"  # {{^Example}} section hidden
-    assert recall.answer == "Haus / Haus / Lang::German"  # unknown filter shows the field; {{Deck}}
+    assert recall.answer == "Haus / Haus / Lang::German / Recall"  # unknown filter shows the field; {{Deck}}, {{Card}}
 
 
 def test_hostile_html_is_sanitised(read):
@@ -108,9 +108,10 @@ def test_revlog_becomes_history_without_manual_rows(read):
 
 
 def test_versions_agree_and_rereading_is_stable(anki_built):
-    bundles = [read_anki_package(p) for p in (anki_built.apkg_latest, anki_built.apkg_legacy, anki_built.colpkg_latest)]
+    paths = (anki_built.apkg_latest, anki_built.apkg_legacy, anki_built.colpkg_latest, anki_built.colpkg_legacy)
+    bundles = [read_anki_package(p) for p in paths]
     again = read_anki_package(anki_built.apkg_latest)
-    assert _by_key(again) == _by_key(bundles[0]) == _by_key(bundles[1]) == _by_key(bundles[2])
+    assert all(_by_key(bundle) == _by_key(again) for bundle in bundles)
     for bundle in bundles:
         for deck in bundle.decks:
             deck.validate()
@@ -130,3 +131,11 @@ def test_oldest_version_written_by_genanki(tmp_path):
     assert items[(guids["typed"], 0)][1].kind == "typed"
     assert items[(guids["cloze"], 1)][1].prompt == "Rome is in [country]"
     assert items[(guids["cloze"], 1)][1].answer == "Italy"
+
+
+def test_legacy_package_without_meta_uses_anki21(anki_built, tmp_path):
+    """Anki 2.1 before 2.1.50 wrote no meta member: collection.anki21 beside a stub anki2."""
+    from test_anki_support import rezip
+
+    path = rezip(anki_built.apkg_legacy, tmp_path / "old21.apkg", drop={"meta"})
+    assert _by_key(read_anki_package(path)) == _by_key(read_anki_package(anki_built.apkg_legacy))

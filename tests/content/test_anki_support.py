@@ -29,6 +29,7 @@ class Built:
     apkg_latest: Path
     apkg_legacy: Path
     colpkg_latest: Path
+    colpkg_legacy: Path
     guids: dict[str, str]  # label -> note guid
 
 
@@ -42,7 +43,7 @@ def _custom_note_type(col):
     t1["afmt"] = "{{FrontSide}}<hr id=answer>{{text:Meaning}}"
     t2 = mm.new_template("Recall")
     t2["qfmt"] = "{{^Example}}(no example) {{/Example}}{{Meaning}}"
-    t2["afmt"] = "{{FrontSide}}<hr id=answer>{{Word}} / {{furigana:Word}} / {{Deck}}"
+    t2["afmt"] = "{{FrontSide}}<hr id=answer>{{Word}} / {{furigana:Word}} / {{Deck}} / {{Card}}"
     mm.add_template(model, t1)
     mm.add_template(model, t2)
     mm.add(model)
@@ -148,7 +149,13 @@ def anki_built(tmp_path_factory) -> Built:
         latest = export(col, directory / "latest.apkg", legacy=False)
         legacy = export(col, directory / "legacy.apkg", legacy=True)
         colpkg = directory / "all.colpkg"
-        col.export_collection_package(str(colpkg), include_media=True, legacy=False)
+        col.export_collection_package(str(colpkg), include_media=True, legacy=False)  # closes the collection
     finally:
         col.close()
-    return Built(latest, legacy, colpkg, guids)
+    from anki.collection import Collection
+
+    col = Collection(str(directory / "collection.anki2"))
+    colpkg_legacy = directory / "all-legacy.colpkg"
+    col.export_collection_package(str(colpkg_legacy), include_media=True, legacy=True)
+    col.close()
+    return Built(latest, legacy, colpkg, colpkg_legacy, guids)

@@ -155,7 +155,7 @@ def test_anki_deck_survives_our_export_and_anki(anki_built, tmp_path):
     assert comparable(again) == comparable(first)
     assert {k: v[2:4] for k, v in _items(again).items() if k[0].startswith(vocab)} == {
         (f"{vocab}#0", 0): ("Haus<br><i>Das Haus ist alt.</i>", "house"),
-        (f"{vocab}#1", 0): ("<b>house</b>", "Haus / Haus / Lang::German"),
+        (f"{vocab}#1", 0): ("<b>house</b>", "Haus / Haus / Lang::German / Recall"),
     }
     assert _answers(again.history) == _answers(first.history)
     assert again.media == first.media
