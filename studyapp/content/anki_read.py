@@ -20,6 +20,7 @@ import re
 import sqlite3
 import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import NoReturn
@@ -134,7 +135,8 @@ class _Archive:
                     if zstd:
                         self._check_ratio(name, size, info.compress_size)
                     yield chunk
-        except (zipfile.BadZipFile, zstandard.ZstdError, EOFError, OSError) as exc:
+        except (zipfile.BadZipFile, zlib.error, zstandard.ZstdError, EOFError, OSError, RuntimeError,
+                NotImplementedError) as exc:  # RuntimeError: encrypted; NotImplementedError: unknown method
             self.refuse(f"is damaged (member {name!r} cannot be read: {exc})")
 
     def read(self, name: str, zstd: bool = False) -> bytes:
@@ -447,12 +449,16 @@ def read_anki_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> ImportBund
                 history = _history(conn, cards)
             except sqlite3.DatabaseError:
                 archive.refuse("has a damaged collection database")
+            except ContentError:
+                raise
+            except (TypeError, ValueError, AttributeError, KeyError, IndexError, RecursionError):
+                archive.refuse("has damaged notes, cards or card templates")  # wrong types or absurd nesting
             finally:
                 conn.close()
         media = {}
         for deck in decks_out:
             for item in deck.items:
-                item.media = [n for n in item.media if n in media_map]
+                item.media = [n for n in item.media if media_map.get(n) in archive.names]
                 for name in item.media:
                     if name not in media:
                         media[name] = archive.read(media_map[name], zstd=version == LATEST_VERSION)

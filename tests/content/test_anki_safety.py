@@ -169,3 +169,33 @@ def test_damaged_note_types(anki_built, tmp_path):
     conn.close()
     path = rezip(anki_built.apkg_legacy, tmp_path / "models.apkg", {"collection.anki21": db.read_bytes()})
     refused(path, "damaged note type")
+
+
+def test_damaged_note_rows(anki_built, tmp_path):
+    with zipfile.ZipFile(anki_built.apkg_legacy) as z:
+        good = z.read("collection.anki21")
+    db = tmp_path / "c.db"
+    db.write_bytes(good)
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE notes SET flds = X'00ff'")  # a blob where text belongs
+    conn.close()
+    path = rezip(anki_built.apkg_legacy, tmp_path / "notes.apkg", {"collection.anki21": db.read_bytes()})
+    refused(path, "damaged notes")
+
+
+def test_damaged_zip_member(anki_built, tmp_path):
+    path = rezip(anki_built.apkg_legacy, tmp_path / "deflated.apkg", compression=zipfile.ZIP_DEFLATED)
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as z:
+        info = z.getinfo("collection.anki21")
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    data[start + 10:start + 200] = os.urandom(190)  # garble the compressed collection
+    path.write_bytes(bytes(data))
+    refused(path, "damaged")
+
+
+def test_media_listed_but_missing_is_skipped(anki_built, tmp_path):
+    path = rezip(anki_built.apkg_legacy, tmp_path / "nomedia.apkg", drop={"0", "1"})
+    bundle = read_anki_package(path)
+    assert bundle.media == {}
+    assert all(not i.media for d in bundle.decks for i in d.items)
