@@ -268,7 +268,12 @@ class TestPolicy:
         open_ = np.fromiter((i.id not in asked for i in context.items), bool, len(context.items))
         if not open_.any():
             return None
-        gain = self.gain(p, guess, open_, asked_information(context, p, guess, asked))
+        sensitivity = getattr(self.predictor, "sensitivity", None)
+        if sensitivity is not None:
+            d, v = sensitivity(context.items, context.now_ms)
+            gain = self.gain(p, guess, open_, 1.0 / v - 1.0, np.asarray(d, dtype=np.float64))
+        else:
+            gain = self.gain(p, guess, open_, asked_information(context, p, guess, asked))
         candidates = np.flatnonzero(open_)
         order = candidates[np.argsort(-gain[candidates], kind="stable")]
         best = gain[order[0]]
@@ -278,12 +283,20 @@ class TestPolicy:
                                                      f"right {describe_chance(p[k])}")
 
     @staticmethod
-    def gain(p: np.ndarray, guess: np.ndarray, open_: np.ndarray, information: float) -> np.ndarray:
-        """Per item, how much asking it is expected to reduce the variance of the deck score."""
+    def gain(p: np.ndarray, guess: np.ndarray, open_: np.ndarray, information: float,
+             d: np.ndarray | None = None) -> np.ndarray:
+        """Per item, how much asking it is expected to reduce the variance of the deck score.
+
+        `d` is each item's dp/d(ability) when the predictor knows it (a predictor may offer
+        `sensitivity(items, now_ms) -> (slopes, ability variance)`); otherwise every item moves as
+        one logit shift would move it."""
         v = 1.0 / (1.0 + information)
-        d = slope(p, guess)
+        if d is None:
+            d, info = slope(p, guess), fisher_information(p, guess)
+        else:
+            info = d ** 2 / (p * (1 - p))
         total_slope = float(d[open_].sum())
-        v_after = 1.0 / (1.0 / v + fisher_information(p, guess))
+        v_after = 1.0 / (1.0 / v + info)
         return p * (1 - p) + total_slope ** 2 * v - (total_slope - d) ** 2 * v_after
 
     def report(self, context: StudyContext | None = None, deck_names: dict[int, str] | None = None) -> TestReport:
