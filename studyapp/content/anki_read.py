@@ -204,12 +204,14 @@ def _open_collection(archive: _Archive, version: int, workdir: Path) -> sqlite3.
         if len(header) == 100 and header[18:20] == b"\x02\x02":
             fh.seek(18)  # our private copy: switch WAL off so a read-only open needs no -shm file
             fh.write(b"\x01\x01")
+    conn = sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True)  # opening reads nothing yet
     try:
-        conn = sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True)
+        conn.text_factory = lambda raw: raw.decode("utf-8", "replace")  # invalid UTF-8 must not stop us
         conn.execute("PRAGMA trusted_schema = OFF")  # no functions from the file's schema
         conn.create_collation("unicase", lambda a, b: (a.casefold() > b.casefold()) - (a.casefold() < b.casefold()))
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    except sqlite3.DatabaseError:
+    except (sqlite3.DatabaseError, UnicodeDecodeError):  # SQLite's message may quote the damaged bytes
+        conn.close()
         archive.refuse("has a damaged collection database")
     if not ANKI_TABLES <= tables:
         conn.close()
@@ -447,7 +449,7 @@ def read_anki_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> ImportBund
                 note_types, decks = _read_structure(archive, conn)
                 decks_out, cards = _items(conn, note_types, decks)
                 history = _history(conn, cards)
-            except sqlite3.DatabaseError:
+            except (sqlite3.DatabaseError, UnicodeDecodeError):
                 archive.refuse("has a damaged collection database")
             except ContentError:
                 raise

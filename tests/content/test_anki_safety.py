@@ -199,3 +199,16 @@ def test_media_listed_but_missing_is_skipped(anki_built, tmp_path):
     bundle = read_anki_package(path)
     assert bundle.media == {}
     assert all(not i.media for d in bundle.decks for i in d.items)
+
+
+def test_invalid_utf8_in_fields_is_replaced_not_fatal(anki_built, tmp_path):
+    with zipfile.ZipFile(anki_built.apkg_legacy) as z:
+        good = z.read("collection.anki21")
+    db = tmp_path / "c.db"
+    db.write_bytes(good)
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE notes SET flds = CAST(X'51ff1f41' AS TEXT)")  # "Q\xff" 0x1f "A"
+    conn.close()
+    path = rezip(anki_built.apkg_legacy, tmp_path / "utf8.apkg", {"collection.anki21": db.read_bytes()})
+    prompts = {i.prompt for d in read_anki_package(path).decks for i in d.items}
+    assert "Q\ufffd" in prompts
