@@ -254,7 +254,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--script", action="store_true", help="JSON line per item on stdout, one answer per stdin line")
     p.add_argument("--now", help="run as if it were this moment (ISO-8601 or Unix ms); time advances from there")
     p.set_defaults(func=cmd_study)
+
+    bench = sub.add_parser("bench", help="benchmarks that print figures (learner, select, import)")
+    bench_targets = bench.add_subparsers(dest="target", metavar="TARGET", required=True)
+    register_commands(sub, bench_targets)
     return parser
+
+
+def register_commands(sub, bench_targets) -> None:
+    """Commands whose code lives with the layer they exercise (each imports its heavy modules lazily)."""
+    from studyapp.content import bench_import
+    from studyapp.learner import commands as learner_commands
+    from studyapp.study import bench_crash
+
+    learner_commands.register(sub, bench_targets)
+    bench_import.register(bench_targets)
+    bench_crash.register(bench_targets)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -29,6 +29,7 @@ COLUMN_ALIASES = {
 }
 DEFAULT_COLUMNS = ["prompt", "answer", "tags"]
 MAX_BYTES = 64 * 1024 * 1024
+csv.field_size_limit(MAX_BYTES)  # one long field (a pasted article) is fine; the file size is capped anyway
 
 
 def canonical_column(name: str) -> str | None:
@@ -100,7 +101,10 @@ def read_delimited(
     """Read a CSV/TSV file into one deck. `columns` overrides the header (or its absence)."""
     path = Path(path)
     text = _decode(path)
-    rows = list(csv.reader(io.StringIO(text), delimiter=_delimiter(path, text, delimiter)))
+    try:
+        rows = list(csv.reader(io.StringIO(text), delimiter=_delimiter(path, text, delimiter)))
+    except csv.Error as exc:
+        raise ContentError(f"{path} is not a readable CSV/TSV file ({exc})") from None
     rows = [r for r in rows if any(cell.strip() for cell in r)]
     header = [canonical_column(c) for c in rows[0]]
     has_header = "prompt" in header and "answer" in header
