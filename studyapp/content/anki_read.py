@@ -6,6 +6,11 @@ Package versions, chosen from the `meta` member as Anki does (no `meta`: by memb
   3 latest    collection.anki21b  zstd-compressed schema 18, protobuf media list, media
                                   members zstd-compressed (Anki 2.1.50 and later)
 
+Cards become Items: the stock Basic types one item per card ("basic", "reversed" for a two-way
+pair, "typed"), Cloze one "cloze" item per deletion, other note types by rendering their card
+templates, Image Occlusion as self-graded cards that name the masked region (the masks
+themselves are drawn by Anki's script, which we do not run).
+
 A package is untrusted input. The reader writes nothing outside one private temporary
 directory that it removes; it refuses unsafe member or media names, archives that expand
 too far (see Limits), files that are not an Anki collection and versions newer than it
@@ -52,6 +57,7 @@ SIMPLE_BACK = re.compile(
     r"(?:\{\{(?P<back>[^{}#^/:!]+)\}\}|\{\{type:(?P<typed>[^{}]+)\}\})\s*"
 )
 ANSWER_RULE = re.compile(r"<hr id=\"?answer\"?\s*/?>", re.I)
+IMAGE_OCCLUSION = "image-occlusion:"
 IMG_SRC = re.compile(r'<img\b[^>]*?\ssrc="([^"]*)"', re.I)
 SOUND = re.compile(r"\[sound:([^\]]*)\]")
 
@@ -346,6 +352,8 @@ class _CardRenderer:
         number = ord_ + 1
         if not any(int(m.group(1)) == number for m in CLOZE.finditer(text)):
             return None
+        if IMAGE_OCCLUSION in text:
+            return _occlusion(text, number, values, cloze_fields[0])
         prompt, answer = render_cloze(text, number)
         revealed = CLOZE.sub(lambda m: m.group(2), text)
         _name, front, back = note_type.templates[0]
@@ -361,6 +369,36 @@ class _CardRenderer:
             rule = ANSWER_RULE.search(rendered_back)
             explanation = rendered_back[rule.end():] if rule else rendered_back
         return Item(kind="cloze", prompt=prompt, answer=answer, explanation=explanation)
+
+
+def _describe_shape(shape: str) -> str:
+    """"rect:left=.2:top=.3:..." in words; Anki gives positions as fractions of the image (or,
+    in early versions, pixels)."""
+    kind, *props = shape.split(":")
+    values = dict(p.split("=", 1) for p in props if "=" in p)
+    if "text" in values:
+        return f"the label {values['text']!r}"
+
+    def where(key: str) -> str:
+        try:
+            number = float(values[key])
+        except (KeyError, ValueError):
+            return "?"
+        return f"{number * 100:.0f}%" if number <= 1 else f"{number:.0f} px"
+
+    return f"the {kind} at {where('left')} from the left and {where('top')} from the top"
+
+
+def _occlusion(text: str, number: int, values: dict[str, str], occlusion_field: str) -> Item:
+    """An Image Occlusion card. StudyApp cannot draw Anki's masks, so the prompt shows the image
+    and names the masked regions; the student grades themselves against the back."""
+    shapes = [m.group(2)[len(IMAGE_OCCLUSION):] for m in CLOZE.finditer(text) if int(m.group(1)) == number]
+    regions = "; ".join(_describe_shape(s) for s in shapes)
+    others = {k: v for k, v in values.items() if k != occlusion_field}
+    header, image = others.get("Header", ""), others.get("Image", "")
+    back = " ".join(v for k, v in others.items() if k in ("Back Extra", "Comments") and tpl.field_nonempty(v))
+    prompt = "<br>".join(part for part in (header, image, f"What is hidden under {regions}?") if part)
+    return Item(kind="basic", prompt=prompt, answer=back or f"{image}<br>(compare with the image)")
 
 
 def _clean(text: str) -> str:

@@ -82,6 +82,18 @@ def test_custom_note_type_renders_templates(read):
     assert recall.answer == "Haus / Haus / Lang::German / Recall"  # unknown filter shows the field; {{Deck}}, {{Card}}
 
 
+def test_image_occlusion_names_the_masked_region(read):
+    bundle, guids = read
+    items = _by_key(bundle)
+    first, second = items[(guids["occlusion"], 0)][1], items[(guids["occlusion"], 1)][1]
+    assert first.kind == "basic"
+    assert first.prompt == ('Europe<br><img src="paris.png"><br>'
+                            "What is hidden under the rect at 10% from the left and 20% from the top?")
+    assert "ellipse at 50% from the left and 60% from the top" in second.prompt
+    assert first.answer == "Seine"
+    assert first.media == ["paris.png"]
+
+
 def test_hostile_html_is_sanitised(read):
     bundle, guids = read
     item = _by_key(bundle)[(guids["hostile"], 0)][1]

@@ -82,6 +82,9 @@ def build_collection(directory: Path) -> tuple[object, dict[str, str]]:
     add("cloze_extra", "Cloze", "Geo", Text="{{c1::H2O}} is water", Back_Extra="chemistry")
     add("vocab", "Vocab", "Lang::German", Word="Haus", Meaning="<b>house</b>", Example="Das Haus ist alt.")
     add("hostile", "Basic", "Geo", Front=HOSTILE_FRONT, Back=HOSTILE_BACK)
+    add("occlusion", "Image Occlusion", "Geo", Header="Europe", Image='<img src="paris.png">', Back_Extra="Seine",
+        Occlusion="{{c1::image-occlusion:rect:left=.1:top=.2:width=.3:height=.4:oi=1}}"
+                  "{{c2::image-occlusion:ellipse:left=.5:top=.6:rx=.1:ry=.1:oi=1}}")
     deck = col.decks.get(col.decks.id("Geo::Europe"))
     deck["desc"] = "European capitals"
     col.decks.save(deck)
