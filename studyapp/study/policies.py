@@ -41,30 +41,63 @@ def predictions(predictor, context: StudyContext) -> np.ndarray:
     return np.clip(np.asarray(predictor.predict(context.items, context.now_ms), dtype=np.float64), 1e-6, 1 - 1e-6)
 
 
-def last_answered(context: StudyContext) -> np.ndarray:
-    """Per item, when it was last answered (Unix ms), or -1 for an item never answered."""
-    history = context.history
-    return np.fromiter(((h[-1].answered_ms if (h := history.get(i.id)) else -1) for i in context.items),
-                       dtype=np.int64, count=len(context.items))
+class DeckView:
+    """Arrays over a context's items, kept between choices.
+
+    A session's deck does not change and each choice follows one answer, so after the first choice
+    only the item just answered needs refreshing; any other change (another deck or history, a new
+    item answered, answers counted differently) rebuilds the arrays.
+    """
+
+    def __init__(self):
+        self._key: tuple | None = None
+        self._answers = 0
+
+    def update(self, context: StudyContext) -> DeckView:
+        key = (id(context.items), len(context.items), id(context.history), len(context.history))
+        if key != self._key or context.session_answers not in (self._answers, self._answers + 1):
+            self._build(context)
+            self._key = key
+        elif context.last_item_id in self.pos:
+            answers = context.history.get(context.last_item_id)
+            self.last[self.pos[context.last_item_id]] = answers[-1].answered_ms if answers else -1
+        self._answers = context.session_answers
+        return self
+
+    def _build(self, context: StudyContext) -> None:
+        items, n = context.items, len(context.items)
+        self.ids = np.fromiter((i.id for i in items), np.int64, n)
+        self.decks = np.fromiter((i.deck_id for i in items), np.int64, n)
+        self.guess = np.fromiter((guess_floor(i) for i in items), np.float64, n)
+        self.pos = {item_id: k for k, item_id in enumerate(self.ids.tolist())}
+        self.last = np.full(n, -1, dtype=np.int64)
+        for item_id, answers in context.history.items():
+            if answers and item_id in self.pos:
+                self.last[self.pos[item_id]] = answers[-1].answered_ms
+
+    def not_last(self, context: StudyContext) -> np.ndarray:
+        return self.ids != (context.last_item_id if context.last_item_id is not None else -1)
+
+    def deck_of(self, item_id: int | None) -> int | None:
+        return int(self.decks[self.pos[item_id]]) if item_id in self.pos else None
+
+    def session_sequence(self, context: StudyContext) -> list[int]:
+        """The item ids answered in this session, oldest first (the latest `session_answers` answers).
+
+        The latest n answers belong to at most n items, those answered last, so only their
+        histories are read."""
+        n = context.session_answers
+        if n <= 0 or not len(self.last):
+            return []
+        k = min(n, len(self.last))
+        recent = np.argpartition(-self.last, k - 1)[:k] if k < len(self.last) else np.arange(len(self.last))
+        answers = [a for t in recent.tolist() if self.last[t] >= 0
+                   for a in context.history.get(int(self.ids[t]), ())]
+        latest = heapq.nlargest(n, answers, key=lambda a: (a.answered_ms, a.id))
+        return [a.item_id for a in reversed(latest)]
 
 
-def session_sequence(context: StudyContext) -> list[int]:
-    """The item ids answered in this session, oldest first (the latest `session_answers` answers)."""
-    n = context.session_answers
-    if n <= 0:
-        return []
-    latest = heapq.nlargest(n, (a for answers in context.history.values() for a in answers),
-                            key=lambda a: (a.answered_ms, a.id))
-    return [a.item_id for a in reversed(latest)]
-
-
-def deck_of(context: StudyContext, item_id: int | None) -> int | None:
-    if item_id is None:
-        return None
-    return next((i.deck_id for i in context.items if i.id == item_id), None)
-
-
-def interleaved(order: Sequence[int], context: StudyContext, avoid_deck: int | None) -> int:
+def interleaved(order: Sequence[int], decks: np.ndarray, avoid_deck: int | None) -> int:
     """The first index of `order` whose item is from another deck than the last one, else the first.
 
     When a parent deck is studied, alternating sub-decks mixes topics (interleaving), which helps
@@ -72,7 +105,7 @@ def interleaved(order: Sequence[int], context: StudyContext, avoid_deck: int | N
     """
     if avoid_deck is not None:
         for k in order:
-            if context.items[k].deck_id != avoid_deck:
+            if decks[k] != avoid_deck:
                 return k
     return order[0]
 
@@ -98,25 +131,27 @@ class ReviewPolicy:
 
     def __init__(self, predictor, max_due_for_new: int = 20, min_gap_ms: int = 10 * MINUTE_MS):
         self.predictor, self.max_due_for_new, self.min_gap_ms = predictor, max_due_for_new, min_gap_ms
+        self.view = DeckView()
 
     def choose(self, context: StudyContext) -> Choice | None:
         if not context.items:
             return None
         p = predictions(self.predictor, context)
-        last = last_answered(context)
+        view = self.view.update(context)
+        last = view.last
         seen = last >= 0
-        not_last = np.fromiter((i.id != context.last_item_id for i in context.items), bool, len(context.items))
+        not_last = view.not_last(context)
         due = seen & (p < context.settings.target_retention) & (context.now_ms - last >= self.min_gap_ms) & not_last
         due_order = np.flatnonzero(due)[np.argsort(p[due], kind="stable")].tolist()
         new_order = np.flatnonzero(~seen & not_last).tolist()
-        avoid_deck = deck_of(context, context.last_item_id)
+        avoid_deck = view.deck_of(context.last_item_id)
         if self._new_allowed(context, len(due_order), bool(new_order)) and (
                 not due_order or self._last_was_review(context)):
-            k = interleaved(new_order, context, avoid_deck)
+            k = interleaved(new_order, view.decks, avoid_deck)
             return new_choice(context, k, float(p[k]))
         if not due_order:
             return None
-        k = interleaved(due_order, context, avoid_deck)
+        k = interleaved(due_order, view.decks, avoid_deck)
         target = context.settings.target_retention
         return Choice(context.items[k], float(p[k]), f"Recall fell to {percent(p[k])}, your target is {percent(target)}")
 
@@ -150,21 +185,24 @@ class PracticePolicy:
                  review_every: int = 3, comeback_after: int = 3):
         self.predictor, self.band, self.aim = predictor, band, aim
         self.review_every, self.comeback_after = review_every, comeback_after
+        self.view = DeckView()
 
     def choose(self, context: StudyContext) -> Choice | None:
         items = context.items
         if not items:
             return None
-        index = {item.id: k for k, item in enumerate(items)}
+        view = self.view.update(context)
         waiting: set[int] = set()
         if context.session_wrong:
-            comeback = self._comeback(context, waiting)
+            comeback = self._comeback(context, view, waiting)
             if comeback is not None:
-                k = index[comeback]
+                k = view.pos[comeback]
                 return Choice(items[k], None, "You missed this a few items ago: try it again")
         p = predictions(self.predictor, context)
-        seen = last_answered(context) >= 0
-        eligible = np.fromiter((i.id != context.last_item_id and i.id not in waiting for i in items), bool, len(items))
+        seen = view.last >= 0
+        eligible = view.not_last(context)
+        if waiting:
+            eligible &= ~np.isin(view.ids, list(waiting))
         eligible &= seen | (context.new_allowance() > 0)
         if not eligible.any():
             return None
@@ -187,10 +225,10 @@ class PracticePolicy:
             reason += f" (new item, {context.new_today + 1} of {context.settings.new_per_day} today)"
         return Choice(items[k], float(p[k]), reason)
 
-    def _comeback(self, context: StudyContext, waiting: set[int]) -> int | None:
+    def _comeback(self, context: StudyContext, view: DeckView, waiting: set[int]) -> int | None:
         """The oldest missed item answered at least `comeback_after` items ago; fills `waiting` with the
         missed items that are not back yet (they are held out of the rest of the choice)."""
-        sequence = session_sequence(context)
+        sequence = view.session_sequence(context)
         ago = {item_id: len(sequence) - 1 - pos for pos, item_id in enumerate(sequence)}
         ready = None
         for item_id in context.session_wrong:
@@ -257,15 +295,17 @@ class TestPolicy:
         self.predictor, self.top_k, self.keep = predictor, top_k, keep
         self.rng = random.Random(seed)
         self.last_context: StudyContext | None = None
+        self.view = DeckView()
 
     def choose(self, context: StudyContext) -> Choice | None:
         self.last_context = context
         if context.session_answers >= context.settings.test_length or not context.items:
             return None
-        asked = set(session_sequence(context))
+        view = self.view.update(context)
+        asked = np.isin(view.ids, view.session_sequence(context))
         p = predictions(self.predictor, context)
-        guess = np.array([guess_floor(i) for i in context.items])
-        open_ = np.fromiter((i.id not in asked for i in context.items), bool, len(context.items))
+        guess = view.guess
+        open_ = ~asked
         if not open_.any():
             return None
         sensitivity = getattr(self.predictor, "sensitivity", None)
@@ -273,7 +313,7 @@ class TestPolicy:
             d, v = sensitivity(context.items, context.now_ms)
             gain = self.gain(p, guess, open_, 1.0 / v - 1.0, np.asarray(d, dtype=np.float64))
         else:
-            gain = self.gain(p, guess, open_, asked_information(context, p, guess, asked))
+            gain = self.gain(p, guess, open_, float(fisher_information(p[asked], guess[asked]).sum()))
         candidates = np.flatnonzero(open_)
         order = candidates[np.argsort(-gain[candidates], kind="stable")]
         best = gain[order[0]]
@@ -304,9 +344,10 @@ class TestPolicy:
         context = context or self.last_context
         if context is None or not context.items:
             return TestReport(0)
-        asked = set(session_sequence(context))
+        view = self.view.update(context)
+        asked = set(view.session_sequence(context))
         p = predictions(self.predictor, context)
-        guess = np.array([guess_floor(i) for i in context.items])
+        guess = view.guess
         info = fisher_information(p, guess)
         groups_deck: dict[str, list[int]] = {}
         groups_skill: dict[str, list[int]] = {}
@@ -327,13 +368,6 @@ class TestPolicy:
         decks = [mastery(n, m) for n, m in sorted(groups_deck.items())]
         skills = [mastery(n, m) for n, m in sorted(groups_skill.items())]
         return TestReport(len(asked), decks, skills, study_next(skills or decks))
-
-
-def asked_information(context: StudyContext, p: np.ndarray, guess: np.ndarray, asked: set[int]) -> float:
-    if not asked:
-        return 0.0
-    mask = np.fromiter((i.id in asked for i in context.items), bool, len(context.items))
-    return float(fisher_information(p[mask], guess[mask]).sum())
 
 
 def describe_chance(p: float) -> str:

@@ -64,3 +64,22 @@ def test_bad_data_is_refused_with_the_file_named(tmp_path):
         replay(tmp_path / "missing")
     with pytest.raises(ReplayError, match="unknown policy"):
         replay(tmp_path, policies=["bobcat"])
+
+
+def test_the_replay_command_prints_json(tmp_path, capsys):
+    import argparse
+    import json
+
+    from studyapp.study.commands import register
+
+    grid, _, _ = grid_2pl(n_students=40)
+    write_grid(tmp_path / "fractionsdata.txt", grid)
+    parser = argparse.ArgumentParser(prog="studyapp")
+    sub = parser.add_subparsers(dest="command")
+    register(sub, sub.add_parser("bench").add_subparsers(dest="target"))
+    args = parser.parse_args(["replay", "--data", str(tmp_path), "--length", "3", "--json"])
+    assert args.func(args) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert set(out["datasets"]["fractionsdata"]["policies"]) == {"ours", "maxinfo", "random"}
+    args = parser.parse_args(["replay", "--data", str(tmp_path / "absent")])
+    assert args.func(args) == 1 and "absent" in capsys.readouterr().err

@@ -90,3 +90,39 @@ def test_bad_policies_are_refused(deck):
         simulate(["anki"], deck, days=1, minutes=1, students=1)
     with pytest.raises(SimulationError, match="needs the learner model"):
         simulate(["ours"], deck, days=1, minutes=1, students=1)
+
+
+def run_cli(*argv):
+    import argparse
+
+    from studyapp.study.commands import register
+
+    parser = argparse.ArgumentParser(prog="studyapp")
+    sub = parser.add_subparsers(dest="command")
+    register(sub, sub.add_parser("bench").add_subparsers(dest="target"))
+    args = parser.parse_args(list(argv))
+    return args.func(args)
+
+
+def test_the_simulate_command_prints_json_figures_per_policy(capsys):
+    import json
+
+    assert run_cli("simulate", "--deck", "true or false", "--policy", "sm2,random", "--days", "3",
+                   "--students", "2", "--minutes", "2", "--population", "absent.json", "--json") == 0
+    out = json.loads(capsys.readouterr().out)
+    assert set(out["policies"]) == {"sm2", "random"}
+    assert set(out["policies"]["sm2"]) >= {"knowledge", "items_above_90", "reviews", "minutes", "knowledge_per_minute"}
+
+
+def test_the_simulate_command_refuses_an_unknown_deck_in_one_sentence(capsys):
+    assert run_cli("simulate", "--deck", "no such deck", "--policy", "sm2", "--days", "1", "--students", "1") == 1
+    assert "no built-in deck named 'no such deck'" in capsys.readouterr().err
+
+
+def test_bench_select_reports_percentiles_by_size(capsys):
+    import json
+
+    assert run_cli("bench", "select", "--sizes", "300,600", "--no-model", "--json") == 0
+    out = json.loads(capsys.readouterr().out)
+    assert set(out["select_ms"]) == {"300", "600"}
+    assert all(f["p50"] <= f["p95"] for f in out["select_ms"].values())

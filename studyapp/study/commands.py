@@ -1,0 +1,205 @@
+"""Command-line entry points for the next-item policies: `simulate`, `replay` and `bench select`.
+
+`register` adds them to the CLI's parsers; handlers import torch and fsrs only when they run.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+DEFAULT_POPULATION = Path("../shared/data/fsrs-population/fsrs5_user_parameters_summary.json")
+DEFAULT_DENSE = Path("../shared/data/dense-irt")
+
+
+class CommandError(Exception):
+    """A failure reported as one sentence, exit status 1."""
+
+
+def _fail(message: str) -> int:
+    print(f"studyapp: {message}", file=sys.stderr)
+    return 1
+
+
+def _print(args, data: dict, human: str) -> None:
+    print(json.dumps(data, ensure_ascii=False) if args.json else human)
+
+
+def _policies(text: str) -> list[str]:
+    names = [p.strip().lower() for p in text.split(",") if p.strip()]
+    if not names:
+        raise CommandError("--policy needs at least one policy name")
+    return names
+
+
+# ---------------------------------------------------------------- simulate
+
+def find_deck(name: str):
+    """A built-in deck by its name, last name part or file name, or a deck file by path."""
+    from studyapp.content.native import SUFFIX, read_deck
+    from studyapp.content.readers import read_file
+    from studyapp.resources import decks_dir
+
+    path = Path(name)
+    if path.is_file():
+        bundle = read_file(path)
+        if len(bundle.decks) != 1 or not bundle.decks[0].items:
+            raise CommandError(f"{path} must hold exactly one deck with items to simulate")
+        return bundle.decks[0]
+    wanted = name.strip().casefold()
+    known = []
+    for file in sorted(decks_dir().glob(f"*{SUFFIX}")):
+        deck = read_deck(file)
+        names = {deck.name.casefold(), deck.name.split("::")[-1].strip().casefold(),
+                 file.name[: -len(SUFFIX)].casefold()}
+        if wanted in names:
+            return deck
+        known.append(deck.name)
+    raise CommandError(f"there is no built-in deck named {name!r} (known: {', '.join(known)}; or give a deck file)")
+
+
+def _population(path: Path):
+    from studyapp.learner.simulate import Population
+
+    if path.is_file():
+        return Population.from_file(path), str(path)
+    print(f"studyapp: {path} is absent: students are drawn around the population medians instead", file=sys.stderr)
+    return Population(), "built-in medians (population file absent)"
+
+
+def _predictor_factory(model: str | None):
+    """A factory of LearnerPredictors on the shipped (or given) model, or the reason it cannot load."""
+    from studyapp.learner.runtime import Learner, ModelError
+    from studyapp.study.predictor import LearnerPredictor
+
+    try:
+        learner = Learner.load(Path(model) if model else None)
+    except (ModelError, OSError) as exc:
+        return None, str(exc)
+    return (lambda db, profile: LearnerPredictor(db, profile, learner)), None
+
+
+def cmd_simulate(args) -> int:
+    from studyapp.content.model import ContentError
+    from studyapp.learner.data import DataError
+    from studyapp.study.simulation import SimulationError, simulate
+
+    try:
+        policies = _policies(args.policy)
+        if args.days < 1 or args.students < 1 or args.minutes <= 0:
+            raise CommandError("--days, --students and --minutes must be positive")
+        deck = find_deck(args.deck)
+        population, source = _population(Path(args.population))
+        factory = None
+        if "ours" in policies:
+            factory, why = _predictor_factory(args.model)
+            if factory is None:
+                raise CommandError(f"the policy 'ours' needs the learner model: {why}")
+        if "fsrs6" in policies:
+            try:
+                import fsrs  # noqa: F401  (a bench extra)
+            except ImportError:
+                raise CommandError("the policy 'fsrs6' needs the fsrs package (pip install fsrs)") from None
+        progress = None if args.json else (lambda line: print(line, file=sys.stderr, flush=True))
+        result = simulate(policies, deck, args.days, args.minutes, args.students, args.seed, population,
+                          factory, args.refit_days, progress=progress)
+    except (CommandError, SimulationError, ContentError, DataError) as exc:
+        return _fail(str(exc))
+    result["population"] = source
+    lines = [f"{result['deck']}: {result['items']} items, {args.students} students, {args.days} days, "
+             f"{args.minutes:g} min/day, seed {args.seed}",
+             f"{'policy':<8} {'knowledge':>9} {'>=90%':>7} {'reviews':>8} {'minutes':>8} {'items/min':>9}"]
+    for name, f in result["policies"].items():
+        lines.append(f"{name:<8} {f['knowledge']:>9.3f} {f['items_above_90']:>7.1f} {f['reviews']:>8.0f} "
+                     f"{f['minutes']:>8.0f} {f['knowledge_per_minute']:>9.3f}")
+    lines.append("knowledge: mean true recall over the deck at the end; items/min: knowledge x items / minutes")
+    _print(args, result, "\n".join(lines))
+    return 0
+
+
+# ---------------------------------------------------------------- replay
+
+def cmd_replay(args) -> int:
+    from studyapp.study.replay import ReplayError, replay
+
+    path = Path(args.data)
+    if not path.exists():
+        print(f"studyapp: {path} is absent: replay skipped (give the dense-irt folder with --data)", file=sys.stderr)
+        return 1
+    try:
+        if not 0 < args.error < 1 or args.length < 1:
+            raise CommandError("--error must be between 0 and 1 and --length positive")
+        result = replay(path, _policies(args.policy), args.error, args.length, args.seed, args.max_students)
+    except (CommandError, ReplayError) as exc:
+        return _fail(str(exc))
+    lines = []
+    for name, ds in result["datasets"].items():
+        lines.append(f"{name}: {ds['items']} items, {ds['students_replayed']} students replayed "
+                     f"(item parameters from {ds['students_fitted']} others); tolerance "
+                     f"{ds['tolerance_points']:.1f} points; exposure within {ds['length']} questions "
+                     f"(floor {ds['exposure_floor']:.0%})")
+        lines.append(f"  {'policy':<8} {'needed':>7} {'MAE@5':>6} {'MAE@10':>7} {'match':>6} {'max exp':>8} {'>30%':>5}")
+        for policy, f in ds["policies"].items():
+            mae = f["mae_by_questions"]
+            lines.append(f"  {policy:<8} {f['questions_needed_mean']:>7.2f} {mae[min(5, len(mae) - 1)]:>6.2f} "
+                         f"{mae[min(10, len(mae) - 1)]:>7.2f} {f.get('questions_to_match_maxinfo_at_length', '-'):>6} "
+                         f"{f['max_exposure']:>8.0%} {f['items_over_30_percent']:>5}")
+    lines.append("needed: mean questions until the score error stays within the tolerance; match: questions to reach "
+                 "maxinfo's error at the test length")
+    _print(args, result, "\n".join(lines))
+    return 0
+
+
+# ---------------------------------------------------------------- bench select
+
+def cmd_bench_select(args) -> int:
+    from studyapp.study.bench_select import bench_select
+
+    try:
+        sizes = tuple(int(s) for s in args.sizes.split(","))
+        if any(s < 1 for s in sizes):
+            raise ValueError
+    except ValueError:
+        return _fail("--sizes takes positive integers separated by commas, e.g. 1000,20000,100000")
+    result = bench_select(sizes, use_model=not args.no_model)
+    lines = [f"next-item choice, ms (predictor: {result['predictor']})"]
+    for mode, by_size in result["by_mode"].items():
+        for n, f in by_size.items():
+            lines.append(f"  {mode:<8} {int(n):>7} items: p50 {f['p50']:.2f}  p95 {f['p95']:.2f}  first {f['first']:.1f}")
+    _print(args, result, "\n".join(lines))
+    return 0
+
+
+# ---------------------------------------------------------------- wiring
+
+def register(subparsers, bench_subparsers) -> None:
+    p = subparsers.add_parser("simulate", help="simulated students study a deck under each policy")
+    p.add_argument("--policy", default="ours,fsrs6,sm2,random", help="one name or a comma-separated list of "
+                                                                      "ours, fsrs6, sm2, random")
+    p.add_argument("--deck", required=True, help="a built-in deck's name, or a deck file")
+    p.add_argument("--days", type=int, default=60)
+    p.add_argument("--minutes", type=float, default=20.0, help="study time per day")
+    p.add_argument("--students", type=int, default=200)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--refit-days", type=int, default=30, help="FSRS-6 refits its parameters this often")
+    p.add_argument("--population", default=str(DEFAULT_POPULATION), help="FSRS population summary (JSON)")
+    p.add_argument("--model", help="learner model file (default: the shipped one)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_simulate)
+
+    p = subparsers.add_parser("replay", help="replay adaptive tests on complete answer grids")
+    p.add_argument("--data", default=str(DEFAULT_DENSE), help="the dense-irt folder or one grid file")
+    p.add_argument("--policy", default="ours,maxinfo,random")
+    p.add_argument("--error", type=float, default=0.1, help="tolerance as a share of the maximum score")
+    p.add_argument("--length", type=int, default=10, help="test length for the exposure figures")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--max-students", type=int, help="replay at most this many students per grid")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_replay)
+
+    p = bench_subparsers.add_parser("select", help="time of one next-item choice on large decks")
+    p.add_argument("--sizes", default="1000,20000,100000")
+    p.add_argument("--no-model", action="store_true", help="time the policies alone, with a table predictor")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_bench_select)
