@@ -12,6 +12,7 @@ from pathlib import Path
 
 from studyapp import __version__
 from studyapp.content.model import EVENT_KIND, ContentError
+from studyapp.content.readers import FORMATS, read_file
 from studyapp.store import queries
 from studyapp.store.db import StoreError
 from studyapp.study.grading import GradingError
@@ -81,12 +82,12 @@ def cmd_decks(args) -> int:
 # ---------------------------------------------------------------- import / export
 
 def cmd_import(args) -> int:
-    from studyapp.content.readers import read_file
     from studyapp.store.importer import import_bundle
     from studyapp.workspace import resolve_profile
 
     columns = [c.strip().lower() for c in args.columns.split(",")] if args.columns else None
-    bundle = read_file(Path(args.file), deck_name=args.deck, columns=columns, delimiter=args.delimiter)
+    bundle = read_file(Path(args.file), deck_name=args.deck, columns=columns, delimiter=args.delimiter,
+                       file_format=args.format)
     ws = _workspace(args)
     profile_id = resolve_profile(ws.db, args.profile, args.pin)["id"] if (bundle.history or args.profile) else None
     result = import_bundle(ws.db, ws.data_dir, bundle, profile_id, deck_name=args.deck)
@@ -130,12 +131,38 @@ def cmd_export_deck(args) -> int:
     if deck is None:
         raise CliError(f"there is no deck named {args.deck!r}")
     out = Path(args.out)
-    if not out.name.endswith(SUFFIX):
-        raise CliError(f"the output file must end in {SUFFIX}")
-    content = queries.deck_content(ws.db, deck["id"])
-    out.write_text(write_deck(content), encoding="utf-8")
-    _emit(args, {"out": str(out), "items": len(content.items)}, f"Wrote {len(content.items)} item(s) to {out}.")
+    if out.suffix.lower() == ".apkg":
+        decks = queries.deck_tree_content(ws.db, deck["id"])
+        count = _export_apkg(ws, args, decks, out)
+    elif out.name.endswith(SUFFIX):
+        content = queries.deck_content(ws.db, deck["id"])
+        if not content.items:
+            raise CliError(f"the deck {args.deck!r} has no items of its own; export one of its sub-decks")
+        out.write_text(write_deck(content), encoding="utf-8")
+        count = len(content.items)
+    else:
+        raise CliError(f"the output file must end in {SUFFIX} or .apkg")
+    _emit(args, {"out": str(out), "items": count}, f"Wrote {count} item(s) to {out}.")
     return 0
+
+
+def _export_apkg(ws, args, decks, out: Path) -> int:
+    """An Anki package of the deck tree, with the profile's answers as review history if asked."""
+    from studyapp.content.anki_write import write_anki_package
+    from studyapp.content.model import HistoryRow
+    from studyapp.paths import media_dir
+    from studyapp.workspace import resolve_profile
+
+    keys = {(i.guid, i.ord) for d in decks for i in d.items}
+    history = []
+    if args.with_history:
+        profile = resolve_profile(ws.db, args.profile, args.pin)
+        history = [HistoryRow(r["guid"], r["ord"], r["answered_ms"], r["grade"], r["correct"], r["response_ms"])
+                   for r in queries.event_rows(ws.db, profile["id"]) if (r["guid"], r["ord"]) in keys]
+    names = {name for d in decks for i in d.items for name in i.media}
+    media = {n: (media_dir(ws.data_dir) / n).read_bytes() for n in names if (media_dir(ws.data_dir) / n).is_file()}
+    write_anki_package(decks, history, out, media)
+    return sum(len(d.items) for d in decks)
 
 
 # ---------------------------------------------------------------- backups
@@ -226,6 +253,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--profile", help="profile that receives any answer history in the file")
     p.add_argument("--columns", help="CSV/TSV: comma-separated column names, e.g. prompt,answer,tags")
     p.add_argument("--delimiter", help="CSV/TSV: the field separator (default: by file type)")
+    p.add_argument("--format", choices=FORMATS, default="auto",
+                   help="file format when the suffix is not enough (quizlet and mnemosyne exports are .txt)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_import)
 
@@ -235,9 +264,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_export_log)
 
-    p = sub.add_parser("export-deck", help="write a deck in the native format (.deck.toml)")
+    p = sub.add_parser("export-deck", help="write a deck as .deck.toml (native) or .apkg (Anki, with sub-decks)")
     p.add_argument("deck")
     p.add_argument("out")
+    p.add_argument("--with-history", action="store_true", help=".apkg: include the profile's answers as reviews")
+    p.add_argument("--profile")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_export_deck)
 

@@ -148,3 +148,29 @@ def test_pin_protects_a_profile_on_the_command_line(capsys, tmp_path):
     status, _, err = run(capsys, "--data-dir", data, "decks", "--profile", "Ana")
     assert status == 1 and "protected by a PIN" in err
     assert run(capsys, "--data-dir", data, "--pin", "2468", "decks", "--profile", "Ana")[0] == 0
+
+
+def test_export_deck_to_anki_package_with_history_reads_back(capsys, tmp_path, monkeypatch):
+    import io
+
+    from studyapp.content.anki_read import read_anki_package
+
+    data = str(tmp_path / "d")
+    monkeypatch.setattr(sys, "stdin", io.StringIO("3\n1\n"))
+    run(capsys, "--data-dir", data, "study", "--deck", "Science::Chemical elements", "--script")
+    out = tmp_path / "science.apkg"
+    status, result, _ = run(capsys, "--data-dir", data, "export-deck", "Science", str(out), "--with-history",
+                            "--json")
+    assert status == 0
+    bundle = read_anki_package(out)
+    assert {d.name for d in bundle.decks} >= {"Science::Chemical elements"}
+    assert sum(len(d.items) for d in bundle.decks) == json.loads(result)["items"]
+    assert sorted(h.grade for h in bundle.history) == [1, 3]
+
+
+def test_mnemosyne_and_quizlet_formats_by_flag(capsys, tmp_path):
+    export = tmp_path / "cards.txt"
+    export.write_text("question<br>two lines\tanswer\tgeo,maps\n", encoding="utf-8")
+    status, out, _ = run(capsys, "--data-dir", str(tmp_path / "d"), "import", str(export), "--format",
+                         "mnemosyne", "--json")
+    assert status == 0 and json.loads(out)["items_added"] == 1

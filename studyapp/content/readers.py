@@ -6,26 +6,41 @@ from pathlib import Path
 
 from studyapp.content.delimited import read_delimited
 from studyapp.content.model import ContentError, ImportBundle
-from studyapp.content.native import SUFFIX as NATIVE_SUFFIX, read_deck
+from studyapp.content.native import read_deck
 
-DELIMITED_SUFFIXES = (".csv", ".tsv", ".txt")
-ANKI_SUFFIXES = (".apkg", ".colpkg")
+FORMATS = ("auto", "native", "csv", "quizlet", "mnemosyne", "anki")
+SUFFIX_FORMATS = {".toml": "native", ".csv": "csv", ".tsv": "csv", ".txt": "csv", ".apkg": "anki", ".colpkg": "anki"}
+
+
+def detect_format(path: Path) -> str:
+    fmt = SUFFIX_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise ContentError(
+            f"{path} has a file type StudyApp cannot import (use .deck.toml, .csv, .tsv, .txt, .apkg or .colpkg)"
+        )
+    return fmt
 
 
 def read_file(path: Path, deck_name: str | None = None, columns: list[str] | None = None,
-              delimiter: str | None = None) -> ImportBundle:
+              delimiter: str | None = None, file_format: str = "auto") -> ImportBundle:
+    """Read any importable file. `file_format` picks a reader when the suffix is ambiguous
+    (Quizlet's and Mnemosyne's exports are both tab-separated .txt)."""
     path = Path(path)
     if not path.is_file():
         raise ContentError(f"{path} does not exist or is not a file")
-    name = path.name.lower()
-    if name.endswith(NATIVE_SUFFIX) or name.endswith(".toml"):
+    if file_format not in FORMATS:
+        raise ContentError(f"unknown file format {file_format!r} (one of {', '.join(FORMATS)})")
+    fmt = detect_format(path) if file_format == "auto" else file_format
+    if fmt == "native":
         return ImportBundle(decks=[read_deck(path)])
-    if name.endswith(DELIMITED_SUFFIXES):
+    if fmt == "csv":
         return read_delimited(path, deck_name=deck_name, columns=columns, delimiter=delimiter)
-    if name.endswith(ANKI_SUFFIXES):
-        from studyapp.content.anki_read import read_anki_package  # only when needed: pulls in zstandard
+    if fmt == "quizlet":
+        return read_delimited(path, deck_name=deck_name, columns=["prompt", "answer"], delimiter=delimiter or "\t")
+    if fmt == "mnemosyne":
+        from studyapp.content.mnemosyne import read_mnemosyne_tsv
 
-        return read_anki_package(path)
-    raise ContentError(
-        f"{path} has a file type StudyApp cannot import (use .deck.toml, .csv, .tsv, .txt, .apkg or .colpkg)"
-    )
+        return read_mnemosyne_tsv(path)
+    from studyapp.content.anki_read import read_anki_package  # only when needed: pulls in zstandard
+
+    return read_anki_package(path)

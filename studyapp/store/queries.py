@@ -152,6 +152,12 @@ def deck_content(db: Database, deck_id: int) -> Deck:
     return Deck(name=deck["name"], description=deck["description"], items=items)
 
 
+def deck_tree_content(db: Database, deck_id: int) -> list[Deck]:
+    """The deck and each of its sub-decks that holds items."""
+    decks = [deck_content(db, d) for d in deck_and_descendants(db, deck_id)]
+    return [d for d in decks if d.items]
+
+
 # ---------------------------------------------------------------- sessions and answers
 
 def start_session(db: Database, profile_id: int, deck_id: int | None, mode: str) -> int:
