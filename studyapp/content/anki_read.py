@@ -414,15 +414,10 @@ def _media_refs(item: Item) -> list[str]:
     return list(dict.fromkeys(n for n in names if is_local_media_name(n)))
 
 
-@dataclass
-class _Card:
-    cid: int
-    guid: str
-    ord: int
-    deck: str
-
-
-def _items(conn: sqlite3.Connection, note_types: dict[int, NoteType], decks: dict[int, tuple[str, str]]) -> tuple[list[Deck], dict[int, _Card]]:
+def _items(
+    conn: sqlite3.Connection, note_types: dict[int, NoteType], decks: dict[int, tuple[str, str]]
+) -> tuple[list[Deck], dict[int, tuple[str, int]]]:
+    """Decks with their items, and card id -> (note guid, card ord) for the revlog."""
     renderer = _CardRenderer(note_types)
     notes = {
         nid: (guid, mid, tags, flds)
@@ -433,10 +428,11 @@ def _items(conn: sqlite3.Connection, note_types: dict[int, NoteType], decks: dic
     for _cid, nid, *_rest in rows:
         card_count[nid] = card_count.get(nid, 0) + 1
     by_deck: dict[str, Deck] = {}
-    cards: dict[int, _Card] = {}
+    cards: dict[int, tuple[str, int]] = {}
+    seen: set[tuple[str, int]] = set()
     for cid, nid, did, odid, ord_, queue in rows:
-        if nid not in notes:
-            continue
+        if nid not in notes or (notes[nid][0], ord_) in seen:
+            continue  # a card of a missing note, or a second note with the same guid
         guid, mid, tags, flds = notes[nid]
         note_type = note_types.get(mid)
         if note_type is None:
@@ -456,18 +452,19 @@ def _items(conn: sqlite3.Connection, note_types: dict[int, NoteType], decks: dic
         item.media = _media_refs(item)
         deck = by_deck.setdefault(deck_name, Deck(name=deck_name, description=description))
         deck.items.append(item)
-        cards[cid] = _Card(cid, guid, ord_, deck_name)
+        cards[cid] = (guid, ord_)
+        seen.add((guid, ord_))
     return [by_deck[name] for name in sorted(by_deck)], cards
 
 
-def _history(conn: sqlite3.Connection, cards: dict[int, _Card]) -> list[HistoryRow]:
+def _history(conn: sqlite3.Connection, cards: dict[int, tuple[str, int]]) -> list[HistoryRow]:
     history = []
     for rid, cid, ease, time_ms, kind in conn.execute("SELECT id, cid, ease, time, type FROM revlog ORDER BY id"):
         card = cards.get(cid)
         if card is None or kind in NOT_ANSWERS or not 1 <= ease <= 4:
             continue
         history.append(HistoryRow(
-            item_guid=card.guid, item_ord=card.ord, timestamp_ms=rid, grade=ease,
+            item_guid=card[0], item_ord=card[1], timestamp_ms=rid, grade=ease,
             correct=int(ease > 1), response_ms=time_ms if time_ms and time_ms > 0 else None,
             source_id=f"anki:{rid}",
         ))

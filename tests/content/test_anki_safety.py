@@ -212,3 +212,17 @@ def test_invalid_utf8_in_fields_is_replaced_not_fatal(anki_built, tmp_path):
     path = rezip(anki_built.apkg_legacy, tmp_path / "utf8.apkg", {"collection.anki21": db.read_bytes()})
     prompts = {i.prompt for d in read_anki_package(path).decks for i in d.items}
     assert "Q\ufffd" in prompts
+
+
+def test_two_notes_with_one_guid_give_one_item(anki_built, tmp_path):
+    with zipfile.ZipFile(anki_built.apkg_legacy) as z:
+        good = z.read("collection.anki21")
+    db = tmp_path / "c.db"
+    db.write_bytes(good)
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE notes SET guid = 'same' WHERE mid = (SELECT mid FROM notes ORDER BY id LIMIT 1)")
+    conn.close()
+    path = rezip(anki_built.apkg_legacy, tmp_path / "dupe.apkg", {"collection.anki21": db.read_bytes()})
+    keys = [(i.guid, i.ord) for d in read_anki_package(path).decks for i in d.items]
+    assert len(keys) == len(set(keys))
+    assert ("same", 0) in keys

@@ -23,8 +23,8 @@ HOSTILE_BACK = (
     '<div style="background:url(http://evil.example/a)">A</div><a href="javascript:alert(1)">link</a>'
     "[sound:https://evil.example/a.mp3]"
 )
-# (revlog id, ease, type): a failed and a passed review, and a manual reschedule to skip.
-REVLOG = [(1_700_000_000_000, 1, 1), (1_700_000_100_000, 3, 1), (1_700_000_200_000, 0, 4)]
+# (revlog id, ease, type): a failed and a passed review; a manual and a rescheduling entry to skip.
+REVLOG = [(1_700_000_000_000, 1, 1), (1_700_000_100_000, 3, 1), (1_700_000_200_000, 0, 4), (1_700_000_300_000, 3, 5)]
 
 
 @dataclass
