@@ -261,6 +261,14 @@ class TestReport:
     def to_dict(self) -> dict:
         return asdict(self)
 
+    def lines(self) -> list[str]:
+        """The report as short lines for a screen or a terminal."""
+        out = [f"{self.questions} question(s)."]
+        for title, groups in (("Deck", self.decks), ("Skill", self.skills)):
+            out += [f"{title} {g.name}: mastery {percent(g.mastery)} ({percent(g.low)}-{percent(g.high)}), "
+                    f"{g.asked} of {g.items} items asked" for g in groups]
+        return out + (self.study_next or ["Nothing stands out to study next."])
+
 
 def fisher_information(p: np.ndarray, guess: np.ndarray) -> np.ndarray:
     """Information about the student's ability (a logit shift) from one answer with success chance p and

@@ -261,3 +261,12 @@ def test_make_policy_by_mode_and_fallback():
     assert all(isinstance(make_policy(m, None), ClassicPolicy) for m in ("review", "practice", "test"))
     with pytest.raises(ValueError, match="unknown study mode"):
         make_policy("cram", predictor)
+
+
+def test_the_report_reads_as_lines():
+    items = rows(2, skill="fractions")
+    policy = AdaptiveTest(FakePredictor({}, default=0.3))
+    lines = policy.report(context(items, answered(1, at=NOW - 1000), session_answers=1)).lines()
+    assert lines[0] == "1 question(s)."
+    assert any(line.startswith("Skill fractions: mastery 30% (") and "1 of 2 items asked" in line for line in lines)
+    assert lines[-1].startswith("Study fractions: mastery about 30%")
