@@ -154,10 +154,12 @@ class FsrsPolicy:
             return
         self.last_fit_ms = now_ms
         try:
-            optimizer = self.fsrs.Optimizer(self.logs)
-            parameters = optimizer.compute_optimal_parameters()
-        except Exception as exc:  # the optimizer's own failures leave the current parameters
-            self.fits.append(f"kept ({exc.__class__.__name__})")
+            parameters = self.fsrs.Optimizer(self.logs).compute_optimal_parameters()
+        except ImportError:
+            self.fits.append("impossible: the fsrs optimizer needs pandas and tqdm (defaults kept)")
+            return
+        except (ValueError, RuntimeError) as exc:  # a fit that fails keeps the current parameters
+            self.fits.append(f"failed ({exc.__class__.__name__}), parameters kept")
             return
         self.scheduler = self.fsrs.Scheduler(parameters=parameters, desired_retention=self.retention,
                                              enable_fuzzing=False)
@@ -281,6 +283,7 @@ def run_student(name: str, deck: Deck, w: np.ndarray, student_seed: int, days: i
     recall = np.array([student.recall(k, end_s) for k in keys])
     if notes is not None and isinstance(policy, FsrsPolicy):
         notes.extend(f"refit {f}" for f in policy.fits)
+        notes.append(f"refits per student: {len(policy.fits)}")
     db.close()
     return float(recall.mean()), float((recall >= 0.9).sum()), answers, spent
 
