@@ -27,7 +27,7 @@ class ImportResult:
 
 def safe_media_name(name: str) -> str:
     """Refuse media names that could escape the media folder."""
-    if not name or name in (".", "..") or "/" in name or "\\" in name or "\x00" in name or name.startswith("."):
+    if not name or name in (".", "..") or "/" in name or "\\" in name or "\x00" in name or len(name) > 255:
         raise ContentError(f"the media file name {name!r} is not allowed")
     return name
 
@@ -52,14 +52,18 @@ def _import_items(db: Database, bundle: ImportBundle, deck_name: str | None, res
 def _import_history(db: Database, bundle: ImportBundle, profile_id: int, result: ImportResult) -> None:
     known = {r[0] for r in db.execute(
         "SELECT source_id FROM answers WHERE profile_id = ? AND source_id IS NOT NULL", [profile_id])}
+    # An answer that went out (to Anki, say) and comes back under another source id is the same answer
+    # when it has the same item and moment.
+    moments = set(db.execute("SELECT item_id, answered_ms FROM answers WHERE profile_id = ?", [profile_id]).fetchall())
     rows = []
     for row in bundle.history:
-        if row.source_id and row.source_id in known:
-            result.answers_skipped += 1
-            continue
         item = next(db.query("SELECT id FROM items WHERE guid = ? AND ord = ?", [row.item_guid, row.item_ord]), None)
         if item is None:
             raise ContentError(f"a history row refers to an item ({row.item_guid}, {row.item_ord}) that is not in the file")
+        if (row.source_id and row.source_id in known) or (item["id"], row.timestamp_ms) in moments:
+            result.answers_skipped += 1
+            continue
+        moments.add((item["id"], row.timestamp_ms))
         rows.append({
             "profile_id": profile_id, "item_id": item["id"], "answered_ms": row.timestamp_ms,
             "shown_ms": row.timestamp_ms - (row.response_ms or 0), "response_ms": row.response_ms,

@@ -39,7 +39,7 @@ def test_failed_import_changes_nothing(db, tmp_path):
 def test_media_is_stored_and_hostile_names_are_refused(db, tmp_path):
     import_bundle(db, tmp_path, bundle(media={"flag.png": b"\x89PNG"}), None)
     assert (tmp_path / "media" / "flag.png").read_bytes() == b"\x89PNG"
-    for name in ("../evil.png", "/etc/passwd", "a\\b.png", ".hidden"):
+    for name in ("../evil.png", "/etc/passwd", "a\\b.png", "..", "x" * 300):
         with pytest.raises(ContentError, match="not allowed"):
             import_bundle(db, tmp_path, bundle(media={name: b"x"}), None)
     assert not (tmp_path / "evil.png").exists()
@@ -48,3 +48,10 @@ def test_media_is_stored_and_hostile_names_are_refused(db, tmp_path):
 def test_history_needs_a_profile(db, tmp_path):
     with pytest.raises(ContentError, match="profile"):
         import_bundle(db, tmp_path, bundle([HistoryRow("fr", 0, 1, 3, 1)]), None)
+
+
+def test_history_that_comes_back_under_another_source_id_is_not_duplicated(db, tmp_path):
+    profile = queries.add_profile(db, "Ana")
+    import_bundle(db, tmp_path, bundle([HistoryRow("fr", 0, 1_000, 3, 1, 1200, "studyapp:1")]), profile)
+    again = import_bundle(db, tmp_path, bundle([HistoryRow("fr", 0, 1_000, 3, 1, 1200, "anki:1000")]), profile)
+    assert (again.answers_added, again.answers_skipped) == (0, 1)
