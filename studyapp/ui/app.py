@@ -1,0 +1,104 @@
+"""Starting the GUI: the application object, the main window, and the --smoke-test run used by packaging checks."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from studyapp.resources import resources_dir
+from studyapp.ui import ops
+from studyapp.ui.collector import MainThreadCollector
+from studyapp.ui.i18n import Translations
+from studyapp.ui.mainwindow import MainWindow
+from studyapp.ui.tasks import start_task
+from studyapp.ui.theme import apply_theme
+
+SMOKE_TIMEOUT_MS = 120_000
+
+
+def icon_path():
+    return resources_dir() / "icons" / "studyapp.svg"
+
+
+def make_application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("StudyApp")
+    app.setOrganizationName("StudyApp")
+    app.setWindowIcon(QIcon(str(icon_path())))
+    apply_theme(app, "light", ops.UiPrefs().font_size)
+    if app.findChild(MainThreadCollector) is None:
+        MainThreadCollector(app)
+    return app
+
+
+class SmokeRun(QObject):
+    """Opens a profile, starts studying the first deck, waits for the model, adapts once, then quits 0."""
+
+    def __init__(self, window: MainWindow, app: QApplication) -> None:
+        super().__init__(window)
+        self.window, self.app = window, app
+        self.card_shown = False
+        self.learner_known = False
+        window.ready.connect(self._pick_profile)
+        window.decks.loaded.connect(self._pick_deck)
+        window.study.card_shown.connect(self._on_card)
+        window.learner_loaded.connect(self._on_learner)
+        window.study.failed.connect(self._fail)
+        window.backend.open_failed.connect(self._fail)
+        QTimer.singleShot(SMOKE_TIMEOUT_MS, lambda: self._fail("the smoke test did not finish in time"))
+
+    def _pick_profile(self) -> None:
+        self.window.backend.request(ops.default_profile, done=self.window.open_profile, failed=self._fail)
+
+    def _pick_deck(self, rows: list[dict]) -> None:
+        if self.window.stack.currentWidget() is not self.window.decks:
+            return
+        deck = next((r for r in rows if r["items"] and r["parent_id"] is None), None)
+        if deck is None:
+            self._fail("there is no deck to study")
+            return
+        self.window.start_study(deck["id"], deck["name"], "review")
+
+    def _on_card(self, _card) -> None:
+        self.card_shown = True
+        self._maybe_adapt()
+
+    def _on_learner(self, learner) -> None:
+        self.learner_known = True
+        self._maybe_adapt()
+
+    def _maybe_adapt(self) -> None:
+        if not (self.card_shown and self.learner_known):
+            return
+        self.card_shown = False  # adapt once only
+        learner = self.window.learner
+        if learner is None:
+            print("studyapp: smoke test: the learner model is not available; the classical schedule was used",
+                  file=sys.stderr)
+            self._succeed(None)
+            return
+        start_task(lambda report: learner.student([]).adapt(), done=self._succeed, failed=self._fail)
+
+    def _succeed(self, _value) -> None:
+        print("studyapp: smoke test passed")
+        self.window.close()
+        self.app.exit(0)
+
+    def _fail(self, message: str) -> None:
+        print(f"studyapp: smoke test failed: {message}", file=sys.stderr)
+        self.window.close()
+        self.app.exit(1)
+
+
+def run_gui(args) -> int:
+    app = make_application()
+    window = MainWindow(args.data_dir, Translations(app))
+    smoke = SmokeRun(window, app) if args.smoke_test else None
+    window.show()
+    code = app.exec()
+    del smoke
+    window.shutdown()
+    return code

@@ -1,0 +1,73 @@
+"""What the study screen needs about an item, built in the worker thread (no Qt, may read the disk)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from studyapp.content.model import SELF_GRADED
+from studyapp.paths import media_dir
+from studyapp.study.classic import replay
+from studyapp.study.grading import answer_diff
+from studyapp.study.session import Outcome, Presented, StudySession, Summary
+
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".svg")
+SOUND_SUFFIXES = (".mp3", ".ogg", ".wav", ".m4a", ".opus", ".flac")
+
+
+@dataclass(frozen=True)
+class CardView:
+    presented: Presented
+    intervals: dict[int, int] = field(default_factory=dict)  # flashcards: grade -> next interval in ms
+    images: list[bytes] = field(default_factory=list)
+    sounds: list[str] = field(default_factory=list)          # absolute paths, played by the GUI's media player
+    missing: list[str] = field(default_factory=list)         # media names the item refers to that are not there
+
+    @property
+    def item(self):
+        return self.presented.item
+
+
+@dataclass(frozen=True)
+class AnswerView:
+    outcome: Outcome
+    diff: list[tuple[str, str]]      # typed answers: how the response differs from the expected one
+    next_card: CardView | None       # already chosen, so the GUI shows it without another round trip
+    can_undo: bool = True
+
+
+@dataclass(frozen=True)
+class SummaryView:
+    summary: Summary
+    mode: str
+
+
+def next_intervals(session: StudySession, shown: Presented) -> dict[int, int]:
+    """For each flashcard grade, the interval the classical schedule would give after it."""
+    past = [(a.answered_ms, a.correct, a.grade) for a in session.history.get(shown.item.id, [])]
+    return {g: replay(past + [(shown.shown_ms, int(g > 1), g)]).interval_ms for g in (1, 2, 3, 4)}
+
+
+def card_view(session: StudySession, shown: Presented | None, data_dir: Path) -> CardView | None:
+    if shown is None:
+        return None
+    images, sounds, missing = [], [], []
+    folder = media_dir(data_dir)
+    for name in shown.item.media:
+        path = folder / name
+        if not path.is_file():
+            missing.append(name)
+        elif path.suffix.lower() in IMAGE_SUFFIXES:
+            images.append(path.read_bytes())
+        elif path.suffix.lower() in SOUND_SUFFIXES:
+            sounds.append(str(path))
+        else:
+            missing.append(name)
+    intervals = next_intervals(session, shown) if shown.item.kind in SELF_GRADED else {}
+    return CardView(shown, intervals, images, sounds, missing)
+
+
+def answer_view(session: StudySession, outcome: Outcome, data_dir: Path) -> AnswerView:
+    kind = outcome.item.kind
+    diff = answer_diff(outcome.grade.given, outcome.item.answer) if kind in ("typed", "cloze") else []
+    return AnswerView(outcome, diff, card_view(session, session.next_item(), data_dir))

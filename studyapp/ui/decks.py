@@ -1,0 +1,134 @@
+"""The deck tree: new and due counts per deck, and the ways into it (study, practise, test, browse, import)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+    QWidget,
+)
+
+from studyapp.content.model import DECK_SEPARATOR
+from studyapp.ui import ops
+
+COLUMNS = ("deck", "due", "new", "items", "answers")
+
+
+class DecksPage(QWidget):
+    study = Signal(int, str, str)     # deck id, deck name, mode ("review", "practice", "test")
+    browse = Signal(int)
+    import_requested = Signal()
+    statistics = Signal()
+    loaded = Signal(list)             # the overview rows, each time the tree is filled
+
+    def __init__(self, backend, parent=None) -> None:
+        super().__init__(parent)
+        self.backend = backend
+        self.profile: dict | None = None
+        self.rows: list[dict] = []
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        self.notice = QLabel()
+        self.notice.setObjectName("quiet")
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(len(COLUMNS))
+        self.tree.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setUniformRowHeights(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        for column in range(1, len(COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
+        self.tree.itemActivated.connect(lambda *_: self._study("review"))
+        self.buttons = {
+            "review": QPushButton(), "practice": QPushButton(), "test": QPushButton(),
+            "browse": QPushButton(), "import": QPushButton(), "stats": QPushButton(),
+        }
+        self.buttons["review"].clicked.connect(lambda: self._study("review"))
+        self.buttons["practice"].clicked.connect(lambda: self._study("practice"))
+        self.buttons["test"].clicked.connect(lambda: self._study("test"))
+        self.buttons["browse"].clicked.connect(self._browse)
+        self.buttons["import"].clicked.connect(self.import_requested)
+        self.buttons["stats"].clicked.connect(self.statistics)
+        self.error = QLabel()
+        self.error.setObjectName("error")
+
+        bar = QHBoxLayout()
+        for key in ("review", "practice", "test"):
+            bar.addWidget(self.buttons[key])
+        bar.addStretch(1)
+        for key in ("browse", "stats", "import"):
+            bar.addWidget(self.buttons[key])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(bar)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.error)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        name = self.profile["name"] if self.profile else ""
+        self.title.setText(self.tr("Decks for %1").replace("%1", name) if name else self.tr("Decks"))
+        self.tree.setHeaderLabels([self.tr("Deck"), self.tr("Due"), self.tr("New"), self.tr("Items"),
+                                   self.tr("Answers")])
+        texts = {
+            "review": self.tr("&Study"), "practice": self.tr("&Practise"), "test": self.tr("&Test"),
+            "browse": self.tr("&Browse"), "import": self.tr("&Import…"), "stats": self.tr("S&tatistics"),
+        }
+        for key, text in texts.items():
+            self.buttons[key].setText(text)
+        self.buttons["review"].setToolTip(self.tr("Study due and new items of the selected deck (Enter)"))
+        self.buttons["practice"].setToolTip(self.tr("Practise items at the right difficulty"))
+        self.buttons["test"].setToolTip(self.tr("A short adaptive test of what you know"))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def set_profile(self, profile: dict) -> None:
+        self.profile = profile
+        self.retranslate()
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.profile is not None:
+            self.backend.request(ops.decks, self.profile["id"], done=self._show, failed=self.error.setText)
+
+    def _show(self, rows: list[dict]) -> None:
+        selected = self.selected_deck()
+        self.rows = rows
+        self.tree.clear()
+        nodes: dict[int, QTreeWidgetItem] = {}
+        for row in rows:  # parents sort before their children ("A" < "A::B")
+            parent = nodes.get(row["parent_id"])
+            node = QTreeWidgetItem([row["name"].split(DECK_SEPARATOR)[-1], str(row["due"]), str(row["new"]),
+                                    str(row["items"]), str(row["answers"])])
+            node.setData(0, Qt.UserRole, row)
+            for column in range(1, len(COLUMNS)):
+                node.setTextAlignment(column, Qt.AlignRight | Qt.AlignVCenter)
+            (parent.addChild(node) if parent else self.tree.addTopLevelItem(node))
+            nodes[row["id"]] = node
+        self.tree.expandAll()
+        keep = nodes.get(selected["id"]) if selected else None
+        self.tree.setCurrentItem(keep or self.tree.topLevelItem(0))
+        self.tree.setFocus()
+        self.loaded.emit(rows)
+
+    def selected_deck(self) -> dict | None:
+        node = self.tree.currentItem()
+        return node.data(0, Qt.UserRole) if node else None
+
+    def _study(self, mode: str) -> None:
+        deck = self.selected_deck()
+        if deck is not None:
+            self.study.emit(deck["id"], deck["name"], mode)
+
+    def _browse(self) -> None:
+        deck = self.selected_deck()
+        self.browse.emit(deck["id"] if deck else 0)
+
+    def set_notice(self, text: str) -> None:
+        self.notice.setText(text)

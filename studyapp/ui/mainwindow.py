@@ -1,0 +1,255 @@
+"""The main window: a stack of screens (profiles, decks, study, summary), menus, and drag-and-drop import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, QThreadPool, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QStackedWidget
+
+from studyapp import __version__
+from studyapp.ui import ops
+from studyapp.ui.decks import DecksPage
+from studyapp.ui.importing import ImportDialog, ask_for_files
+from studyapp.ui.profiles import ProfilePage
+from studyapp.ui.settings_dialog import SettingsDialog
+from studyapp.ui.study import StudyPage
+from studyapp.ui.summary import SummaryPage
+from studyapp.ui.tasks import start_task
+from studyapp.ui.theme import apply_theme
+from studyapp.ui.worker import Backend
+
+
+def load_learner(report):
+    """Runs in the pool: importing torch and reading the model file never touch the GUI thread."""
+    from studyapp.learner.runtime import Learner
+
+    return Learner.load()
+
+
+class MainWindow(QMainWindow):
+    ready = Signal()                 # the workspace is open and the profile picker filled
+    learner_loaded = Signal(object)  # the Learner, or None when the classical schedule is used
+    import_finished = Signal()
+
+    def __init__(self, data_dir, translations, load_model: bool = True) -> None:
+        super().__init__()
+        self.translations = translations
+        self.profile: dict | None = None
+        self.prefs = ops.UiPrefs()
+        self.learner = None
+        self.learner_state = "loading" if load_model else "classic"
+        self.import_dialog: ImportDialog | None = None
+        self.backend = Backend(data_dir, self)
+        self.backend.opened.connect(self._on_opened)
+        self.backend.open_failed.connect(self._on_open_failed)
+
+        self.stack = QStackedWidget()
+        self.loading = QLabel()
+        self.loading.setAlignment(Qt.AlignCenter)
+        self.profiles = ProfilePage(self.backend)
+        self.decks = DecksPage(self.backend)
+        self.study = StudyPage(self.backend)
+        self.summary = SummaryPage()
+        for page in (self.loading, self.profiles, self.decks, self.study, self.summary):
+            self.stack.addWidget(page)
+        self.setCentralWidget(self.stack)
+        self.profiles.chosen.connect(self.open_profile)
+        self.decks.study.connect(self.start_study)
+        self.decks.import_requested.connect(self.import_files)
+        self.study.summary_ready.connect(self._show_summary)
+        self.study.failed.connect(self._study_failed)
+        self.summary.done.connect(self.show_decks)
+        self.model_label = QLabel()
+        self.model_label.setObjectName("quiet")
+        self.statusBar().addPermanentWidget(self.model_label)
+        self._build_menus()
+        self.setAcceptDrops(True)
+        self.resize(980, 700)
+        self.retranslate()
+        if load_model:
+            start_task(load_learner, done=self._learner_done, failed=self._learner_failed)
+
+    # ------------------------------------------------------------ menus and texts
+
+    def _action(self, menu, shortcut, slot) -> QAction:
+        action = QAction(self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.act_profile = self._action(self.file_menu, "Ctrl+P", self.show_profiles)
+        self.act_import = self._action(self.file_menu, "Ctrl+I", self.import_files)
+        self.file_menu.addSeparator()
+        self.act_quit = self._action(self.file_menu, QKeySequence.Quit, self.close)
+        self.tools_menu = bar.addMenu("")
+        self.act_decks = self._action(self.tools_menu, "Ctrl+D", self.show_decks)
+        self.act_settings = self._action(self.tools_menu, "Ctrl+,", self.open_settings)
+        self.help_menu = bar.addMenu("")
+        self.act_about = self._action(self.help_menu, "", self.about)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("StudyApp"))
+        self.loading.setText(self.tr("Opening your study data…"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.act_profile.setText(self.tr("Switch &profile"))
+        self.act_import.setText(self.tr("&Import…"))
+        self.act_quit.setText(self.tr("&Quit"))
+        self.tools_menu.setTitle(self.tr("&Tools"))
+        self.act_decks.setText(self.tr("&Decks"))
+        self.act_settings.setText(self.tr("&Settings…"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.act_about.setText(self.tr("&About StudyApp"))
+        self._show_model_state()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # ------------------------------------------------------------ start-up
+
+    def _on_opened(self, data_dir: Path) -> None:
+        self.backend.request(ops.load_ui_prefs, done=self._prefs_loaded, failed=self._on_open_failed)
+
+    def _prefs_loaded(self, prefs: ops.UiPrefs) -> None:
+        self.apply_prefs(prefs)
+        self.show_profiles()
+        self.ready.emit()
+
+    def _on_open_failed(self, message: str) -> None:
+        self.loading.setText(self.tr("StudyApp cannot open its data: %1").replace("%1", message))
+
+    def _learner_done(self, learner) -> None:
+        self.learner, self.learner_state = learner, "model"
+        self._show_model_state()
+        self.learner_loaded.emit(learner)
+
+    def _learner_failed(self, message: str) -> None:
+        self.learner, self.learner_state = None, "classic"
+        self.model_label.setToolTip(message)
+        self._show_model_state()
+        self.learner_loaded.emit(None)
+
+    def _show_model_state(self) -> None:
+        texts = {"loading": self.tr("Loading the learner model…"), "model": self.tr("Learner model ready"),
+                 "classic": self.tr("Using the classical schedule")}
+        self.model_label.setText(texts[self.learner_state])
+
+    def apply_prefs(self, prefs: ops.UiPrefs) -> None:
+        self.prefs = prefs
+        apply_theme(QApplication.instance(), prefs.theme, prefs.font_size)
+        if self.translations.language != prefs.language and not self.translations.apply(prefs.language):
+            self.statusBar().showMessage(self.tr("The translation files are missing; showing English."), 8000)
+
+    # ------------------------------------------------------------ screens
+
+    def show_profiles(self) -> None:
+        if self.stack.currentWidget() is self.study:
+            self.study.end_session()
+        self.stack.setCurrentWidget(self.profiles)
+        self.profiles.refresh()
+
+    def open_profile(self, profile: dict) -> None:
+        self.profile = profile
+        self.decks.set_profile(profile)
+        self.stack.setCurrentWidget(self.decks)
+
+    def show_decks(self) -> None:
+        if self.profile is None:
+            return
+        if self.stack.currentWidget() is self.study and self.study.state != "idle":
+            self.study.end_session()
+            return
+        self.stack.setCurrentWidget(self.decks)
+        self.decks.refresh()
+
+    def start_study(self, deck_id: int, deck_name: str, mode: str) -> None:
+        self.stack.setCurrentWidget(self.study)
+        self.study.start(self.profile["id"], deck_id, deck_name, mode)
+        self.study.setFocus()
+
+    def _show_summary(self, view) -> None:
+        self.summary.show_summary(view)
+        self.stack.setCurrentWidget(self.summary)
+        self.summary.setFocus()
+
+    def _study_failed(self, message: str) -> None:
+        self.stack.setCurrentWidget(self.decks)
+        self.decks.error.setText(message)
+
+    # ------------------------------------------------------------ settings
+
+    def open_settings(self) -> None:
+        if self.profile is None:
+            self._settings_dialog(None)
+            return
+        self.backend.request(ops.study_settings, self.profile["id"], done=self._settings_dialog,
+                             failed=self.statusBar().showMessage)
+
+    def _settings_dialog(self, study) -> SettingsDialog:
+        from studyapp.study.settings import StudySettings
+
+        dialog = SettingsDialog(study or StudySettings(), self.prefs, self)
+        dialog.study_box.setEnabled(study is not None)
+        dialog.accepted.connect(lambda: self._save_settings(dialog, study is not None))
+        dialog.finished.connect(dialog.deleteLater)
+        self.settings_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _save_settings(self, dialog: SettingsDialog, has_profile: bool) -> None:
+        prefs = dialog.ui_prefs()
+        self.apply_prefs(prefs)
+        self.backend.request(ops.save_ui_prefs, prefs, failed=self.statusBar().showMessage)
+        if has_profile:
+            self.backend.request(ops.save_study_settings, self.profile["id"], dialog.study_settings(),
+                                 done=lambda _: self.decks.refresh(), failed=self.statusBar().showMessage)
+
+    # ------------------------------------------------------------ importing
+
+    def import_files(self, paths: list[Path] | None = None) -> None:
+        if self.backend.data_dir is None:
+            return
+        paths = paths if isinstance(paths, list) else ask_for_files(self)
+        if not paths:
+            return
+        dialog = ImportDialog(self.backend.data_dir, paths, self.profile["id"] if self.profile else None, self)
+        dialog.imported.connect(lambda _result: self.decks.refresh())
+        dialog.all_done.connect(self.import_finished)
+        dialog.finished.connect(dialog.deleteLater)
+        self.import_dialog = dialog
+        dialog.open()
+        dialog.start()
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_files(paths)
+
+    # ------------------------------------------------------------ the rest
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("About StudyApp"),
+                          self.tr("StudyApp %1: offline flashcards, quizzes and adaptive tests.")
+                          .replace("%1", __version__))
+
+    def closeEvent(self, event) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """Finish the session and close the database in the store thread, and let pool jobs end."""
+        self.backend.stop()
+        QThreadPool.globalInstance().waitForDone()

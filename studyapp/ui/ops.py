@@ -1,0 +1,78 @@
+"""The operations the screens ask of the store thread: each takes the Workspace first and returns plain data."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+
+from studyapp.store import queries
+from studyapp.study.clock import system_clock
+from studyapp.study.overview import deck_overview
+from studyapp.study.settings import StudySettings
+from studyapp.workspace import LAST_PROFILE_KEY, remember_profile, resolve_profile
+
+UI_PREFS_KEY = "ui_prefs"
+
+
+@dataclass(frozen=True)
+class UiPrefs:
+    """How the program looks, shared by every profile on this computer."""
+
+    theme: str = "light"       # "light" or "dark"
+    font_size: int = 11        # points
+    language: str = "en"       # "en" or "zh_CN"
+
+    @classmethod
+    def from_json(cls, text: str | None) -> "UiPrefs":
+        try:
+            values = json.loads(text) if text else {}
+        except ValueError:
+            values = {}
+        prefs = cls()
+        theme = values.get("theme") if values.get("theme") in ("light", "dark") else prefs.theme
+        language = values.get("language") if values.get("language") in ("en", "zh_CN") else prefs.language
+        size = values.get("font_size")
+        font_size = size if isinstance(size, int) and 8 <= size <= 28 else prefs.font_size
+        return cls(theme, font_size, language)
+
+
+def load_ui_prefs(ws) -> UiPrefs:
+    return UiPrefs.from_json(queries.get_meta(ws.db, UI_PREFS_KEY))
+
+
+def save_ui_prefs(ws, prefs: UiPrefs) -> UiPrefs:
+    queries.set_meta(ws.db, UI_PREFS_KEY, json.dumps(asdict(prefs)))
+    return prefs
+
+
+def profiles(ws) -> tuple[list[dict], str | None]:
+    """All profiles and the name of the one used last."""
+    return queries.list_profiles(ws.db), queries.get_meta(ws.db, LAST_PROFILE_KEY)
+
+
+def add_profile(ws, name: str) -> dict:
+    return ws.db["profiles"].get(queries.add_profile(ws.db, name))
+
+
+def open_profile(ws, profile_id: int) -> dict:
+    profile = ws.db["profiles"].get(profile_id)
+    remember_profile(ws.db, profile["name"])
+    return profile
+
+
+def default_profile(ws) -> dict:
+    """The last profile used, else the only one, else a new one (for runs without a person, like --smoke-test)."""
+    return open_profile(ws, resolve_profile(ws.db, None)["id"])
+
+
+def decks(ws, profile_id: int) -> list[dict]:
+    return deck_overview(ws.db, profile_id, system_clock())
+
+
+def study_settings(ws, profile_id: int) -> StudySettings:
+    return StudySettings.from_dict(queries.profile_settings(ws.db, profile_id))
+
+
+def save_study_settings(ws, profile_id: int, settings: StudySettings) -> StudySettings:
+    queries.update_profile_settings(ws.db, profile_id, settings.to_dict())
+    return settings

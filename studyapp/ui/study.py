@@ -1,0 +1,521 @@
+"""The study screen: one item at a time, answered by keyboard (or mouse), graded and logged in the store thread.
+
+Keys: Space reveals a flashcard; 1-4 grade it (Space/Enter = Good); 1-9 choose an option; 1/T and 2/F answer
+true/false; Enter checks a typed answer and moves on after feedback; Ctrl+Z takes back the last answer;
+Esc ends the session.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QStackedWidget, QVBoxLayout, QWidget,
+)
+
+from studyapp.content.model import SELF_GRADED
+from studyapp.study.clock import DAY_MS
+from studyapp.ui.cards import AnswerView, CardView
+from studyapp.ui.theme import colours, current_theme
+
+GRADE_KEYS = {Qt.Key_1: 1, Qt.Key_2: 2, Qt.Key_3: 3, Qt.Key_4: 4}
+DIGIT_KEYS = {getattr(Qt, f"Key_{n}"): n for n in range(1, 10)}
+MAX_IMAGE_HEIGHT = 260
+
+
+def _repolish(widget: QWidget) -> None:
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+class StudyPage(QWidget):
+    summary_ready = Signal(object)     # SummaryView
+    failed = Signal(str)
+    card_shown = Signal(object)        # CardView, once it is on screen
+
+    def __init__(self, backend, parent=None) -> None:
+        super().__init__(parent)
+        self.backend = backend
+        self.state = "idle"      # idle, loading, question, revealed, busy, feedback
+        self.card: CardView | None = None
+        self.pending_next: CardView | None = None
+        self.can_undo = False
+        self.deck_name = ""
+        self.mode = "review"
+        self._player = None
+        self.setFocusPolicy(Qt.StrongFocus)
+        self._build()
+        worker = backend.worker
+        worker.presented.connect(self._on_presented)
+        worker.answered.connect(self._on_answered)
+        worker.undone.connect(self._on_undone)
+        worker.finished.connect(self._on_finished)
+        worker.study_failed.connect(self._on_failed)
+        self.retranslate()
+
+    # ------------------------------------------------------------ layout
+
+    def _button(self, on_click) -> QPushButton:
+        button = QPushButton()
+        # The page keeps the keyboard focus, so Space and digits always reach the study keys.
+        button.setFocusPolicy(Qt.NoFocus)
+        button.clicked.connect(on_click)
+        return button
+
+    def _build(self) -> None:
+        self.heading = QLabel()
+        self.heading.setObjectName("quiet")
+        self.counter = QLabel()
+        self.counter.setObjectName("quiet")
+        self.reason = QLabel()
+        self.reason.setObjectName("quiet")
+        self.reason.setWordWrap(True)
+        self.prompt = QLabel()
+        self.prompt.setObjectName("prompt")
+        self.prompt.setTextFormat(Qt.PlainText)
+        self.prompt.setWordWrap(True)
+        self.prompt.setAlignment(Qt.AlignCenter)
+        self.hint = QLabel()
+        self.hint.setObjectName("quiet")
+        self.hint.setAlignment(Qt.AlignCenter)
+        self.hint.setWordWrap(True)
+        self.images = QLabel()
+        self.images.setAlignment(Qt.AlignCenter)
+        self.sound_button = self._button(self.play_sound)
+        self.media_note = QLabel()
+        self.media_note.setObjectName("quiet")
+
+        self.inputs = QStackedWidget()
+        self.inputs.addWidget(self._flash_input())
+        self.inputs.addWidget(self._options_input())
+        self.inputs.addWidget(self._typed_input())
+        self.inputs.addWidget(QWidget())            # nothing to answer (loading, feedback)
+
+        self.verdict = QLabel()
+        self.verdict.setObjectName("verdict")
+        self.verdict.setAlignment(Qt.AlignCenter)
+        self.expected = QLabel()
+        self.expected.setObjectName("answer")
+        self.expected.setTextFormat(Qt.RichText)
+        self.expected.setAlignment(Qt.AlignCenter)
+        self.expected.setWordWrap(True)
+        self.explanation = QLabel()
+        self.explanation.setObjectName("quiet")
+        self.explanation.setWordWrap(True)
+        self.explanation.setAlignment(Qt.AlignCenter)
+        self.continue_button = self._button(self.continue_after_feedback)
+
+        card = QFrame()
+        card.setObjectName("card")
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(28, 24, 28, 24)
+        inner.addStretch(1)
+        inner.addWidget(self.prompt)
+        inner.addWidget(self.hint)
+        inner.addWidget(self.images)
+        media_row = QHBoxLayout()
+        media_row.addStretch(1)
+        media_row.addWidget(self.sound_button)
+        media_row.addWidget(self.media_note)
+        media_row.addStretch(1)
+        inner.addLayout(media_row)
+        inner.addSpacing(12)
+        inner.addWidget(self.verdict)
+        inner.addWidget(self.expected)
+        inner.addWidget(self.explanation)
+        inner.addStretch(1)
+
+        self.undo_button = self._button(self.undo)
+        self.end_button = self._button(self.end_session)
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addStretch(1)
+        top.addWidget(self.counter)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.undo_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.continue_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.end_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(card, 1)
+        layout.addWidget(self.inputs)
+        layout.addWidget(self.reason)
+        layout.addWidget(self.error)
+        layout.addLayout(bottom)
+
+    def _flash_input(self) -> QWidget:
+        page = QWidget()
+        self.reveal_button = self._button(self.reveal)
+        self.grade_buttons = {g: self._button(lambda _=False, g=g: self.grade(g)) for g in (1, 2, 3, 4)}
+        row = QHBoxLayout(page)
+        row.addWidget(self.reveal_button)
+        for button in self.grade_buttons.values():
+            row.addWidget(button)
+        return page
+
+    def _options_input(self) -> QWidget:
+        page = QWidget()
+        self.option_box = QVBoxLayout(page)
+        self.option_buttons: list[QPushButton] = []
+        return page
+
+    def _typed_input(self) -> QWidget:
+        page = QWidget()
+        self.typed = QLineEdit()
+        self.typed.returnPressed.connect(self.check_typed)
+        self.check_button = self._button(self.check_typed)
+        row = QHBoxLayout(page)
+        row.addWidget(self.typed, 1)
+        row.addWidget(self.check_button)
+        return page
+
+    # ------------------------------------------------------------ texts
+
+    def retranslate(self) -> None:
+        self.reveal_button.setText(self.tr("Show answer  [Space]"))
+        self.check_button.setText(self.tr("Check  [Enter]"))
+        self.typed.setPlaceholderText(self.tr("Type your answer and press Enter"))
+        self.undo_button.setText(self.tr("Undo  [Ctrl+Z]"))
+        self.end_button.setText(self.tr("End session  [Esc]"))
+        self.continue_button.setText(self.tr("Continue  [Enter]"))
+        self.sound_button.setText(self.tr("Play sound  [R]"))
+        self.heading.setText(self._heading_text())
+        if self.card is not None:
+            self._fill_card_texts()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _heading_text(self) -> str:
+        modes = {"review": self.tr("Study"), "practice": self.tr("Practice"), "test": self.tr("Test")}
+        return f"{self.deck_name} · {modes.get(self.mode, self.mode)}" if self.deck_name else ""
+
+    def grade_names(self) -> dict[int, str]:
+        return {1: self.tr("Again"), 2: self.tr("Hard"), 3: self.tr("Good"), 4: self.tr("Easy")}
+
+    def interval_text(self, ms: int) -> str:
+        minutes = ms / 60000
+        if minutes < 60:
+            return self.tr("%1 min").replace("%1", str(max(1, round(minutes))))
+        if ms < DAY_MS:
+            return self.tr("%1 h").replace("%1", str(round(minutes / 60)))
+        days = round(ms / DAY_MS)
+        return self.tr("1 day") if days == 1 else self.tr("%1 days").replace("%1", str(days))
+
+    def reason_text(self, reason: str) -> str:
+        """The selection's reason in the interface language (the study layer writes it in English)."""
+        patterns = [
+            (r"New item, (\d+) of (\d+) today", self.tr("New item, %1 of %2 today")),
+            (r"Due for review \(scheduled now\)", self.tr("Due for review (scheduled now)")),
+            (r"Due for review \(scheduled (.+) ago\)", self.tr("Due for review (scheduled %1 ago)")),
+            (r"Answer taken back: try it again", self.tr("Answer taken back: try it again")),
+        ]
+        for pattern, text in patterns:
+            match = re.fullmatch(pattern, reason)
+            if match:
+                for n, group in enumerate(match.groups(), 1):
+                    text = text.replace(f"%{n}", group)
+                return text
+        return reason
+
+    # ------------------------------------------------------------ session control
+
+    def start(self, profile_id: int, deck_id: int, deck_name: str, mode: str) -> None:
+        self.deck_name, self.mode = deck_name, mode
+        self.heading.setText(self._heading_text())
+        self.card, self.pending_next, self.can_undo = None, None, False
+        self._set_state("loading")
+        self.prompt.setText(self.tr("Choosing the first item…"))
+        self.backend.start_session.emit(profile_id, deck_id, mode)
+
+    def _on_presented(self, card: CardView | None) -> None:
+        if card is None:
+            self._set_state("busy")
+            self.backend.finish.emit()
+            return
+        self._show_card(card)
+
+    def _show_card(self, card: CardView) -> None:
+        self.card = card
+        self.error.clear()
+        self._fill_card_texts()
+        kind = card.item.kind
+        if kind in SELF_GRADED:
+            self._set_state("question")
+        elif kind in ("choice", "truefalse"):
+            self._build_options(card)
+            self._set_state("question")
+        else:
+            self.typed.clear()
+            self.typed.setReadOnly(False)
+            self._set_state("question")
+            self.typed.setFocus()
+        self.card_shown.emit(card)
+
+    def _fill_card_texts(self) -> None:
+        card = self.card
+        item = card.item
+        self.prompt.setText(item.prompt)
+        self.hint.setText(self.tr("Hint: %1").replace("%1", item.hint) if item.hint else "")
+        self.hint.setVisible(bool(item.hint))
+        self.reason.setText(self.reason_text(card.presented.reason))
+        self.counter.setText(self.tr("Item %1").replace("%1", str(card.presented.number)))
+        names = self.grade_names()
+        for g, button in self.grade_buttons.items():
+            when = self.interval_text(card.intervals[g]) if g in card.intervals else ""
+            button.setText(f"{g}  {names[g]}\n{when}")
+        if item.kind == "truefalse" and self.option_buttons:
+            self.option_buttons[0].setText("1  " + self.tr("True"))
+            self.option_buttons[1].setText("2  " + self.tr("False"))
+        self._show_media(card)
+
+    def _show_media(self, card: CardView) -> None:
+        pixmaps = [QPixmap.fromImage(QImage.fromData(data)) for data in card.images]
+        pixmaps = [p for p in pixmaps if not p.isNull()]
+        if pixmaps:
+            p = pixmaps[0]
+            if p.height() > MAX_IMAGE_HEIGHT:
+                p = p.scaledToHeight(MAX_IMAGE_HEIGHT, Qt.SmoothTransformation)
+            self.images.setPixmap(p)
+        else:
+            self.images.clear()
+        self.images.setVisible(bool(pixmaps))
+        self.sound_button.setVisible(bool(card.sounds))
+        missing = card.missing
+        self.media_note.setText(self.tr("Missing media: %1").replace("%1", ", ".join(missing)) if missing else "")
+        self.media_note.setVisible(bool(missing))
+
+    def _build_options(self, card: CardView) -> None:
+        for button in self.option_buttons:
+            self.option_box.removeWidget(button)
+            button.deleteLater()
+        item = card.item
+        labels = [self.tr("True"), self.tr("False")] if item.kind == "truefalse" else item.options
+        responses = ["true", "false"] if item.kind == "truefalse" else [str(n) for n in range(1, len(labels) + 1)]
+        self.option_buttons = []
+        for n, (label, response) in enumerate(zip(labels, responses), 1):
+            button = self._button(lambda _=False, r=response: self.answer(r))
+            button.setObjectName("option")
+            button.setText(f"{n}  {label}")
+            button.setProperty("response", response)
+            self.option_box.addWidget(button)
+            self.option_buttons.append(button)
+
+    def _set_state(self, state: str) -> None:
+        self.state = state
+        kind = self.card.item.kind if self.card else None
+        answering = state in ("question", "revealed")
+        if not answering:
+            self.inputs.setCurrentIndex(3)
+        elif kind in SELF_GRADED:
+            self.inputs.setCurrentIndex(0)
+        elif kind in ("choice", "truefalse"):
+            self.inputs.setCurrentIndex(1)
+        else:
+            self.inputs.setCurrentIndex(2)
+        if state == "feedback" and kind in ("choice", "truefalse"):
+            self.inputs.setCurrentIndex(1)  # keep the options visible, coloured right and wrong
+        self.reveal_button.setVisible(state == "question")
+        for button in self.grade_buttons.values():
+            button.setVisible(state == "revealed")
+        for button in self.option_buttons:
+            button.setEnabled(state == "question")
+        revealed = state in ("revealed", "feedback")
+        self.expected.setVisible(revealed)
+        self.explanation.setVisible(revealed and bool(self.card and self.card.item.explanation))
+        self.verdict.setVisible(state == "feedback")
+        self.continue_button.setVisible(state == "feedback")
+        self.undo_button.setEnabled(self.can_undo and state in ("question", "revealed", "feedback"))
+        self.end_button.setEnabled(state != "busy")
+        if state in ("question", "revealed", "feedback") and not (state == "question" and kind not in SELF_GRADED
+                                                                    and kind not in ("choice", "truefalse")):
+            self.setFocus()
+        if state == "revealed":
+            self.expected.setText(html.escape(self.card.item.answer))
+            self.explanation.setText(self.card.item.explanation)
+
+    # ------------------------------------------------------------ answering
+
+    def reveal(self) -> None:
+        if self.state == "question" and self.card and self.card.item.kind in SELF_GRADED:
+            self._set_state("revealed")
+
+    def grade(self, grade: int) -> None:
+        if self.state == "revealed":
+            self.answer(str(grade))
+
+    def check_typed(self) -> None:
+        if self.state == "question" and self.inputs.currentIndex() == 2:
+            text = self.typed.text()
+            if not text.strip():
+                self.error.setText(self.tr("Type an answer first (or press Esc to end the session)."))
+                return
+            self.answer(text)
+
+    def answer(self, response: str) -> None:
+        if self.state not in ("question", "revealed"):
+            return
+        self._chosen = response
+        self.typed.setReadOnly(True)
+        self._set_state("busy")
+        self.backend.submit.emit(response)
+
+    def _on_answered(self, view: AnswerView) -> None:
+        self.can_undo = True
+        if view.outcome.item.kind in SELF_GRADED:
+            self._advance(view.next_card)
+            return
+        self.pending_next = view.next_card
+        self._show_feedback(view)
+
+    def _show_feedback(self, view: AnswerView) -> None:
+        outcome = view.outcome
+        right = outcome.correct
+        self.verdict.setText(self.tr("Correct") if right else self.tr("Not quite"))
+        self.verdict.setProperty("result", "right" if right else "wrong")
+        _repolish(self.verdict)
+        kind = outcome.item.kind
+        if kind in ("choice", "truefalse"):
+            for button in self.option_buttons:
+                response = button.property("response")
+                chosen = response == self._chosen
+                option = self._option_value(response)
+                is_answer = option.casefold() == outcome.item.answer.casefold()
+                button.setProperty("result", "right" if is_answer else ("wrong" if chosen else ""))
+                _repolish(button)
+            self.expected.setText(self.tr("Answer: %1").replace("%1", html.escape(self._display_answer(outcome))))
+        elif view.diff and not right:
+            self.expected.setText(self._diff_html(view.diff, outcome.expected))
+        else:
+            self.expected.setText(self.tr("Answer: %1").replace("%1", html.escape(outcome.expected)))
+        self.explanation.setText(outcome.item.explanation)
+        self._set_state("feedback")
+
+    def _option_value(self, response: str) -> str:
+        item = self.card.item
+        if item.kind == "truefalse":
+            return response
+        return item.options[int(response) - 1]
+
+    def _display_answer(self, outcome) -> str:
+        if outcome.item.kind == "truefalse":
+            return self.tr("True") if outcome.item.answer.lower() == "true" else self.tr("False")
+        return outcome.item.answer
+
+    def _diff_html(self, diff: list[tuple[str, str]], expected: str) -> str:
+        """The typed answer with extra letters struck out in red and missing ones in green."""
+        c = colours(current_theme())
+        parts = []
+        for tag, text in diff:
+            text = html.escape(text)
+            if tag == "same":
+                parts.append(text)
+            elif tag == "extra":
+                parts.append(f'<span style="color:{c["wrong"]}; text-decoration: line-through">{text}</span>')
+            else:
+                parts.append(f'<span style="color:{c["right"]}; text-decoration: underline">{text}</span>')
+        heading = html.escape(self.tr("Your answer, corrected:"))
+        answer = html.escape(self.tr("Answer: %1").replace("%1", expected))
+        return f'<div style="font-size:small">{heading}</div><div>{"".join(parts)}</div>' \
+               f'<div style="font-size:small">{answer}</div>'
+
+    def continue_after_feedback(self) -> None:
+        if self.state == "feedback":
+            for button in self.option_buttons:
+                button.setProperty("result", "")
+                _repolish(button)
+            self._advance(self.pending_next)
+
+    def _advance(self, card: CardView | None) -> None:
+        self.pending_next = None
+        if card is None:
+            self._set_state("busy")
+            self.backend.finish.emit()
+        else:
+            self._show_card(card)
+
+    def undo(self) -> None:
+        if self.can_undo and self.state in ("question", "revealed", "feedback"):
+            self.can_undo = False
+            self._set_state("busy")
+            self.backend.undo.emit()
+
+    def _on_undone(self, card: CardView) -> None:
+        for button in self.option_buttons:
+            button.setProperty("result", "")
+            _repolish(button)
+        self._show_card(card)
+
+    def end_session(self) -> None:
+        if self.state not in ("idle", "busy"):
+            self._set_state("busy")
+            self.backend.finish.emit()
+
+    def _on_finished(self, summary) -> None:
+        self.card = None
+        self._set_state("idle")
+        self.summary_ready.emit(summary)
+
+    def _on_failed(self, message: str) -> None:
+        self.error.setText(message)
+        if self.card is not None and self.state == "busy":
+            self._set_state("revealed" if self.card.item.kind in SELF_GRADED else "question")
+            self.typed.setReadOnly(False)
+        else:
+            self.failed.emit(message)
+
+    # ------------------------------------------------------------ media
+
+    def play_sound(self) -> None:
+        if not (self.card and self.card.sounds):
+            return
+        from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer  # only when a card has sound
+
+        if self._player is None:
+            self._player = QMediaPlayer(self)
+            self._player.setAudioOutput(QAudioOutput(self._player))
+        self._player.setSource(QUrl.fromLocalFile(self.card.sounds[0]))
+        self._player.play()
+
+    # ------------------------------------------------------------ keys
+
+    def keyPressEvent(self, event) -> None:
+        key, modifiers = event.key(), event.modifiers()
+        if key == Qt.Key_Z and modifiers & Qt.ControlModifier:
+            self.undo()
+        elif key == Qt.Key_Escape:
+            self.end_session()
+        elif key == Qt.Key_R and self.card and self.card.sounds:
+            self.play_sound()
+        elif self.state == "feedback" and key in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Space):
+            self.continue_after_feedback()
+        elif self.state == "question" and self.card and self.card.item.kind in SELF_GRADED:
+            if key in (Qt.Key_Space, Qt.Key_Return, Qt.Key_Enter):
+                self.reveal()
+        elif self.state == "revealed":
+            if key in GRADE_KEYS:
+                self.grade(GRADE_KEYS[key])
+            elif key in (Qt.Key_Space, Qt.Key_Return, Qt.Key_Enter):
+                self.grade(3)
+        elif self.state == "question" and self.card and self.card.item.kind == "truefalse":
+            if key in (Qt.Key_1, Qt.Key_T):
+                self.answer("true")
+            elif key in (Qt.Key_2, Qt.Key_F):
+                self.answer("false")
+        elif self.state == "question" and self.card and self.card.item.kind == "choice":
+            n = DIGIT_KEYS.get(key)
+            if n is not None and n <= len(self.card.item.options):
+                self.answer(str(n))
+        else:
+            super().keyPressEvent(event)

@@ -1,0 +1,185 @@
+"""The store thread: one QThread owns the database connection and the study session.
+
+SQLite connections belong to the thread that opened them, and the GUI thread must never wait on
+the disk, so every read and write goes through `Backend.request` (a function run in the store
+thread, its result delivered back by signal) or the study slots below.
+"""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from studyapp.content.model import ContentError
+from studyapp.store.db import StoreError
+from studyapp.study.grading import GradingError
+from studyapp.study.session import SessionError, StudySession
+from studyapp.study.settings import SettingsError
+from studyapp.ui.cards import SummaryView, answer_view, card_view
+
+# Failures that carry one sentence for the student; anything else is a bug and is reported as such.
+USER_ERRORS = (StoreError, ContentError, GradingError, SessionError, SettingsError)
+
+
+def describe_error(exc: BaseException) -> str:
+    if isinstance(exc, USER_ERRORS):
+        return str(exc)
+    return f"Unexpected error ({type(exc).__name__}: {exc})"
+
+
+class StoreWorker(QObject):
+    """Lives in the store thread; every slot runs there."""
+
+    opened = Signal(object)          # the Workspace's data dir
+    open_failed = Signal(str)
+    result = Signal(int, object)
+    failed = Signal(int, str)
+    presented = Signal(object)       # CardView, or None when there is nothing to study
+    answered = Signal(object)        # AnswerView
+    undone = Signal(object)          # CardView of the item taken back
+    finished = Signal(object)        # SummaryView
+    study_failed = Signal(str)
+    closed = Signal()
+
+    def __init__(self, data_dir) -> None:
+        super().__init__()
+        self._data_dir = data_dir
+        self.workspace = None
+        self.session: StudySession | None = None
+
+    @Slot()
+    def open(self) -> None:
+        from studyapp.workspace import open_workspace
+
+        try:
+            self.workspace = open_workspace(self._data_dir)
+        except Exception as exc:  # noqa: BLE001 - any failure to open is shown to the student
+            self.open_failed.emit(describe_error(exc))
+            return
+        self.opened.emit(self.workspace.data_dir)
+
+    @Slot(int, object, object)
+    def call(self, request_id: int, fn: Callable, args: tuple) -> None:
+        try:
+            value = fn(self.workspace, *args)
+        except Exception as exc:  # noqa: BLE001 - reported to the caller, never lost
+            self.failed.emit(request_id, describe_error(exc))
+            return
+        self.result.emit(request_id, value)
+
+    # ------------------------------------------------------------ study
+
+    @Slot(int, int, str)
+    def start_session(self, profile_id: int, deck_id: int, mode: str) -> None:
+        try:
+            if self.session is not None:
+                self.session.finish()
+            self.session = StudySession(self.workspace.db, profile_id, deck_id, mode=mode)
+            self.presented.emit(card_view(self.session, self.session.next_item(), self.workspace.data_dir))
+        except Exception as exc:  # noqa: BLE001
+            self.session = None
+            self.study_failed.emit(describe_error(exc))
+
+    @Slot(str)
+    def submit(self, response: str) -> None:
+        try:
+            outcome = self.session.submit(response)
+            self.answered.emit(answer_view(self.session, outcome, self.workspace.data_dir))
+        except Exception as exc:  # noqa: BLE001
+            self.study_failed.emit(describe_error(exc))
+
+    @Slot()
+    def undo(self) -> None:
+        try:
+            shown = self.session.undo()
+            if shown is not None:
+                self.undone.emit(card_view(self.session, shown, self.workspace.data_dir))
+        except Exception as exc:  # noqa: BLE001
+            self.study_failed.emit(describe_error(exc))
+
+    @Slot()
+    def finish(self) -> None:
+        session, self.session = self.session, None
+        if session is None:
+            return
+        try:
+            self.finished.emit(SummaryView(session.finish(), session.mode))
+        except Exception as exc:  # noqa: BLE001
+            self.study_failed.emit(describe_error(exc))
+
+    @Slot()
+    def close(self) -> None:
+        if self.session is not None:
+            self.session.finish()
+            self.session = None
+        if self.workspace is not None:
+            self.workspace.close()
+            self.workspace = None
+        self.closed.emit()
+        QThread.currentThread().quit()
+
+
+class Backend(QObject):
+    """The GUI thread's handle on the store thread."""
+
+    opened = Signal(object)
+    open_failed = Signal(str)
+    _call = Signal(int, object, object)
+    _open = Signal()
+    _close = Signal()
+    start_session = Signal(int, int, str)
+    submit = Signal(str)
+    undo = Signal()
+    finish = Signal()
+
+    def __init__(self, data_dir, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir: Path | None = None
+        self._ids = itertools.count(1)
+        self._pending: dict[int, tuple[Callable | None, Callable | None]] = {}
+        self._thread = QThread()
+        self._thread.setObjectName("studyapp-store")
+        self.worker = StoreWorker(data_dir)
+        self.worker.moveToThread(self._thread)
+        self._open.connect(self.worker.open)
+        self._close.connect(self.worker.close)
+        self._call.connect(self.worker.call)
+        self.start_session.connect(self.worker.start_session)
+        self.submit.connect(self.worker.submit)
+        self.undo.connect(self.worker.undo)
+        self.finish.connect(self.worker.finish)
+        self.worker.result.connect(self._on_result)
+        self.worker.failed.connect(self._on_failed)
+        self.worker.opened.connect(self._on_opened)
+        self.worker.open_failed.connect(self.open_failed)
+        self._thread.start()
+        self._open.emit()
+
+    def _on_opened(self, data_dir) -> None:
+        self.data_dir = Path(data_dir)
+        self.opened.emit(self.data_dir)
+
+    def request(self, fn: Callable, *args, done: Callable | None = None, failed: Callable | None = None) -> None:
+        """Run fn(workspace, *args) in the store thread; done(value) or failed(message) runs in the GUI thread."""
+        request_id = next(self._ids)
+        self._pending[request_id] = (done, failed)
+        self._call.emit(request_id, fn, args)
+
+    def _on_result(self, request_id: int, value) -> None:
+        done, _ = self._pending.pop(request_id, (None, None))
+        if done is not None:
+            done(value)
+
+    def _on_failed(self, request_id: int, message: str) -> None:
+        _, failed = self._pending.pop(request_id, (None, None))
+        if failed is not None:
+            failed(message)
+
+    def stop(self) -> None:
+        """Close the database in its own thread, then wait for the thread to end (only at exit)."""
+        if self._thread.isRunning():
+            self._close.emit()
+            self._thread.wait()
