@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from studyapp import __version__
+from studyapp.classroom.bundle import BundleError
 from studyapp.content.model import EVENT_KIND, ContentError
 from studyapp.content.readers import FORMATS, read_file
 from studyapp.store import queries
@@ -294,10 +295,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def register_commands(sub, bench_targets) -> None:
     """Commands whose code lives with the layer they exercise (each imports its heavy modules lazily)."""
+    from studyapp.classroom import commands as classroom_commands
     from studyapp.content import bench_import
     from studyapp.learner import commands as learner_commands
     from studyapp.study import bench_crash
 
+    classroom_commands.register(sub, lambda p: p.add_argument("--json", action="store_true"))
     learner_commands.register(sub, bench_targets)
     bench_import.register(bench_targets)
     bench_crash.register(bench_targets)
@@ -318,7 +321,7 @@ def main(argv: list[str] | None = None) -> int:
     except DamagedDatabase as exc:
         print(f"studyapp: {exc}; restore the newest backup with: studyapp backup restore", file=sys.stderr)
         return 1
-    except (CliError, ContentError, StoreError, SettingsError, GradingError) as exc:
+    except (CliError, ContentError, StoreError, SettingsError, GradingError, BundleError) as exc:
         print(f"studyapp: {exc}", file=sys.stderr)
         return 1
 

@@ -174,3 +174,19 @@ def test_mnemosyne_and_quizlet_formats_by_flag(capsys, tmp_path):
     status, out, _ = run(capsys, "--data-dir", str(tmp_path / "d"), "import", str(export), "--format",
                          "mnemosyne", "--json")
     assert status == 0 and json.loads(out)["items_added"] == 1
+
+
+def test_classroom_export_and_report(capsys, tmp_path, monkeypatch):
+    import io
+
+    data = str(tmp_path / "d")
+    monkeypatch.setattr(sys, "stdin", io.StringIO("1\n2\n"))
+    run(capsys, "--data-dir", data, "study", "--deck", "Maths::Multiplication tables", "--script")
+    bundle = tmp_path / "me.studybundle"
+    status, out, _ = run(capsys, "--data-dir", data, "classroom", "export", str(bundle), "--json")
+    assert status == 0 and json.loads(out)["answers"] == 2 and json.loads(out)["name"] is None
+    status, out, _ = run(capsys, "--data-dir", data, "classroom", "report", str(bundle), "--json")
+    report = json.loads(out)
+    assert status == 0 and report["by_deck"][0]["group"] == "Maths::Multiplication tables"
+    status, _, err = run(capsys, "--data-dir", data, "classroom", "report", str(bundle), str(bundle))
+    assert status == 1 and "same student" in err

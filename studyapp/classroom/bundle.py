@@ -1,0 +1,184 @@
+"""Class bundles: one student's answers, pseudonymised, carried to the teacher on a USB stick.
+
+A `.studybundle` is a zip with `manifest.json` (format, version, pseudonym, optional name, the
+SHA-256 of each member) plus `answers.csv` (the shared event format, student_id = pseudonym) and
+`items.csv` (item key, deck, kind, number of options, skill). Bundles are untrusted on the
+teacher's machine: sizes are capped, the checksums and columns checked, and nothing is written.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import secrets
+import zipfile
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from studyapp.content.model import EVENT_KIND, KINDS
+from studyapp.store import queries
+
+FORMAT, VERSION, SUFFIX = "studyapp-bundle", 1, ".studybundle"
+MAX_BUNDLE_BYTES = 256 * 1024 * 1024
+MAX_MEMBER_BYTES = 512 * 1024 * 1024
+ANSWER_COLUMNS = ["student_id", "item_id", "timestamp", "correct", "grade", "response_ms", "kind", "skill_id"]
+ITEM_COLUMNS = ["item_id", "deck", "kind", "n_options", "skill", "prompt"]
+PSEUDONYM_KEY = "pseudonym"
+
+
+class BundleError(ValueError):
+    """A bundle that cannot be used; one sentence for the user."""
+
+
+@dataclass(frozen=True)
+class BundleAnswer:
+    item_key: str
+    timestamp_ms: int
+    correct: int
+    grade: int | None
+
+
+@dataclass(frozen=True)
+class BundleItem:
+    key: str
+    deck: str
+    kind: str
+    n_options: int
+    skill: str
+    prompt: str
+
+
+@dataclass
+class StudentBundle:
+    pseudonym: str
+    name: str | None
+    created: str
+    answers: list[BundleAnswer] = field(default_factory=list)
+    items: dict[str, BundleItem] = field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        return self.name or self.pseudonym
+
+
+def profile_pseudonym(db: Database, profile_id: int) -> str:
+    """A random id for the profile, made once and kept: the same student in every bundle, never their name."""
+    settings = queries.profile_settings(db, profile_id)
+    if PSEUDONYM_KEY not in settings:
+        settings = queries.update_profile_settings(db, profile_id, {PSEUDONYM_KEY: f"s-{secrets.token_hex(6)}"})
+    return settings[PSEUDONYM_KEY]
+
+
+def _csv_bytes(header: list[str], rows: list[list]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue().encode("utf-8")
+
+
+def export_bundle(db: Database, profile: dict, out: Path, with_name: bool = False) -> dict:
+    """Write the profile's bundle to `out`; returns the manifest."""
+    pseudonym = profile_pseudonym(db, profile["id"])
+    events = queries.event_rows(db, profile["id"])
+    answers = [[pseudonym, f"{r['guid']}#{r['ord']}", r["answered_ms"], r["correct"], r["grade"] or "",
+                r["response_ms"] if r["response_ms"] is not None else "", EVENT_KIND[r["kind"]], r["skill"]]
+               for r in events]
+    item_rows = {}
+    for row in db.query(
+        "SELECT DISTINCT i.guid, i.ord, i.kind, i.options, i.skill, i.prompt, d.name AS deck FROM answers a"
+        " JOIN items i ON i.id = a.item_id JOIN decks d ON d.id = i.deck_id WHERE a.profile_id = ?",
+        [profile["id"]],
+    ):
+        options = len(json.loads(row["options"])) if row["kind"] == "choice" else 2 if row["kind"] == "truefalse" else 0
+        item_rows[f"{row['guid']}#{row['ord']}"] = [f"{row['guid']}#{row['ord']}", row["deck"], row["kind"],
+                                                     options, row["skill"], row["prompt"]]
+    members = {"answers.csv": _csv_bytes(ANSWER_COLUMNS, answers),
+               "items.csv": _csv_bytes(ITEM_COLUMNS, sorted(item_rows.values()))}
+    manifest = {
+        "format": FORMAT, "version": VERSION, "pseudonym": pseudonym,
+        "name": profile["name"] if with_name else None,
+        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "answers": len(answers), "sha256": {n: hashlib.sha256(b).hexdigest() for n, b in members.items()},
+    }
+    partial = out.with_name(out.name + ".part")
+    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("manifest.json", json.dumps(manifest, indent=1))
+        for name, data in members.items():
+            archive.writestr(name, data)
+    partial.replace(out)
+    return manifest
+
+
+def _member(archive: zipfile.ZipFile, name: str, path: Path) -> bytes:
+    try:
+        info = archive.getinfo(name)
+    except KeyError:
+        raise BundleError(f"{path} is not a StudyApp class bundle (no {name})") from None
+    if info.file_size > MAX_MEMBER_BYTES:
+        raise BundleError(f"{path} has an oversized member {name}")
+    with archive.open(info) as handle:
+        data = handle.read(MAX_MEMBER_BYTES + 1)
+    if len(data) > MAX_MEMBER_BYTES:
+        raise BundleError(f"{path} has an oversized member {name}")
+    return data
+
+
+def _rows(data: bytes, header: list[str], name: str, path: Path) -> list[dict]:
+    try:
+        reader = csv.DictReader(io.StringIO(data.decode("utf-8")))
+        rows = list(reader)
+    except (UnicodeDecodeError, csv.Error):
+        raise BundleError(f"{path} has an unreadable {name}") from None
+    if reader.fieldnames != header:
+        raise BundleError(f"{path} has unexpected columns in {name}")
+    return rows
+
+
+def read_bundle(path: Path) -> StudentBundle:
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_BUNDLE_BYTES:
+            raise BundleError(f"{path} is larger than {MAX_BUNDLE_BYTES // 2**20} MB")
+        archive = zipfile.ZipFile(path)
+    except (OSError, zipfile.BadZipFile):
+        raise BundleError(f"{path} is not a StudyApp class bundle (not a readable zip file)") from None
+    with archive:
+        try:
+            manifest = json.loads(_member(archive, "manifest.json", path))
+        except (ValueError, UnicodeDecodeError):
+            raise BundleError(f"{path} has a damaged manifest") from None
+        if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+            raise BundleError(f"{path} is not a StudyApp class bundle")
+        if manifest.get("version") != VERSION:
+            raise BundleError(f"{path} has bundle version {manifest.get('version')!r}; this StudyApp reads {VERSION}")
+        members = {n: _member(archive, n, path) for n in ("answers.csv", "items.csv")}
+    sums = manifest.get("sha256") or {}
+    for name, data in members.items():
+        if sums.get(name) != hashlib.sha256(data).hexdigest():
+            raise BundleError(f"{path} fails its checksum ({name} was changed or damaged)")
+    pseudonym = str(manifest.get("pseudonym") or "")
+    if not pseudonym:
+        raise BundleError(f"{path} has no student pseudonym")
+    bundle = StudentBundle(pseudonym, manifest.get("name") or None, str(manifest.get("created", "")))
+    try:
+        for row in _rows(members["items.csv"], ITEM_COLUMNS, "items.csv", path):
+            if row["kind"] not in KINDS:
+                raise ValueError
+            bundle.items[row["item_id"]] = BundleItem(row["item_id"], row["deck"], row["kind"], int(row["n_options"]),
+                                                      row["skill"], row["prompt"])
+        for row in _rows(members["answers.csv"], ANSWER_COLUMNS, "answers.csv", path):
+            if row["correct"] not in ("0", "1") or row["item_id"] not in bundle.items:
+                raise ValueError
+            grade = int(row["grade"]) if row["grade"] else None
+            if grade is not None and not 1 <= grade <= 4:
+                raise ValueError
+            bundle.answers.append(BundleAnswer(row["item_id"], int(row["timestamp"]), int(row["correct"]), grade))
+    except (ValueError, KeyError, TypeError):
+        raise BundleError(f"{path} has an invalid row") from None
+    return bundle
