@@ -287,7 +287,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--now", help="run as if it were this moment (ISO-8601 or Unix ms); time advances from there")
     p.set_defaults(func=cmd_study)
 
-    bench = sub.add_parser("bench", help="benchmarks that print figures (learner, select, import)")
+    bench = sub.add_parser("bench", help="benchmarks that print figures (learner, select, import, crash)")
     bench_targets = bench.add_subparsers(dest="target", metavar="TARGET", required=True)
     register_commands(sub, bench_targets)
     return parser
@@ -299,9 +299,11 @@ def register_commands(sub, bench_targets) -> None:
     from studyapp.content import bench_import
     from studyapp.learner import commands as learner_commands
     from studyapp.study import bench_crash
+    from studyapp.study import commands as study_commands
 
     classroom_commands.register(sub, lambda p: p.add_argument("--json", action="store_true"))
     learner_commands.register(sub, bench_targets)
+    study_commands.register(sub, bench_targets)
     bench_import.register(bench_targets)
     bench_crash.register(bench_targets)
 
