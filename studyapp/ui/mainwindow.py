@@ -199,7 +199,6 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(study or StudySettings(), self.prefs, self)
         dialog.study_box.setEnabled(study is not None)
         dialog.accepted.connect(lambda: self._save_settings(dialog, study is not None))
-        dialog.finished.connect(dialog.deleteLater)
         self.settings_dialog = dialog
         dialog.open()
         return dialog
@@ -223,7 +222,6 @@ class MainWindow(QMainWindow):
         dialog = ImportDialog(self.backend.data_dir, paths, self.profile["id"] if self.profile else None, self)
         dialog.imported.connect(lambda _result: self.decks.refresh())
         dialog.all_done.connect(self.import_finished)
-        dialog.finished.connect(dialog.deleteLater)
         self.import_dialog = dialog
         dialog.open()
         dialog.start()

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QGroupBox, QSpinBox, QVBoxLayout,
+    QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QGroupBox, QLabel, QSpinBox, QVBoxLayout,
 )
 
 from studyapp.study.settings import StudySettings
@@ -43,13 +43,13 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(list(LANGUAGES).index(prefs.language))
 
         self.study_box = QGroupBox()
-        self.study_form = QFormLayout(self.study_box)
         self.look_box = QGroupBox()
-        self.look_form = QFormLayout(self.look_box)
-        for form, rows in ((self.study_form, (self.retention, self.new_per_day, self.test_length)),
-                           (self.look_form, (self.theme, self.font_size, self.language))):
-            for widget in rows:
-                form.addRow("", widget)
+        self.labels = [QLabel() for _ in range(6)]
+        fields = (self.retention, self.new_per_day, self.test_length, self.theme, self.font_size, self.language)
+        study_form, look_form = QFormLayout(self.study_box), QFormLayout(self.look_box)
+        for n, (label, widget) in enumerate(zip(self.labels, fields)):
+            label.setBuddy(widget)
+            (study_form if n < 3 else look_form).addRow(label, widget)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -63,11 +63,10 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Settings"))
         self.study_box.setTitle(self.tr("Studying (this profile)"))
         self.look_box.setTitle(self.tr("Appearance (this computer)"))
-        labels = [(self.study_form, 0, self.tr("Target retention")), (self.study_form, 1, self.tr("New items per day")),
-                  (self.study_form, 2, self.tr("Test length (items)")), (self.look_form, 0, self.tr("Theme")),
-                  (self.look_form, 1, self.tr("Font size")), (self.look_form, 2, self.tr("Language"))]
-        for form, row, text in labels:
-            form.itemAt(row, QFormLayout.LabelRole).widget().setText(text)
+        texts = [self.tr("Target &retention"), self.tr("&New items per day"), self.tr("Test &length (items)"),
+                 self.tr("&Theme"), self.tr("&Font size"), self.tr("Lan&guage")]
+        for label, text in zip(self.labels, texts):
+            label.setText(text)
         self.theme.setItemText(0, self.tr("Light"))
         self.theme.setItemText(1, self.tr("Dark"))
         self.retention.setToolTip(self.tr("How likely you should be to remember an item when it comes back"))

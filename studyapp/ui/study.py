@@ -299,7 +299,7 @@ class StudyPage(QWidget):
     def _build_options(self, card: CardView) -> None:
         for button in self.option_buttons:
             self.option_box.removeWidget(button)
-            button.deleteLater()
+            button.setParent(None)  # dropped here, on the GUI thread
         item = card.item
         labels = [self.tr("True"), self.tr("False")] if item.kind == "truefalse" else item.options
         responses = ["true", "false"] if item.kind == "truefalse" else [str(n) for n in range(1, len(labels) + 1)]

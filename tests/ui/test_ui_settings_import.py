@@ -1,0 +1,63 @@
+"""Settings (saved per profile and per computer, applied at once) and imports (menu, drop) with results."""
+
+import json
+import sqlite3
+
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QPalette
+from PySide6.QtWidgets import QApplication
+
+from studyapp.paths import db_path
+
+
+def profile_settings(data_dir, name):
+    with sqlite3.connect(db_path(data_dir)) as db:
+        return json.loads(db.execute("SELECT settings FROM profiles WHERE name = ?", [name]).fetchone()[0])
+
+
+def test_settings_are_saved_and_theme_applied(qtbot, window, open_profile, data_dir):
+    open_profile("Ada")
+    window.open_settings()
+    qtbot.waitUntil(lambda: getattr(window, "settings_dialog", None) is not None and window.settings_dialog.isVisible())
+    dialog = window.settings_dialog
+    dialog.retention.setValue(85)
+    dialog.new_per_day.setValue(7)
+    dialog.test_length.setValue(15)
+    dialog.theme.setCurrentIndex(1)
+    dialog.font_size.setValue(14)
+    with qtbot.waitSignal(window.decks.loaded):
+        dialog.accept()
+    settings = profile_settings(data_dir, "Ada")
+    assert settings["target_retention"] == 0.85 and settings["new_per_day"] == 7 and settings["test_length"] == 15
+    app = QApplication.instance()
+    assert app.palette().color(QPalette.Window).lightness() < 80
+    assert app.font().pointSize() == 14
+    assert profile_settings(data_dir, "Ben") == {}
+
+
+def test_import_by_drop_adds_the_deck(qtbot, window, open_profile, tmp_path):
+    open_profile("Ada")
+    source = tmp_path / "verbs.csv"
+    source.write_text("prompt,answer\nto go,aller\nto be,être\n", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(source))])
+    event = QDropEvent(QPoint(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    with qtbot.waitSignal(window.import_finished, timeout=10000):
+        window.dropEvent(event)
+    dialog = window.import_dialog
+    assert dialog.bar.value() == dialog.bar.maximum()
+    assert "2 new" in dialog.report.text()
+    qtbot.waitUntil(lambda: "verbs" in {r["name"] for r in window.decks.rows})
+    dialog.reject()
+
+
+def test_import_error_is_one_clear_sentence(qtbot, window, open_profile, tmp_path):
+    open_profile("Ada")
+    bad = tmp_path / "notes.docx"
+    bad.write_bytes(b"not a deck")
+    with qtbot.waitSignal(window.import_finished, timeout=10000):
+        window.import_files([bad])
+    dialog = window.import_dialog
+    assert dialog.status.text() == "Nothing was imported."
+    assert "notes.docx was not imported" in dialog.report.text() and "cannot import" in dialog.report.text()
+    dialog.reject()
