@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from studyapp.ui.tasks import start_task
@@ -34,15 +34,17 @@ def import_work(data_dir: Path, path: Path, profile_id: int | None):
     return work
 
 
-def file_filter(parent: QWidget) -> str:
+def file_filter() -> str:
     return ";;".join([
-        parent.tr("Decks and flashcards (*.deck.toml *.toml *.csv *.tsv *.txt *.apkg *.colpkg)"),
-        parent.tr("All files (*)"),
+        QCoreApplication.translate("ImportDialog", "Decks and flashcards (*.deck.toml *.toml *.csv *.tsv *.txt "
+                                                   "*.apkg *.colpkg)"),
+        QCoreApplication.translate("ImportDialog", "All files (*)"),
     ])
 
 
 def ask_for_files(parent: QWidget) -> list[Path]:
-    names, _ = QFileDialog.getOpenFileNames(parent, parent.tr("Import decks"), "", file_filter(parent))
+    title = QCoreApplication.translate("ImportDialog", "Import decks")
+    names, _ = QFileDialog.getOpenFileNames(parent, title, "", file_filter())
     return [Path(n) for n in names]
 
 

@@ -225,9 +225,17 @@ class StudyPage(QWidget):
             match = re.fullmatch(pattern, reason)
             if match:
                 for n, group in enumerate(match.groups(), 1):
-                    text = text.replace(f"%{n}", group)
+                    text = text.replace(f"%{n}", self._duration_text(group))
                 return text
         return reason
+
+    def _duration_text(self, text: str) -> str:
+        """A duration the study layer wrote ("3 days", "5 min", "2 h") in the interface language."""
+        match = re.fullmatch(r"(\d+) (min|h|days?)", text)
+        if not match:
+            return text
+        n, unit = int(match.group(1)), match.group(2)
+        return self.interval_text(n * {"min": 60000, "h": 3600000}.get(unit, DAY_MS))
 
     # ------------------------------------------------------------ session control
 

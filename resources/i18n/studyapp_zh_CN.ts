@@ -1,0 +1,565 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>DecksPage</name>
+    <message>
+        <location filename="../../studyapp/ui/decks.py" line="73" />
+        <source>Decks for %1</source>
+        <translation>%1 的牌组</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/decks.py" line="73" />
+        <source>Decks</source>
+        <translation>牌组</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/decks.py" line="74" />
+        <source>Deck</source>
+        <translation>牌组</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/decks.py" line="74" />
+        <source>Due</source>
+        <translation>待复习</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/decks.py" line="74" />
+        <source>New</source>
+        <translation>新</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/decks.py" line="74" />
+        <source>Items</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/decks.py" line="75" />
+        <source>Answers</source>
+        <translation>作答</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/decks.py" line="77" />
+        <source>&amp;Study</source>
+        <translation>学习(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/decks.py" line="77" />
+        <source>&amp;Practise</source>
+        <translation>练习(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/decks.py" line="77" />
+        <source>&amp;Test</source>
+        <translation>测试(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/decks.py" line="78" />
+        <source>&amp;Browse</source>
+        <translation>浏览(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/decks.py" line="78" />
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/decks.py" line="78" />
+        <source>S&amp;tatistics</source>
+        <translation>统计(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/decks.py" line="82" />
+        <source>Study due and new items of the selected deck (Enter)</source>
+        <translation>学习所选牌组中待复习和新的条目（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/decks.py" line="83" />
+        <source>Practise items at the right difficulty</source>
+        <translation>练习难度合适的条目</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/decks.py" line="84" />
+        <source>A short adaptive test of what you know</source>
+        <translation>一次简短的自适应测试，了解你掌握了什么</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../studyapp/ui/importing.py" line="39" />
+        <source>Decks and flashcards (*.deck.toml *.toml *.csv *.tsv *.txt *.apkg *.colpkg)</source>
+        <translation>牌组和卡片 (*.deck.toml *.toml *.csv *.tsv *.txt *.apkg *.colpkg)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/importing.py" line="41" />
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/importing.py" line="46" />
+        <source>Import decks</source>
+        <translation>导入牌组</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/importing.py" line="83" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/importing.py" line="98" />
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/importing.py" line="105" />
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/importing.py" line="105" />
+        <source>Saving %1 to the database…</source>
+        <translation>正在将 %1 保存到数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/importing.py" line="110" />
+        <source>%1: %2 new and %3 updated item(s) in %4; %5 answer(s) of history.</source>
+        <translation>%1：%4 中新增 %2 个、更新 %3 个条目；历史作答 %5 条。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/importing.py" line="120" />
+        <source>%1 was not imported: %2</source>
+        <translation>%1 未导入：%2</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/importing.py" line="132" />
+        <source>Nothing was imported.</source>
+        <translation>没有导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/importing.py" line="135" />
+        <source>Import finished: %1 file(s) imported, %2 failed.</source>
+        <translation>导入完成：%1 个文件已导入，%2 个失败。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="98" />
+        <source>StudyApp</source>
+        <translation>StudyApp 学习</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="99" />
+        <source>Opening your study data…</source>
+        <translation>正在打开你的学习数据…</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="100" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="101" />
+        <source>Switch &amp;profile</source>
+        <translation>切换用户(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="102" />
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="103" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="104" />
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="105" />
+        <source>&amp;Decks</source>
+        <translation>牌组(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="106" />
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="107" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="108" />
+        <source>&amp;About StudyApp</source>
+        <translation>关于 StudyApp(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="127" />
+        <source>StudyApp cannot open its data: %1</source>
+        <translation>StudyApp 无法打开数据：%1</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="141" />
+        <source>Loading the learner model…</source>
+        <translation>正在加载学习模型…</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="141" />
+        <source>Learner model ready</source>
+        <translation>学习模型已就绪</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="142" />
+        <source>Using the classical schedule</source>
+        <translation>使用经典复习计划</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="149" />
+        <source>The translation files are missing; showing English.</source>
+        <translation>缺少翻译文件，将显示英文。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="242" />
+        <source>About StudyApp</source>
+        <translation>关于 StudyApp</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="243" />
+        <source>StudyApp %1: offline flashcards, quizzes and adaptive tests.</source>
+        <translation>StudyApp %1：离线卡片、测验和自适应测试。</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePage</name>
+    <message>
+        <location filename="../../studyapp/ui/profiles.py" line="55" />
+        <source>Who is studying?</source>
+        <translation>谁在学习？</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/profiles.py" line="56" />
+        <source>Pick your profile and press Enter. Each profile keeps its own progress.</source>
+        <translation>选择你的用户并按回车。每个用户的进度各自保存。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/profiles.py" line="57" />
+        <source>Open profile</source>
+        <translation>打开用户</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/profiles.py" line="58" />
+        <source>New profile name</source>
+        <translation>新用户名</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/profiles.py" line="59" />
+        <source>Create profile</source>
+        <translation>创建用户</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/profiles.py" line="85" />
+        <source>Create a profile first: type a name and press Enter.</source>
+        <translation>请先创建用户：输入名字并按回车。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/profiles.py" line="94" />
+        <source>Type a name for the new profile.</source>
+        <translation>请输入新用户的名字。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../studyapp/ui/settings_dialog.py" line="63" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/settings_dialog.py" line="64" />
+        <source>Studying (this profile)</source>
+        <translation>学习（当前用户）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/settings_dialog.py" line="65" />
+        <source>Appearance (this computer)</source>
+        <translation>外观（本机）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/settings_dialog.py" line="66" />
+        <source>Target &amp;retention</source>
+        <translation>目标记忆率(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/settings_dialog.py" line="66" />
+        <source>&amp;New items per day</source>
+        <translation>每日新条目(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/settings_dialog.py" line="66" />
+        <source>Test &amp;length (items)</source>
+        <translation>测试长度（条目）(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/settings_dialog.py" line="67" />
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/settings_dialog.py" line="67" />
+        <source>&amp;Font size</source>
+        <translation>字号(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/settings_dialog.py" line="67" />
+        <source>Lan&amp;guage</source>
+        <translation>语言(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/settings_dialog.py" line="70" />
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/settings_dialog.py" line="71" />
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/settings_dialog.py" line="72" />
+        <source>How likely you should be to remember an item when it comes back</source>
+        <translation>条目再次出现时你应能记住它的概率</translation>
+    </message>
+</context>
+<context>
+    <name>StudyPage</name>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="184" />
+        <source>Show answer  [Space]</source>
+        <translation>显示答案  [空格]</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="185" />
+        <source>Check  [Enter]</source>
+        <translation>检查  [回车]</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="186" />
+        <source>Type your answer and press Enter</source>
+        <translation>输入答案并按回车</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="187" />
+        <source>Undo  [Ctrl+Z]</source>
+        <translation>撤销  [Ctrl+Z]</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="188" />
+        <source>End session  [Esc]</source>
+        <translation>结束学习  [Esc]</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="189" />
+        <source>Continue  [Enter]</source>
+        <translation>继续  [回车]</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="190" />
+        <source>Play sound  [R]</source>
+        <translation>播放声音  [R]</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="201" />
+        <source>Study</source>
+        <translation>学习</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="201" />
+        <source>Practice</source>
+        <translation>练习</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="201" />
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="205" />
+        <source>Again</source>
+        <translation>重来</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="205" />
+        <source>Hard</source>
+        <translation>困难</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="205" />
+        <source>Good</source>
+        <translation>良好</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="205" />
+        <source>Easy</source>
+        <translation>简单</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="210" />
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="212" />
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="214" />
+        <source>1 day</source>
+        <translation>1 天</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="214" />
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="219" />
+        <source>New item, %1 of %2 today</source>
+        <translation>新条目，今天第 %1 个（共 %2 个）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="220" />
+        <source>Due for review (scheduled now)</source>
+        <translation>到期复习（计划于现在）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="221" />
+        <source>Due for review (scheduled %1 ago)</source>
+        <translation>到期复习（计划于 %1 前）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="222" />
+        <source>Answer taken back: try it again</source>
+        <translation>已撤销答案：请再试一次</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="239" />
+        <source>Choosing the first item…</source>
+        <translation>正在选择第一个条目…</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="270" />
+        <source>Hint: %1</source>
+        <translation>提示：%1</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="273" />
+        <source>Item %1</source>
+        <translation>第 %1 题</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="279" />
+        <location filename="../../studyapp/ui/study.py" line="304" />
+        <location filename="../../studyapp/ui/study.py" line="413" />
+        <source>True</source>
+        <translation>对</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="280" />
+        <location filename="../../studyapp/ui/study.py" line="304" />
+        <location filename="../../studyapp/ui/study.py" line="413" />
+        <source>False</source>
+        <translation>错</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="296" />
+        <source>Missing media: %1</source>
+        <translation>缺少媒体文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="362" />
+        <source>Type an answer first (or press Esc to end the session).</source>
+        <translation>请先输入答案（或按 Esc 结束学习）。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="385" />
+        <source>Correct</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="385" />
+        <source>Not quite</source>
+        <translation>不太对</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="397" />
+        <location filename="../../studyapp/ui/study.py" line="401" />
+        <location filename="../../studyapp/ui/study.py" line="429" />
+        <source>Answer: %1</source>
+        <translation>答案：%1</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="428" />
+        <source>Your answer, corrected:</source>
+        <translation>你的答案（已标出差异）：</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="53" />
+        <source>answers</source>
+        <translation>作答</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="53" />
+        <source>correct</source>
+        <translation>正确率</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="53" />
+        <source>minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="54" />
+        <source>new items</source>
+        <translation>新条目</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="54" />
+        <source>improved</source>
+        <translation>进步</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="57" />
+        <source>Back to decks  [Enter]</source>
+        <translation>返回牌组  [回车]</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="58" />
+        <source>Session finished</source>
+        <translation>本次学习结束</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="79" />
+        <source>Nothing to study right now: no item is due and today's new items are done. Come back later, or practise.</source>
+        <translation>现在没有要学的内容：没有到期的条目，今天的新条目也已学完。稍后再来，或者去练习。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="82" />
+        <source>%1 item(s) you missed earlier in this session were right the second time.</source>
+        <translation>本次学习中先前答错的 %1 个条目，第二次答对了。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="85" />
+        <source>Well done. Your answers are saved.</source>
+        <translation>做得好。你的作答已保存。</translation>
+    </message>
+</context>
+</TS>
