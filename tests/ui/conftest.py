@@ -72,9 +72,9 @@ def window(qtbot, qapp, data_dir):
     with qtbot.waitSignal(win.ready, timeout=10000):
         win.show()
     yield win
+    win.translations.apply("en")
     win.close()
     QThreadPool.globalInstance().waitForDone()
-    Translations(qapp).apply("en")
 
 
 @pytest.fixture
