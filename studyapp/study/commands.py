@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -96,11 +97,8 @@ def cmd_simulate(args) -> int:
             factory, why = _predictor_factory(args.model)
             if factory is None:
                 raise CommandError(f"the policy 'ours' needs the learner model: {why}")
-        if "fsrs6" in policies:
-            try:
-                import fsrs  # noqa: F401  (a bench extra)
-            except ImportError:
-                raise CommandError("the policy 'fsrs6' needs the fsrs package (pip install fsrs)") from None
+        if "fsrs6" in policies and importlib.util.find_spec("fsrs") is None:
+            raise CommandError("the policy 'fsrs6' needs the fsrs package, a bench extra (pip install fsrs)")
         progress = None if args.json else (lambda line: print(line, file=sys.stderr, flush=True))
         result = simulate(policies, deck, args.days, args.minutes, args.students, args.seed, population,
                           factory, args.refit_days, progress=progress)
@@ -139,7 +137,8 @@ def cmd_replay(args) -> int:
                      f"(item parameters from {ds['students_fitted']} others); tolerance "
                      f"{ds['tolerance_points']:.1f} points; exposure within {ds['length']} questions "
                      f"(floor {ds['exposure_floor']:.0%})")
-        lines.append(f"  {'policy':<8} {'needed':>7} {'MAE@5':>6} {'MAE@10':>7} {'match':>6} {'max exp':>8} {'>30%':>5}")
+        lines.append(f"  {'policy':<8} {'needed':>7} {'MAE@5':>6} {'MAE@10':>7} {'match':>6} {'max exp':>8} "
+                     f"{'>30%':>5}")
         for policy, f in ds["policies"].items():
             mae = f["mae_by_questions"]
             lines.append(f"  {policy:<8} {f['questions_needed_mean']:>7.2f} {mae[min(5, len(mae) - 1)]:>6.2f} "
@@ -166,7 +165,8 @@ def cmd_bench_select(args) -> int:
     lines = [f"next-item choice, ms (predictor: {result['predictor']})"]
     for mode, by_size in result["by_mode"].items():
         for n, f in by_size.items():
-            lines.append(f"  {mode:<8} {int(n):>7} items: p50 {f['p50']:.2f}  p95 {f['p95']:.2f}  first {f['first']:.1f}")
+            lines.append(f"  {mode:<8} {int(n):>7} items: p50 {f['p50']:.2f}  p95 {f['p95']:.2f}  "
+                         f"first {f['first']:.1f}")
     _print(args, result, "\n".join(lines))
     return 0
 

@@ -10,7 +10,6 @@ import heapq
 import math
 import random
 from dataclasses import asdict, dataclass, field
-from typing import Sequence
 
 import numpy as np
 
@@ -97,17 +96,17 @@ class DeckView:
         return [a.item_id for a in reversed(latest)]
 
 
-def interleaved(order: Sequence[int], decks: np.ndarray, avoid_deck: int | None) -> int:
+def interleaved(order: np.ndarray, decks: np.ndarray, avoid_deck: int | None) -> int:
     """The first index of `order` whose item is from another deck than the last one, else the first.
 
     When a parent deck is studied, alternating sub-decks mixes topics (interleaving), which helps
     the student tell them apart; within the chosen deck the order (urgency) is kept.
     """
     if avoid_deck is not None:
-        for k in order:
-            if decks[k] != avoid_deck:
-                return k
-    return order[0]
+        other = order[decks[order] != avoid_deck]
+        if len(other):
+            return int(other[0])
+    return int(order[0])
 
 
 def new_choice(context: StudyContext, index: int, p: float | None) -> Choice:
@@ -142,18 +141,19 @@ class ReviewPolicy:
         seen = last >= 0
         not_last = view.not_last(context)
         due = seen & (p < context.settings.target_retention) & (context.now_ms - last >= self.min_gap_ms) & not_last
-        due_order = np.flatnonzero(due)[np.argsort(p[due], kind="stable")].tolist()
-        new_order = np.flatnonzero(~seen & not_last).tolist()
+        due_order = np.flatnonzero(due)[np.argsort(p[due], kind="stable")]
+        new_order = np.flatnonzero(~seen & not_last)
         avoid_deck = view.deck_of(context.last_item_id)
-        if self._new_allowed(context, len(due_order), bool(new_order)) and (
-                not due_order or self._last_was_review(context)):
+        if self._new_allowed(context, len(due_order), len(new_order) > 0) and (
+                not len(due_order) or self._last_was_review(context)):
             k = interleaved(new_order, view.decks, avoid_deck)
             return new_choice(context, k, float(p[k]))
-        if not due_order:
+        if not len(due_order):
             return None
         k = interleaved(due_order, view.decks, avoid_deck)
         target = context.settings.target_retention
-        return Choice(context.items[k], float(p[k]), f"Recall fell to {percent(p[k])}, your target is {percent(target)}")
+        reason = f"Recall fell to {percent(p[k])}, your target is {percent(target)}"
+        return Choice(context.items[k], float(p[k]), reason)
 
     def _new_allowed(self, context: StudyContext, n_due: int, any_new: bool) -> bool:
         return any_new and context.new_allowance() > 0 and n_due <= self.max_due_for_new
