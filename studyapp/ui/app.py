@@ -76,8 +76,7 @@ class SmokeRun(QObject):
         self.card_shown = False  # adapt once only
         learner = self.window.learner
         if learner is None:
-            print("studyapp: smoke test: the learner model is not available; the classical schedule was used",
-                  file=sys.stderr)
+            print(f"studyapp: smoke test: {self.window.model_label.toolTip()}", file=sys.stderr)
             self._succeed(None)
             return
         start_task(lambda report: learner.student([]).adapt(), done=self._succeed, failed=self._fail)

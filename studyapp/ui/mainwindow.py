@@ -18,14 +18,17 @@ from studyapp.ui.study import StudyPage
 from studyapp.ui.summary import SummaryPage
 from studyapp.ui.tasks import start_task
 from studyapp.ui.theme import apply_theme
-from studyapp.ui.worker import Backend
+from studyapp.ui.worker import Backend, Notice
 
 
 def load_learner(report):
     """Runs in the pool: importing torch and reading the model file never touch the GUI thread."""
-    from studyapp.learner.runtime import Learner
+    from studyapp.study.launch import load_learner as load
 
-    return Learner.load()
+    learner, notice = load()
+    if learner is None:
+        raise Notice(notice)
+    return learner
 
 
 class MainWindow(QMainWindow):
@@ -128,6 +131,7 @@ class MainWindow(QMainWindow):
 
     def _learner_done(self, learner) -> None:
         self.learner, self.learner_state = learner, "model"
+        self.backend.set_learner.emit(learner)
         self._show_model_state()
         self.learner_loaded.emit(learner)
 

@@ -16,12 +16,17 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from studyapp.content.model import ContentError
 from studyapp.store.db import StoreError
 from studyapp.study.grading import GradingError
+from studyapp.study.launch import open_session
 from studyapp.study.session import SessionError, StudySession
 from studyapp.study.settings import SettingsError
 from studyapp.ui.cards import SummaryView, answer_view, card_view
 
+class Notice(Exception):
+    """A failure of the GUI's own making whose message is already one sentence for the student."""
+
+
 # Failures that carry one sentence for the student; anything else is a bug and is reported as such.
-USER_ERRORS = (StoreError, ContentError, GradingError, SessionError, SettingsError)
+USER_ERRORS = (StoreError, ContentError, GradingError, SessionError, SettingsError, Notice)
 
 
 def describe_error(exc: BaseException) -> str:
@@ -48,6 +53,7 @@ class StoreWorker(QObject):
         super().__init__()
         self._data_dir = data_dir
         self.workspace = None
+        self.learner = None
         self.session: StudySession | None = None
 
     @Slot()
@@ -72,12 +78,17 @@ class StoreWorker(QObject):
 
     # ------------------------------------------------------------ study
 
+    @Slot(object)
+    def set_learner(self, learner) -> None:
+        """Sessions started from now on use the model (prediction and adaptation run here, not in the GUI)."""
+        self.learner = learner
+
     @Slot(int, int, str)
     def start_session(self, profile_id: int, deck_id: int, mode: str) -> None:
         try:
             if self.session is not None:
                 self.session.finish()
-            self.session = StudySession(self.workspace.db, profile_id, deck_id, mode=mode)
+            self.session = open_session(self.workspace.db, profile_id, deck_id, mode, learner=self.learner)
             self.presented.emit(card_view(self.session, self.session.next_item(), self.workspace.data_dir))
         except Exception as exc:  # noqa: BLE001
             self.session = None
@@ -134,6 +145,7 @@ class Backend(QObject):
     submit = Signal(str)
     undo = Signal()
     finish = Signal()
+    set_learner = Signal(object)
 
     def __init__(self, data_dir, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -151,6 +163,7 @@ class Backend(QObject):
         self.submit.connect(self.worker.submit)
         self.undo.connect(self.worker.undo)
         self.finish.connect(self.worker.finish)
+        self.set_learner.connect(self.worker.set_learner)
         self.worker.result.connect(self._on_result)
         self.worker.failed.connect(self._on_failed)
         self.worker.opened.connect(self._on_opened)
