@@ -14,6 +14,7 @@ from studyapp.ui.decks import DecksPage
 from studyapp.ui.importing import ImportDialog, ask_for_files
 from studyapp.ui.profiles import ProfilePage
 from studyapp.ui.settings_dialog import SettingsDialog
+from studyapp.ui.statistics import StatisticsPage
 from studyapp.ui.study import StudyPage
 from studyapp.ui.summary import SummaryPage
 from studyapp.ui.tasks import start_task
@@ -55,7 +56,8 @@ class MainWindow(QMainWindow):
         self.decks = DecksPage(self.backend)
         self.study = StudyPage(self.backend)
         self.summary = SummaryPage()
-        for page in (self.loading, self.profiles, self.decks, self.study, self.summary):
+        self.stats = StatisticsPage(self.backend)
+        for page in (self.loading, self.profiles, self.decks, self.study, self.summary, self.stats):
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
         self.profiles.chosen.connect(self.open_profile)
@@ -64,6 +66,8 @@ class MainWindow(QMainWindow):
         self.study.summary_ready.connect(self._show_summary)
         self.study.failed.connect(self._study_failed)
         self.summary.done.connect(self.show_decks)
+        self.decks.statistics.connect(self.show_statistics)
+        self.stats.back.connect(self.show_decks)
         self.model_label = QLabel()
         self.model_label.setObjectName("quiet")
         self.statusBar().addPermanentWidget(self.model_label)
@@ -93,6 +97,7 @@ class MainWindow(QMainWindow):
         self.act_quit = self._action(self.file_menu, QKeySequence.Quit, self.close)
         self.tools_menu = bar.addMenu("")
         self.act_decks = self._action(self.tools_menu, "Ctrl+D", self.show_decks)
+        self.act_stats = self._action(self.tools_menu, "Ctrl+T", self.show_statistics)
         self.act_settings = self._action(self.tools_menu, "Ctrl+,", self.open_settings)
         self.help_menu = bar.addMenu("")
         self.act_about = self._action(self.help_menu, "", self.about)
@@ -107,6 +112,7 @@ class MainWindow(QMainWindow):
         self.tools_menu.setTitle(self.tr("&Tools"))
         self.act_decks.setText(self.tr("&Decks"))
         self.act_settings.setText(self.tr("&Settings…"))
+        self.act_stats.setText(self.tr("S&tatistics"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.act_about.setText(self.tr("&About StudyApp"))
         self._show_model_state()
@@ -178,6 +184,14 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.study)
         self.study.start(self.profile["id"], deck_id, deck_name, mode)
         self.study.setFocus()
+
+    def show_statistics(self) -> None:
+        if self.profile is None or self.stack.currentWidget() is self.study:
+            return
+        deck = self.decks.selected_deck()
+        self.stack.setCurrentWidget(self.stats)
+        self.stats.show_for(self.profile["id"], deck["id"] if deck else None, deck["name"] if deck else "")
+        self.stats.setFocus()
 
     def _show_summary(self, view) -> None:
         self.summary.show_summary(view)

@@ -1,0 +1,244 @@
+"""The statistics screen: answers per day, a calendar heatmap, accuracy, calibration, and the due forecast."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import shiboken6
+from PySide6.QtCharts import (
+    QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QLineSeries, QScatterSeries, QValueAxis,
+)
+from PySide6.QtCore import QEvent, QMargins, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from studyapp.ui.stats_data import HEATMAP_WEEKS, Statistics, recent_days, statistics
+from studyapp.ui.theme import colours, current_theme
+
+
+def _mix(a: QColor, b: QColor, t: float) -> QColor:
+    return QColor(round(a.red() + (b.red() - a.red()) * t), round(a.green() + (b.green() - a.green()) * t),
+                  round(a.blue() + (b.blue() - a.blue()) * t))
+
+
+class Heatmap(QWidget):
+    """One square per day for the last half year, darker for more answers (weeks run left to right)."""
+
+    CELL, GAP = 13, 3
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.stats: Statistics | None = None
+        self.setMinimumHeight(7 * (self.CELL + self.GAP) + 8)
+
+    def sizeHint(self) -> QSize:
+        return QSize(HEATMAP_WEEKS * (self.CELL + self.GAP) + 8, 7 * (self.CELL + self.GAP) + 8)
+
+    def set_stats(self, stats: Statistics) -> None:
+        self.stats = stats
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        if self.stats is None:
+            return
+        c = colours(current_theme())
+        empty, full = QColor(c["alt"]), QColor(c["accent"])
+        today = self.stats.today
+        start = today - timedelta(days=today.weekday() + 7 * (HEATMAP_WEEKS - 1))
+        busiest = max((n for n, _ in self.stats.per_day.values()), default=0)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.Antialiasing)
+        painter.setPen(Qt.NoPen)
+        step = self.CELL + self.GAP
+        left = max(4, (self.width() - HEATMAP_WEEKS * step) // 2)
+        for week in range(HEATMAP_WEEKS):
+            for weekday in range(7):
+                day = start + timedelta(days=7 * week + weekday)
+                if day > today:
+                    continue
+                n = self.stats.per_day.get(day, (0, 0))[0]
+                colour = empty if n == 0 else _mix(empty, full, 0.25 + 0.75 * n / busiest)
+                painter.setBrush(colour)
+                painter.drawRoundedRect(QRectF(left + week * step, 4 + weekday * step, self.CELL, self.CELL), 3, 3)
+        painter.end()
+
+
+class StatisticsPage(QWidget):
+    back = Signal()
+    loaded = Signal(object)   # Statistics
+
+    def __init__(self, backend, parent=None) -> None:
+        super().__init__(parent)
+        self.backend = backend
+        self.stats: Statistics | None = None
+        self.deck_name = ""
+        self.setFocusPolicy(Qt.StrongFocus)
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        self.totals = QLabel()
+        self.totals.setObjectName("quiet")
+        self.heatmap = Heatmap()
+        self.heatmap_caption = QLabel()
+        self.heatmap_caption.setObjectName("quiet")
+        self.charts = {key: QChartView() for key in ("per_day", "accuracy", "forecast", "calibration")}
+        for view in self.charts.values():
+            view.setRenderHint(QPainter.Antialiasing)
+            view.setMinimumHeight(240)
+        self.back_button = QPushButton()
+        self.back_button.clicked.connect(self.back)
+        self.back_button.setFocusPolicy(Qt.NoFocus)
+        self.error = QLabel()
+        self.error.setObjectName("error")
+
+        grid = QGridLayout()
+        grid.addWidget(self.charts["per_day"], 0, 0)
+        grid.addWidget(self.charts["accuracy"], 0, 1)
+        grid.addWidget(self.charts["forecast"], 1, 0)
+        grid.addWidget(self.charts["calibration"], 1, 1)
+        content = QWidget()
+        inner = QVBoxLayout(content)
+        inner.addWidget(self.heatmap_caption)
+        inner.addWidget(self.heatmap)
+        inner.addLayout(grid)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        scroll.setFrameShape(QScrollArea.NoFrame)
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addStretch(1)
+        top.addWidget(self.back_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.totals)
+        layout.addWidget(self.error)
+        layout.addWidget(scroll, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.back_button.setText(self.tr("Back  [Esc]"))
+        self.heatmap_caption.setText(self.tr("Answers per day, last six months"))
+        self.title.setText(self.tr("Statistics: %1").replace("%1", self.deck_name) if self.deck_name
+                           else self.tr("Statistics"))
+        if self.stats is not None:
+            self._fill()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_for(self, profile_id: int, deck_id: int | None, deck_name: str) -> None:
+        self.deck_name = deck_name
+        self.retranslate()
+        self.error.clear()
+        self.backend.request(statistics, profile_id, deck_id, done=self._loaded, failed=self.error.setText)
+
+    def _loaded(self, stats: Statistics) -> None:
+        self.stats = stats
+        self._fill()
+        self.loaded.emit(stats)
+
+    # ------------------------------------------------------------ charts
+
+    def _chart(self, key: str, title: str) -> QChart:
+        chart = QChart()
+        chart.setTitle(title)
+        chart.setTheme(QChart.ChartThemeDark if current_theme() == "dark" else QChart.ChartThemeLight)
+        chart.setBackgroundBrush(QColor(colours(current_theme())["base"]))
+        chart.legend().setVisible(False)
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        chart.setAnimationOptions(QChart.NoAnimation)
+        old = self.charts[key].chart()
+        self.charts[key].setChart(chart)
+        if old is not None:
+            shiboken6.delete(old)  # setChart hands the old chart back to us
+        return chart
+
+    def _axes(self, chart: QChart, series, categories: list[str] | None, top: float, label_every: int = 1) -> None:
+        chart.addSeries(series)
+        if categories is not None:
+            x = QBarCategoryAxis()
+            x.append([c if n % label_every == 0 else " " * (n % label_every) for n, c in enumerate(categories)])
+        else:
+            x = QValueAxis()
+            x.setRange(0, 1)
+        y = QValueAxis()
+        y.setRange(0, max(top, 1))
+        y.setLabelFormat("%d" if top > 1 else "%.1f")
+        chart.addAxis(x, Qt.AlignBottom)
+        chart.addAxis(y, Qt.AlignLeft)
+        series.attachAxis(x)
+        series.attachAxis(y)
+
+    def _fill(self) -> None:
+        s = self.stats
+        self.totals.setText(self.tr("%1 answers, %2% correct, on %3 day(s); %4 item(s) seen.")
+                            .replace("%1", str(s.answers)).replace("%2", str(round(100 * s.accuracy)))
+                            .replace("%3", str(s.study_days)).replace("%4", str(s.items_seen)))
+        self.heatmap.set_stats(s)
+        accent = QColor(colours(current_theme())["accent"])
+        days = recent_days(s)
+        labels = [d.strftime("%m-%d") for d in days]
+
+        answered = QBarSet(self.tr("Answers"))
+        answered.setColor(accent)
+        answered.append([s.per_day.get(d, (0, 0))[0] for d in days])
+        bars = QBarSeries()
+        bars.append(answered)
+        self._axes(self._chart("per_day", self.tr("Answers per day")), bars, labels,
+                   max(answered.at(i) for i in range(answered.count())), label_every=7)
+
+        accuracy = QLineSeries()
+        accuracy.setColor(accent)
+        for n, d in enumerate(days):
+            total, right = s.per_day.get(d, (0, 0))
+            if total:
+                accuracy.append(QPointF(n, 100 * right / total))
+        chart = self._chart("accuracy", self.tr("Accuracy per day (%)"))
+        chart.addSeries(accuracy)
+        x, y = QValueAxis(), QValueAxis()
+        x.setRange(0, len(days) - 1)
+        x.setLabelsVisible(False)
+        y.setRange(0, 100)
+        y.setLabelFormat("%d")
+        for axis, side in ((x, Qt.AlignBottom), (y, Qt.AlignLeft)):
+            chart.addAxis(axis, side)
+            accuracy.attachAxis(axis)
+
+        due = QBarSet(self.tr("Due"))
+        due.setColor(accent)
+        due.append(s.forecast)
+        due_bars = QBarSeries()
+        due_bars.append(due)
+        names = [self.tr("today")] + [f"+{n}" for n in range(1, len(s.forecast))]
+        self._axes(self._chart("forecast", self.tr("Due in the next two weeks")), due_bars, names,
+                   max(s.forecast, default=0), label_every=2)
+
+        chart = self._chart("calibration", self.tr("Predicted vs actual recall"))
+        diagonal = QLineSeries()
+        diagonal.append(QPointF(0, 0))
+        diagonal.append(QPointF(1, 1))
+        diagonal.setColor(QColor(colours(current_theme())["muted"]))
+        points = QScatterSeries()
+        points.setColor(accent)
+        points.setMarkerSize(10)
+        for predicted, actual, _n in s.calibration:
+            points.append(QPointF(predicted, actual))
+        x, y = QValueAxis(), QValueAxis()
+        for axis, side in ((x, Qt.AlignBottom), (y, Qt.AlignLeft)):
+            axis.setRange(0, 1)
+            axis.setLabelFormat("%.1f")
+            chart.addAxis(axis, side)
+        for series in (diagonal, points):
+            chart.addSeries(series)
+            series.attachAxis(x)
+            series.attachAxis(y)
+        if not s.calibration:
+            chart.setTitle(self.tr("Predicted vs actual recall (appears once the model has predicted answers)"))
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key_Escape, Qt.Key_Backspace):
+            self.back.emit()
+        else:
+            super().keyPressEvent(event)

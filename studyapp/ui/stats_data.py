@@ -1,0 +1,95 @@
+"""The figures behind the statistics screen, computed in the store thread (no Qt)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from studyapp.store import queries
+from studyapp.study.classic import replay
+from studyapp.study.clock import system_clock
+
+HEATMAP_WEEKS = 26
+HISTORY_DAYS = 30
+FORECAST_DAYS = 14
+CALIBRATION_BINS = 10
+
+
+@dataclass
+class Statistics:
+    today: date
+    answers: int = 0
+    correct: int = 0
+    study_days: int = 0
+    items_seen: int = 0
+    per_day: dict[date, tuple[int, int]] = field(default_factory=dict)   # day -> (answers, correct)
+    forecast: list[int] = field(default_factory=list)                    # due per day, today first
+    calibration: list[tuple[float, float, int]] = field(default_factory=list)  # (predicted, actual, n) per bin
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.answers if self.answers else 0.0
+
+
+def local_day(ms: int) -> date:
+    return datetime.fromtimestamp(ms / 1000).date()
+
+
+def _answers(db, profile_id: int, deck_ids: list[int] | None) -> list[dict]:
+    sql = ("SELECT a.item_id, a.answered_ms, a.correct, a.grade, a.predicted FROM answers a"
+           " JOIN items i ON i.id = a.item_id"
+           " WHERE a.profile_id = ? AND i.deleted = 0 AND a.id NOT IN (SELECT answer_id FROM answer_voids)")
+    params: list = [profile_id]
+    if deck_ids is not None:
+        sql += f" AND i.deck_id IN ({','.join('?' * len(deck_ids))})"
+        params += deck_ids
+    return list(db.query(sql + " ORDER BY a.answered_ms, a.id", params))
+
+
+def forecast(rows: list[dict], now_ms: int, days: int = FORECAST_DAYS) -> list[int]:
+    """Items falling due on each of the next `days` days by the classical schedule (overdue ones count today)."""
+    by_item = defaultdict(list)
+    for r in rows:
+        by_item[r["item_id"]].append((r["answered_ms"], r["correct"], r["grade"]))
+    today = local_day(now_ms)
+    counts = [0] * days
+    for answers in by_item.values():
+        offset = max(0, (local_day(replay(answers).due_ms) - today).days)
+        if offset < days:
+            counts[offset] += 1
+    return counts
+
+
+def calibration(rows: list[dict], bins: int = CALIBRATION_BINS) -> list[tuple[float, float, int]]:
+    """Mean predicted p(correct) against the share actually correct, for answers the model predicted."""
+    groups = defaultdict(list)
+    for r in rows:
+        if r["predicted"] is not None:
+            groups[min(bins - 1, int(r["predicted"] * bins))].append((r["predicted"], r["correct"]))
+    return [(sum(p for p, _ in g) / len(g), sum(c for _, c in g) / len(g), len(g))
+            for _, g in sorted(groups.items())]
+
+
+def statistics(ws, profile_id: int, deck_id: int | None = None) -> Statistics:
+    deck_ids = queries.deck_and_descendants(ws.db, deck_id) if deck_id else None
+    rows = _answers(ws.db, profile_id, deck_ids)
+    now = system_clock()
+    stats = Statistics(today=local_day(now))
+    per_day: dict[date, list[int]] = defaultdict(lambda: [0, 0])
+    for r in rows:
+        day = per_day[local_day(r["answered_ms"])]
+        day[0] += 1
+        day[1] += r["correct"]
+    stats.per_day = {d: (n, c) for d, (n, c) in per_day.items()}
+    stats.answers = len(rows)
+    stats.correct = sum(r["correct"] for r in rows)
+    stats.study_days = len(per_day)
+    stats.items_seen = len(Counter(r["item_id"] for r in rows))
+    stats.forecast = forecast(rows, now)
+    stats.calibration = calibration(rows)
+    return stats
+
+
+def recent_days(stats: Statistics, days: int = HISTORY_DAYS) -> list[date]:
+    return [stats.today - timedelta(days=n) for n in range(days - 1, -1, -1)]
