@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QS
 
 from studyapp import __version__
 from studyapp.ui import ops
+from studyapp.ui.browser import BrowserPage
 from studyapp.ui.decks import DecksPage
 from studyapp.ui.importing import ImportDialog, ask_for_files
 from studyapp.ui.profiles import ProfilePage
@@ -57,7 +58,8 @@ class MainWindow(QMainWindow):
         self.study = StudyPage(self.backend)
         self.summary = SummaryPage()
         self.stats = StatisticsPage(self.backend)
-        for page in (self.loading, self.profiles, self.decks, self.study, self.summary, self.stats):
+        self.browser = BrowserPage(self.backend)
+        for page in (self.loading, self.profiles, self.decks, self.study, self.summary, self.stats, self.browser):
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
         self.profiles.chosen.connect(self.open_profile)
@@ -68,6 +70,8 @@ class MainWindow(QMainWindow):
         self.summary.done.connect(self.show_decks)
         self.decks.statistics.connect(self.show_statistics)
         self.stats.back.connect(self.show_decks)
+        self.decks.browse.connect(self.show_browser)
+        self.browser.back.connect(self.show_decks)
         self.model_label = QLabel()
         self.model_label.setObjectName("quiet")
         self.statusBar().addPermanentWidget(self.model_label)
@@ -97,6 +101,7 @@ class MainWindow(QMainWindow):
         self.act_quit = self._action(self.file_menu, QKeySequence.Quit, self.close)
         self.tools_menu = bar.addMenu("")
         self.act_decks = self._action(self.tools_menu, "Ctrl+D", self.show_decks)
+        self.act_browse = self._action(self.tools_menu, "Ctrl+B", lambda: self.show_browser(0))
         self.act_stats = self._action(self.tools_menu, "Ctrl+T", self.show_statistics)
         self.act_settings = self._action(self.tools_menu, "Ctrl+,", self.open_settings)
         self.help_menu = bar.addMenu("")
@@ -113,6 +118,7 @@ class MainWindow(QMainWindow):
         self.act_decks.setText(self.tr("&Decks"))
         self.act_settings.setText(self.tr("&Settings…"))
         self.act_stats.setText(self.tr("S&tatistics"))
+        self.act_browse.setText(self.tr("&Browse"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.act_about.setText(self.tr("&About StudyApp"))
         self._show_model_state()
@@ -184,6 +190,13 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.study)
         self.study.start(self.profile["id"], deck_id, deck_name, mode)
         self.study.setFocus()
+
+    def show_browser(self, deck_id: int) -> None:
+        if self.profile is None or self.stack.currentWidget() is self.study:
+            return
+        deck = self.decks.selected_deck() if deck_id else None
+        self.stack.setCurrentWidget(self.browser)
+        self.browser.show_for(deck["id"] if deck else None, deck["name"] if deck else "")
 
     def show_statistics(self) -> None:
         if self.profile is None or self.stack.currentWidget() is self.study:

@@ -71,6 +71,8 @@ def window(qtbot, qapp, data_dir):
     win = MainWindow(data_dir, Translations(qapp), load_model=False)
     with qtbot.waitSignal(win.ready, timeout=10000):
         win.show()
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)   # shortcuts only fire in the active window
     yield win
     win.translations.apply("en")
     win.close()
