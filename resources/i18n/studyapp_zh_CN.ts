@@ -1,86 +1,179 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>DecksPage</name>
+    <name>BrowserPage</name>
     <message>
-        <location filename="../../studyapp/ui/decks.py" line="73" />
-        <source>Decks for %1</source>
-        <translation>%1 的牌组</translation>
+        <location filename="../../studyapp/ui/browser.py" line="177" />
+        <source>Browse: %1</source>
+        <translation>浏览：%1</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/decks.py" line="73" />
-        <source>Decks</source>
-        <translation>牌组</translation>
+        <location filename="../../studyapp/ui/browser.py" line="178" />
+        <source>Browse all decks</source>
+        <translation>浏览所有牌组</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/decks.py" line="74" />
+        <location filename="../../studyapp/ui/browser.py" line="179" />
+        <source>Search prompts, answers, tags and skills  [Ctrl+F]</source>
+        <translation>搜索题目、答案、标签和技能  [Ctrl+F]</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="180" />
+        <source>Prompt</source>
+        <translation>题目</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="180" />
+        <source>Answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="180" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="180" />
         <source>Deck</source>
         <translation>牌组</translation>
     </message>
     <message>
+        <location filename="../../studyapp/ui/browser.py" line="181" />
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="182" />
+        <source>Add  [Ctrl+N]</source>
+        <translation>添加  [Ctrl+N]</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="182" />
+        <source>Edit  [Enter]</source>
+        <translation>编辑  [回车]</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="183" />
+        <source>Delete  [Del]</source>
+        <translation>删除  [Del]</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="183" />
+        <source>Move to deck…  [Ctrl+M]</source>
+        <translation>移到牌组…  [Ctrl+M]</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="184" />
+        <source>Undo  [Ctrl+Z]</source>
+        <translation>撤销  [Ctrl+Z]</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="184" />
+        <source>Back  [Esc]</source>
+        <translation>返回  [Esc]</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="216" />
+        <source>%1 item(s)</source>
+        <translation>%1 个条目</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="279" />
+        <source>Move items</source>
+        <translation>移动条目</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="279" />
+        <source>Move %1 item(s) to deck:</source>
+        <translation>将 %1 个条目移到牌组：</translation>
+    </message>
+</context>
+<context>
+    <name>DecksPage</name>
+    <message>
         <location filename="../../studyapp/ui/decks.py" line="74" />
+        <source>Decks for %1</source>
+        <translation>%1 的牌组</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/decks.py" line="74" />
+        <source>Decks</source>
+        <translation>牌组</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/decks.py" line="75" />
+        <source>Deck</source>
+        <translation>牌组</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/decks.py" line="75" />
         <source>Due</source>
         <translation>待复习</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/decks.py" line="74" />
+        <location filename="../../studyapp/ui/decks.py" line="75" />
         <source>New</source>
         <translation>新</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/decks.py" line="74" />
+        <location filename="../../studyapp/ui/decks.py" line="75" />
         <source>Items</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/decks.py" line="75" />
+        <location filename="../../studyapp/ui/decks.py" line="76" />
         <source>Answers</source>
         <translation>作答</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/decks.py" line="77" />
+        <location filename="../../studyapp/ui/decks.py" line="78" />
         <source>&amp;Study</source>
         <translation>学习(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/decks.py" line="77" />
+        <location filename="../../studyapp/ui/decks.py" line="78" />
         <source>&amp;Practise</source>
         <translation>练习(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/decks.py" line="77" />
+        <location filename="../../studyapp/ui/decks.py" line="78" />
         <source>&amp;Test</source>
         <translation>测试(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/decks.py" line="78" />
+        <location filename="../../studyapp/ui/decks.py" line="79" />
         <source>&amp;Browse</source>
         <translation>浏览(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/decks.py" line="78" />
+        <location filename="../../studyapp/ui/decks.py" line="79" />
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/decks.py" line="78" />
+        <location filename="../../studyapp/ui/decks.py" line="79" />
         <source>S&amp;tatistics</source>
         <translation>统计(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/decks.py" line="82" />
+        <location filename="../../studyapp/ui/decks.py" line="83" />
         <source>Study due and new items of the selected deck (Enter)</source>
         <translation>学习所选牌组中待复习和新的条目（回车）</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/decks.py" line="83" />
+        <location filename="../../studyapp/ui/decks.py" line="84" />
         <source>Practise items at the right difficulty</source>
         <translation>练习难度合适的条目</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/decks.py" line="84" />
+        <location filename="../../studyapp/ui/decks.py" line="87" />
         <source>A short adaptive test of what you know</source>
         <translation>一次简短的自适应测试，了解你掌握了什么</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/decks.py" line="88" />
+        <source>The adaptive test needs the learner model, which is not available</source>
+        <translation>自适应测试需要学习模型，但模型不可用</translation>
     </message>
 </context>
 <context>
@@ -142,94 +235,172 @@
     </message>
 </context>
 <context>
+    <name>ItemEditor</name>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="69" />
+        <source>Add item</source>
+        <translation>添加条目</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="69" />
+        <source>Edit item</source>
+        <translation>编辑条目</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="70" />
+        <source>&amp;Deck</source>
+        <translation>牌组(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="70" />
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="70" />
+        <source>&amp;Prompt</source>
+        <translation>题目(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="70" />
+        <source>&amp;Answer</source>
+        <translation>答案(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="71" />
+        <source>&amp;Options (one per line)</source>
+        <translation>选项（每行一个）(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="71" />
+        <source>A&amp;lso accepted (separate with |)</source>
+        <translation>也接受的答案（用 | 分隔）(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="71" />
+        <source>&amp;Hint</source>
+        <translation>提示(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="72" />
+        <source>&amp;Explanation</source>
+        <translation>解释(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="72" />
+        <source>&amp;Tags (separate with spaces)</source>
+        <translation>标签（用空格分隔）(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="72" />
+        <source>&amp;Skill</source>
+        <translation>技能(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="75" />
+        <source>For a cloze, mark the gaps: {{c1::Paris}} is the capital of France</source>
+        <translation>填空题请标出空格：{{c1::巴黎}}是法国的首都</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="98" />
+        <location filename="../../studyapp/ui/mainwindow.py" line="111" />
         <source>StudyApp</source>
         <translation>StudyApp 学习</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="99" />
+        <location filename="../../studyapp/ui/mainwindow.py" line="112" />
         <source>Opening your study data…</source>
         <translation>正在打开你的学习数据…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="100" />
+        <location filename="../../studyapp/ui/mainwindow.py" line="113" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="101" />
+        <location filename="../../studyapp/ui/mainwindow.py" line="114" />
         <source>Switch &amp;profile</source>
         <translation>切换用户(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="102" />
+        <location filename="../../studyapp/ui/mainwindow.py" line="115" />
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="103" />
+        <location filename="../../studyapp/ui/mainwindow.py" line="116" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="104" />
+        <location filename="../../studyapp/ui/mainwindow.py" line="117" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="105" />
+        <location filename="../../studyapp/ui/mainwindow.py" line="118" />
         <source>&amp;Decks</source>
         <translation>牌组(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="106" />
+        <location filename="../../studyapp/ui/mainwindow.py" line="119" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="107" />
+        <location filename="../../studyapp/ui/mainwindow.py" line="120" />
+        <source>S&amp;tatistics</source>
+        <translation>统计(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="121" />
+        <source>&amp;Browse</source>
+        <translation>浏览(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="122" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="108" />
+        <location filename="../../studyapp/ui/mainwindow.py" line="123" />
         <source>&amp;About StudyApp</source>
         <translation>关于 StudyApp(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="127" />
+        <location filename="../../studyapp/ui/mainwindow.py" line="142" />
         <source>StudyApp cannot open its data: %1</source>
         <translation>StudyApp 无法打开数据：%1</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="141" />
+        <location filename="../../studyapp/ui/mainwindow.py" line="157" />
         <source>Loading the learner model…</source>
         <translation>正在加载学习模型…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="141" />
+        <location filename="../../studyapp/ui/mainwindow.py" line="157" />
         <source>Learner model ready</source>
         <translation>学习模型已就绪</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="142" />
+        <location filename="../../studyapp/ui/mainwindow.py" line="158" />
         <source>Using the classical schedule</source>
         <translation>使用经典复习计划</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="149" />
+        <location filename="../../studyapp/ui/mainwindow.py" line="166" />
         <source>The translation files are missing; showing English.</source>
         <translation>缺少翻译文件，将显示英文。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="242" />
+        <location filename="../../studyapp/ui/mainwindow.py" line="274" />
         <source>About StudyApp</source>
         <translation>关于 StudyApp</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="243" />
+        <location filename="../../studyapp/ui/mainwindow.py" line="275" />
         <source>StudyApp %1: offline flashcards, quizzes and adaptive tests.</source>
         <translation>StudyApp %1：离线卡片、测验和自适应测试。</translation>
     </message>
@@ -333,6 +504,74 @@
         <location filename="../../studyapp/ui/settings_dialog.py" line="72" />
         <source>How likely you should be to remember an item when it comes back</source>
         <translation>条目再次出现时你应能记住它的概率</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPage</name>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="119" />
+        <source>Back  [Esc]</source>
+        <translation>返回  [Esc]</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="120" />
+        <source>Answers per day, last six months</source>
+        <translation>最近六个月每天的作答</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="121" />
+        <source>Statistics: %1</source>
+        <translation>统计：%1</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="122" />
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="176" />
+        <source>%1 answers, %2% correct, on %3 day(s); %4 item(s) seen.</source>
+        <translation>共作答 %1 次，正确率 %2%，学习 %3 天；见过 %4 个条目。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="184" />
+        <source>Answers</source>
+        <translation>作答</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="189" />
+        <source>Answers per day</source>
+        <translation>每天作答数</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="198" />
+        <source>Accuracy per day (%)</source>
+        <translation>每天正确率 (%)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="209" />
+        <source>Due</source>
+        <translation>待复习</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="214" />
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="215" />
+        <source>Due in the next two weeks</source>
+        <translation>未来两周到期</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="218" />
+        <source>Predicted vs actual recall</source>
+        <translation>预测与实际记忆对比</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="238" />
+        <source>Predicted vs actual recall (appears once the model has predicted answers)</source>
+        <translation>预测与实际记忆对比（模型预测过作答后显示）</translation>
     </message>
 </context>
 <context>
@@ -448,63 +687,73 @@
         <translation>已撤销答案：请再试一次</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="239" />
+        <location filename="../../studyapp/ui/study.py" line="224" />
+        <source>Most informative question: students like you get this right about half the time</source>
+        <translation>信息量最大的题目：和你相似的学生大约一半时间能答对</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="226" />
+        <source>Most informative question: students like you get this right about %1 of the time</source>
+        <translation>信息量最大的题目：和你相似的学生大约 %1 的时间能答对</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="251" />
         <source>Choosing the first item…</source>
         <translation>正在选择第一个条目…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="270" />
+        <location filename="../../studyapp/ui/study.py" line="282" />
         <source>Hint: %1</source>
         <translation>提示：%1</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="273" />
+        <location filename="../../studyapp/ui/study.py" line="285" />
         <source>Item %1</source>
         <translation>第 %1 题</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="279" />
-        <location filename="../../studyapp/ui/study.py" line="304" />
-        <location filename="../../studyapp/ui/study.py" line="413" />
+        <location filename="../../studyapp/ui/study.py" line="291" />
+        <location filename="../../studyapp/ui/study.py" line="316" />
+        <location filename="../../studyapp/ui/study.py" line="425" />
         <source>True</source>
         <translation>对</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="280" />
-        <location filename="../../studyapp/ui/study.py" line="304" />
-        <location filename="../../studyapp/ui/study.py" line="413" />
+        <location filename="../../studyapp/ui/study.py" line="292" />
+        <location filename="../../studyapp/ui/study.py" line="316" />
+        <location filename="../../studyapp/ui/study.py" line="425" />
         <source>False</source>
         <translation>错</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="296" />
+        <location filename="../../studyapp/ui/study.py" line="308" />
         <source>Missing media: %1</source>
         <translation>缺少媒体文件：%1</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="362" />
+        <location filename="../../studyapp/ui/study.py" line="374" />
         <source>Type an answer first (or press Esc to end the session).</source>
         <translation>请先输入答案（或按 Esc 结束学习）。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="385" />
+        <location filename="../../studyapp/ui/study.py" line="397" />
         <source>Correct</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="385" />
+        <location filename="../../studyapp/ui/study.py" line="397" />
         <source>Not quite</source>
         <translation>不太对</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="397" />
-        <location filename="../../studyapp/ui/study.py" line="401" />
-        <location filename="../../studyapp/ui/study.py" line="429" />
+        <location filename="../../studyapp/ui/study.py" line="409" />
+        <location filename="../../studyapp/ui/study.py" line="413" />
+        <location filename="../../studyapp/ui/study.py" line="441" />
         <source>Answer: %1</source>
         <translation>答案：%1</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="428" />
+        <location filename="../../studyapp/ui/study.py" line="440" />
         <source>Your answer, corrected:</source>
         <translation>你的答案（已标出差异）：</translation>
     </message>
@@ -512,54 +761,109 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="53" />
+        <location filename="../../studyapp/ui/summary.py" line="75" />
         <source>answers</source>
         <translation>作答</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="53" />
+        <location filename="../../studyapp/ui/summary.py" line="75" />
         <source>correct</source>
         <translation>正确率</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="53" />
+        <location filename="../../studyapp/ui/summary.py" line="75" />
         <source>minutes</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="54" />
+        <location filename="../../studyapp/ui/summary.py" line="76" />
         <source>new items</source>
         <translation>新条目</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="54" />
+        <location filename="../../studyapp/ui/summary.py" line="76" />
         <source>improved</source>
         <translation>进步</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="57" />
+        <location filename="../../studyapp/ui/summary.py" line="79" />
         <source>Back to decks  [Enter]</source>
         <translation>返回牌组  [回车]</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="58" />
+        <location filename="../../studyapp/ui/summary.py" line="80" />
         <source>Session finished</source>
         <translation>本次学习结束</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="79" />
+        <location filename="../../studyapp/ui/summary.py" line="81" />
+        <source>What you know</source>
+        <translation>你掌握了什么</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="82" />
+        <source>Deck or skill</source>
+        <translation>牌组或技能</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="82" />
+        <source>Mastery</source>
+        <translation>掌握程度</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="82" />
+        <source>Likely range (95%)</source>
+        <translation>可能范围 (95%)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="83" />
+        <source>Questions asked</source>
+        <translation>已问题数</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="105" />
         <source>Nothing to study right now: no item is due and today's new items are done. Come back later, or practise.</source>
         <translation>现在没有要学的内容：没有到期的条目，今天的新条目也已学完。稍后再来，或者去练习。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="82" />
+        <location filename="../../studyapp/ui/summary.py" line="108" />
         <source>%1 item(s) you missed earlier in this session were right the second time.</source>
         <translation>本次学习中先前答错的 %1 个条目，第二次答对了。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="85" />
+        <location filename="../../studyapp/ui/summary.py" line="111" />
         <source>Well done. Your answers are saved.</source>
         <translation>做得好。你的作答已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="119" />
+        <source>Decks</source>
+        <translation>牌组</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="119" />
+        <source>Skills</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="127" />
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="130" />
+        <source>Nothing stands out to study next.</source>
+        <translation>没有特别需要接着学习的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="137" />
+        <source>Study %1 next: mastery about %2 (between %3 and %4), not asked yet</source>
+        <translation>接下来学习 %1：掌握程度约 %2（在 %3 到 %4 之间），尚未提问</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="138" />
+        <source>Study %1 next: mastery about %2 (between %3 and %4)</source>
+        <translation>接下来学习 %1：掌握程度约 %2（在 %3 到 %4 之间）</translation>
     </message>
 </context>
 </TS>

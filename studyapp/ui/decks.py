@@ -26,6 +26,7 @@ class DecksPage(QWidget):
         self.backend = backend
         self.profile: dict | None = None
         self.rows: list[dict] = []
+        self.test_available = False
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
         self.notice = QLabel()
@@ -81,12 +82,19 @@ class DecksPage(QWidget):
             self.buttons[key].setText(text)
         self.buttons["review"].setToolTip(self.tr("Study due and new items of the selected deck (Enter)"))
         self.buttons["practice"].setToolTip(self.tr("Practise items at the right difficulty"))
-        self.buttons["test"].setToolTip(self.tr("A short adaptive test of what you know"))
+        self.buttons["test"].setEnabled(self.test_available)
+        self.buttons["test"].setToolTip(
+            self.tr("A short adaptive test of what you know") if self.test_available
+            else self.tr("The adaptive test needs the learner model, which is not available"))
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def set_test_available(self, available: bool) -> None:
+        self.test_available = available
+        self.retranslate()
 
     def set_profile(self, profile: dict) -> None:
         self.profile = profile

@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
         texts = {"loading": self.tr("Loading the learner model…"), "model": self.tr("Learner model ready"),
                  "classic": self.tr("Using the classical schedule")}
         self.model_label.setText(texts[self.learner_state])
+        self.decks.set_test_available(self.learner_state == "model")
 
     def apply_prefs(self, prefs: ops.UiPrefs) -> None:
         self.prefs = prefs

@@ -220,6 +220,10 @@ class StudyPage(QWidget):
             (r"Due for review \(scheduled now\)", self.tr("Due for review (scheduled now)")),
             (r"Due for review \(scheduled (.+) ago\)", self.tr("Due for review (scheduled %1 ago)")),
             (r"Answer taken back: try it again", self.tr("Answer taken back: try it again")),
+            (r"Most informative question: students like you get this right about half the time",
+             self.tr("Most informative question: students like you get this right about half the time")),
+            (r"Most informative question: students like you get this right about (\d+%) of the time",
+             self.tr("Most informative question: students like you get this right about %1 of the time")),
         ]
         for pattern, text in patterns:
             match = re.fullmatch(pattern, reason)

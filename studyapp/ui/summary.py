@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem,
+    QVBoxLayout, QWidget,
+)
 
 from studyapp.ui.cards import SummaryView
 
@@ -30,6 +35,20 @@ class SummaryPage(QWidget):
             grid.addWidget(number, 0, column)
             grid.addWidget(caption, 1, column)
             self.figures[key] = (number, caption)
+        self.report_title = QLabel()
+        self.report_title.setObjectName("pageTitle")
+        self.report = QTreeWidget()
+        self.report.setColumnCount(4)
+        self.report.setRootIsDecorated(True)
+        self.report.setSelectionMode(QAbstractItemView.NoSelection)
+        self.report.setFocusPolicy(Qt.NoFocus)
+        self.report.header().setSectionResizeMode(0, QHeaderView.Stretch)
+        for column in (1, 2, 3):
+            self.report.header().setSectionResizeMode(column, QHeaderView.ResizeToContents)
+        self.advice = QLabel()
+        self.advice.setWordWrap(True)
+        for widget in (self.report_title, self.report, self.advice):
+            widget.setVisible(False)
         self.back_button = QPushButton()
         self.back_button.setDefault(True)
         self.back_button.clicked.connect(self.done)
@@ -44,6 +63,9 @@ class SummaryPage(QWidget):
         layout.addLayout(grid)
         layout.addSpacing(16)
         layout.addWidget(self.message, 0, Qt.AlignCenter)
+        layout.addWidget(self.report_title)
+        layout.addWidget(self.report, 3)
+        layout.addWidget(self.advice)
         layout.addSpacing(16)
         layout.addLayout(buttons)
         layout.addStretch(2)
@@ -56,6 +78,9 @@ class SummaryPage(QWidget):
             self.figures[key][1].setText(text)
         self.back_button.setText(self.tr("Back to decks  [Enter]"))
         self.title.setText(self.tr("Session finished"))
+        self.report_title.setText(self.tr("What you know"))
+        self.report.setHeaderLabels([self.tr("Deck or skill"), self.tr("Mastery"), self.tr("Likely range (95%)"),
+                                     self.tr("Questions asked")])
         if self.view is not None:
             self._fill()
 
@@ -75,6 +100,7 @@ class SummaryPage(QWidget):
                   "minutes": f"{s.minutes:.1f}", "new": str(s.new_items), "improved": str(s.improved)}
         for key, text in values.items():
             self.figures[key][0].setText(text)
+        self._fill_report(self.view.report)
         if s.answers == 0:
             self.message.setText(self.tr("Nothing to study right now: no item is due and today's new items are "
                                          "done. Come back later, or practise."))
@@ -83,6 +109,36 @@ class SummaryPage(QWidget):
                                          "time.").replace("%1", str(s.improved)))
         else:
             self.message.setText(self.tr("Well done. Your answers are saved."))
+
+    def _fill_report(self, report) -> None:
+        for widget in (self.report_title, self.report, self.advice):
+            widget.setVisible(report is not None)
+        self.report.clear()
+        if report is None:
+            return
+        for title, groups in ((self.tr("Decks"), report.decks), (self.tr("Skills"), report.skills)):
+            if not groups:
+                continue
+            parent = QTreeWidgetItem([title])
+            self.report.addTopLevelItem(parent)
+            for g in groups:
+                parent.addChild(QTreeWidgetItem([
+                    g.name, f"{round(100 * g.mastery)}%", f"{round(100 * g.low)}–{round(100 * g.high)}%",
+                    self.tr("%1 of %2").replace("%1", str(g.asked)).replace("%2", str(g.items))]))
+        self.report.expandAll()
+        lines = [self.advice_text(line) for line in report.study_next]
+        self.advice.setText("\n".join(lines) if lines else self.tr("Nothing stands out to study next."))
+
+    def advice_text(self, line: str) -> str:
+        """One line of the test's advice in the interface language (the study layer writes English)."""
+        match = re.fullmatch(r"Study (.+): mastery about (\d+%) \(between (\d+%) and (\d+%)\)(, not asked yet)?", line)
+        if not match:
+            return line
+        text = (self.tr("Study %1 next: mastery about %2 (between %3 and %4), not asked yet") if match.group(5)
+                else self.tr("Study %1 next: mastery about %2 (between %3 and %4)"))
+        for n in range(1, 5):
+            text = text.replace(f"%{n}", match.group(n))
+        return text
 
     def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Space, Qt.Key_Escape):

@@ -19,7 +19,8 @@ from studyapp.study.grading import GradingError
 from studyapp.study.launch import open_session
 from studyapp.study.session import SessionError, StudySession
 from studyapp.study.settings import SettingsError
-from studyapp.ui.cards import SummaryView, answer_view, card_view
+from studyapp.store import queries
+from studyapp.ui.cards import SummaryView, answer_view, card_view, test_report
 
 class Notice(Exception):
     """A failure of the GUI's own making whose message is already one sentence for the student."""
@@ -117,7 +118,9 @@ class StoreWorker(QObject):
         if session is None:
             return
         try:
-            self.finished.emit(SummaryView(session.finish(), session.mode))
+            names = {d["id"]: d["name"] for d in queries.list_decks(self.workspace.db)}
+            report = test_report(session, names)
+            self.finished.emit(SummaryView(session.finish(), session.mode, report))
         except Exception as exc:  # noqa: BLE001
             self.study_failed.emit(describe_error(exc))
 
