@@ -3,87 +3,87 @@
 <context>
     <name>BrowserPage</name>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="177" />
+        <location filename="../../studyapp/ui/browser.py" line="178" />
         <source>Browse: %1</source>
         <translation>浏览：%1</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="178" />
+        <location filename="../../studyapp/ui/browser.py" line="179" />
         <source>Browse all decks</source>
         <translation>浏览所有牌组</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="179" />
+        <location filename="../../studyapp/ui/browser.py" line="180" />
         <source>Search prompts, answers, tags and skills  [Ctrl+F]</source>
         <translation>搜索题目、答案、标签和技能  [Ctrl+F]</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="180" />
+        <location filename="../../studyapp/ui/browser.py" line="181" />
         <source>Prompt</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="180" />
+        <location filename="../../studyapp/ui/browser.py" line="181" />
         <source>Answer</source>
         <translation>答案</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="180" />
+        <location filename="../../studyapp/ui/browser.py" line="181" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="180" />
+        <location filename="../../studyapp/ui/browser.py" line="181" />
         <source>Deck</source>
         <translation>牌组</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="181" />
+        <location filename="../../studyapp/ui/browser.py" line="182" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="182" />
+        <location filename="../../studyapp/ui/browser.py" line="183" />
         <source>Add  [Ctrl+N]</source>
         <translation>添加  [Ctrl+N]</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="182" />
+        <location filename="../../studyapp/ui/browser.py" line="183" />
         <source>Edit  [Enter]</source>
         <translation>编辑  [回车]</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="183" />
+        <location filename="../../studyapp/ui/browser.py" line="184" />
         <source>Delete  [Del]</source>
         <translation>删除  [Del]</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="183" />
+        <location filename="../../studyapp/ui/browser.py" line="184" />
         <source>Move to deck…  [Ctrl+M]</source>
         <translation>移到牌组…  [Ctrl+M]</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="184" />
+        <location filename="../../studyapp/ui/browser.py" line="185" />
         <source>Undo  [Ctrl+Z]</source>
         <translation>撤销  [Ctrl+Z]</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="184" />
+        <location filename="../../studyapp/ui/browser.py" line="185" />
         <source>Back  [Esc]</source>
         <translation>返回  [Esc]</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="216" />
+        <location filename="../../studyapp/ui/browser.py" line="217" />
         <source>%1 item(s)</source>
         <translation>%1 个条目</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="279" />
+        <location filename="../../studyapp/ui/browser.py" line="280" />
         <source>Move items</source>
         <translation>移动条目</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="279" />
+        <location filename="../../studyapp/ui/browser.py" line="280" />
         <source>Move %1 item(s) to deck:</source>
         <translation>将 %1 个条目移到牌组：</translation>
     </message>
@@ -91,87 +91,87 @@
 <context>
     <name>DecksPage</name>
     <message>
-        <location filename="../../studyapp/ui/decks.py" line="74" />
+        <location filename="../../studyapp/ui/decks.py" line="75" />
         <source>Decks for %1</source>
         <translation>%1 的牌组</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/decks.py" line="74" />
+        <location filename="../../studyapp/ui/decks.py" line="75" />
         <source>Decks</source>
         <translation>牌组</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/decks.py" line="75" />
+        <location filename="../../studyapp/ui/decks.py" line="76" />
         <source>Deck</source>
         <translation>牌组</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/decks.py" line="75" />
+        <location filename="../../studyapp/ui/decks.py" line="76" />
         <source>Due</source>
         <translation>待复习</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/decks.py" line="75" />
+        <location filename="../../studyapp/ui/decks.py" line="76" />
         <source>New</source>
         <translation>新</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/decks.py" line="75" />
+        <location filename="../../studyapp/ui/decks.py" line="76" />
         <source>Items</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/decks.py" line="76" />
+        <location filename="../../studyapp/ui/decks.py" line="77" />
         <source>Answers</source>
         <translation>作答</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/decks.py" line="78" />
+        <location filename="../../studyapp/ui/decks.py" line="79" />
         <source>&amp;Study</source>
         <translation>学习(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/decks.py" line="78" />
+        <location filename="../../studyapp/ui/decks.py" line="79" />
         <source>&amp;Practise</source>
         <translation>练习(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/decks.py" line="78" />
+        <location filename="../../studyapp/ui/decks.py" line="79" />
         <source>&amp;Test</source>
         <translation>测试(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/decks.py" line="79" />
+        <location filename="../../studyapp/ui/decks.py" line="80" />
         <source>&amp;Browse</source>
         <translation>浏览(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/decks.py" line="79" />
+        <location filename="../../studyapp/ui/decks.py" line="80" />
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/decks.py" line="79" />
+        <location filename="../../studyapp/ui/decks.py" line="80" />
         <source>S&amp;tatistics</source>
         <translation>统计(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/decks.py" line="83" />
+        <location filename="../../studyapp/ui/decks.py" line="84" />
         <source>Study due and new items of the selected deck (Enter)</source>
         <translation>学习所选牌组中待复习和新的条目（回车）</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/decks.py" line="84" />
+        <location filename="../../studyapp/ui/decks.py" line="85" />
         <source>Practise items at the right difficulty</source>
         <translation>练习难度合适的条目</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/decks.py" line="87" />
+        <location filename="../../studyapp/ui/decks.py" line="88" />
         <source>A short adaptive test of what you know</source>
         <translation>一次简短的自适应测试，了解你掌握了什么</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/decks.py" line="88" />
+        <location filename="../../studyapp/ui/decks.py" line="89" />
         <source>The adaptive test needs the learner model, which is not available</source>
         <translation>自适应测试需要学习模型，但模型不可用</translation>
     </message>
@@ -224,12 +224,12 @@
         <translation>%1 未导入：%2</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/importing.py" line="132" />
+        <location filename="../../studyapp/ui/importing.py" line="133" />
         <source>Nothing was imported.</source>
         <translation>没有导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/importing.py" line="135" />
+        <location filename="../../studyapp/ui/importing.py" line="136" />
         <source>Import finished: %1 file(s) imported, %2 failed.</source>
         <translation>导入完成：%1 个文件已导入，%2 个失败。</translation>
     </message>
@@ -529,49 +529,49 @@
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="176" />
+        <location filename="../../studyapp/ui/statistics.py" line="178" />
         <source>%1 answers, %2% correct, on %3 day(s); %4 item(s) seen.</source>
         <translation>共作答 %1 次，正确率 %2%，学习 %3 天；见过 %4 个条目。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="184" />
+        <location filename="../../studyapp/ui/statistics.py" line="186" />
         <source>Answers</source>
         <translation>作答</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="189" />
+        <location filename="../../studyapp/ui/statistics.py" line="191" />
         <source>Answers per day</source>
         <translation>每天作答数</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="198" />
+        <location filename="../../studyapp/ui/statistics.py" line="200" />
         <source>Accuracy per day (%)</source>
         <translation>每天正确率 (%)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="209" />
+        <location filename="../../studyapp/ui/statistics.py" line="211" />
         <source>Due</source>
         <translation>待复习</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="214" />
+        <location filename="../../studyapp/ui/statistics.py" line="216" />
         <source>today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="215" />
+        <location filename="../../studyapp/ui/statistics.py" line="217" />
         <source>Due in the next two weeks</source>
         <translation>未来两周到期</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="218" />
+        <location filename="../../studyapp/ui/statistics.py" line="220" />
         <source>Predicted vs actual recall</source>
         <translation>预测与实际记忆对比</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="238" />
-        <source>Predicted vs actual recall (appears once the model has predicted answers)</source>
-        <translation>预测与实际记忆对比（模型预测过作答后显示）</translation>
+        <location filename="../../studyapp/ui/statistics.py" line="240" />
+        <source>Predicted vs actual recall (no predictions yet)</source>
+        <translation>预测与实际记忆对比（尚无预测）</translation>
     </message>
 </context>
 <context>
@@ -761,107 +761,107 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="75" />
+        <location filename="../../studyapp/ui/summary.py" line="76" />
         <source>answers</source>
         <translation>作答</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="75" />
+        <location filename="../../studyapp/ui/summary.py" line="76" />
         <source>correct</source>
         <translation>正确率</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="75" />
-        <source>minutes</source>
-        <translation>分钟</translation>
+        <location filename="../../studyapp/ui/summary.py" line="76" />
+        <source>time</source>
+        <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="76" />
+        <location filename="../../studyapp/ui/summary.py" line="77" />
         <source>new items</source>
         <translation>新条目</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="76" />
+        <location filename="../../studyapp/ui/summary.py" line="77" />
         <source>improved</source>
         <translation>进步</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="79" />
+        <location filename="../../studyapp/ui/summary.py" line="80" />
         <source>Back to decks  [Enter]</source>
         <translation>返回牌组  [回车]</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="80" />
+        <location filename="../../studyapp/ui/summary.py" line="81" />
         <source>Session finished</source>
         <translation>本次学习结束</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="81" />
+        <location filename="../../studyapp/ui/summary.py" line="82" />
         <source>What you know</source>
         <translation>你掌握了什么</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="82" />
+        <location filename="../../studyapp/ui/summary.py" line="83" />
         <source>Deck or skill</source>
         <translation>牌组或技能</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="82" />
+        <location filename="../../studyapp/ui/summary.py" line="83" />
         <source>Mastery</source>
         <translation>掌握程度</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="82" />
+        <location filename="../../studyapp/ui/summary.py" line="83" />
         <source>Likely range (95%)</source>
         <translation>可能范围 (95%)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="83" />
+        <location filename="../../studyapp/ui/summary.py" line="84" />
         <source>Questions asked</source>
         <translation>已问题数</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="105" />
+        <location filename="../../studyapp/ui/summary.py" line="106" />
         <source>Nothing to study right now: no item is due and today's new items are done. Come back later, or practise.</source>
         <translation>现在没有要学的内容：没有到期的条目，今天的新条目也已学完。稍后再来，或者去练习。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="108" />
+        <location filename="../../studyapp/ui/summary.py" line="109" />
         <source>%1 item(s) you missed earlier in this session were right the second time.</source>
         <translation>本次学习中先前答错的 %1 个条目，第二次答对了。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="111" />
+        <location filename="../../studyapp/ui/summary.py" line="112" />
         <source>Well done. Your answers are saved.</source>
         <translation>做得好。你的作答已保存。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="119" />
+        <location filename="../../studyapp/ui/summary.py" line="120" />
         <source>Decks</source>
         <translation>牌组</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="119" />
+        <location filename="../../studyapp/ui/summary.py" line="120" />
         <source>Skills</source>
         <translation>技能</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="127" />
+        <location filename="../../studyapp/ui/summary.py" line="128" />
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="130" />
+        <location filename="../../studyapp/ui/summary.py" line="131" />
         <source>Nothing stands out to study next.</source>
         <translation>没有特别需要接着学习的内容。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="137" />
+        <location filename="../../studyapp/ui/summary.py" line="138" />
         <source>Study %1 next: mastery about %2 (between %3 and %4), not asked yet</source>
         <translation>接下来学习 %1：掌握程度约 %2（在 %3 到 %4 之间），尚未提问</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="138" />
+        <location filename="../../studyapp/ui/summary.py" line="139" />
         <source>Study %1 next: mastery about %2 (between %3 and %4)</source>
         <translation>接下来学习 %1：掌握程度约 %2（在 %3 到 %4 之间）</translation>
     </message>

@@ -135,6 +135,7 @@ class BrowserPage(QWidget):
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setModel(self.proxy)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)  # deck order until a click
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
@@ -209,8 +210,8 @@ class BrowserPage(QWidget):
             cells[0].setData(row["id"], Qt.UserRole)
             cells[0].setData(row["deck_id"], Qt.UserRole + 1)
             self.model.appendRow(cells)
-        self.table.setColumnWidth(0, 300)
-        self.table.setColumnWidth(1, 220)
+        for column, width in enumerate((300, 220, 80, 220)):
+            self.table.setColumnWidth(column, width)
         if rows and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)
         self.status.setText(self.tr("%1 item(s)").replace("%1", str(len(rows))))

@@ -38,6 +38,7 @@ class DecksPage(QWidget):
         self.tree.setUniformRowHeights(True)
         header = self.tree.header()
         header.setStretchLastSection(False)
+        header.setMinimumSectionSize(64)
         header.setSectionResizeMode(0, QHeaderView.Stretch)
         for column in range(1, len(COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeToContents)

@@ -124,6 +124,7 @@ class ImportDialog(QDialog):
         self.index += 1
         self.bar.setValue(STEPS_PER_FILE * self.index)
         self.report.setText("\n".join(self.results + self.errors))
+        self.adjustSize()
         self._next()
 
     def _finish(self) -> None:

@@ -159,13 +159,15 @@ class StatisticsPage(QWidget):
         chart.addSeries(series)
         if categories is not None:
             x = QBarCategoryAxis()
-            x.append([c if n % label_every == 0 else " " * (n % label_every) for n, c in enumerate(categories)])
+            # Categories must be unique: the unlabelled ones are blanks of different lengths.
+            x.append([c if n % label_every == 0 else " " * n for n, c in enumerate(categories)])
         else:
             x = QValueAxis()
             x.setRange(0, 1)
         y = QValueAxis()
         y.setRange(0, max(top, 1))
-        y.setLabelFormat("%d" if top > 1 else "%.1f")
+        y.applyNiceNumbers()
+        y.setLabelFormat("%d")
         chart.addAxis(x, Qt.AlignBottom)
         chart.addAxis(y, Qt.AlignLeft)
         series.attachAxis(x)
@@ -235,7 +237,7 @@ class StatisticsPage(QWidget):
             series.attachAxis(x)
             series.attachAxis(y)
         if not s.calibration:
-            chart.setTitle(self.tr("Predicted vs actual recall (appears once the model has predicted answers)"))
+            chart.setTitle(self.tr("Predicted vs actual recall (no predictions yet)"))
 
     def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key_Escape, Qt.Key_Backspace):

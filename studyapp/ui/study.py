@@ -288,8 +288,8 @@ class StudyPage(QWidget):
             when = self.interval_text(card.intervals[g]) if g in card.intervals else ""
             button.setText(f"{g}  {names[g]}\n{when}")
         if item.kind == "truefalse" and self.option_buttons:
-            self.option_buttons[0].setText("1  " + self.tr("True"))
-            self.option_buttons[1].setText("2  " + self.tr("False"))
+            self.option_buttons[0].setText("[1]   " + self.tr("True"))
+            self.option_buttons[1].setText("[2]   " + self.tr("False"))
         self._show_media(card)
 
     def _show_media(self, card: CardView) -> None:
@@ -319,7 +319,7 @@ class StudyPage(QWidget):
         for n, (label, response) in enumerate(zip(labels, responses), 1):
             button = self._button(lambda _=False, r=response: self.answer(r))
             button.setObjectName("option")
-            button.setText(f"{n}  {label}")
+            button.setText(f"[{n}]   {label}")
             button.setProperty("response", response)
             self.option_box.addWidget(button)
             self.option_buttons.append(button)

@@ -24,6 +24,7 @@ class SummaryPage(QWidget):
         self.title.setObjectName("pageTitle")
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignCenter)
         self.figures: dict[str, tuple[QLabel, QLabel]] = {}
         grid = QGridLayout()
         for column, key in enumerate(("answers", "accuracy", "minutes", "new", "improved")):
@@ -62,7 +63,7 @@ class SummaryPage(QWidget):
         layout.addSpacing(16)
         layout.addLayout(grid)
         layout.addSpacing(16)
-        layout.addWidget(self.message, 0, Qt.AlignCenter)
+        layout.addWidget(self.message)
         layout.addWidget(self.report_title)
         layout.addWidget(self.report, 3)
         layout.addWidget(self.advice)
@@ -72,7 +73,7 @@ class SummaryPage(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        captions = {"answers": self.tr("answers"), "accuracy": self.tr("correct"), "minutes": self.tr("minutes"),
+        captions = {"answers": self.tr("answers"), "accuracy": self.tr("correct"), "minutes": self.tr("time"),
                     "new": self.tr("new items"), "improved": self.tr("improved")}
         for key, text in captions.items():
             self.figures[key][1].setText(text)
@@ -97,7 +98,7 @@ class SummaryPage(QWidget):
     def _fill(self) -> None:
         s = self.view.summary
         values = {"answers": str(s.answers), "accuracy": f"{round(100 * s.accuracy)}%",
-                  "minutes": f"{s.minutes:.1f}", "new": str(s.new_items), "improved": str(s.improved)}
+                  "minutes": f"{int(s.minutes)}:{round(s.minutes * 60) % 60:02d}", "new": str(s.new_items), "improved": str(s.improved)}
         for key, text in values.items():
             self.figures[key][0].setText(text)
         self._fill_report(self.view.report)
