@@ -529,47 +529,47 @@
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="178" />
+        <location filename="../../studyapp/ui/statistics.py" line="180" />
         <source>%1 answers, %2% correct, on %3 day(s); %4 item(s) seen.</source>
         <translation>共作答 %1 次，正确率 %2%，学习 %3 天；见过 %4 个条目。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="186" />
+        <location filename="../../studyapp/ui/statistics.py" line="188" />
         <source>Answers</source>
         <translation>作答</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="191" />
-        <source>Answers per day</source>
-        <translation>每天作答数</translation>
+        <location filename="../../studyapp/ui/statistics.py" line="193" />
+        <source>Answers per day, %1 to %2</source>
+        <translation>每天作答数（%1 至 %2）</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="200" />
+        <location filename="../../studyapp/ui/statistics.py" line="203" />
         <source>Accuracy per day (%)</source>
         <translation>每天正确率 (%)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="211" />
+        <location filename="../../studyapp/ui/statistics.py" line="214" />
         <source>Due</source>
         <translation>待复习</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="216" />
+        <location filename="../../studyapp/ui/statistics.py" line="219" />
         <source>today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="217" />
+        <location filename="../../studyapp/ui/statistics.py" line="220" />
         <source>Due in the next two weeks</source>
         <translation>未来两周到期</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="220" />
+        <location filename="../../studyapp/ui/statistics.py" line="223" />
         <source>Predicted vs actual recall</source>
         <translation>预测与实际记忆对比</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="240" />
+        <location filename="../../studyapp/ui/statistics.py" line="244" />
         <source>Predicted vs actual recall (no predictions yet)</source>
         <translation>预测与实际记忆对比（尚无预测）</translation>
     </message>

@@ -60,7 +60,7 @@ class ItemEditor(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(720)
         if item is not None:
             self._fill(item)
         self.retranslate(item is None)
@@ -72,6 +72,8 @@ class ItemEditor(QDialog):
                  self.tr("&Explanation"), self.tr("&Tags (separate with spaces)"), self.tr("&Skill")]
         for label, text in zip(self.labels, texts):
             label.setText(text)
+            # The size hint leaves no room for a closing bracket's overhang; a few pixels more keep it whole.
+            label.setMinimumWidth(label.fontMetrics().horizontalAdvance(text.replace("&", "")) + 6)
         self.prompt.setPlaceholderText(self.tr("For a cloze, mark the gaps: {{c1::Paris}} is the capital of France"))
 
     def _fill(self, item: Item) -> None:

@@ -155,12 +155,14 @@ class StatisticsPage(QWidget):
             shiboken6.delete(old)  # setChart hands the old chart back to us
         return chart
 
-    def _axes(self, chart: QChart, series, categories: list[str] | None, top: float, label_every: int = 1) -> None:
+    def _axes(self, chart: QChart, series, categories: list[str] | None, top: float, label_every: int = 1,
+              labels_visible: bool = True) -> None:
         chart.addSeries(series)
         if categories is not None:
             x = QBarCategoryAxis()
             # Categories must be unique: the unlabelled ones are blanks of different lengths.
             x.append([c if n % label_every == 0 else " " * n for n, c in enumerate(categories)])
+            x.setLabelsVisible(labels_visible)
         else:
             x = QValueAxis()
             x.setRange(0, 1)
@@ -188,8 +190,9 @@ class StatisticsPage(QWidget):
         answered.append([s.per_day.get(d, (0, 0))[0] for d in days])
         bars = QBarSeries()
         bars.append(answered)
-        self._axes(self._chart("per_day", self.tr("Answers per day")), bars, labels,
-                   max(answered.at(i) for i in range(answered.count())), label_every=7)
+        title = self.tr("Answers per day, %1 to %2").replace("%1", labels[0]).replace("%2", labels[-1])
+        self._axes(self._chart("per_day", title), bars, labels,
+                   max(answered.at(i) for i in range(answered.count())), labels_visible=False)
 
         accuracy = QLineSeries()
         accuracy.setColor(accent)
@@ -230,6 +233,7 @@ class StatisticsPage(QWidget):
         x, y = QValueAxis(), QValueAxis()
         for axis, side in ((x, Qt.AlignBottom), (y, Qt.AlignLeft)):
             axis.setRange(0, 1)
+            axis.setTickCount(6)
             axis.setLabelFormat("%.1f")
             chart.addAxis(axis, side)
         for series in (diagonal, points):

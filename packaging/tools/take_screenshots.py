@@ -1,0 +1,222 @@
+"""Screenshots of every screen of the real program, light and dark, English and Chinese.
+
+    xvfb-run -a -s "-screen 0 1400x1000x24" .venv/bin/python packaging/tools/take_screenshots.py docs/screenshots
+
+A temporary data dir gets the built-in decks, three profiles and two months of made-up answers (so the
+statistics have something to show); then the script drives the main window by keyboard and grabs each
+screen and dialog as PNG: <screen>-<theme>-<language>.png.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from studyapp.content.model import HistoryRow, ImportBundle  # noqa: E402
+from studyapp.store import queries  # noqa: E402
+from studyapp.store.importer import import_bundle  # noqa: E402
+from studyapp.workspace import open_workspace  # noqa: E402
+
+DAY_MS = 86_400_000
+SIZE = (1100, 760)
+
+
+def seed(data_dir: Path) -> None:
+    """Profiles, and about two months of answers for the first one, on two built-in decks."""
+    ws = open_workspace(data_dir)
+    for name in ("Mei", "Sam", "Ada"):
+        queries.add_profile(ws.db, name)
+    queries.set_meta(ws.db, "last_profile", "Mei")
+    mei = queries.find_profile(ws.db, "Mei")["id"]
+    rng = random.Random(7)
+    now = queries.now_ms()
+    decks = [queries.find_deck(ws.db, n)["id"] for n in ("Geography::World capitals", "Maths::Multiplication tables")]
+    items = [i for d in decks for i in queries.items_in_decks(ws.db, [d])][:140]
+    rows = []
+    for day in range(60, 0, -1):
+        if rng.random() < 0.3:
+            continue
+        for n, item in enumerate(rng.sample(items, rng.randint(5, 40))):
+            correct = int(rng.random() < 0.55 + 0.4 * (60 - day) / 60)
+            grade = (3 if correct else 1) if item.kind in ("basic", "reversed") else None
+            at = now - day * DAY_MS + n * 40_000
+            rows.append(HistoryRow(item.guid, item.ord, at, grade, correct, 6000, f"shot-{day}-{n}"))
+    import_bundle(ws.db, data_dir, ImportBundle(history=rows), mei)
+    ws.close()
+
+
+class Driver:
+    def __init__(self, app: QApplication, window, out: Path) -> None:
+        self.app, self.window, self.out = app, window, out
+        self.suffix = ""
+
+    def pump(self, seconds: float = 0.15) -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            self.app.processEvents()
+            time.sleep(0.01)
+
+    def wait(self, condition, what: str, timeout: float = 20.0) -> None:
+        end = time.monotonic() + timeout
+        while not condition():
+            if time.monotonic() > end:
+                raise RuntimeError(f"timed out waiting for {what}")
+            self.app.processEvents()
+            time.sleep(0.01)
+        self.pump()
+
+    def shot(self, name: str, widget=None) -> None:
+        self.pump(0.3)
+        path = self.out / f"{name}-{self.suffix}.png"
+        (widget or self.window).grab().save(str(path))
+        print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+
+    def select_deck(self, name: str) -> dict:
+        tree = self.window.decks.tree
+        for row in self.window.decks.rows:
+            if row["name"] == name:
+                items = tree.findItems(name.split("::")[-1], Qt.MatchExactly | Qt.MatchRecursive, 0)
+                tree.setCurrentItem(items[0])
+                return row
+        raise RuntimeError(f"no deck {name}")
+
+    def study(self, deck: str):
+        w = self.window
+        row = self.select_deck(deck)
+        shown = []
+        w.study.card_shown.connect(shown.append)
+        w.start_study(row["id"], row["name"], "review")
+        self.wait(lambda: shown and w.study.state == "question", f"a card of {deck}")
+        w.study.card_shown.disconnect(shown.append)
+        return w.study
+
+    def end_study(self) -> None:
+        w = self.window
+        QTest.keyClick(w.study, Qt.Key_Escape)
+        self.wait(lambda: w.stack.currentWidget() is w.summary, "the summary")
+
+    def back_to_decks(self) -> None:
+        w = self.window
+        w.show_decks()
+        self.wait(lambda: w.stack.currentWidget() is w.decks, "the deck list")
+
+
+def run(driver: Driver, data_dir: Path, theme: str, language: str) -> None:
+    from studyapp.ui.ops import UiPrefs
+
+    w = driver.window
+    driver.suffix = f"{theme}-{language}"
+    w.apply_prefs(UiPrefs(theme=theme, font_size=11, language=language))
+    w.show_profiles()
+    driver.wait(lambda: w.profiles.list.count() == 3, "the profiles")
+    driver.shot("profiles")
+    QTest.keyClick(w.profiles.list, Qt.Key_Return)
+    driver.wait(lambda: w.stack.currentWidget() is w.decks and w.decks.rows, "the deck tree")
+    driver.shot("decks")
+
+    page = driver.study("Geography::World capitals")
+    driver.shot("study-flashcard")
+    QTest.keyClick(page, Qt.Key_Space)
+    driver.pump()
+    driver.shot("study-flashcard-answer")
+    QTest.keyClick(page, Qt.Key_3)
+    driver.wait(lambda: page.state == "question", "the next card")
+    driver.end_study()
+    driver.shot("summary")
+    driver.back_to_decks()
+
+    page = driver.study("Maths::Multiplication tables")
+    item = page.card.item
+    wrong = next(n for n, option in enumerate(item.options, 1) if option != item.answer)
+    QTest.keyClick(page, getattr(Qt, f"Key_{wrong}"))
+    driver.wait(lambda: page.state == "feedback", "choice feedback")
+    driver.shot("study-choice-feedback")
+    driver.end_study()
+    driver.back_to_decks()
+
+    page = driver.study("Maths::Fraction subtraction")
+    QTest.keyClicks(page.typed, page.card.item.answer[:-1] + "9")
+    QTest.keyClick(page.typed, Qt.Key_Return)
+    driver.wait(lambda: page.state == "feedback", "typed feedback")
+    driver.shot("study-typed-feedback")
+    driver.end_study()
+    driver.back_to_decks()
+
+    page = driver.study("Science::True or false")
+    driver.shot("study-truefalse")
+    driver.end_study()
+    driver.back_to_decks()
+
+    driver.select_deck("Geography::World capitals")
+    w.show_statistics()
+    driver.wait(lambda: w.stats.stats is not None, "the statistics")
+    driver.shot("statistics")
+    w.stats.stats = None
+    driver.back_to_decks()
+
+    driver.select_deck("Geography::World capitals")
+    w.show_browser(1)
+    driver.wait(lambda: w.browser.model.rowCount() > 0, "the browser")
+    driver.shot("browser")
+    w.browser.edit_selected()
+    driver.wait(lambda: getattr(w.browser, "editor", None) is not None and w.browser.editor.isVisible(), "the editor")
+    driver.shot("editor", w.browser.editor)
+    w.browser.editor.reject()
+    w.browser.editor = None
+    driver.back_to_decks()
+
+    w.open_settings()
+    driver.wait(lambda: getattr(w, "settings_dialog", None) is not None and w.settings_dialog.isVisible(), "settings")
+    driver.shot("settings", w.settings_dialog)
+    w.settings_dialog.reject()
+    w.settings_dialog = None
+
+    source = data_dir / f"verbs-{theme}-{language}.csv"
+    source.write_text("prompt,answer\nto go,aller\nto be,être\nto have,avoir\n", encoding="utf-8")
+    done = []
+    w.import_finished.connect(lambda: done.append(True))
+    w.import_files([source, data_dir / "notes.docx"])
+    driver.wait(lambda: done, "the import")
+    driver.shot("import", w.import_dialog)
+    w.import_dialog.reject()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Take the documentation screenshots (run under Xvfb).")
+    parser.add_argument("out", type=Path)
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    from studyapp.ui.app import make_application
+    from studyapp.ui.i18n import Translations
+    from studyapp.ui.mainwindow import MainWindow
+
+    with tempfile.TemporaryDirectory() as tmp:
+        data_dir = Path(tmp) / "data"
+        seed(data_dir)
+        (data_dir / "notes.docx").write_bytes(b"not a deck")
+        app = make_application()
+        window = MainWindow(data_dir, Translations(app))
+        window.resize(*SIZE)
+        window.show()
+        driver = Driver(app, window, args.out.resolve())
+        driver.wait(lambda: window.stack.currentWidget() is window.profiles, "the window")
+        for theme in ("light", "dark"):
+            for language in ("en", "zh_CN"):
+                run(driver, data_dir, theme, language)
+        window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
