@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from studyapp.content.model import SELF_GRADED
 from studyapp.paths import media_dir
 from studyapp.study.classic import replay
 from studyapp.study.grading import answer_diff
-from studyapp.study.session import Outcome, Presented, StudySession, Summary
+
+if TYPE_CHECKING:  # the session module pulls in sqlite-utils, which the GUI thread does not import
+    from studyapp.study.session import Outcome, Presented, StudySession, Summary
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".svg")
 SOUND_SUFFIXES = (".mp3", ".ogg", ".wav", ".m4a", ".opus", ".flac")

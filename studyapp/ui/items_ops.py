@@ -1,7 +1,8 @@
 """What the browser asks of the store thread: search, add, edit, soft-delete and move items, each undoable.
 
 Every change returns the operation that takes it back, so the browser keeps a plain undo stack.
-(These writes belong in `studyapp.store.queries`; they live here until the store grows them.)
+(These writes belong in `studyapp.store.queries`; they live here until the store grows them. The store is
+imported by each function, in the store thread, for the reason given in `studyapp.ui.ops`.)
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from dataclasses import dataclass, replace
 
 from studyapp.content.cloze import cloze_numbers, expand_cloze
 from studyapp.content.model import Item
-from studyapp.store.queries import deck_and_descendants, get_item, item_record, now_ms
 
 SEARCH_LIMIT = 2000
 
@@ -26,6 +26,8 @@ class Undo:
 def search_items(ws, text: str, deck_id: int | None) -> list[dict]:
     """Live items of the deck (and its sub-decks, or all decks) whose prompt, answer, tags or skill contain
     `text` (any case), with their deck's name."""
+    from studyapp.store.queries import deck_and_descendants
+
     deck_ids = deck_and_descendants(ws.db, deck_id) if deck_id else None
     sql = ("SELECT i.id, i.kind, i.prompt, i.answer, i.tags, i.skill, i.deck_id, d.name AS deck FROM items i"
            " JOIN decks d ON d.id = i.deck_id WHERE i.deleted = 0")
@@ -56,6 +58,8 @@ def expand_new(item: Item) -> list[Item]:
 
 
 def add_item(ws, deck_id: int, item: Item) -> Undo:
+    from studyapp.store.queries import item_record, now_ms
+
     item = replace(item, guid=item.guid or f"sa-{uuid.uuid4().hex[:16]}")
     ids = []
     with ws.db.atomic():
@@ -66,6 +70,8 @@ def add_item(ws, deck_id: int, item: Item) -> Undo:
 
 
 def edit_item(ws, item_id: int, deck_id: int, item: Item) -> Undo:
+    from studyapp.store.queries import get_item, item_record, now_ms
+
     item.validate()
     before = get_item(ws.db, item_id)
     keep = {"guid": before.guid, "ord": before.ord}
@@ -78,6 +84,8 @@ def edit_item(ws, item_id: int, deck_id: int, item: Item) -> Undo:
 
 def set_deleted(ws, item_ids: list[int], deleted: bool) -> Undo:
     """Soft delete (or restore): the answer log keeps pointing at the item."""
+    from studyapp.store.queries import now_ms
+
     with ws.db.atomic():
         for item_id in item_ids:
             ws.db["items"].update(item_id, {"deleted": int(deleted), "updated_ms": now_ms()})
@@ -85,6 +93,8 @@ def set_deleted(ws, item_ids: list[int], deleted: bool) -> Undo:
 
 
 def move_items(ws, item_ids: list[int], deck_id: int) -> Undo:
+    from studyapp.store.queries import now_ms
+
     before = {r["id"]: r["deck_id"] for r in ws.db.query(
         f"SELECT id, deck_id FROM items WHERE id IN ({','.join('?' * len(item_ids))})", item_ids)}
     with ws.db.atomic():
@@ -94,6 +104,8 @@ def move_items(ws, item_ids: list[int], deck_id: int) -> Undo:
 
 
 def restore_decks(ws, decks_by_item: dict[int, int]) -> Undo:
+    from studyapp.store.queries import now_ms
+
     before = {r["id"]: r["deck_id"] for r in ws.db.query(
         f"SELECT id, deck_id FROM items WHERE id IN ({','.join('?' * len(decks_by_item))})", list(decks_by_item))}
     with ws.db.atomic():
@@ -103,6 +115,8 @@ def restore_decks(ws, decks_by_item: dict[int, int]) -> Undo:
 
 
 def load_item(ws, item_id: int):
+    from studyapp.store.queries import get_item
+
     return get_item(ws.db, item_id)
 
 

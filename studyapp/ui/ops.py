@@ -1,15 +1,15 @@
-"""The operations the screens ask of the store thread: each takes the Workspace first and returns plain data."""
+"""The operations the screens ask of the store thread: each takes the Workspace first and returns plain data.
+
+The store modules are imported inside the functions, that is in the store thread: sqlite-utils imports
+pandas when it is installed (half a second), which must not delay the window.
+"""
 
 from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
 
-from studyapp.store import queries
-from studyapp.study.clock import system_clock
-from studyapp.study.overview import deck_overview
 from studyapp.study.settings import StudySettings
-from studyapp.workspace import LAST_PROFILE_KEY, remember_profile, resolve_profile
 
 UI_PREFS_KEY = "ui_prefs"
 
@@ -37,24 +37,35 @@ class UiPrefs:
 
 
 def load_ui_prefs(ws) -> UiPrefs:
+    from studyapp.store import queries
+
     return UiPrefs.from_json(queries.get_meta(ws.db, UI_PREFS_KEY))
 
 
 def save_ui_prefs(ws, prefs: UiPrefs) -> UiPrefs:
+    from studyapp.store import queries
+
     queries.set_meta(ws.db, UI_PREFS_KEY, json.dumps(asdict(prefs)))
     return prefs
 
 
 def profiles(ws) -> tuple[list[dict], str | None]:
     """All profiles and the name of the one used last."""
+    from studyapp.store import queries
+    from studyapp.workspace import LAST_PROFILE_KEY
+
     return queries.list_profiles(ws.db), queries.get_meta(ws.db, LAST_PROFILE_KEY)
 
 
 def add_profile(ws, name: str) -> dict:
+    from studyapp.store import queries
+
     return ws.db["profiles"].get(queries.add_profile(ws.db, name))
 
 
 def open_profile(ws, profile_id: int) -> dict:
+    from studyapp.workspace import remember_profile
+
     profile = ws.db["profiles"].get(profile_id)
     remember_profile(ws.db, profile["name"])
     return profile
@@ -62,17 +73,26 @@ def open_profile(ws, profile_id: int) -> dict:
 
 def default_profile(ws) -> dict:
     """The last profile used, else the only one, else a new one (for runs without a person, like --smoke-test)."""
+    from studyapp.workspace import resolve_profile
+
     return open_profile(ws, resolve_profile(ws.db, None)["id"])
 
 
 def decks(ws, profile_id: int) -> list[dict]:
+    from studyapp.study.clock import system_clock
+    from studyapp.study.overview import deck_overview
+
     return deck_overview(ws.db, profile_id, system_clock())
 
 
 def study_settings(ws, profile_id: int) -> StudySettings:
+    from studyapp.store import queries
+
     return StudySettings.from_dict(queries.profile_settings(ws.db, profile_id))
 
 
 def save_study_settings(ws, profile_id: int, settings: StudySettings) -> StudySettings:
+    from studyapp.store import queries
+
     queries.update_profile_settings(ws.db, profile_id, settings.to_dict())
     return settings

@@ -6,7 +6,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from studyapp.store import queries
 from studyapp.study.classic import replay
 from studyapp.study.clock import system_clock
 
@@ -72,6 +71,8 @@ def calibration(rows: list[dict], bins: int = CALIBRATION_BINS) -> list[tuple[fl
 
 
 def statistics(ws, profile_id: int, deck_id: int | None = None) -> Statistics:
+    from studyapp.store import queries  # in the store thread, see studyapp.ui.ops
+
     deck_ids = queries.deck_and_descendants(ws.db, deck_id) if deck_id else None
     rows = _answers(ws.db, profile_id, deck_ids)
     now = system_clock()

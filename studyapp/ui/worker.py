@@ -9,29 +9,33 @@ from __future__ import annotations
 
 import itertools
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from studyapp.content.model import ContentError
-from studyapp.store.db import StoreError
-from studyapp.study.grading import GradingError
-from studyapp.study.launch import open_session
-from studyapp.study.session import SessionError, StudySession
-from studyapp.study.settings import SettingsError
-from studyapp.store import queries
 from studyapp.ui.cards import SummaryView, answer_view, card_view, test_report
+
+if TYPE_CHECKING:
+    from studyapp.study.session import StudySession
 
 class Notice(Exception):
     """A failure of the GUI's own making whose message is already one sentence for the student."""
 
 
-# Failures that carry one sentence for the student; anything else is a bug and is reported as such.
-USER_ERRORS = (StoreError, ContentError, GradingError, SessionError, SettingsError, Notice)
+def user_errors() -> tuple[type[Exception], ...]:
+    """Failures that carry one sentence for the student; anything else is a bug and is reported as such.
+    (Imported when first needed, in a worker thread, for the reason given in `studyapp.ui.ops`.)"""
+    from studyapp.content.model import ContentError
+    from studyapp.store.db import StoreError
+    from studyapp.study.grading import GradingError
+    from studyapp.study.session import SessionError
+    from studyapp.study.settings import SettingsError
+
+    return StoreError, ContentError, GradingError, SessionError, SettingsError, Notice
 
 
 def describe_error(exc: BaseException) -> str:
-    if isinstance(exc, USER_ERRORS):
+    if isinstance(exc, user_errors()):
         return str(exc)
     return f"Unexpected error ({type(exc).__name__}: {exc})"
 
@@ -86,6 +90,8 @@ class StoreWorker(QObject):
 
     @Slot(int, int, str)
     def start_session(self, profile_id: int, deck_id: int, mode: str) -> None:
+        from studyapp.study.launch import open_session
+
         try:
             if self.session is not None:
                 self.session.finish()
@@ -117,6 +123,8 @@ class StoreWorker(QObject):
         session, self.session = self.session, None
         if session is None:
             return
+        from studyapp.store import queries
+
         try:
             names = {d["id"]: d["name"] for d in queries.list_decks(self.workspace.db)}
             report = test_report(session, names)

@@ -3,9 +3,8 @@
 import pytest
 from PySide6.QtCore import Qt
 
-from studyapp.study import policies
+from studyapp.study import launch, policies
 from studyapp.study.session import StudySession
-from studyapp.ui import worker
 
 
 class SteadyPredictor:
@@ -28,7 +27,7 @@ def fake_learner_sessions(monkeypatch):
         return StudySession(db, profile_id, deck_id, mode=mode, policy=policies.TestPolicy(predictor, seed=1),
                             predictor=predictor)
 
-    monkeypatch.setattr(worker, "open_session", open_session)
+    monkeypatch.setattr(launch, "open_session", open_session)
 
 
 def test_test_button_waits_for_the_model(window, open_profile):
