@@ -1,89 +1,122 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name />
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="20" />
+        <source>BrowserPage</source>
+        <comment>Two-way card</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="21" />
+        <source>BrowserPage</source>
+        <comment>Cloze</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="21" />
+        <source>BrowserPage</source>
+        <comment>Multiple choice</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="22" />
+        <source>BrowserPage</source>
+        <comment>Typed answer</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="22" />
+        <source>BrowserPage</source>
+        <comment>True/false</comment>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>BrowserPage</name>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="178" />
+        <location filename="../../studyapp/ui/browser.py" line="189" />
         <source>Browse: %1</source>
         <translation>浏览：%1</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="179" />
+        <location filename="../../studyapp/ui/browser.py" line="190" />
         <source>Browse all decks</source>
         <translation>浏览所有牌组</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="180" />
+        <location filename="../../studyapp/ui/browser.py" line="191" />
         <source>Search prompts, answers, tags and skills  [Ctrl+F]</source>
         <translation>搜索题目、答案、标签和技能  [Ctrl+F]</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="181" />
+        <location filename="../../studyapp/ui/browser.py" line="192" />
         <source>Prompt</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="181" />
+        <location filename="../../studyapp/ui/browser.py" line="192" />
         <source>Answer</source>
         <translation>答案</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="181" />
+        <location filename="../../studyapp/ui/browser.py" line="192" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="181" />
+        <location filename="../../studyapp/ui/browser.py" line="192" />
         <source>Deck</source>
         <translation>牌组</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="182" />
+        <location filename="../../studyapp/ui/browser.py" line="193" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="183" />
+        <location filename="../../studyapp/ui/browser.py" line="194" />
         <source>Add  [Ctrl+N]</source>
         <translation>添加  [Ctrl+N]</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="183" />
+        <location filename="../../studyapp/ui/browser.py" line="194" />
         <source>Edit  [Enter]</source>
         <translation>编辑  [回车]</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="184" />
+        <location filename="../../studyapp/ui/browser.py" line="195" />
         <source>Delete  [Del]</source>
         <translation>删除  [Del]</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="184" />
+        <location filename="../../studyapp/ui/browser.py" line="195" />
         <source>Move to deck…  [Ctrl+M]</source>
         <translation>移到牌组…  [Ctrl+M]</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="185" />
+        <location filename="../../studyapp/ui/browser.py" line="196" />
         <source>Undo  [Ctrl+Z]</source>
         <translation>撤销  [Ctrl+Z]</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="185" />
+        <location filename="../../studyapp/ui/browser.py" line="196" />
         <source>Back  [Esc]</source>
         <translation>返回  [Esc]</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="217" />
+        <location filename="../../studyapp/ui/browser.py" line="229" />
         <source>%1 item(s)</source>
         <translation>%1 个条目</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="280" />
+        <location filename="../../studyapp/ui/browser.py" line="292" />
         <source>Move items</source>
         <translation>移动条目</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="280" />
+        <location filename="../../studyapp/ui/browser.py" line="292" />
         <source>Move %1 item(s) to deck:</source>
         <translation>将 %1 个条目移到牌组：</translation>
     </message>
@@ -91,87 +124,92 @@
 <context>
     <name>DecksPage</name>
     <message>
-        <location filename="../../studyapp/ui/decks.py" line="75" />
+        <location filename="../../studyapp/ui/decks.py" line="77" />
         <source>Decks for %1</source>
         <translation>%1 的牌组</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/decks.py" line="75" />
+        <location filename="../../studyapp/ui/decks.py" line="77" />
         <source>Decks</source>
         <translation>牌组</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/decks.py" line="76" />
+        <location filename="../../studyapp/ui/decks.py" line="78" />
         <source>Deck</source>
         <translation>牌组</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/decks.py" line="76" />
+        <location filename="../../studyapp/ui/decks.py" line="78" />
         <source>Due</source>
         <translation>待复习</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/decks.py" line="76" />
+        <location filename="../../studyapp/ui/decks.py" line="78" />
         <source>New</source>
         <translation>新</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/decks.py" line="76" />
+        <location filename="../../studyapp/ui/decks.py" line="78" />
         <source>Items</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/decks.py" line="77" />
+        <location filename="../../studyapp/ui/decks.py" line="79" />
         <source>Answers</source>
         <translation>作答</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/decks.py" line="79" />
+        <location filename="../../studyapp/ui/decks.py" line="81" />
         <source>&amp;Study</source>
         <translation>学习(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/decks.py" line="79" />
+        <location filename="../../studyapp/ui/decks.py" line="81" />
         <source>&amp;Practise</source>
         <translation>练习(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/decks.py" line="79" />
+        <location filename="../../studyapp/ui/decks.py" line="81" />
         <source>&amp;Test</source>
         <translation>测试(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/decks.py" line="80" />
+        <location filename="../../studyapp/ui/decks.py" line="82" />
         <source>&amp;Browse</source>
         <translation>浏览(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/decks.py" line="80" />
+        <location filename="../../studyapp/ui/decks.py" line="82" />
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/decks.py" line="80" />
+        <location filename="../../studyapp/ui/decks.py" line="82" />
         <source>S&amp;tatistics</source>
         <translation>统计(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/decks.py" line="84" />
+        <location filename="../../studyapp/ui/decks.py" line="83" />
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/decks.py" line="87" />
         <source>Study due and new items of the selected deck (Enter)</source>
         <translation>学习所选牌组中待复习和新的条目（回车）</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/decks.py" line="85" />
+        <location filename="../../studyapp/ui/decks.py" line="88" />
         <source>Practise items at the right difficulty</source>
         <translation>练习难度合适的条目</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/decks.py" line="88" />
+        <location filename="../../studyapp/ui/decks.py" line="91" />
         <source>A short adaptive test of what you know</source>
         <translation>一次简短的自适应测试，了解你掌握了什么</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/decks.py" line="89" />
+        <location filename="../../studyapp/ui/decks.py" line="92" />
         <source>The adaptive test needs the learner model, which is not available</source>
         <translation>自适应测试需要学习模型，但模型不可用</translation>
     </message>
@@ -237,67 +275,67 @@
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="69" />
+        <location filename="../../studyapp/ui/browser.py" line="78" />
         <source>Add item</source>
         <translation>添加条目</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="69" />
+        <location filename="../../studyapp/ui/browser.py" line="78" />
         <source>Edit item</source>
         <translation>编辑条目</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="70" />
+        <location filename="../../studyapp/ui/browser.py" line="79" />
         <source>&amp;Deck</source>
         <translation>牌组(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="70" />
+        <location filename="../../studyapp/ui/browser.py" line="79" />
         <source>&amp;Kind</source>
         <translation>类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="70" />
+        <location filename="../../studyapp/ui/browser.py" line="79" />
         <source>&amp;Prompt</source>
         <translation>题目(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="70" />
+        <location filename="../../studyapp/ui/browser.py" line="79" />
         <source>&amp;Answer</source>
         <translation>答案(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="71" />
+        <location filename="../../studyapp/ui/browser.py" line="80" />
         <source>&amp;Options (one per line)</source>
         <translation>选项（每行一个）(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="71" />
+        <location filename="../../studyapp/ui/browser.py" line="80" />
         <source>A&amp;lso accepted (separate with |)</source>
         <translation>也接受的答案（用 | 分隔）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="71" />
+        <location filename="../../studyapp/ui/browser.py" line="80" />
         <source>&amp;Hint</source>
         <translation>提示(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="72" />
+        <location filename="../../studyapp/ui/browser.py" line="81" />
         <source>&amp;Explanation</source>
         <translation>解释(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="72" />
+        <location filename="../../studyapp/ui/browser.py" line="81" />
         <source>&amp;Tags (separate with spaces)</source>
         <translation>标签（用空格分隔）(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="72" />
+        <location filename="../../studyapp/ui/browser.py" line="81" />
         <source>&amp;Skill</source>
         <translation>技能(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="75" />
+        <location filename="../../studyapp/ui/browser.py" line="86" />
         <source>For a cloze, mark the gaps: {{c1::Paris}} is the capital of France</source>
         <translation>填空题请标出空格：{{c1::巴黎}}是法国的首都</translation>
     </message>
@@ -305,102 +343,122 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="111" />
+        <location filename="../../studyapp/ui/mainwindow.py" line="113" />
         <source>StudyApp</source>
         <translation>StudyApp 学习</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="112" />
+        <location filename="../../studyapp/ui/mainwindow.py" line="114" />
         <source>Opening your study data…</source>
         <translation>正在打开你的学习数据…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="113" />
+        <location filename="../../studyapp/ui/mainwindow.py" line="115" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="114" />
+        <location filename="../../studyapp/ui/mainwindow.py" line="116" />
         <source>Switch &amp;profile</source>
         <translation>切换用户(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="115" />
+        <location filename="../../studyapp/ui/mainwindow.py" line="117" />
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="116" />
+        <location filename="../../studyapp/ui/mainwindow.py" line="118" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="117" />
+        <location filename="../../studyapp/ui/mainwindow.py" line="119" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="118" />
+        <location filename="../../studyapp/ui/mainwindow.py" line="120" />
         <source>&amp;Decks</source>
         <translation>牌组(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="119" />
+        <location filename="../../studyapp/ui/mainwindow.py" line="121" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="120" />
+        <location filename="../../studyapp/ui/mainwindow.py" line="122" />
         <source>S&amp;tatistics</source>
         <translation>统计(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="121" />
+        <location filename="../../studyapp/ui/mainwindow.py" line="123" />
         <source>&amp;Browse</source>
         <translation>浏览(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="122" />
+        <location filename="../../studyapp/ui/mainwindow.py" line="124" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="123" />
+        <location filename="../../studyapp/ui/mainwindow.py" line="125" />
         <source>&amp;About StudyApp</source>
         <translation>关于 StudyApp(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="142" />
+        <location filename="../../studyapp/ui/mainwindow.py" line="144" />
         <source>StudyApp cannot open its data: %1</source>
         <translation>StudyApp 无法打开数据：%1</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="157" />
+        <location filename="../../studyapp/ui/mainwindow.py" line="159" />
         <source>Loading the learner model…</source>
         <translation>正在加载学习模型…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="157" />
+        <location filename="../../studyapp/ui/mainwindow.py" line="159" />
         <source>Learner model ready</source>
         <translation>学习模型已就绪</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="158" />
+        <location filename="../../studyapp/ui/mainwindow.py" line="160" />
         <source>Using the classical schedule</source>
         <translation>使用经典复习计划</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="166" />
+        <location filename="../../studyapp/ui/mainwindow.py" line="168" />
         <source>The translation files are missing; showing English.</source>
         <translation>缺少翻译文件，将显示英文。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="274" />
+        <location filename="../../studyapp/ui/mainwindow.py" line="266" />
+        <source>Export deck</source>
+        <translation>导出牌组</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="267" />
+        <source>StudyApp decks (*.deck.toml)</source>
+        <translation>StudyApp 牌组 (*.deck.toml)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="277" />
+        <source>Wrote %1 item(s) to %2.</source>
+        <translation>已将 %1 个条目写入 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="281" />
+        <source>The deck was not exported: %1</source>
+        <translation>牌组未导出：%1</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="297" />
         <source>About StudyApp</source>
         <translation>关于 StudyApp</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="275" />
+        <location filename="../../studyapp/ui/mainwindow.py" line="298" />
         <source>StudyApp %1: offline flashcards, quizzes and adaptive tests.</source>
         <translation>StudyApp %1：离线卡片、测验和自适应测试。</translation>
     </message>
@@ -441,6 +499,15 @@
         <location filename="../../studyapp/ui/profiles.py" line="94" />
         <source>Type a name for the new profile.</source>
         <translation>请输入新用户的名字。</translation>
+    </message>
+</context>
+<context>
+    <name>QCoreApplication</name>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="20" />
+        <source>BrowserPage</source>
+        <comment>Flashcard</comment>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

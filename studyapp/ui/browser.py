@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QInputDialog,
@@ -13,6 +13,13 @@ from studyapp.content.model import KINDS, ContentError, Item
 from studyapp.ui import items_ops
 
 COLUMNS = ("prompt", "answer", "kind", "deck", "tags")
+
+
+def kind_names() -> dict[str, str]:
+    tr = QCoreApplication.translate
+    return {"basic": tr("BrowserPage", "Flashcard"), "reversed": tr("BrowserPage", "Two-way card"),
+            "cloze": tr("BrowserPage", "Cloze"), "choice": tr("BrowserPage", "Multiple choice"),
+            "typed": tr("BrowserPage", "Typed answer"), "truefalse": tr("BrowserPage", "True/false")}
 
 
 def _lines(text: str) -> list[str]:
@@ -30,7 +37,9 @@ class ItemEditor(QDialog):
         if deck_id is not None:
             self.deck.setCurrentIndex(max(0, self.deck.findData(deck_id)))
         self.kind = QComboBox()
-        self.kind.addItems(list(KINDS))
+        names = kind_names()
+        for kind in KINDS:
+            self.kind.addItem(names[kind], kind)
         self.prompt = QPlainTextEdit()
         self.prompt.setTabChangesFocus(True)
         self.prompt.setFixedHeight(80)
@@ -77,7 +86,7 @@ class ItemEditor(QDialog):
         self.prompt.setPlaceholderText(self.tr("For a cloze, mark the gaps: {{c1::Paris}} is the capital of France"))
 
     def _fill(self, item: Item) -> None:
-        self.kind.setCurrentText(item.kind)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(item.kind)))
         self.prompt.setPlainText(item.prompt)
         self.answer.setText(item.answer)
         self.options.setPlainText("\n".join(item.options))
@@ -91,7 +100,7 @@ class ItemEditor(QDialog):
     def item(self) -> Item:
         base = getattr(self, "_original", None)
         return Item(
-            kind=self.kind.currentText(), prompt=self.prompt.toPlainText().strip(), answer=self.answer.text().strip(),
+            kind=self.kind.currentData(), prompt=self.prompt.toPlainText().strip(), answer=self.answer.text().strip(),
             options=_lines(self.options.toPlainText()),
             accepted=[a.strip() for a in self.also_accepted.text().split("|") if a.strip()],
             hint=self.hint.text().strip(), explanation=self.explanation.text().strip(),
@@ -207,8 +216,9 @@ class BrowserPage(QWidget):
 
     def _show(self, rows: list[dict]) -> None:
         self.model.removeRows(0, self.model.rowCount())
+        names = kind_names()
         for row in rows:
-            cells = [QStandardItem(str(row[c])) for c in COLUMNS]
+            cells = [QStandardItem(names.get(row[c], row[c]) if c == "kind" else str(row[c])) for c in COLUMNS]
             cells[0].setData(row["id"], Qt.UserRole)
             cells[0].setData(row["deck_id"], Qt.UserRole + 1)
             self.model.appendRow(cells)

@@ -18,6 +18,7 @@ class DecksPage(QWidget):
     study = Signal(int, str, str)     # deck id, deck name, mode ("review", "practice", "test")
     browse = Signal(int)
     import_requested = Signal()
+    export_requested = Signal(int, str)   # deck id, deck name
     statistics = Signal()
     loaded = Signal(list)             # the overview rows, each time the tree is filled
 
@@ -45,13 +46,14 @@ class DecksPage(QWidget):
         self.tree.itemActivated.connect(lambda *_: self._study("review"))
         self.buttons = {
             "review": QPushButton(), "practice": QPushButton(), "test": QPushButton(),
-            "browse": QPushButton(), "import": QPushButton(), "stats": QPushButton(),
+            "browse": QPushButton(), "import": QPushButton(), "export": QPushButton(), "stats": QPushButton(),
         }
         self.buttons["review"].clicked.connect(lambda: self._study("review"))
         self.buttons["practice"].clicked.connect(lambda: self._study("practice"))
         self.buttons["test"].clicked.connect(lambda: self._study("test"))
         self.buttons["browse"].clicked.connect(self._browse)
         self.buttons["import"].clicked.connect(self.import_requested)
+        self.buttons["export"].clicked.connect(self._export)
         self.buttons["stats"].clicked.connect(self.statistics)
         self.error = QLabel()
         self.error.setObjectName("error")
@@ -60,7 +62,7 @@ class DecksPage(QWidget):
         for key in ("review", "practice", "test"):
             bar.addWidget(self.buttons[key])
         bar.addStretch(1)
-        for key in ("browse", "stats", "import"):
+        for key in ("browse", "stats", "import", "export"):
             bar.addWidget(self.buttons[key])
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -78,6 +80,7 @@ class DecksPage(QWidget):
         texts = {
             "review": self.tr("&Study"), "practice": self.tr("&Practise"), "test": self.tr("&Test"),
             "browse": self.tr("&Browse"), "import": self.tr("&Import…"), "stats": self.tr("S&tatistics"),
+            "export": self.tr("E&xport…"),
         }
         for key, text in texts.items():
             self.buttons[key].setText(text)
@@ -134,6 +137,11 @@ class DecksPage(QWidget):
         deck = self.selected_deck()
         if deck is not None:
             self.study.emit(deck["id"], deck["name"], mode)
+
+    def _export(self) -> None:
+        deck = self.selected_deck()
+        if deck is not None:
+            self.export_requested.emit(deck["id"], deck["name"])
 
     def _browse(self) -> None:
         deck = self.selected_deck()

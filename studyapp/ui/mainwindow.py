@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget
 
 from studyapp import __version__
 from studyapp.ui import ops
@@ -37,6 +37,7 @@ class MainWindow(QMainWindow):
     ready = Signal()                 # the workspace is open and the profile picker filled
     learner_loaded = Signal(object)  # the Learner, or None when the classical schedule is used
     import_finished = Signal()
+    export_finished = Signal()
 
     def __init__(self, data_dir, translations, load_model: bool = True) -> None:
         super().__init__()
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self.profiles.chosen.connect(self.open_profile)
         self.decks.study.connect(self.start_study)
         self.decks.import_requested.connect(self.import_files)
+        self.decks.export_requested.connect(self.export_deck)
         self.study.summary_ready.connect(self._show_summary)
         self.study.failed.connect(self._study_failed)
         self.summary.done.connect(self.show_decks)
@@ -257,6 +259,27 @@ class MainWindow(QMainWindow):
         self.import_dialog = dialog
         dialog.open()
         dialog.start()
+
+    def export_deck(self, deck_id: int, deck_name: str, path: str | None = None) -> None:
+        if path is None:
+            suggested = deck_name.split("::")[-1].replace(" ", "-").lower() + ".deck.toml"
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export deck"), suggested,
+                                                  self.tr("StudyApp decks (*.deck.toml)"))
+            if not path:
+                return
+        if not path.endswith(".deck.toml"):
+            path += ".deck.toml"
+        self.backend.request(ops.export_deck, deck_id, path, done=lambda n: self._exported(n, path),
+                             failed=self._export_failed)
+
+    def _exported(self, count: int, path: str) -> None:
+        self.decks.error.clear()
+        self.decks.set_notice(self.tr("Wrote %1 item(s) to %2.").replace("%1", str(count)).replace("%2", path))
+        self.export_finished.emit()
+
+    def _export_failed(self, message: str) -> None:
+        self.decks.error.setText(self.tr("The deck was not exported: %1").replace("%1", message))
+        self.export_finished.emit()
 
     def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):

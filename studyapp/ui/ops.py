@@ -85,6 +85,25 @@ def decks(ws, profile_id: int) -> list[dict]:
     return deck_overview(ws.db, profile_id, system_clock())
 
 
+def export_deck(ws, deck_id: int, path: str) -> int:
+    """Write the deck's own items in the native format (via a .part file, so a failure leaves nothing half
+    written); returns how many items were written."""
+    from pathlib import Path
+
+    from studyapp.content.model import ContentError
+    from studyapp.content.native import write_deck
+    from studyapp.store import queries
+
+    content = queries.deck_content(ws.db, deck_id)
+    if not content.items:
+        raise ContentError(f"the deck {content.name!r} has no items of its own; export one of its sub-decks")
+    out = Path(path)
+    part = out.with_name(out.name + ".part")
+    part.write_text(write_deck(content), encoding="utf-8")
+    part.replace(out)
+    return len(content.items)
+
+
 def study_settings(ws, profile_id: int) -> StudySettings:
     from studyapp.store import queries
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import shutil
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
@@ -49,15 +50,24 @@ def mixed_items() -> list[Item]:
     return items
 
 
-@pytest.fixture
-def data_dir(tmp_path):
-    directory = tmp_path / "data"
+@pytest.fixture(scope="session")
+def seeded_data_dir(tmp_path_factory):
+    """Built once: installing the built-in decks takes seconds, copying the folder does not."""
+    directory = tmp_path_factory.mktemp("seed") / "data"
     ws = open_workspace(directory)
     queries.add_profile(ws.db, "Ada")
     queries.add_profile(ws.db, "Ben")
     queries.set_meta(ws.db, "last_profile", "Ben")
     import_bundle(ws.db, ws.data_dir, ImportBundle(decks=[Deck(MIXED_DECK, items=mixed_items())]), None)
+    ws.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     ws.close()
+    return directory
+
+
+@pytest.fixture
+def data_dir(tmp_path, seeded_data_dir):
+    directory = tmp_path / "data"
+    shutil.copytree(seeded_data_dir, directory)
     return directory
 
 

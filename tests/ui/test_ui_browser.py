@@ -34,7 +34,7 @@ def test_add_cloze_then_undo(qtbot, browser, data_dir):
     browser.add_item()
     qtbot.waitUntil(lambda: getattr(browser, "editor", None) is not None and browser.editor.isVisible())
     editor = browser.editor
-    editor.kind.setCurrentText("cloze")
+    editor.kind.setCurrentIndex(editor.kind.findData("cloze"))
     editor.prompt.setPlainText("{{c1::Water}} boils at {{c2::100}} degrees")
     with qtbot.waitSignal(browser.loaded, timeout=5000):
         editor.accept()
@@ -48,7 +48,7 @@ def test_invalid_item_keeps_the_editor_open(qtbot, browser):
     browser.add_item()
     qtbot.waitUntil(lambda: getattr(browser, "editor", None) is not None and browser.editor.isVisible())
     editor = browser.editor
-    editor.kind.setCurrentText("choice")
+    editor.kind.setCurrentIndex(editor.kind.findData("choice"))
     editor.prompt.setPlainText("Pick one")
     editor.answer.setText("c")
     editor.options.setPlainText("a\nb")

@@ -61,3 +61,22 @@ def test_import_error_is_one_clear_sentence(qtbot, window, open_profile, tmp_pat
     assert dialog.status.text() == "Nothing was imported."
     assert "notes.docx was not imported" in dialog.report.text() and "cannot import" in dialog.report.text()
     dialog.reject()
+
+
+def test_export_writes_a_native_deck_and_refuses_an_empty_parent(qtbot, window, open_profile, select_deck, tmp_path):
+    from studyapp.content.native import read_deck
+
+    open_profile("Ada")
+    select_deck("Mixed")
+    deck = window.decks.selected_deck()
+    out = tmp_path / "mixed.deck.toml"
+    with qtbot.waitSignal(window.export_finished, timeout=10000):
+        window.export_deck(deck["id"], deck["name"], str(out))
+    assert len(read_deck(out).items) == 25
+    assert "Wrote 25 item(s)" in window.decks.notice.text()
+    select_deck("Geography")
+    parent = window.decks.selected_deck()
+    with qtbot.waitSignal(window.export_finished, timeout=10000):
+        window.export_deck(parent["id"], parent["name"], str(tmp_path / "geo"))
+    assert "has no items of its own" in window.decks.error.text()
+    assert not (tmp_path / "geo.deck.toml").exists()
