@@ -1,122 +1,119 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
-    <message>
-        <location filename="../../studyapp/ui/browser.py" line="20" />
-        <source>BrowserPage</source>
-        <comment>Two-way card</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/browser.py" line="21" />
-        <source>BrowserPage</source>
-        <comment>Cloze</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/browser.py" line="21" />
-        <source>BrowserPage</source>
-        <comment>Multiple choice</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/browser.py" line="22" />
-        <source>BrowserPage</source>
-        <comment>Typed answer</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/browser.py" line="22" />
-        <source>BrowserPage</source>
-        <comment>True/false</comment>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
     <name>BrowserPage</name>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="189" />
+        <location filename="../../studyapp/ui/browser.py" line="20" />
+        <source>Flashcard</source>
+        <translation>卡片</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="21" />
+        <source>Two-way card</source>
+        <translation>双向卡片</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="22" />
+        <source>Cloze</source>
+        <translation>填空</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="23" />
+        <source>Multiple choice</source>
+        <translation>选择题</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="24" />
+        <source>Typed answer</source>
+        <translation>输入答案</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="25" />
+        <source>True/false</source>
+        <translation>判断题</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="193" />
         <source>Browse: %1</source>
         <translation>浏览：%1</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="190" />
+        <location filename="../../studyapp/ui/browser.py" line="194" />
         <source>Browse all decks</source>
         <translation>浏览所有牌组</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="191" />
+        <location filename="../../studyapp/ui/browser.py" line="195" />
         <source>Search prompts, answers, tags and skills  [Ctrl+F]</source>
         <translation>搜索题目、答案、标签和技能  [Ctrl+F]</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="192" />
+        <location filename="../../studyapp/ui/browser.py" line="196" />
         <source>Prompt</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="192" />
+        <location filename="../../studyapp/ui/browser.py" line="196" />
         <source>Answer</source>
         <translation>答案</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="192" />
+        <location filename="../../studyapp/ui/browser.py" line="196" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="192" />
+        <location filename="../../studyapp/ui/browser.py" line="196" />
         <source>Deck</source>
         <translation>牌组</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="193" />
+        <location filename="../../studyapp/ui/browser.py" line="197" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="194" />
+        <location filename="../../studyapp/ui/browser.py" line="198" />
         <source>Add  [Ctrl+N]</source>
         <translation>添加  [Ctrl+N]</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="194" />
+        <location filename="../../studyapp/ui/browser.py" line="198" />
         <source>Edit  [Enter]</source>
         <translation>编辑  [回车]</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="195" />
+        <location filename="../../studyapp/ui/browser.py" line="199" />
         <source>Delete  [Del]</source>
         <translation>删除  [Del]</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="195" />
+        <location filename="../../studyapp/ui/browser.py" line="199" />
         <source>Move to deck…  [Ctrl+M]</source>
         <translation>移到牌组…  [Ctrl+M]</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="196" />
+        <location filename="../../studyapp/ui/browser.py" line="200" />
         <source>Undo  [Ctrl+Z]</source>
         <translation>撤销  [Ctrl+Z]</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="196" />
+        <location filename="../../studyapp/ui/browser.py" line="200" />
         <source>Back  [Esc]</source>
         <translation>返回  [Esc]</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="229" />
+        <location filename="../../studyapp/ui/browser.py" line="233" />
         <source>%1 item(s)</source>
         <translation>%1 个条目</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="292" />
+        <location filename="../../studyapp/ui/browser.py" line="296" />
         <source>Move items</source>
         <translation>移动条目</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="292" />
+        <location filename="../../studyapp/ui/browser.py" line="296" />
         <source>Move %1 item(s) to deck:</source>
         <translation>将 %1 个条目移到牌组：</translation>
     </message>
@@ -275,67 +272,67 @@
 <context>
     <name>ItemEditor</name>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="78" />
+        <location filename="../../studyapp/ui/browser.py" line="82" />
         <source>Add item</source>
         <translation>添加条目</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="78" />
+        <location filename="../../studyapp/ui/browser.py" line="82" />
         <source>Edit item</source>
         <translation>编辑条目</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="79" />
+        <location filename="../../studyapp/ui/browser.py" line="83" />
         <source>&amp;Deck</source>
         <translation>牌组(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="79" />
+        <location filename="../../studyapp/ui/browser.py" line="83" />
         <source>&amp;Kind</source>
         <translation>类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="79" />
+        <location filename="../../studyapp/ui/browser.py" line="83" />
         <source>&amp;Prompt</source>
         <translation>题目(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="79" />
+        <location filename="../../studyapp/ui/browser.py" line="83" />
         <source>&amp;Answer</source>
         <translation>答案(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="80" />
+        <location filename="../../studyapp/ui/browser.py" line="84" />
         <source>&amp;Options (one per line)</source>
         <translation>选项（每行一个）(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="80" />
+        <location filename="../../studyapp/ui/browser.py" line="84" />
         <source>A&amp;lso accepted (separate with |)</source>
         <translation>也接受的答案（用 | 分隔）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="80" />
+        <location filename="../../studyapp/ui/browser.py" line="84" />
         <source>&amp;Hint</source>
         <translation>提示(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="81" />
+        <location filename="../../studyapp/ui/browser.py" line="85" />
         <source>&amp;Explanation</source>
         <translation>解释(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="81" />
+        <location filename="../../studyapp/ui/browser.py" line="85" />
         <source>&amp;Tags (separate with spaces)</source>
         <translation>标签（用空格分隔）(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="81" />
+        <location filename="../../studyapp/ui/browser.py" line="85" />
         <source>&amp;Skill</source>
         <translation>技能(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/browser.py" line="86" />
+        <location filename="../../studyapp/ui/browser.py" line="90" />
         <source>For a cloze, mark the gaps: {{c1::Paris}} is the capital of France</source>
         <translation>填空题请标出空格：{{c1::巴黎}}是法国的首都</translation>
     </message>
@@ -499,15 +496,6 @@
         <location filename="../../studyapp/ui/profiles.py" line="94" />
         <source>Type a name for the new profile.</source>
         <translation>请输入新用户的名字。</translation>
-    </message>
-</context>
-<context>
-    <name>QCoreApplication</name>
-    <message>
-        <location filename="../../studyapp/ui/browser.py" line="20" />
-        <source>BrowserPage</source>
-        <comment>Flashcard</comment>
-        <translation type="unfinished" />
     </message>
 </context>
 <context>

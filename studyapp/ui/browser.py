@@ -16,10 +16,14 @@ COLUMNS = ("prompt", "answer", "kind", "deck", "tags")
 
 
 def kind_names() -> dict[str, str]:
-    tr = QCoreApplication.translate
-    return {"basic": tr("BrowserPage", "Flashcard"), "reversed": tr("BrowserPage", "Two-way card"),
-            "cloze": tr("BrowserPage", "Cloze"), "choice": tr("BrowserPage", "Multiple choice"),
-            "typed": tr("BrowserPage", "Typed answer"), "truefalse": tr("BrowserPage", "True/false")}
+    return {
+        "basic": QCoreApplication.translate("BrowserPage", "Flashcard"),
+        "reversed": QCoreApplication.translate("BrowserPage", "Two-way card"),
+        "cloze": QCoreApplication.translate("BrowserPage", "Cloze"),
+        "choice": QCoreApplication.translate("BrowserPage", "Multiple choice"),
+        "typed": QCoreApplication.translate("BrowserPage", "Typed answer"),
+        "truefalse": QCoreApplication.translate("BrowserPage", "True/false"),
+    }
 
 
 def _lines(text: str) -> list[str]:
