@@ -109,7 +109,7 @@ def cmd_export_log(args) -> int:
 
     ws = _workspace(args)
     profile = resolve_profile(ws.db, args.profile, args.pin)
-    rows = queries.event_rows(ws.db, profile["id"])
+    rows = queries.answers_with_items(ws.db, profile["id"])
     out = Path(args.out)
     tmp = out.with_name(out.name + ".part")
     with tmp.open("w", newline="", encoding="utf-8") as handle:
@@ -159,7 +159,7 @@ def _export_apkg(ws, args, decks, out: Path) -> int:
     if args.with_history:
         profile = resolve_profile(ws.db, args.profile, args.pin)
         history = [HistoryRow(r["guid"], r["ord"], r["answered_ms"], r["grade"], r["correct"], r["response_ms"])
-                   for r in queries.event_rows(ws.db, profile["id"]) if (r["guid"], r["ord"]) in keys]
+                   for r in queries.answers_with_items(ws.db, profile["id"]) if (r["guid"], r["ord"]) in keys]
     names = {name for d in decks for i in d.items for name in i.media}
     media = {n: (media_dir(ws.data_dir) / n).read_bytes() for n in names if (media_dir(ws.data_dir) / n).is_file()}
     write_anki_package(decks, history, out, media)

@@ -85,7 +85,7 @@ def _csv_bytes(header: list[str], rows: list[list]) -> bytes:
 def export_bundle(db: Database, profile: dict, out: Path, with_name: bool = False) -> dict:
     """Write the profile's bundle to `out`; returns the manifest."""
     pseudonym = profile_pseudonym(db, profile["id"])
-    events = queries.event_rows(db, profile["id"])
+    events = queries.answers_with_items(db, profile["id"])
     answers = [[pseudonym, f"{r['guid']}#{r['ord']}", r["answered_ms"], r["correct"], r["grade"] or "",
                 r["response_ms"] if r["response_ms"] is not None else "", EVENT_KIND[r["kind"]], r["skill"]]
                for r in events]

@@ -221,21 +221,12 @@ def answers_per_deck(db: Database, profile_id: int) -> dict[int, int]:
     return dict(rows)
 
 
-def event_rows(db: Database, profile_id: int) -> list[dict]:
-    """The profile's answer log joined with its items, for the shared event CSV format."""
+def answers_with_items(db: Database, profile_id: int) -> list[dict]:
+    """The profile's counted answers (not voided), oldest first, each with what exports and the learner
+    need of its item."""
     return list(db.query(
-        "SELECT a.id, a.answered_ms, a.correct, a.grade, a.response_ms, i.guid, i.ord, i.kind, i.skill"
-        " FROM answers a JOIN items i ON i.id = a.item_id"
-        " WHERE a.profile_id = ? AND a.id NOT IN (SELECT answer_id FROM answer_voids)"
-        " ORDER BY a.answered_ms, a.id",
-        [profile_id],
-    ))
-
-
-def learner_history(db: Database, profile_id: int) -> list[dict]:
-    """Every counted answer of the profile with what the learner needs of its item, oldest first."""
-    return list(db.query(
-        "SELECT a.item_id, a.answered_ms, a.correct, a.grade, i.guid, i.ord, i.kind, i.options, i.skill"
+        "SELECT a.id, a.item_id, a.answered_ms, a.correct, a.grade, a.response_ms,"
+        " i.guid, i.ord, i.kind, i.options, i.skill"
         " FROM answers a JOIN items i ON i.id = a.item_id"
         " WHERE a.profile_id = ? AND a.id NOT IN (SELECT answer_id FROM answer_voids)"
         " ORDER BY a.answered_ms, a.id",

@@ -47,7 +47,7 @@ class LearnerPredictor:
         self.history = [
             _answer(ItemInfo(f"{r['guid']}#{r['ord']}", r["kind"], n_options(r["kind"], json.loads(r["options"])),
                              r["skill"]), r["answered_ms"], r["correct"], r["grade"])
-            for r in queries.learner_history(db, profile_id)
+            for r in queries.answers_with_items(db, profile_id)
         ]
         saved = queries.load_learner_state(db, profile_id, self.model_id)
         self.student = learner.student(self.history, state=saved)
