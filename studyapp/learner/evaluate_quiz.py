@@ -1,0 +1,222 @@
+"""Quiz track: the BOBCAT adaptive-assessment protocol.
+
+Each test student's distinct items: 20% held out (the query), the rest the pool. A policy asks n = 1, 3, 5, 10
+items from the pool one at a time, seeing each answer only after asking; then the model predicts the query.
+Every model is trained on the training students only; metrics are AUC and accuracy over all test students.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from studyapp.learner import meta
+from studyapp.learner import model as m
+from studyapp.learner.baselines import IRT
+from studyapp.learner.data import DataError, read_quiz_jsonl
+from studyapp.learner.metrics import accuracy, auc
+from studyapp.learner.policy import information
+from studyapp.learner.training import read_quiz
+
+N_ASKED = (1, 3, 5, 10)
+MODELS = ("ours", "irt1pl-active", "irt2pl-active", "irt1pl-random", "population")
+HOLD_OUT = 0.2
+# An assessment adapts on a handful of answers: meta-train on episodes of that size.
+QUIZ_SUPPORT = (0, 1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20)
+
+Student = tuple[str, list[tuple[str, int]]]
+
+
+def split_data(path: Path, fmt: str, seed: int) -> tuple[list[Student], list[Student], str]:
+    """(train, test, description): the given five folds when PATH is a folder of them, else 60/20/20 by student."""
+    path = Path(path)
+    if path.is_dir():
+        files = sorted(f for f in path.iterdir() if f.suffix == ".csv" and f.stem[-1:].isdigit())
+        if len(files) < 3:
+            raise DataError(f"{path} does not hold the five numbered fold files")
+        test = read_quiz(files[0], fmt)
+        train = [s for f in files[2:] for s in read_quiz(f, fmt)]
+        return train, test, f"fold 1: test {files[0].name}, validation {files[1].name} (unused), train the rest"
+    if not path.is_file():
+        raise DataError(f"{path} does not exist")
+    students = read_quiz(path, fmt)
+    order = np.random.default_rng(seed).permutation(len(students))
+    n_train, n_val = int(0.6 * len(students)), int(0.2 * len(students))
+    train = [students[k] for k in order[:n_train]]
+    test = [students[k] for k in order[n_train + n_val:]]
+    return train, test, f"random 60/20/20 split of {len(students)} students (seed {seed}; validation unused)"
+
+
+def hold_out(students: list[Student], seed: int) -> list[tuple[str, list[tuple[str, int]], list[tuple[str, int]]]]:
+    rng = np.random.default_rng(seed + 1)
+    out = []
+    for sid, responses in students:
+        if len(responses) < 2:
+            continue
+        order = rng.permutation(len(responses))
+        n_query = max(1, int(round(HOLD_OUT * len(responses))))
+        out.append((sid, [responses[k] for k in order[n_query:]], [responses[k] for k in order[:n_query]]))
+    return out
+
+
+class Ours:
+    """The meta-learned model, trained on the training students only.
+
+    Asks the pool item of most expected information and adapts after each answer."""
+
+    def __init__(self, train: list[Student], steps: int, seed: int, log=print):
+        self.vocab: dict[str, int] = {}
+        tasks = []
+        for _, responses in train:
+            for item, _ in responses:
+                self.vocab.setdefault(item, len(self.vocab))
+            if len(responses) >= 2:
+                tasks.append(meta.task_from_quiz(responses, self.vocab))
+        self.config = m.default_config(len(self.vocab))
+        log(f"meta-training on {len(tasks)} students, {len(self.vocab)} items, {steps} steps")
+        report_every = max(1, steps // 10)
+        spec = meta.TrainSpec(steps=steps, seed=seed, support_sizes=QUIZ_SUPPORT)
+
+        def progress(step: int, loss: float) -> None:
+            if step % report_every == 0:
+                log(f"  step {step}/{steps} loss {loss:.4f}")
+
+        self.params = meta.train([(tasks, 1.0)], self.config, spec, progress=progress)
+        self.tau = self.params["log_tau"].exp()
+
+    def terms(self, items: list[str]):
+        task = meta.task_from_quiz([(i, 0) for i in items], self.vocab)
+        with torch.no_grad():
+            base, design = m.row_terms(self.params, torch.from_numpy(task.feats), torch.from_numpy(task.item),
+                                       torch.from_numpy(task.kind), tuple(self.config["h_cols"]))
+        return base, design, torch.zeros(len(items))
+
+    def run(self, pool, query, asked_counts=N_ASKED, adaptive=True):
+        """Yields (n, asked item ids, query probabilities) after n questions, for each n in asked_counts."""
+        base, design, guess = self.terms([i for i, _ in pool] + [i for i in query])
+        n_pool = len(pool)
+        y = torch.tensor([c for _, c in pool], dtype=torch.float32)
+        phi0 = self.params["phi0"]
+        phi, asked = phi0.clone(), []
+        remaining = list(range(n_pool))
+        for n in range(1, max(asked_counts) + 1):
+            if remaining:
+                idx = torch.tensor(asked, dtype=torch.long)
+                rest = torch.tensor(remaining, dtype=torch.long)
+                info = information(phi, self.tau, base[idx], design[idx], guess[idx],
+                                   base[rest], design[rest], guess[rest])
+                pick = remaining[int(torch.argmax(info))]
+                remaining.remove(pick)
+                asked.append(pick)
+                idx = torch.tensor(asked, dtype=torch.long)
+                if adaptive:
+                    phi = m.safe_adapt(phi, phi0, self.tau, base[idx], design[idx], guess[idx], y[idx],
+                                       int(self.config["steps"]))
+            if n in asked_counts:
+                with torch.no_grad():
+                    p = m.probability(base[n_pool:] + design[n_pool:] @ phi, guess[n_pool:]).double().numpy()
+                yield n, [pool[k][0] for k in asked], p
+
+
+def irt_run(model: IRT, pool, query, rng: np.random.Generator | None):
+    """IRT with maximum-information selection (rng None) or random selection; MAP ability after each answer."""
+    a_pool, b_pool = model.params([i for i, _ in pool])
+    a_q, b_q = model.params(list(query))
+    y = np.array([c for _, c in pool], dtype=np.float64)
+    asked: list[int] = []
+    remaining = list(range(len(pool)))
+    theta = 0.0
+    for n in range(1, max(N_ASKED) + 1):
+        if remaining:
+            if rng is None:
+                p = 1 / (1 + np.exp(-(a_pool[remaining] * theta - b_pool[remaining])))
+                pick = remaining[int(np.argmax(a_pool[remaining] ** 2 * p * (1 - p)))]
+            else:
+                pick = remaining[int(rng.integers(len(remaining)))]
+            remaining.remove(pick)
+            asked.append(pick)
+            theta = IRT.theta_map(a_pool[asked], b_pool[asked], y[asked])
+        if n in N_ASKED:
+            yield n, 1 / (1 + np.exp(-(a_q * theta - b_q)))
+
+
+def evaluate(train: list[Student], test: list[Student], steps: int, seed: int, log=print) -> dict:
+    ours = Ours(train, steps, seed, log)
+    log("fitting IRT-1PL and IRT-2PL")
+    irt1 = IRT(two_pl=False).fit([r for _, r in train])
+    irt2 = IRT(two_pl=True).fit([r for _, r in train])
+    students = hold_out(test, seed)
+    preds = {(name, n): [] for name in MODELS for n in N_ASKED}
+    truth = []
+    rng = np.random.default_rng(seed + 2)
+    for k, (_, pool, query_pairs) in enumerate(students, start=1):
+        query = [i for i, _ in query_pairs]
+        truth.append(np.array([c for _, c in query_pairs]))
+        for n, _, p in ours.run(pool, query):
+            preds[("ours", n)].append(p)
+        population = next(ours.run(pool, query, asked_counts=(1,), adaptive=False))[2]
+        for n, p in irt_run(irt1, pool, query, None):
+            preds[("irt1pl-active", n)].append(p)
+        for n, p in irt_run(irt2, pool, query, None):
+            preds[("irt2pl-active", n)].append(p)
+        for n, p in irt_run(irt1, pool, query, rng):
+            preds[("irt1pl-random", n)].append(p)
+        for n in N_ASKED:
+            preds[("population", n)].append(population)
+        if k % 200 == 0:
+            log(f"  {k}/{len(students)} test students")
+    y = np.concatenate(truth)
+    result = {"train_students": len(train), "test_students": len(students), "query_answers": int(len(y)),
+              "auc": {}, "accuracy": {}}
+    for name in MODELS:
+        result["auc"][name] = {str(n): 100 * auc(y, np.concatenate(preds[(name, n)])) for n in N_ASKED}
+        result["accuracy"][name] = {str(n): 100 * accuracy(y, np.concatenate(preds[(name, n)])) for n in N_ASKED}
+    return result
+
+
+def format_table(result: dict) -> str:
+    lines = [f"Quiz track ({result.get('split', '')}): {result['test_students']} test students, "
+             f"{result['query_answers']} held-out answers", f"{'model':<16}" + "".join(
+                 f"{'AUC@' + str(n):>9}" for n in N_ASKED) + "".join(f"{'ACC@' + str(n):>9}" for n in N_ASKED)]
+    for name in MODELS:
+        lines.append(f"{name:<16}" + "".join(f"{result['auc'][name][str(n)]:>9.2f}" for n in N_ASKED)
+                     + "".join(f"{result['accuracy'][name][str(n)]:>9.2f}" for n in N_ASKED))
+    return "\n".join(lines)
+
+
+def answer_file(train_path: Path, test_path: Path, out: Path, steps: int, seed: int, log=print) -> int:
+    train_rows = read_quiz_jsonl(train_path, ("student_id", "responses"))
+    test_rows = read_quiz_jsonl(test_path, ("student_id", "pool", "query"))
+    train = [(str(r["student_id"]), [(str(i), int(c)) for i, c in r["responses"]]) for r in train_rows]
+    ours = Ours(train, steps, seed, log)
+    with out.open("w", encoding="utf-8") as handle:
+        for row in test_rows:
+            pool = [(str(i), int(c)) for i, c in row["pool"]]
+            query = [str(i) for i in row["query"]]
+            for n, asked, p in ours.run(pool, query):
+                handle.write(json.dumps({"student_id": row["student_id"], "n": n, "asked": asked,
+                                         "p": [round(float(x), 6) for x in p]}) + "\n")
+    log(f"wrote {out} ({len(test_rows)} test students)")
+    return 0
+
+
+def main(args) -> int:
+    def log(msg):
+        print(msg, file=sys.stderr)
+
+    if args.train or args.test or args.answers:
+        if not (args.train and args.test and args.answers):
+            raise DataError("--train, --test and --answers go together")
+        return answer_file(args.train, args.test, args.answers, args.steps, args.seed, log)
+    if not args.data or not args.format:
+        raise DataError("give --data PATH --format akt|akt-pid|dense, or --train/--test/--answers")
+    train, test, description = split_data(args.data, args.format, args.seed)
+    result = evaluate(train, test, args.steps, args.seed, log)
+    result["split"] = description
+    result["data"] = str(args.data)
+    print(json.dumps(result, indent=1) if args.json else format_table(result))
+    return 0

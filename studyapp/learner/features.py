@@ -1,0 +1,138 @@
+"""Per (student, item) memory state from that item's past answers, and the feature vector the model reads.
+
+The state follows FSRS-6 with its published default parameters (stability, difficulty, retrievability);
+the model learns on top of it, so these defaults only shape the inputs, they are not fitted here.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+# FSRS-6 default parameters (w0..w20), as published by the FSRS project.
+FSRS6_DEFAULT = (
+    0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,
+    1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542,
+)
+DAY_S = 86400.0
+N_FEATURES = 13
+FEATURE_NAMES = (
+    "new", "log_n", "log_lapses", "last_correct", "frac_correct", "log_stability", "difficulty",
+    "log_elapsed_days", "logit_retrievability", "same_day", "last_hard", "last_easy", "logit_retrievability_same_day",
+)
+# Columns of the per-row state table: n, n_correct, lapses, last_t, last_correct, last_grade, stability, difficulty.
+STATE_WIDTH = 8
+
+
+def _grade_of(correct: int, grade: int | None) -> int:
+    if grade is not None and 1 <= grade <= 4:
+        return int(grade)
+    return 3 if correct else 1
+
+
+class FsrsState:
+    """FSRS-6 stability/difficulty update with fixed parameters (scalar math: one call per answer)."""
+
+    def __init__(self, w: tuple[float, ...] = FSRS6_DEFAULT):
+        self.w = w
+        self.decay = -w[20]
+        self.factor = 0.9 ** (1.0 / self.decay) - 1.0
+
+    def retrievability(self, elapsed_days: float, stability: float) -> float:
+        return (1.0 + self.factor * max(elapsed_days, 0.0) / stability) ** self.decay
+
+    def initial(self, g: int) -> tuple[float, float]:
+        w = self.w
+        d = min(max(w[4] - math.exp(w[5] * (g - 1)) + 1.0, 1.0), 10.0)
+        return max(w[g - 1], 0.001), d
+
+    def update(self, s: float, d: float, elapsed_days: float, g: int) -> tuple[float, float]:
+        w = self.w
+        if elapsed_days < 1.0:
+            inc = math.exp(w[17] * (g - 3 + w[18])) * s ** (-w[19])
+            s_new = s * (max(inc, 1.0) if g >= 2 else inc)
+        else:
+            r = self.retrievability(elapsed_days, s)
+            if g == 1:
+                s_new = min(
+                    w[11] * d ** (-w[12]) * ((s + 1.0) ** w[13] - 1.0) * math.exp((1.0 - r) * w[14]),
+                    s / math.exp(w[17] * w[18]),
+                )
+            else:
+                bonus = (w[15] if g == 2 else 1.0) * (w[16] if g == 4 else 1.0)
+                s_new = s * (1.0 + math.exp(w[8]) * (11.0 - d) * s ** (-w[9])
+                             * (math.exp((1.0 - r) * w[10]) - 1.0) * bonus)
+        d_easy = w[4] - math.exp(w[5] * 3) + 1.0
+        d_mid = d + (10.0 - d) * (-w[6] * (g - 3)) / 9.0
+        d_new = min(max(w[7] * d_easy + (1.0 - w[7]) * d_mid, 1.0), 10.0)
+        return min(max(s_new, 0.001), 36500.0), d_new
+
+
+FSRS = FsrsState()
+
+
+def empty_state() -> np.ndarray:
+    return np.zeros(STATE_WIDTH, dtype=np.float64)
+
+
+def advance(state: np.ndarray, t: float, correct: int, grade: int | None) -> None:
+    """Fold one answer at time t (seconds) into an item's state row, in place."""
+    g = _grade_of(correct, grade)
+    n = state[0]
+    if n == 0:
+        s, d = FSRS.initial(g)
+    else:
+        s, d = FSRS.update(state[6], state[7], (t - state[3]) / DAY_S, g)
+    state[0] = n + 1
+    state[1] += correct
+    state[2] += 1 if (n > 0 and not correct) else 0
+    state[3] = t
+    state[4] = correct
+    state[5] = g
+    state[6] = s
+    state[7] = d
+
+
+def features(states: np.ndarray, now: np.ndarray | float) -> np.ndarray:
+    """Feature rows (float32, N x N_FEATURES) for state rows (N x STATE_WIDTH) at times `now` (seconds)."""
+    states = np.atleast_2d(states)
+    n = states[:, 0]
+    seen = n > 0
+    elapsed = np.where(seen, np.maximum(np.asarray(now, dtype=np.float64) - states[:, 3], 0.0) / DAY_S, 0.0)
+    stability = np.where(seen, states[:, 6], 1.0)
+    r = (1.0 + FSRS.factor * elapsed / stability) ** FSRS.decay
+    r = np.clip(r, 1e-3, 1 - 1e-3)
+    out = np.zeros((len(states), N_FEATURES), dtype=np.float32)
+    out[:, 0] = ~seen
+    out[:, 1] = np.log1p(n)
+    out[:, 2] = np.log1p(states[:, 2])
+    out[:, 3] = states[:, 4]
+    out[:, 4] = np.where(seen, (states[:, 1] + 1.0) / (n + 2.0), 0.0)
+    out[:, 5] = np.where(seen, np.log(stability), 0.0)
+    out[:, 6] = np.where(seen, (states[:, 7] - 5.5) / 4.5, 0.0)
+    out[:, 7] = np.log1p(elapsed)
+    # Retrievability within the day (learning steps) behaves unlike across days: separate columns.
+    same_day = seen & (elapsed < 1.0)
+    logit_r = np.log(r / (1.0 - r))
+    out[:, 8] = np.where(seen & ~same_day, logit_r, 0.0)
+    out[:, 9] = same_day
+    out[:, 12] = np.where(same_day, logit_r, 0.0)
+    out[:, 10] = states[:, 5] == 2
+    out[:, 11] = states[:, 5] == 4
+    return out
+
+
+def history_features(item_rows: np.ndarray, times: np.ndarray, correct: np.ndarray,
+                     grades: list[int | None]) -> np.ndarray:
+    """Features of each answer of one student as seen just before it (causal), in the given order.
+
+    item_rows: per answer, a small integer id of the item within this student's history.
+    """
+    n_items = int(item_rows.max()) + 1 if len(item_rows) else 0
+    table = np.zeros((n_items, STATE_WIDTH), dtype=np.float64)
+    before = np.empty((len(item_rows), STATE_WIDTH), dtype=np.float64)
+    for k, (row, t, c, g) in enumerate(zip(item_rows.tolist(), times.tolist(), correct.tolist(), grades)):
+        before[k] = table[row]
+        advance(table[row], t, int(c), g)
+    return features(before, times)

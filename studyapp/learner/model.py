@@ -1,0 +1,140 @@
+"""The student model: shared population parameters plus a small per-student vector, and its few-step adaptation.
+
+logit p = item difficulty + kind bias + logit R_FSRS-6 default + RESIDUAL * tanh(MLP(memory features))
+                                                                   (population, shared)
+        + phi . [1, item loadings (D), memory features picked by H_COLS] (per student)
+p(correct) = guess + (1 - guess) * sigmoid(logit), guess = 1/options for choice items.
+Per-student adaptation: K Newton steps (gradient from torch.func.grad, Fisher preconditioner) on the MAP
+objective with a meta-learned Gaussian prior N(phi0, 1/tau) -- the prior is the meta-learned start.
+"""
+
+from __future__ import annotations
+
+import torch
+from torch.func import grad
+
+from studyapp.content.model import KINDS
+from studyapp.learner.features import N_FEATURES
+
+KIND_INDEX = {k: i for i, k in enumerate(KINDS)}
+OTHER_KIND = len(KINDS)  # data with no kind (quiz logs, other event kinds)
+N_KINDS = len(KINDS) + 1
+H_COLS = (8, 12, 7, 0, 3, 9)  # logit R across days, logit R same day, log elapsed days, new, last correct, same day
+# The population's memory backbone is FSRS-6 with its published defaults (fitted on real users); what
+# simulated learners teach the network is a bounded correction, so it cannot overrule real-data evidence.
+RESIDUAL = 1.0
+BACKBONE_COLS = (8, 12)  # logit R across days and within the day
+MAX_STEP = 4.0  # largest allowed change of phi per step (norm); larger steps mean a diverging fit
+STEP_SIZES = (1.0, 0.5, 0.25, 0.0)
+
+
+def default_config(n_items: int, dim: int = 3, hidden: int = 32, steps: int = 5) -> dict:
+    return {"n_items": n_items, "dim": dim, "hidden": hidden, "n_features": N_FEATURES, "steps": steps,
+            "h_cols": list(H_COLS), "n_kinds": N_KINDS}
+
+
+def n_student(config: dict) -> int:
+    return 1 + config["dim"] + len(config["h_cols"])
+
+
+def param_shapes(config: dict) -> dict[str, tuple[int, ...]]:
+    p, h, d = n_student(config), config["hidden"], config["dim"]
+    return {
+        "item_b": (config["n_items"],), "item_s": (config["n_items"], d), "new_b": (1,), "new_s": (d,),
+        "kind_b": (config["n_kinds"],), "w1": (config["n_features"], h), "b1": (h,), "w2": (h,), "b2": (1,),
+        "phi0": (p,), "log_tau": (p,),
+    }
+
+
+def init_params(config: dict, seed: int = 0) -> dict[str, torch.Tensor]:
+    gen = torch.Generator().manual_seed(seed)
+    params = {}
+    for name, shape in param_shapes(config).items():
+        params[name] = torch.zeros(shape)
+    params["w1"] = torch.randn(param_shapes(config)["w1"], generator=gen) * 0.3
+    params["item_s"] = torch.randn(param_shapes(config)["item_s"], generator=gen) * 0.1
+    params["new_s"] = torch.full_like(params["new_s"], 0.1)
+    params["phi0"][0] = 0.5
+    params["log_tau"] = torch.full_like(params["log_tau"], 1.0)
+    return params
+
+
+def row_terms(params: dict, feats: torch.Tensor, item: torch.Tensor, kind: torch.Tensor,
+              h_cols: tuple[int, ...] = H_COLS) -> tuple[torch.Tensor, torch.Tensor]:
+    """Population logit (N,) and the per-student design rows (N, P) for answers/items."""
+    known = item >= 0
+    idx = item.clamp(min=0)
+    if params["item_b"].shape[0]:
+        b = torch.where(known, params["item_b"][idx], params["new_b"])
+        s = torch.where(known[:, None], params["item_s"][idx], params["new_s"])
+    else:
+        b = params["new_b"].expand(item.shape[0])
+        s = params["new_s"].expand(item.shape[0], -1)
+    hidden = torch.tanh(feats @ params["w1"] + params["b1"])
+    backbone = feats[:, list(BACKBONE_COLS)].sum(1)
+    base = b + params["kind_b"][kind] + backbone + RESIDUAL * torch.tanh(hidden @ params["w2"] + params["b2"])
+    design = torch.cat([torch.ones_like(b)[:, None], s, feats[:, list(h_cols)]], dim=1)
+    return base, design
+
+
+def probability(z: torch.Tensor, guess: torch.Tensor) -> torch.Tensor:
+    return guess + (1.0 - guess) * torch.sigmoid(z)
+
+
+def nll(p: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+    p = p.clamp(1e-6, 1 - 1e-6)
+    return -(y * torch.log(p) + (1 - y) * torch.log1p(-p))
+
+
+def _objective(phi, phi0, tau, base, design, guess, y, weight):
+    p = probability(base + design @ phi, guess)
+    return (weight * nll(p, y)).sum() + 0.5 * (tau * (phi - phi0) ** 2).sum()
+
+
+def _fisher(phi, tau, base, design, guess, weight):
+    sig = torch.sigmoid(base + design @ phi)
+    p = (guess + (1 - guess) * sig).clamp(1e-6, 1 - 1e-6)
+    dp = (1 - guess) * sig * (1 - sig)
+    w = weight * dp * dp / (p * (1 - p))
+    return design.T @ (w[:, None] * design) + torch.diag(tau)
+
+
+def newton_step(phi, phi0, tau, base, design, guess, y, weight):
+    """One preconditioned gradient step on the MAP objective with a small line search over step sizes
+    (1, 1/2, 1/4, 0): the best of them is taken, so a step never makes the objective worse.
+    vmap-able and differentiable for meta-training."""
+    args = (phi0, tau, base, design, guess, y, weight)
+    g = grad(_objective)(phi, *args)
+    step = torch.linalg.solve(_fisher(phi, tau, base, design, guess, weight), g)
+    step = step * torch.clamp(MAX_STEP / (step.norm() + 1e-12), max=1.0)
+    candidates = torch.stack([phi - a * step for a in STEP_SIZES])
+    losses = torch.stack([_objective(c, *args) for c in candidates])
+    best = torch.nn.functional.one_hot(torch.argmin(losses), len(STEP_SIZES)).to(phi.dtype)
+    return best @ candidates
+
+
+def adapt(phi, phi0, tau, base, design, guess, y, weight, steps: int):
+    for _ in range(steps):
+        phi = newton_step(phi, phi0, tau, base, design, guess, y, weight)
+    return phi
+
+
+def safe_adapt(phi, phi0, tau, base, design, guess, y, steps: int, weight=None):
+    """adapt() with a guard for the laptop and every evaluation: a step that is not finite ends adaptation,
+    keeping the last good parameters (the line search already refuses steps that make the fit worse)."""
+    weight = torch.ones_like(y) if weight is None else weight
+    with torch.no_grad():
+        for _ in range(steps):
+            candidate = newton_step(phi, phi0, tau, base, design, guess, y, weight)
+            if not torch.isfinite(candidate).all():
+                break
+            phi = candidate
+    return phi
+
+
+def posterior_cov(phi, tau, base, design, guess, weight):
+    return torch.linalg.inv(_fisher(phi, tau, base, design, guess, weight))
+
+
+def objective(phi, phi0, tau, base, design, guess, y, weight):
+    return _objective(phi, phi0, tau, base, design, guess, y, weight)
