@@ -104,24 +104,31 @@ def main(argv: list[str] | None = None) -> int:
         print(f"window visible after {visible * 1000:.0f} ms; first card after {first_card * 1000:.0f} ms")
         print(f"start-up: {monitor.summary()}")
 
+        page = window.study
+        page.end_session()
+        wait(app, lambda: window.stack.currentWidget() is window.summary, "the summary")
         wait(app, lambda: window.learner_state != "loading", "the learner")
         if window.learner is None:
             print(f"adaptation: skipped ({window.model_label.toolTip()})")
         else:
-            page = window.study
+            # A new session, so that it runs with the learner: each answer is followed by adaptation.
+            window.start_study(deck["id"], deck["name"], "review")
+            wait(app, lambda: page.state == "question", "the first card with the learner")
+            answered = 0
             monitor.start()
-            for _ in range(args.answers):
-                wait(app, lambda: page.state in ("question", "feedback"), "a card")
-                if page.state == "feedback":
+            while answered < args.answers and page.state != "idle":
+                wait(app, lambda: page.state in ("question", "feedback", "idle"), "a card")
+                if page.state == "question":
+                    page.reveal()
+                    page.grade(3)
+                    answered += 1
+                elif page.state == "feedback":
                     page.continue_after_feedback()
-                    continue
-                page.reveal()
-                page.grade(3)
+            wait(app, lambda: page.state in ("question", "feedback", "idle"), "the last answer")
             monitor.stop()
-            print(f"adaptation ({args.answers} answers, the learner adapting after each): {monitor.summary()}")
-        page = window.study
-        page.end_session()
-        wait(app, lambda: window.stack.currentWidget() is window.summary, "the summary")
+            print(f"adaptation ({answered} answers, the learner adapting after each): {monitor.summary()}")
+            page.end_session()
+            wait(app, lambda: window.stack.currentWidget() is window.summary, "the summary")
         window.show_decks()
 
         deck_file = Path(tmp) / "bench.csv"
