@@ -9,6 +9,7 @@ import shutil
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import pytest  # noqa: E402
+import shiboken6  # noqa: E402
 from PySide6.QtCore import QThreadPool, Qt  # noqa: E402
 from PySide6.QtWidgets import QTreeWidgetItemIterator  # noqa: E402
 
@@ -87,6 +88,8 @@ def window(qtbot, qapp, data_dir):
     win.translations.apply("en")
     win.close()
     QThreadPool.globalInstance().waitForDone()
+    # Closed windows stay alive until deleted, and every later restyle would walk their widgets too.
+    shiboken6.delete(win)
 
 
 @pytest.fixture
