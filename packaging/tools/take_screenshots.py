@@ -39,6 +39,7 @@ def seed(data_dir: Path) -> None:
         queries.add_profile(ws.db, name)
     queries.set_meta(ws.db, "last_profile", "Mei")
     mei = queries.find_profile(ws.db, "Mei")["id"]
+    queries.update_profile_settings(ws.db, mei, {"new_per_day": 500})  # four rounds of screens use many
     rng = random.Random(7)
     now = queries.now_ms()
     decks = [queries.find_deck(ws.db, n)["id"] for n in ("Geography::World capitals", "Maths::Multiplication tables")]
@@ -112,6 +113,21 @@ class Driver:
         self.wait(lambda: w.stack.currentWidget() is w.decks, "the deck list")
 
 
+def take_test(driver: Driver, deck: str) -> None:
+    """An adaptive test answered by keyboard: option 1 each time, so some answers are wrong."""
+    w = driver.window
+    row = driver.select_deck(deck)
+    page = w.study
+    w.start_study(row["id"], row["name"], "test")
+    while w.stack.currentWidget() is not w.summary:
+        driver.wait(lambda: page.state in ("question", "feedback") or w.stack.currentWidget() is w.summary,
+                    "a test question")
+        if page.state == "question":
+            QTest.keyClick(page, Qt.Key_1)
+        elif page.state == "feedback":
+            QTest.keyClick(page, Qt.Key_Return)
+
+
 def run(driver: Driver, data_dir: Path, theme: str, language: str) -> None:
     from studyapp.ui.ops import UiPrefs
 
@@ -157,6 +173,14 @@ def run(driver: Driver, data_dir: Path, theme: str, language: str) -> None:
     driver.shot("study-truefalse")
     driver.end_study()
     driver.back_to_decks()
+
+    driver.wait(lambda: w.learner_state != "loading", "the learner model", timeout=120)
+    if w.learner is None:
+        print(f"test-report skipped: {w.model_label.toolTip()}")
+    else:
+        take_test(driver, "Maths::Multiplication tables")
+        driver.shot("test-report")
+        driver.back_to_decks()
 
     driver.select_deck("Geography::World capitals")
     w.show_statistics()

@@ -742,73 +742,108 @@
         <translation>已撤销答案：请再试一次</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="224" />
+        <location filename="../../studyapp/ui/study.py" line="223" />
+        <source>Recall fell to %1, your target is %2</source>
+        <translation>记忆概率降到 %1，你的目标是 %2</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="225" />
+        <source>Due review: recall fell to %1, your target is %2</source>
+        <translation>到期复习：记忆概率降到 %1，你的目标是 %2</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="226" />
+        <source>You missed this a few items ago: try it again</source>
+        <translation>几题前你答错了这题：再试一次</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="228" />
+        <source>Practice at the right level: you get this right about %1 of the time</source>
+        <translation>难度合适的练习：你大约 %1 的时间能答对</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="231" />
+        <source>Practice at the right level: you get this right about %1 of the time (new item, %2 of %3 today)</source>
+        <translation>难度合适的练习：你大约 %1 的时间能答对（新条目，今天第 %2 个，共 %3 个）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="234" />
+        <source>Closest to the right level: you get this right about %1 of the time</source>
+        <translation>最接近合适难度：你大约 %1 的时间能答对</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="237" />
+        <source>Closest to the right level: you get this right about %1 of the time (new item, %2 of %3 today)</source>
+        <translation>最接近合适难度：你大约 %1 的时间能答对（新条目，今天第 %2 个，共 %3 个）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="240" />
         <source>Most informative question: students like you get this right about half the time</source>
         <translation>信息量最大的题目：和你相似的学生大约一半时间能答对</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="226" />
+        <location filename="../../studyapp/ui/study.py" line="242" />
         <source>Most informative question: students like you get this right about %1 of the time</source>
         <translation>信息量最大的题目：和你相似的学生大约 %1 的时间能答对</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="251" />
+        <location filename="../../studyapp/ui/study.py" line="267" />
         <source>Choosing the first item…</source>
         <translation>正在选择第一个条目…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="282" />
+        <location filename="../../studyapp/ui/study.py" line="298" />
         <source>Hint: %1</source>
         <translation>提示：%1</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="285" />
+        <location filename="../../studyapp/ui/study.py" line="301" />
         <source>Item %1</source>
         <translation>第 %1 题</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="291" />
-        <location filename="../../studyapp/ui/study.py" line="316" />
-        <location filename="../../studyapp/ui/study.py" line="425" />
+        <location filename="../../studyapp/ui/study.py" line="307" />
+        <location filename="../../studyapp/ui/study.py" line="332" />
+        <location filename="../../studyapp/ui/study.py" line="441" />
         <source>True</source>
         <translation>对</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="292" />
-        <location filename="../../studyapp/ui/study.py" line="316" />
-        <location filename="../../studyapp/ui/study.py" line="425" />
+        <location filename="../../studyapp/ui/study.py" line="308" />
+        <location filename="../../studyapp/ui/study.py" line="332" />
+        <location filename="../../studyapp/ui/study.py" line="441" />
         <source>False</source>
         <translation>错</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="308" />
+        <location filename="../../studyapp/ui/study.py" line="324" />
         <source>Missing media: %1</source>
         <translation>缺少媒体文件：%1</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="374" />
+        <location filename="../../studyapp/ui/study.py" line="390" />
         <source>Type an answer first (or press Esc to end the session).</source>
         <translation>请先输入答案（或按 Esc 结束学习）。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="397" />
+        <location filename="../../studyapp/ui/study.py" line="413" />
         <source>Correct</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="397" />
+        <location filename="../../studyapp/ui/study.py" line="413" />
         <source>Not quite</source>
         <translation>不太对</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="409" />
-        <location filename="../../studyapp/ui/study.py" line="413" />
-        <location filename="../../studyapp/ui/study.py" line="441" />
+        <location filename="../../studyapp/ui/study.py" line="425" />
+        <location filename="../../studyapp/ui/study.py" line="429" />
+        <location filename="../../studyapp/ui/study.py" line="457" />
         <source>Answer: %1</source>
         <translation>答案：%1</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="440" />
+        <location filename="../../studyapp/ui/study.py" line="456" />
         <source>Your answer, corrected:</source>
         <translation>你的答案（已标出差异）：</translation>
     </message>
@@ -816,107 +851,112 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="76" />
+        <location filename="../../studyapp/ui/summary.py" line="77" />
         <source>answers</source>
         <translation>作答</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="76" />
+        <location filename="../../studyapp/ui/summary.py" line="77" />
         <source>correct</source>
         <translation>正确率</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="76" />
+        <location filename="../../studyapp/ui/summary.py" line="77" />
         <source>time</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="77" />
+        <location filename="../../studyapp/ui/summary.py" line="78" />
         <source>new items</source>
         <translation>新条目</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="77" />
+        <location filename="../../studyapp/ui/summary.py" line="78" />
         <source>improved</source>
         <translation>进步</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="80" />
+        <location filename="../../studyapp/ui/summary.py" line="81" />
         <source>Back to decks  [Enter]</source>
         <translation>返回牌组  [回车]</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="81" />
+        <location filename="../../studyapp/ui/summary.py" line="83" />
         <source>Session finished</source>
         <translation>本次学习结束</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="82" />
+        <location filename="../../studyapp/ui/summary.py" line="83" />
+        <source>Test finished</source>
+        <translation>测试结束</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="84" />
         <source>What you know</source>
         <translation>你掌握了什么</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="83" />
+        <location filename="../../studyapp/ui/summary.py" line="85" />
         <source>Deck or skill</source>
         <translation>牌组或技能</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="83" />
+        <location filename="../../studyapp/ui/summary.py" line="85" />
         <source>Mastery</source>
         <translation>掌握程度</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="83" />
+        <location filename="../../studyapp/ui/summary.py" line="85" />
         <source>Likely range (95%)</source>
         <translation>可能范围 (95%)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="84" />
+        <location filename="../../studyapp/ui/summary.py" line="86" />
         <source>Questions asked</source>
         <translation>已问题数</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="106" />
+        <location filename="../../studyapp/ui/summary.py" line="108" />
         <source>Nothing to study right now: no item is due and today's new items are done. Come back later, or practise.</source>
         <translation>现在没有要学的内容：没有到期的条目，今天的新条目也已学完。稍后再来，或者去练习。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="109" />
+        <location filename="../../studyapp/ui/summary.py" line="111" />
         <source>%1 item(s) you missed earlier in this session were right the second time.</source>
         <translation>本次学习中先前答错的 %1 个条目，第二次答对了。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="112" />
+        <location filename="../../studyapp/ui/summary.py" line="114" />
         <source>Well done. Your answers are saved.</source>
         <translation>做得好。你的作答已保存。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="120" />
+        <location filename="../../studyapp/ui/summary.py" line="122" />
         <source>Decks</source>
         <translation>牌组</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="120" />
+        <location filename="../../studyapp/ui/summary.py" line="122" />
         <source>Skills</source>
         <translation>技能</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="128" />
+        <location filename="../../studyapp/ui/summary.py" line="130" />
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="131" />
+        <location filename="../../studyapp/ui/summary.py" line="133" />
         <source>Nothing stands out to study next.</source>
         <translation>没有特别需要接着学习的内容。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="138" />
+        <location filename="../../studyapp/ui/summary.py" line="140" />
         <source>Study %1 next: mastery about %2 (between %3 and %4), not asked yet</source>
         <translation>接下来学习 %1：掌握程度约 %2（在 %3 到 %4 之间），尚未提问</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="139" />
+        <location filename="../../studyapp/ui/summary.py" line="141" />
         <source>Study %1 next: mastery about %2 (between %3 and %4)</source>
         <translation>接下来学习 %1：掌握程度约 %2（在 %3 到 %4 之间）</translation>
     </message>

@@ -220,6 +220,22 @@ class StudyPage(QWidget):
             (r"Due for review \(scheduled now\)", self.tr("Due for review (scheduled now)")),
             (r"Due for review \(scheduled (.+) ago\)", self.tr("Due for review (scheduled %1 ago)")),
             (r"Answer taken back: try it again", self.tr("Answer taken back: try it again")),
+            (r"Recall fell to (\d+%), your target is (\d+%)", self.tr("Recall fell to %1, your target is %2")),
+            (r"Due review: recall fell to (\d+%), your target is (\d+%)",
+             self.tr("Due review: recall fell to %1, your target is %2")),
+            (r"You missed this a few items ago: try it again", self.tr("You missed this a few items ago: try it again")),
+            (r"Practice at the right level: you get this right about (\d+%) of the time",
+             self.tr("Practice at the right level: you get this right about %1 of the time")),
+            (r"Practice at the right level: you get this right about (\d+%) of the time "
+             r"\(new item, (\d+) of (\d+) today\)",
+             self.tr("Practice at the right level: you get this right about %1 of the time (new item, %2 of %3 "
+                     "today)")),
+            (r"Closest to the right level: you get this right about (\d+%) of the time",
+             self.tr("Closest to the right level: you get this right about %1 of the time")),
+            (r"Closest to the right level: you get this right about (\d+%) of the time "
+             r"\(new item, (\d+) of (\d+) today\)",
+             self.tr("Closest to the right level: you get this right about %1 of the time (new item, %2 of %3 "
+                     "today)")),
             (r"Most informative question: students like you get this right about half the time",
              self.tr("Most informative question: students like you get this right about half the time")),
             (r"Most informative question: students like you get this right about (\d+%) of the time",

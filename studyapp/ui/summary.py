@@ -43,6 +43,7 @@ class SummaryPage(QWidget):
         self.report.setRootIsDecorated(True)
         self.report.setSelectionMode(QAbstractItemView.NoSelection)
         self.report.setFocusPolicy(Qt.NoFocus)
+        self.report.setMinimumHeight(260)
         self.report.header().setSectionResizeMode(0, QHeaderView.Stretch)
         for column in (1, 2, 3):
             self.report.header().setSectionResizeMode(column, QHeaderView.ResizeToContents)
@@ -78,7 +79,8 @@ class SummaryPage(QWidget):
         for key, text in captions.items():
             self.figures[key][1].setText(text)
         self.back_button.setText(self.tr("Back to decks  [Enter]"))
-        self.title.setText(self.tr("Session finished"))
+        test = self.view is not None and self.view.mode == "test"
+        self.title.setText(self.tr("Test finished") if test else self.tr("Session finished"))
         self.report_title.setText(self.tr("What you know"))
         self.report.setHeaderLabels([self.tr("Deck or skill"), self.tr("Mastery"), self.tr("Likely range (95%)"),
                                      self.tr("Questions asked")])
@@ -92,7 +94,7 @@ class SummaryPage(QWidget):
 
     def show_summary(self, view: SummaryView) -> None:
         self.view = view
-        self._fill()
+        self.retranslate()
         self.setFocus()
 
     def _fill(self) -> None:

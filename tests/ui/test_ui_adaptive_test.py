@@ -62,7 +62,7 @@ def test_adaptive_test_ends_with_mastery_report(qtbot, window, open_profile, sel
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.summary)
     summary = window.summary
     assert summary.figures["answers"][0].text() == "10"
-    assert summary.report.isVisible()
+    assert summary.report.isVisible() and summary.title.text() == "Test finished"
     decks = summary.report.topLevelItem(0)
     assert decks.child(0).text(0) == "Mixed" and decks.child(0).text(3) == "10 of 25"
     assert summary.advice.text().startswith("Study ")

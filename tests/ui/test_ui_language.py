@@ -27,3 +27,11 @@ def test_reasons_are_translated(window):
     page = window.study
     assert page.reason_text("New item, 3 of 20 today") == "新条目，今天第 3 个（共 20 个）"
     assert page.reason_text("Due for review (scheduled 3 days ago)") == "到期复习（计划于 3 天 前）"
+
+
+def test_model_reasons_are_translated(window):
+    window.apply_prefs(UiPrefs(language="zh_CN"))
+    page = window.study
+    assert page.reason_text("Recall fell to 71%, your target is 90%") == "记忆概率降到 71%，你的目标是 90%"
+    assert page.reason_text("Practice at the right level: you get this right about 75% of the time "
+                            "(new item, 2 of 20 today)") == "难度合适的练习：你大约 75% 的时间能答对（新条目，今天第 2 个，共 20 个）"
