@@ -177,7 +177,7 @@ class StudySession:
         self.summary.correct += grade.correct
         self.summary.by_item.setdefault(shown.item.id, []).append(grade.correct)
         self.summary.ended_ms = now
-        expected = shown.item.answer if shown.item.kind in SELF_GRADED else " / ".join(accepted_answers(shown.item))
+        expected = shown.item.answer if shown.item.kind in SELF_GRADED else " or ".join(accepted_answers(shown.item))
         self.last_outcome = Outcome(answer_id, shown.item, grade, expected, shown.predicted)
         self.current = None
         return self.last_outcome
@@ -206,6 +206,15 @@ class StudySession:
         self.current = Presented(outcome.item, outcome.predicted, "Answer taken back: try it again", self.clock(),
                                  self.summary.answers + 1)
         return self.current
+
+    def test_report(self):
+        """The adaptive test's mastery report (per deck and skill, with what to study next), for a test
+        session whose policy makes one; else None."""
+        report = getattr(self.policy, "report", None)
+        if self.mode != "test" or report is None:
+            return None
+        names = {d["id"]: d["name"] for d in queries.list_decks(self.db)}
+        return report(deck_names=names)
 
     def finish(self) -> Summary:
         queries.end_session(self.db, self.session_id)

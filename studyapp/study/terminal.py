@@ -53,7 +53,11 @@ def run_script(session: StudySession, stdin: TextIO | None = None, stdout: TextI
             continue
         _write(stdout, {"logged": True, "answer_id": outcome.answer_id, "item_id": outcome.item.id,
                         "correct": outcome.correct, "grade": outcome.grade.grade, "expected": outcome.expected})
-    _write(stdout, {"done": True, "summary": summary_message(session.finish())})
+    done = {"done": True, "summary": summary_message(session.finish())}
+    report = session.test_report()
+    if report is not None:
+        done["test"] = report.to_dict()
+    _write(stdout, done)
     return 0
 
 
@@ -98,4 +102,7 @@ def run_human(session: StudySession) -> int:
         print()
     summary = session.finish()
     print(f"Done: {summary.answers} answer(s), {summary.accuracy:.0%} right, {summary.minutes:.1f} min.")
+    report = session.test_report()
+    if report is not None:
+        print("\n".join(report.lines()))
     return 0
