@@ -13,7 +13,7 @@ import re
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QStackedWidget, QVBoxLayout, QWidget,
+    QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from studyapp.content.model import SELF_GRADED
@@ -345,15 +345,16 @@ class StudyPage(QWidget):
         kind = self.card.item.kind if self.card else None
         answering = state in ("question", "revealed")
         if not answering:
-            self.inputs.setCurrentIndex(3)
+            page = 3
         elif kind in SELF_GRADED:
-            self.inputs.setCurrentIndex(0)
+            page = 0
         elif kind in ("choice", "truefalse"):
-            self.inputs.setCurrentIndex(1)
+            page = 1
         else:
-            self.inputs.setCurrentIndex(2)
+            page = 2
         if state == "feedback" and kind in ("choice", "truefalse"):
-            self.inputs.setCurrentIndex(1)  # keep the options visible, coloured right and wrong
+            page = 1  # keep the options visible, coloured right and wrong
+        self._show_input(page)
         self.reveal_button.setVisible(state == "question")
         for button in self.grade_buttons.values():
             button.setVisible(state == "revealed")
@@ -372,6 +373,15 @@ class StudyPage(QWidget):
         if state == "revealed":
             self.expected.setText(html.escape(self.card.item.answer))
             self.explanation.setText(self.card.item.explanation)
+
+    def _show_input(self, page: int) -> None:
+        """A stacked widget is as tall as its tallest page; only the page shown may claim room, so the card
+        keeps its height after a question with many options."""
+        for index in range(self.inputs.count()):
+            policy = QSizePolicy.Preferred if index == page else QSizePolicy.Ignored
+            self.inputs.widget(index).setSizePolicy(policy, policy)
+        self.inputs.setCurrentIndex(page)
+        self.inputs.adjustSize()
 
     # ------------------------------------------------------------ answering
 
