@@ -171,8 +171,8 @@ class StudentModel:
         base, design, guess, y = self._tensors()
         self.phi = m.safe_adapt(self.phi, self.phi0, self.tau, base, design, guess, y, self.steps)
 
-    def _item_terms(self, items: Sequence[ItemInfo], now_s: float):
-        rows = self._rows
+    def _item_terms(self, items: Sequence[ItemInfo], now_s: float, fresh: bool = False):
+        rows = {} if fresh else self._rows
         idx = np.fromiter((rows.get(it.key, -1) for it in items), dtype=np.int64, count=len(items))
         table = np.vstack([self._states.view, np.zeros((1, feat.STATE_WIDTH))])  # row -1: a new item
         feats = feat.features(table[idx], float(now_s))
@@ -180,10 +180,12 @@ class StudentModel:
         base, design = self.learner.terms(feats, item, kind)
         return base, design, guess
 
-    def predict(self, items: Sequence[ItemInfo], now_s: float) -> np.ndarray:
+    def predict(self, items: Sequence[ItemInfo], now_s: float, fresh: bool = False) -> np.ndarray:
+        """p(correct) now. With `fresh`, as if the student had never met these items: what the student
+        knows, without the short-term memory of having just answered them (a test's mastery)."""
         if not items:
             return np.zeros(0, dtype=np.float64)
-        base, design, guess = self._item_terms(items, now_s)
+        base, design, guess = self._item_terms(items, now_s, fresh)
         z = base.astype(np.float64) + design.astype(np.float64) @ self.phi.double().numpy()
         return guess + (1.0 - guess) / (1.0 + np.exp(-z))
 

@@ -33,11 +33,13 @@ def percent(p: float) -> str:
     return f"{round(100 * p)}%"
 
 
-def predictions(predictor, context: StudyContext) -> np.ndarray:
-    """p(correct) now for every item of the context, in one call (the predictor is vectorised)."""
+def predictions(predictor, context: StudyContext, knowledge: bool = False) -> np.ndarray:
+    """p(correct) now for every item of the context, in one call (the predictor is vectorised); with
+    `knowledge`, without the short-term boost of items just answered."""
     if not context.items:
         return np.zeros(0)
-    return np.clip(np.asarray(predictor.predict(context.items, context.now_ms), dtype=np.float64), 1e-6, 1 - 1e-6)
+    predict = predictor.knowledge if knowledge else predictor.predict
+    return np.clip(np.asarray(predict(context.items, context.now_ms), dtype=np.float64), 1e-6, 1 - 1e-6)
 
 
 class DeckView:
@@ -354,7 +356,7 @@ class TestPolicy:
             return TestReport(0)
         view = self.view.update(context)
         asked = set(view.session_sequence(context))
-        p = predictions(self.predictor, context)
+        p = predictions(self.predictor, context, knowledge=True)
         guess = view.guess
         info = fisher_information(p, guess)
         groups_deck: dict[str, list[int]] = {}

@@ -58,6 +58,9 @@ class LearnerPredictor:
     def predict(self, items: Sequence[ItemRow], now_ms: int) -> list[float]:
         return [float(p) for p in self.student.predict([item_info(i) for i in items], now_ms / 1000)]
 
+    def knowledge(self, items: Sequence[ItemRow], now_ms: int) -> list[float]:
+        return [float(p) for p in self.student.predict([item_info(i) for i in items], now_ms / 1000, fresh=True)]
+
     def observe(self, item: ItemRow, answer: LoggedAnswer) -> None:
         new = _answer(item_info(item), answer.answered_ms, answer.correct, answer.grade)
         self.history.append(new)

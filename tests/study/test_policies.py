@@ -26,6 +26,8 @@ class FakePredictor:
     def predict(self, items, now_ms):
         return [self.table.get(i.id, self.default) for i in items]
 
+    knowledge = predict
+
     def observe(self, item, answer):
         self.observed.append(item.id)
 
