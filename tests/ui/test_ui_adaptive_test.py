@@ -13,7 +13,13 @@ class SteadyPredictor:
     def predict(self, items, now_ms):
         return [0.6] * len(items)
 
+    def knowledge(self, items, now_ms):
+        return [0.6] * len(items)
+
     def observe(self, item, answer):
+        pass
+
+    def forget_last(self):
         pass
 
     def save(self):
