@@ -74,10 +74,13 @@ def _grade(text: str, path: Path, line: int) -> int | None:
 
 
 def read_reviews(path: Path) -> list[StudentLog]:
-    """Flashcard/answer logs: the shared event CSV, the py-fsrs CSV, or an Anki revlog CSV; one log per student."""
+    """Answer logs: the shared event CSV, the py-fsrs CSV, an Anki revlog CSV, or an Anki .apkg/.colpkg;
+    one log per student."""
     path = Path(path)
     if not path.is_file():
         raise DataError(f"{path} does not exist or is not a file")
+    if path.suffix.lower() in (".apkg", ".colpkg"):
+        return [_anki_package_log(path)]
     with path.open(newline="", encoding="utf-8-sig") as handle:
         reader = csv.DictReader(handle)
         header = set(reader.fieldnames or [])
@@ -99,6 +102,23 @@ def read_reviews(path: Path) -> list[StudentLog]:
     if not logs:
         raise DataError(f"{path} holds no answers")
     return [log.sorted() for log in logs.values()]
+
+
+def _anki_package_log(path: Path) -> StudentLog:
+    """The review log (revlog) of an Anki package or collection export, as one user."""
+    from studyapp.content.anki_read import read_anki_package
+    from studyapp.content.model import ContentError
+
+    try:
+        history = read_anki_package(path).history
+    except ContentError as exc:
+        raise DataError(f"{path}: {exc}") from None
+    if not history:
+        raise DataError(f"{path} holds no reviews")
+    log = StudentLog("user")
+    for row in history:
+        log.add(f"{row.item_guid}#{row.item_ord}", row.timestamp_ms / 1000.0, row.correct, row.grade, "basic", 0)
+    return log.sorted()
 
 
 def _event_row(row: dict, path: Path, line: int):

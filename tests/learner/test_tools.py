@@ -141,3 +141,15 @@ def test_register_adds_the_commands():
 def test_bench_reports_latency_figures(tiny_model):
     result = bench.measure(tiny_model, repeats=2, histories=(50,), scored=(20,))
     assert set(result["adapt_ms"]["50"]) == {"p50", "p95"} and "20" in result["score_ms"]
+
+
+def test_reviews_from_an_anki_package(tmp_path):
+    from studyapp.content.anki_write import write_anki_package
+    from studyapp.content.model import Deck, HistoryRow, Item
+
+    deck = Deck("D", items=[Item("basic", "q", "a", guid="g1")])
+    history = [HistoryRow("g1", 0, 1_700_000_000_000 + k * 86_400_000, 3 if k % 2 else 1, k % 2) for k in range(4)]
+    path = tmp_path / "d.apkg"
+    write_anki_package([deck], history, path)
+    (log,) = read_reviews(path)
+    assert log.items == ["g1#0"] * 4 and log.correct == [0, 1, 0, 1] and log.grades == [1, 3, 1, 3]
