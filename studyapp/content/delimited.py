@@ -12,7 +12,7 @@ import io
 import re
 from pathlib import Path
 
-from studyapp.content.cloze import expand_cloze
+from studyapp.content.expand import expand_item
 from studyapp.content.model import ContentError, Deck, ImportBundle, Item, KINDS
 from studyapp.content.native import stable_guid
 
@@ -82,7 +82,7 @@ def _item(values: dict, deck_name: str, default_kind: str, where: str) -> list[I
         hint=values.get("hint", "").strip(), explanation=values.get("explanation", "").strip(),
         skill=values.get("skill", "").strip(), guid=stable_guid(deck_name, kind, prompt),
     )
-    items = expand_cloze(item) if kind == "cloze" else [item]
+    items = expand_item(item)
     for it in items:
         try:
             it.validate()

@@ -11,7 +11,7 @@ import json
 import tomllib
 from pathlib import Path
 
-from studyapp.content.cloze import cloze_numbers, expand_cloze
+from studyapp.content.expand import expand_item
 from studyapp.content.model import ContentError, Deck, Item, KINDS
 
 FORMAT_VERSION = 1
@@ -74,17 +74,7 @@ def _item_from_table(table: dict, deck_name: str, default_kind: str, deck_tags: 
             raise ContentError(f"{where} has an ord that is not a whole number")
         base.ord = ord_
         return [base]
-    if kind == "cloze":
-        if not cloze_numbers(prompt) and base.answer:
-            return [base]
-        return expand_cloze(base)
-    if kind == "reversed":
-        # The back asks the other way round: the front's alternatives and hint do not apply to it.
-        back = Item(**{**base.__dict__, "prompt": base.answer, "answer": base.prompt, "ord": 1, "accepted": [],
-                       "hint": ""})
-        back.tags, back.media = list(base.tags), list(base.media)
-        return [base, back]
-    return [base]
+    return expand_item(base)
 
 
 def parse_deck(text: str, source: str = "deck") -> Deck:

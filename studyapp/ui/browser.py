@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QLabel, QLineEdit, QPlainTextEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
+from studyapp.content.expand import checked_items
 from studyapp.content.model import KINDS, ContentError, Item
 from studyapp.ui import items_ops
 
@@ -118,7 +119,7 @@ class ItemEditor(QDialog):
 
     def accept(self) -> None:
         try:
-            items_ops.expand_new(self.item())
+            checked_items(self.item())
         except ContentError as exc:
             self.error.setText(str(exc))
             return
