@@ -1,8 +1,9 @@
-"""`studyapp classroom ...`: student bundles out, the teacher's class report in."""
+"""`studyapp classroom ...`: student bundles out; the teacher's class report and class model; the model back in."""
 
 from __future__ import annotations
 
 import json
+import sys
 import time
 from dataclasses import asdict
 from pathlib import Path
@@ -26,6 +27,26 @@ def register(subparsers, common) -> None:
     p.add_argument("bundles", nargs="+", type=Path)
     common(p)
     p.set_defaults(func=cmd_report)
+
+    p = actions.add_parser("train", help="re-meta-train the shipped model on the class's bundles (refuses a worse "
+                                         "model); under torchrun it runs data-parallel")
+    p.add_argument("bundles", nargs="+", type=Path)
+    p.add_argument("--out", type=Path, required=True, help="the class model to write (.safetensors; card beside it)")
+    p.add_argument("--holdout", type=float, default=0.2, help="share of students held out to check the model")
+    p.add_argument("--steps", type=int, default=100)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--model", type=Path, help="the model to start from (default: the shipped model)")
+    common(p)
+    p.set_defaults(func=cmd_train)
+
+    p = actions.add_parser("import-model", help="check and install a class model; re-adapt every profile")
+    p.add_argument("model", type=Path)
+    common(p)
+    p.set_defaults(func=cmd_import_model)
+
+    p = actions.add_parser("rollback", help="go back to the model in use before the last import (again: undo)")
+    common(p)
+    p.set_defaults(func=cmd_rollback)
 
 
 def read_bundles(paths: list[Path]):
@@ -71,4 +92,114 @@ def cmd_report(args) -> int:
     for h in report.hardest:
         print(f"  {h.first_try_correct:5.0%} of {h.students:>3}  {h.prompt[:50]}  [{h.deck}]")
     print("Not studied in the last 7 days: " + (", ".join(report.inactive) or "everyone studied"))
+    return 0
+
+
+def _classroom_errors(handler):
+    """Model and training problems end the command with one sentence and exit status 1, like bundle problems."""
+    def run(args) -> int:
+        from studyapp.classroom.training import ClassroomError
+        from studyapp.learner.modelfile import ModelError
+
+        try:
+            return handler(args)
+        except (ClassroomError, ModelError) as exc:
+            print(f"studyapp: {exc}", file=sys.stderr)
+            return 1
+
+    return run
+
+
+def _check_out(out: Path, bundles: list[Path]) -> None:
+    from studyapp.classroom.training import ClassroomError
+    from studyapp.learner.modelfile import card_path
+
+    if out.suffix != ".safetensors":
+        raise ClassroomError(f"the class model file must end in .safetensors, not {out.name}")
+    for path in (out, card_path(out)):
+        if path.exists():
+            raise ClassroomError(f"{path} already exists; choose a new name (nothing is overwritten)")
+    if out.resolve() in {b.resolve() for b in bundles}:
+        raise ClassroomError(f"{out} is one of the bundles")
+
+
+def _metrics_line(name: str, m: dict) -> str:
+    by_n = "  ".join(f"n={n}: {v['auc']:.3f}" for n, v in m["by_n"].items())
+    return f"  {name:<7} log loss {m['log_loss']:.4f}  AUC {m['auc']:.3f}   (AUC after n answers: {by_n})"
+
+
+@_classroom_errors
+def cmd_train(args) -> int:
+    from studyapp.classroom import distributed
+    from studyapp.classroom.training import class_start, train_class, write_class_model
+
+    _check_out(args.out, args.bundles)
+    start = class_start(read_bundles(args.bundles), args.model)
+    distributed.init_from_env()
+    rank, size = distributed.world()
+    spec = distributed.FitSpec(steps=args.steps, seed=args.seed)
+    began = time.perf_counter()
+    result = train_class(start, spec, args.holdout)
+    seconds = time.perf_counter() - began
+    distributed.finish()
+    if rank != 0:
+        return 0
+    summary = {"students": result.students, "held_out": result.held_out, "answers": result.answers,
+               "processes": size, "seconds": round(seconds, 1), "before": result.before, "after": result.after,
+               "written": result.better}
+    if not result.better:
+        message = (f"the class model is worse than the starting model on the {result.held_out} held-out student(s) "
+                   f"(log loss {result.after['log_loss']:.4f} > {result.before['log_loss']:.4f}); nothing was written")
+        print(json.dumps(summary) if args.json else f"studyapp: {message}", file=sys.stdout if args.json else sys.stderr)
+        return 1
+    card = write_class_model(args.out, result, start, spec)
+    summary["sha256"] = card["sha256"]
+    if args.json:
+        print(json.dumps(summary))
+        return 0
+    print(f"Trained on {result.students} student(s), {result.answers} answers ({size} process(es), {seconds:.0f} s); "
+          f"checked on {result.held_out} held-out student(s):")
+    print(_metrics_line("before", result.before))
+    print(_metrics_line("after", result.after))
+    print(f"Wrote {args.out} (give it to each laptop: studyapp classroom import-model {args.out.name}).")
+    return 0
+
+
+def _readapt(ws) -> dict[str, int]:
+    from studyapp.classroom.models import active_model_path, readapt_profiles
+    from studyapp.learner.runtime import Learner
+
+    return readapt_profiles(ws.db, Learner.load(active_model_path(ws.data_dir)))
+
+
+@_classroom_errors
+def cmd_import_model(args) -> int:
+    from studyapp.classroom.models import check_model_file, install_model
+    from studyapp.workspace import open_workspace
+
+    check_model_file(args.model)
+    ws = open_workspace(args.data_dir)
+    card = install_model(ws.data_dir, args.model)
+    profiles = _readapt(ws)
+    if args.json:
+        print(json.dumps({"installed": card["sha256"], "items": len(card["items"]), "profiles": profiles}))
+    else:
+        print(f"Installed the class model ({len(card['items'])} known items); re-adapted {len(profiles)} profile(s). "
+              "Undo with: studyapp classroom rollback")
+    return 0
+
+
+@_classroom_errors
+def cmd_rollback(args) -> int:
+    from studyapp.classroom.models import rollback
+    from studyapp.workspace import open_workspace
+
+    ws = open_workspace(args.data_dir)
+    now = rollback(ws.data_dir)
+    profiles = _readapt(ws)
+    name = "the shipped model" if now is None else "the previous class model"
+    if args.json:
+        print(json.dumps({"in_use": str(now) if now else "shipped", "profiles": profiles}))
+    else:
+        print(f"Now using {name}; re-adapted {len(profiles)} profile(s). Rollback again to undo.")
     return 0

@@ -1,0 +1,113 @@
+"""The class model on a student's laptop: checked, installed in the data dir, rolled back; profiles re-adapted.
+
+<data_dir>/models/class/learner.safetensors (+ .json card) is the model in use when present, else the shipped
+one. The model it replaced waits in models/previous/ (absent: the shipped model); `rollback` swaps the two.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from studyapp.classroom.training import ClassroomError
+from studyapp.learner.modelfile import MODEL_NAME, card_path, read_model
+
+MAX_MODEL_BYTES = 64 * 2**20
+MAX_CARD_BYTES = 64 * 2**20
+SUFFIX = ".safetensors"
+ACTIVE, PREVIOUS = "class", "previous"
+
+
+def models_root(data_dir: Path) -> Path:
+    return Path(data_dir) / "models"
+
+
+def _weights(folder: Path) -> Path:
+    return folder / f"{MODEL_NAME}{SUFFIX}"
+
+
+def active_model_path(data_dir: Path) -> Path | None:
+    """The installed class model, or None for the shipped one (what `Learner.load` should be given)."""
+    path = _weights(models_root(data_dir) / ACTIVE)
+    return path if path.is_file() else None
+
+
+def check_model_file(path: Path) -> dict:
+    """The card of a model file that passes every check, or ClassroomError/ModelError naming the problem."""
+    path = Path(path)
+    if path.suffix != SUFFIX:
+        raise ClassroomError(f"{path} is not a .safetensors model file (only safetensors models are accepted)")
+    for file, cap in ((path, MAX_MODEL_BYTES), (card_path(path), MAX_CARD_BYTES)):
+        if file.is_file() and file.stat().st_size > cap:
+            raise ClassroomError(f"{file} is larger than {cap // 2**20} MB")
+    card, _ = read_model(path)
+    return card
+
+
+def _stage(source: Path, root: Path) -> Path:
+    """Copy the model into a fresh folder beside its destination, then check the copy (what gets used)."""
+    root.mkdir(parents=True, exist_ok=True)
+    staged = Path(tempfile.mkdtemp(prefix=".incoming-", dir=root))
+    try:
+        shutil.copyfile(source, _weights(staged))
+        shutil.copyfile(card_path(source), card_path(_weights(staged)))
+        check_model_file(_weights(staged))
+    except BaseException:
+        shutil.rmtree(staged, ignore_errors=True)
+        raise
+    return staged
+
+
+def install_model(data_dir: Path, source: Path) -> dict:
+    """Install a checked class model; the model in use before it is kept for rollback."""
+    check_model_file(source)
+    root = models_root(data_dir)
+    staged = _stage(Path(source), root)
+    active, previous = root / ACTIVE, root / PREVIOUS
+    if previous.exists():
+        shutil.rmtree(previous)
+    if active.exists():
+        os.replace(active, previous)
+    os.replace(staged, active)
+    return read_model(_weights(active))[0]
+
+
+def rollback(data_dir: Path) -> Path | None:
+    """Swap the model in use with the one before it; returns the path now in use (None: the shipped model)."""
+    root = models_root(data_dir)
+    active, previous = root / ACTIVE, root / PREVIOUS
+    if not active.exists() and not previous.exists():
+        raise ClassroomError("no class model was ever installed here; the shipped model is in use")
+    swap = root / ".swap"
+    if swap.exists():
+        shutil.rmtree(swap)
+    if active.exists():
+        os.replace(active, swap)
+    if previous.exists():
+        os.replace(previous, active)
+    if swap.exists():
+        os.replace(swap, previous)
+    return active_model_path(data_dir)
+
+
+def readapt_profiles(db: Database, learner) -> dict[str, int]:
+    """Adapt every profile from the model's start on its own answers and store the state under this model's id."""
+    from studyapp.learner.runtime import Answer, ItemInfo
+    from studyapp.store import queries
+    from studyapp.study.predictor import model_id, n_options
+
+    done = {}
+    for profile in queries.list_profiles(db):
+        history = [Answer(ItemInfo(f"{r['guid']}#{r['ord']}", r["kind"], n_options(r["kind"], json.loads(r["options"])),
+                                   r["skill"]), r["answered_ms"] / 1000, int(r["correct"]), r["grade"])
+                   for r in queries.answers_with_items(db, profile["id"])]
+        student = learner.student(history)
+        student.adapt()
+        queries.save_learner_state(db, profile["id"], model_id(learner), student.state_bytes(), len(history))
+        done[profile["name"]] = len(history)
+    return done

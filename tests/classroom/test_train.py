@@ -1,0 +1,74 @@
+import json
+import pytest
+import torch
+from studyapp.classroom import training
+from studyapp.classroom.distributed import FitSpec
+from studyapp.classroom.training import bundle_log, class_start, prefix_metrics, read_class, train_class
+from studyapp.cli import main
+from studyapp.learner.meta import task_from_log
+from studyapp.learner.modelfile import card_path, read_model
+from studyapp.learner.runtime import Learner
+
+
+def test_starting_class_model_predicts_as_the_shipped_one(class_bundles):
+    bundles = read_class(class_bundles)
+    start = class_start(bundles)
+    shipped = Learner.load()
+    as_shipped = [task_from_log(bundle_log(b), shipped.item_index) for b in bundles]
+    assert start.items[: len(shipped.card["items"])] == shipped.card["items"]
+    assert {k.split("#")[0] for k in start.items[len(shipped.card["items"]):]} == {f"mul{n}" for n in range(6)}
+    same = prefix_metrics(shipped.params, shipped.card["config"], as_shipped)
+    extended = prefix_metrics(start.params, start.config, start.tasks)
+    assert extended["log_loss"] == pytest.approx(same["log_loss"], rel=1e-6)
+
+
+def test_train_writes_a_checked_model_with_before_and_after(class_bundles, tmp_path, capsys):
+    out = tmp_path / "class.safetensors"
+    assert main(["classroom", "train", *map(str, class_bundles), "--out", str(out), "--steps", "10",
+                 "--holdout", "0.25", "--json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["students"] == 6 and summary["held_out"] == 2 and summary["written"]
+    assert summary["after"]["log_loss"] <= summary["before"]["log_loss"]
+    card, params = read_model(out)
+    assert card["name"] == "class" and card["config"]["n_items"] == len(card["items"])
+    assert card["metrics"]["class_held_out"]["after"]["log_loss"] == summary["after"]["log_loss"]
+    assert "S0" not in card_path(out).read_text()  # no names or pseudonyms travel in the card
+    # the class learned that items 3-5 are harder than items 0-2 for this class
+    index = {k.split("#")[0]: i for i, k in enumerate(card["items"])}
+    easy = params["item_b"][[index[f"mul{n}"] for n in range(3)]].mean()
+    hard = params["item_b"][[index[f"mul{n}"] for n in range(3, 6)]].mean()
+    assert easy > hard
+
+
+def test_a_worse_model_is_refused_and_nothing_is_written(class_bundles, tmp_path, monkeypatch, capsys):
+    def sabotage(start, config, tasks, spec, **_):
+        """Items the class mostly gets right become very hard, and the other way round."""
+        item = torch.cat([torch.from_numpy(t.item) for t in tasks])
+        y = torch.cat([torch.from_numpy(t.y) for t in tasks])
+        params = {k: v.clone() for k, v in start.items()}
+        for i in item.unique().tolist():
+            params["item_b"][i] = -8.0 if y[item == i].mean() > 0.5 else 8.0
+        params["log_tau"] = params["log_tau"] + 5.0  # and little room to adapt
+        return params
+
+    monkeypatch.setattr(training, "fit", sabotage)
+    out = tmp_path / "class.safetensors"
+    assert main(["classroom", "train", *map(str, class_bundles), "--out", str(out), "--steps", "1"]) == 1
+    err = capsys.readouterr().err
+    assert "worse" in err and "nothing was written" in err and err.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_train_refuses_to_overwrite(class_bundles, tmp_path, capsys):
+    existing = tmp_path / "class.safetensors"
+    existing.write_bytes(b"keep me")
+    assert main(["classroom", "train", *map(str, class_bundles), "--out", str(existing)]) == 1
+    assert "already exists" in capsys.readouterr().err and existing.read_bytes() == b"keep me"
+    assert main(["classroom", "train", str(class_bundles[0]), "--out", str(tmp_path / "x.bin")]) == 1
+    assert ".safetensors" in capsys.readouterr().err
+
+
+def test_too_few_students(class_bundles, tmp_path):
+    start = class_start(read_class(class_bundles[:1]))
+    with pytest.raises(training.ClassroomError, match="at least 2 students"):
+        train_class(start, FitSpec(steps=1), 0.2)
