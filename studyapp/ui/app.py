@@ -54,6 +54,8 @@ class SmokeRun(QObject):
         window.learner_loaded.connect(self._on_learner)
         window.study.failed.connect(self._fail)
         window.backend.open_failed.connect(self._fail)
+        window.backend.locked.connect(self._fail)
+        window.backend.damaged.connect(lambda message, _backup: self._fail(message))
         QTimer.singleShot(SMOKE_TIMEOUT_MS, lambda: self._fail("the smoke test did not finish in time"))
 
     def _pick_profile(self) -> None:
@@ -102,6 +104,7 @@ def run_gui(args) -> int:
     app = make_application()
     window = MainWindow(args.data_dir, Translations(app))
     smoke = SmokeRun(window, app) if args.smoke_test else None
+    window.exit_requested.connect(app.exit)
     window.show()
     code = app.exec()
     del smoke

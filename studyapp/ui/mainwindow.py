@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QM
 
 from studyapp import __version__
 from studyapp.ui import ops
+from studyapp.ui.backups import BackupsDialog
 from studyapp.ui.browser import BrowserPage
 from studyapp.ui.decks import DecksPage
 from studyapp.ui.importing import ImportDialog, ask_for_files
@@ -38,6 +39,7 @@ class MainWindow(QMainWindow):
     learner_loaded = Signal(object)  # the Learner, or None when the classical schedule is used
     import_finished = Signal()
     export_finished = Signal()
+    exit_requested = Signal(int)     # the program should end with this status (run_gui connects it to exit)
 
     def __init__(self, data_dir, translations, load_model: bool = True) -> None:
         super().__init__()
@@ -47,9 +49,13 @@ class MainWindow(QMainWindow):
         self.learner = None
         self.learner_state = "loading" if load_model else "classic"
         self.import_dialog: ImportDialog | None = None
+        self.backups_dialog: BackupsDialog | None = None
+        self.start_box: QMessageBox | None = None   # the lock or damaged-database question at start-up
         self.backend = Backend(data_dir, self)
         self.backend.opened.connect(self._on_opened)
         self.backend.open_failed.connect(self._on_open_failed)
+        self.backend.locked.connect(self._on_locked)
+        self.backend.damaged.connect(self._on_damaged)
 
         self.stack = QStackedWidget()
         self.loading = QLabel()
@@ -100,6 +106,8 @@ class MainWindow(QMainWindow):
         self.act_profile = self._action(self.file_menu, "Ctrl+P", self.show_profiles)
         self.act_import = self._action(self.file_menu, "Ctrl+I", self.import_files)
         self.file_menu.addSeparator()
+        self.act_backups = self._action(self.file_menu, "", self.show_backups)
+        self.file_menu.addSeparator()
         self.act_quit = self._action(self.file_menu, QKeySequence.Quit, self.close)
         self.tools_menu = bar.addMenu("")
         self.act_decks = self._action(self.tools_menu, "Ctrl+D", self.show_decks)
@@ -115,6 +123,7 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.act_profile.setText(self.tr("Switch &profile"))
         self.act_import.setText(self.tr("&Import…"))
+        self.act_backups.setText(self.tr("&Backups…"))
         self.act_quit.setText(self.tr("&Quit"))
         self.tools_menu.setTitle(self.tr("&Tools"))
         self.act_decks.setText(self.tr("&Decks"))
@@ -142,6 +151,45 @@ class MainWindow(QMainWindow):
 
     def _on_open_failed(self, message: str) -> None:
         self.loading.setText(self.tr("StudyApp cannot open its data: %1").replace("%1", message))
+
+    def _on_locked(self, message: str) -> None:
+        """Another StudyApp has this data folder open: say so once, then end with status 1."""
+        self.loading.setText(message)
+        box = QMessageBox(QMessageBox.Critical, self.tr("StudyApp"),
+                          self.tr("StudyApp is already open on this data folder. Use that window, or close it "
+                                  "first."), QMessageBox.Close, self)
+        box.setInformativeText(message[:1].upper() + message[1:] + ".")
+        box.finished.connect(lambda _code: self.exit_requested.emit(1))
+        self.start_box = box
+        box.open()
+
+    def _on_damaged(self, message: str, backup: dict | None) -> None:
+        """The database cannot be read: offer the newest backup, a fresh database, or quitting."""
+        from studyapp.ui.backups import when
+
+        self.loading.setText(self.tr("StudyApp cannot open its data: %1").replace("%1", message))
+        box = QMessageBox(QMessageBox.Warning, self.tr("StudyApp"),
+                          self.tr("Your study data cannot be read; the file is damaged or is not a StudyApp "
+                                  "database."), QMessageBox.NoButton, self)
+        box.setInformativeText(message[:1].upper() + message[1:] + ".")
+        choices = {}
+        if backup is not None:
+            restore = box.addButton(self.tr("Restore the backup of %1").replace("%1", when(backup["created_ms"])),
+                                    QMessageBox.AcceptRole)
+            choices[restore] = "restore"
+        fresh = box.addButton(self.tr("Start with empty data (the damaged file is kept)"), QMessageBox.ActionRole)
+        choices[fresh] = "fresh"
+        box.addButton(self.tr("&Quit"), QMessageBox.RejectRole)
+        box.buttonClicked.connect(lambda button: self._recover(choices.get(button)))
+        self.start_box = box
+        box.open()
+
+    def _recover(self, how: str | None) -> None:
+        if how is None:
+            self.exit_requested.emit(1)
+            return
+        self.loading.setText(self.tr("Opening your study data…"))
+        self.backend.recover.emit(how)
 
     def _learner_done(self, learner) -> None:
         self.learner, self.learner_state = learner, "model"
@@ -290,6 +338,25 @@ class MainWindow(QMainWindow):
         if paths:
             event.acceptProposedAction()
             self.import_files(paths)
+
+    # ------------------------------------------------------------ backups
+
+    def show_backups(self) -> None:
+        if self.backend.data_dir is None:
+            return
+        if self.stack.currentWidget() is self.study and self.study.state != "idle":
+            self.statusBar().showMessage(self.tr("Finish studying first (Esc), then open the backups."), 8000)
+            return
+        dialog = BackupsDialog(self.backend, self)
+        dialog.restored.connect(lambda _name: self._after_restore())
+        self.backups_dialog = dialog
+        dialog.refresh()
+        dialog.open()
+
+    def _after_restore(self) -> None:
+        """The restored data may not have the same profiles: choose again."""
+        self.profile = None
+        self.show_profiles()
 
     # ------------------------------------------------------------ the rest
 

@@ -115,3 +115,74 @@ def save_study_settings(ws, profile_id: int, settings: StudySettings) -> StudySe
 
     queries.update_profile_settings(ws.db, profile_id, settings.to_dict())
     return settings
+
+
+# ---------------------------------------------------------------- backups
+
+def backups_keep(ws) -> int:
+    """How many backups to keep: the setting of the profile used last (each profile may set it)."""
+    from studyapp.store import queries
+    from studyapp.workspace import LAST_PROFILE_KEY
+
+    last = queries.get_meta(ws.db, LAST_PROFILE_KEY)
+    profile = queries.find_profile(ws.db, last) if last else None
+    settings = StudySettings.from_dict(json.loads(profile["settings"] or "{}")) if profile else StudySettings()
+    return settings.backups_keep
+
+
+def backup_on_close(ws):
+    from studyapp.store.backup import backup_if_due
+
+    return backup_if_due(ws.db_path, ws.data_dir, backups_keep(ws))
+
+
+def list_backups(ws) -> list[dict]:
+    """Backups, newest first: file name and creation time (ms since the epoch, UTC)."""
+    from studyapp.store.backup import list_backups as found
+
+    return [{"name": b.name, "created_ms": int(b.created.timestamp() * 1000)} for b in found(ws.data_dir)]
+
+
+def backup_now(ws) -> str:
+    from studyapp.store.backup import create_backup
+
+    return create_backup(ws.db_path, ws.data_dir, backups_keep(ws)).name
+
+
+def restore(ws, name: str) -> str:
+    """Replace the database with the named backup. The connection is closed for the swap and reopened after,
+    whatever happens, so the store thread always has a usable database."""
+    from studyapp.store.backup import restore_backup
+    from studyapp.store.db import connect
+
+    ws.db.close()
+    try:
+        return restore_backup(ws.db_path, ws.data_dir, name).name
+    finally:
+        ws.db = connect(ws.db_path)
+
+
+def newest_backup(data_dir) -> dict | None:
+    """Runs before any database is open (start-up with a damaged file)."""
+    from studyapp.store.backup import list_backups as found
+
+    backups = found(data_dir)
+    return {"name": backups[0].name, "created_ms": int(backups[0].created.timestamp() * 1000)} if backups else None
+
+
+def set_aside_damaged(data_dir) -> str:
+    """Move a damaged database (and its WAL files) out of the way as `<db>.damaged-<time>`; returns that name."""
+    from datetime import datetime, timezone
+    from pathlib import Path
+
+    from studyapp.paths import db_path
+
+    current = db_path(Path(data_dir))
+    aside = current.with_name(f"{current.name}.damaged-{datetime.now(timezone.utc):%Y%m%d-%H%M%S}")
+    for suffix in ("-wal", "-shm"):
+        extra = current.with_name(current.name + suffix)
+        if extra.exists():
+            extra.replace(aside.with_name(aside.name + suffix))
+    if current.exists():
+        current.replace(aside)
+    return aside.name

@@ -8,12 +8,14 @@ thread, its result delivered back by signal) or the study slots below.
 from __future__ import annotations
 
 import itertools
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from studyapp.ui.cards import SummaryView, answer_view, card_view, test_report
+from studyapp.ui.ops import backup_on_close, newest_backup, set_aside_damaged
 
 if TYPE_CHECKING:
     from studyapp.study.session import StudySession
@@ -45,6 +47,8 @@ class StoreWorker(QObject):
 
     opened = Signal(object)          # the Workspace's data dir
     open_failed = Signal(str)
+    locked = Signal(str)             # another StudyApp holds this data dir (the lock's message)
+    damaged = Signal(str, object)    # the database cannot be opened: message, newest backup (dict) or None
     result = Signal(int, object)
     failed = Signal(int, str)
     presented = Signal(object)       # CardView, or None when there is nothing to study
@@ -58,19 +62,52 @@ class StoreWorker(QObject):
         super().__init__()
         self._data_dir = data_dir
         self.workspace = None
+        self.lock = None
         self.learner = None
         self.session: StudySession | None = None
 
     @Slot()
     def open(self) -> None:
-        from studyapp.workspace import open_workspace
+        """Take the data dir's lock (one window per folder), then open the database."""
+        from studyapp import paths
+        from studyapp.store.db import StoreError
+        from studyapp.store.lock import DataDirLock
+        from studyapp.workspace import DamagedDatabase, open_workspace
 
         try:
+            if self.lock is None:
+                lock = DataDirLock(paths.data_dir(self._data_dir))
+                lock.acquire()
+                self.lock = lock
+        except (StoreError, OSError) as exc:
+            self.locked.emit(str(exc))
+            return
+        try:
             self.workspace = open_workspace(self._data_dir)
+        except DamagedDatabase as exc:
+            self.damaged.emit(str(exc), newest_backup(exc.data_dir))
+            return
         except Exception as exc:  # noqa: BLE001 - any failure to open is shown to the student
             self.open_failed.emit(describe_error(exc))
             return
         self.opened.emit(self.workspace.data_dir)
+
+    @Slot(str)
+    def recover(self, how: str) -> None:
+        """After a damaged database: "restore" the newest backup or start "fresh" (the file kept aside), then open."""
+        from studyapp import paths
+        from studyapp.store.backup import restore_backup
+
+        directory = paths.data_dir(self._data_dir)
+        try:
+            if how == "restore":
+                restore_backup(paths.db_path(directory), directory)
+            else:
+                set_aside_damaged(directory)
+        except Exception as exc:  # noqa: BLE001
+            self.open_failed.emit(describe_error(exc))
+            return
+        self.open()
 
     @Slot(int, object, object)
     def call(self, request_id: int, fn: Callable, args: tuple) -> None:
@@ -80,6 +117,13 @@ class StoreWorker(QObject):
             self.failed.emit(request_id, describe_error(exc))
             return
         self.result.emit(request_id, value)
+
+    def _backup(self) -> None:
+        """The daily backup, made as the program closes; a failure must not keep it from closing."""
+        try:
+            backup_on_close(self.workspace)
+        except Exception as exc:  # noqa: BLE001 - nobody is left to show it to but the terminal
+            print(f"studyapp: no backup was made: {describe_error(exc)}", file=sys.stderr)
 
     # ------------------------------------------------------------ study
 
@@ -138,8 +182,12 @@ class StoreWorker(QObject):
             self.session.finish()
             self.session = None
         if self.workspace is not None:
+            self._backup()
             self.workspace.close()
             self.workspace = None
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
         self.closed.emit()
         QThread.currentThread().quit()
 
@@ -149,6 +197,9 @@ class Backend(QObject):
 
     opened = Signal(object)
     open_failed = Signal(str)
+    locked = Signal(str)
+    damaged = Signal(str, object)
+    recover = Signal(str)            # "restore" or "fresh", after `damaged`
     _call = Signal(int, object, object)
     _open = Signal()
     _close = Signal()
@@ -179,6 +230,9 @@ class Backend(QObject):
         self.worker.failed.connect(self._on_failed)
         self.worker.opened.connect(self._on_opened)
         self.worker.open_failed.connect(self.open_failed)
+        self.worker.locked.connect(self.locked)
+        self.worker.damaged.connect(self.damaged)
+        self.recover.connect(self.worker.recover)
         self._thread.start()
         self._open.emit()
 

@@ -1,0 +1,112 @@
+"""The Backups dialog (File menu): the backups of this data folder, a backup made now, or one restored."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDateTime, QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout,
+)
+
+from studyapp.ui import ops
+
+
+def when(created_ms: int) -> str:
+    """A backup's time in the student's own time zone and language."""
+    return QDateTime.fromMSecsSinceEpoch(created_ms).toString("yyyy-MM-dd HH:mm:ss")
+
+
+class BackupsDialog(QDialog):
+    restored = Signal(str)     # the backup's name, once the database has been replaced by it
+    changed = Signal()         # the list was (re)loaded
+
+    def __init__(self, backend, parent=None) -> None:
+        super().__init__(parent)
+        self.backend = backend
+        self.confirm: QMessageBox | None = None
+        self.hint = QLabel()
+        self.hint.setObjectName("quiet")
+        self.hint.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.itemActivated.connect(lambda _item: self.ask_restore())
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.restore_button = QPushButton()
+        self.restore_button.clicked.connect(self.ask_restore)
+        self.backup_button = QPushButton()
+        self.backup_button.clicked.connect(self.back_up_now)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        self.buttons.addButton(self.backup_button, QDialogButtonBox.ActionRole)
+        self.buttons.addButton(self.restore_button, QDialogButtonBox.ActionRole)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.setMinimumSize(480, 360)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Backups"))
+        self.hint.setText(self.tr("StudyApp backs up your data when it closes, at most once a day. "
+                                  "Restoring replaces everything with the backup; the current data is kept "
+                                  "beside it."))
+        self.restore_button.setText(self.tr("&Restore"))
+        self.backup_button.setText(self.tr("&Back up now"))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def refresh(self) -> None:
+        self.backend.request(ops.list_backups, done=self._show, failed=self.error.setText)
+
+    def _show(self, backups: list[dict]) -> None:
+        self.list.clear()
+        for backup in backups:
+            entry = QListWidgetItem(when(backup["created_ms"]))
+            entry.setData(Qt.UserRole, backup["name"])
+            entry.setToolTip(backup["name"])
+            self.list.addItem(entry)
+        if not backups:
+            self.notice.setText(self.tr("No backups yet."))
+        self.list.setCurrentRow(0)
+        self.restore_button.setEnabled(bool(backups))
+        self.changed.emit()
+
+    def back_up_now(self) -> None:
+        self.error.clear()
+        self.backend.request(ops.backup_now, done=self._backed_up, failed=self.error.setText)
+
+    def _backed_up(self, _name: str) -> None:
+        self.notice.setText(self.tr("Backup made."))
+        self.refresh()
+
+    def ask_restore(self) -> None:
+        entry = self.list.currentItem()
+        if entry is None:
+            return
+        self.confirm = QMessageBox(QMessageBox.Warning, self.tr("Restore backup"),
+                                   self.tr("Replace all your data with the backup of %1?").replace("%1", entry.text()),
+                                   QMessageBox.Yes | QMessageBox.Cancel, self)
+        self.confirm.setDefaultButton(QMessageBox.Cancel)
+        name = entry.data(Qt.UserRole)
+        self.confirm.buttonClicked.connect(
+            lambda button: self.restore(name) if self.confirm.standardButton(button) == QMessageBox.Yes else None)
+        self.confirm.open()
+
+    def restore(self, name: str) -> None:
+        self.error.clear()
+        self.backend.request(ops.restore, name, done=self._restored, failed=self.error.setText)
+
+    def _restored(self, name: str) -> None:
+        self.notice.setText(self.tr("Restored the backup; your previous data is kept as %1.")
+                            .replace("%1", "studyapp.sqlite3.before-restore"))
+        self.restored.emit(name)
+        self.refresh()
