@@ -14,7 +14,7 @@ from studyapp.ui.backups import BackupsDialog
 from studyapp.ui.browser import BrowserPage
 from studyapp.ui.decks import DecksPage
 from studyapp.ui.importing import ImportDialog, ask_for_files
-from studyapp.ui.profiles import ProfilePage
+from studyapp.ui.profiles import PinDialog, ProfilePage
 from studyapp.ui.settings_dialog import SettingsDialog
 from studyapp.ui.statistics import StatisticsPage
 from studyapp.ui.study import StudyPage
@@ -39,6 +39,7 @@ class MainWindow(QMainWindow):
     learner_loaded = Signal(object)  # the Learner, or None when the classical schedule is used
     import_finished = Signal()
     export_finished = Signal()
+    pin_changed = Signal()
     exit_requested = Signal(int)     # the program should end with this status (run_gui connects it to exit)
 
     def __init__(self, data_dir, translations, load_model: bool = True) -> None:
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
         self.learner_state = "loading" if load_model else "classic"
         self.import_dialog: ImportDialog | None = None
         self.backups_dialog: BackupsDialog | None = None
+        self.pin_dialog: PinDialog | None = None
         self.start_box: QMessageBox | None = None   # the lock or damaged-database question at start-up
         self.backend = Backend(data_dir, self)
         self.backend.opened.connect(self._on_opened)
@@ -104,6 +106,9 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
         self.act_profile = self._action(self.file_menu, "Ctrl+P", self.show_profiles)
+        self.act_set_pin = self._action(self.file_menu, "", self.ask_pin)
+        self.act_remove_pin = self._action(self.file_menu, "", lambda: self.set_pin(None))
+        self._update_pin_actions()
         self.act_import = self._action(self.file_menu, "Ctrl+I", self.import_files)
         self.file_menu.addSeparator()
         self.act_backups = self._action(self.file_menu, "", self.show_backups)
@@ -124,6 +129,8 @@ class MainWindow(QMainWindow):
         self.act_profile.setText(self.tr("Switch &profile"))
         self.act_import.setText(self.tr("&Import…"))
         self.act_backups.setText(self.tr("&Backups…"))
+        self.act_set_pin.setText(self.tr("Set P&IN…"))
+        self.act_remove_pin.setText(self.tr("Remo&ve PIN"))
         self.act_quit.setText(self.tr("&Quit"))
         self.tools_menu.setTitle(self.tr("&Tools"))
         self.act_decks.setText(self.tr("&Decks"))
@@ -225,6 +232,7 @@ class MainWindow(QMainWindow):
 
     def open_profile(self, profile: dict) -> None:
         self.profile = profile
+        self._update_pin_actions()
         self.decks.set_profile(profile)
         self.stack.setCurrentWidget(self.decks)
 
@@ -356,7 +364,35 @@ class MainWindow(QMainWindow):
     def _after_restore(self) -> None:
         """The restored data may not have the same profiles: choose again."""
         self.profile = None
+        self._update_pin_actions()
         self.show_profiles()
+
+    # ------------------------------------------------------------ profile PIN
+
+    def _update_pin_actions(self) -> None:
+        self.act_set_pin.setEnabled(self.profile is not None)
+        self.act_remove_pin.setEnabled(bool(self.profile and self.profile["has_pin"]))
+
+    def ask_pin(self) -> None:
+        if self.profile is None:
+            return
+        dialog = PinDialog(self.profile["name"], self)
+        dialog.accepted.connect(lambda: self.set_pin(dialog.pin()))
+        self.pin_dialog = dialog
+        dialog.open()
+
+    def set_pin(self, pin: str | None) -> None:
+        if self.profile is None:
+            return
+        self.backend.request(ops.set_profile_pin, self.profile["id"], pin, done=self._pin_changed,
+                             failed=self.statusBar().showMessage)
+
+    def _pin_changed(self, profile: dict) -> None:
+        self.profile = profile
+        self._update_pin_actions()
+        self.statusBar().showMessage(self.tr("The profile now has a PIN.") if profile["has_pin"]
+                                     else self.tr("The profile's PIN was removed."), 8000)
+        self.pin_changed.emit()
 
     # ------------------------------------------------------------ the rest
 

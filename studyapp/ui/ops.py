@@ -49,33 +49,56 @@ def save_ui_prefs(ws, prefs: UiPrefs) -> UiPrefs:
     return prefs
 
 
+def public_profile(row: dict) -> dict:
+    """A profile row as the screens see it: whether it has a PIN, never the PIN's hash."""
+    shown = {k: v for k, v in row.items() if k != "pin_hash"}
+    shown["has_pin"] = bool(row.get("pin_hash"))
+    return shown
+
+
 def profiles(ws) -> tuple[list[dict], str | None]:
     """All profiles and the name of the one used last."""
     from studyapp.store import queries
     from studyapp.workspace import LAST_PROFILE_KEY
 
-    return queries.list_profiles(ws.db), queries.get_meta(ws.db, LAST_PROFILE_KEY)
+    protected = {r["id"] for r in ws.db.query("SELECT id FROM profiles WHERE pin_hash IS NOT NULL")}
+    rows = [dict(r, has_pin=r["id"] in protected) for r in queries.list_profiles(ws.db)]
+    return rows, queries.get_meta(ws.db, LAST_PROFILE_KEY)
 
 
 def add_profile(ws, name: str) -> dict:
     from studyapp.store import queries
 
-    return ws.db["profiles"].get(queries.add_profile(ws.db, name))
+    return public_profile(ws.db["profiles"].get(queries.add_profile(ws.db, name)))
 
 
-def open_profile(ws, profile_id: int) -> dict:
+def open_profile(ws, profile_id: int, pin: str | None = None) -> dict | None:
+    """The profile, remembered as the last one used; None when it has a PIN and `pin` is not it."""
+    from studyapp.store.pin import verify_pin
     from studyapp.workspace import remember_profile
 
     profile = ws.db["profiles"].get(profile_id)
+    if profile["pin_hash"] and not (pin and verify_pin(profile["pin_hash"], pin)):
+        return None
     remember_profile(ws.db, profile["name"])
-    return profile
+    return public_profile(profile)
+
+
+def set_profile_pin(ws, profile_id: int, pin: str | None) -> dict:
+    """Set, change or (with None) remove the profile's PIN; returns the profile."""
+    from studyapp.store.pin import set_pin
+
+    set_pin(ws.db, profile_id, pin)
+    return public_profile(ws.db["profiles"].get(profile_id))
 
 
 def default_profile(ws) -> dict:
     """The last profile used, else the only one, else a new one (for runs without a person, like --smoke-test)."""
-    from studyapp.workspace import resolve_profile
+    from studyapp.workspace import remember_profile, resolve_profile
 
-    return open_profile(ws, resolve_profile(ws.db, None)["id"])
+    profile = resolve_profile(ws.db, None)
+    remember_profile(ws.db, profile["name"])
+    return public_profile(profile)
 
 
 def decks(ws, profile_id: int) -> list[dict]:

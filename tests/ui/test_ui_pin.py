@@ -1,0 +1,76 @@
+"""Profile PINs: asked for in the picker (a wrong one says so and stays), set and removed from the File menu."""
+
+import sqlite3
+
+from PySide6.QtCore import Qt
+
+from studyapp.paths import db_path
+from studyapp.store.db import connect
+from studyapp.store.pin import set_pin
+
+
+def give_pin(data_dir, name, pin):
+    db = connect(db_path(data_dir))
+    set_pin(db, db.execute("SELECT id FROM profiles WHERE name = ?", [name]).fetchone()[0], pin)
+    db.close()
+
+
+def pin_hash(data_dir, name):
+    with sqlite3.connect(db_path(data_dir)) as db:
+        return db.execute("SELECT pin_hash FROM profiles WHERE name = ?", [name]).fetchone()[0]
+
+
+def choose(qtbot, page, name):
+    """Waits for the list that knows Ada's PIN (the picker was filled once before the PIN was set)."""
+    qtbot.waitUntil(lambda: page.list.count() == 2 and page.list.item(0).data(Qt.UserRole)["has_pin"])
+    page.list.setCurrentRow(next(i for i in range(page.list.count()) if page.list.item(i).text() == name))
+
+
+def test_pin_is_asked_and_a_wrong_one_refused(qtbot, window, data_dir):
+    give_pin(data_dir, "Ada", "2468")
+    page = window.profiles
+    page.refresh()
+    choose(qtbot, page, "Ada")
+    assert page.pin_edit.isVisibleTo(page) and page.pin_edit.echoMode() == page.pin_edit.EchoMode.Password
+    qtbot.keyClick(page.list, Qt.Key_Return)
+    assert "Type the PIN of Ada" in page.error.text() and page.pin_edit.hasFocus()
+    qtbot.keyClicks(page.pin_edit, "1111")
+    qtbot.keyClick(page.pin_edit, Qt.Key_Return)
+    qtbot.waitUntil(lambda: "not the PIN of Ada" in page.error.text(), timeout=10000)
+    assert window.stack.currentWidget() is page and page.pin_edit.text() == ""
+    qtbot.keyClicks(page.pin_edit, "2468")
+    with qtbot.waitSignal(window.decks.loaded, timeout=10000):
+        qtbot.keyClick(page.pin_edit, Qt.Key_Return)
+    assert window.profile["name"] == "Ada" and "pin_hash" not in window.profile
+
+
+def test_profile_without_pin_has_no_pin_field(qtbot, window, data_dir):
+    give_pin(data_dir, "Ada", "2468")
+    page = window.profiles
+    page.refresh()
+    choose(qtbot, page, "Ben")
+    assert not page.pin_edit.isVisibleTo(page)
+
+
+def test_set_and_remove_pin_from_the_menu(qtbot, window, open_profile, data_dir):
+    open_profile("Ben")
+    assert window.act_set_pin.isEnabled() and not window.act_remove_pin.isEnabled()
+    window.act_set_pin.trigger()
+    dialog = window.pin_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.first.setText("12")
+    dialog.second.setText("12")
+    dialog.accept()
+    assert dialog.isVisible() and "4 to 32" in dialog.error.text()
+    dialog.first.setText("9753")
+    dialog.second.setText("9735")
+    dialog.accept()
+    assert dialog.isVisible() and "differ" in dialog.error.text()
+    dialog.second.setText("9753")
+    with qtbot.waitSignal(window.pin_changed, timeout=10000):
+        dialog.accept()
+    assert pin_hash(data_dir, "Ben").startswith("scrypt$")
+    assert window.act_remove_pin.isEnabled()
+    with qtbot.waitSignal(window.pin_changed, timeout=10000):
+        window.act_remove_pin.trigger()
+    assert pin_hash(data_dir, "Ben") is None and not window.act_remove_pin.isEnabled()
