@@ -45,3 +45,14 @@ def class_bundles(tmp_path_factory):
         paths.append(path)
     db.close()
     return paths
+
+
+@pytest.fixture
+def laptop(tmp_path):
+    """A student's data dir with one profile that has studied."""
+    data = tmp_path / "laptop"
+    data.mkdir()
+    db = make_db(data / "studyapp.sqlite3")
+    study(db, "Ana", "110100")
+    db.close()
+    return data

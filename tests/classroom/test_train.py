@@ -72,3 +72,23 @@ def test_too_few_students(class_bundles, tmp_path):
     start = class_start(read_class(class_bundles[:1]))
     with pytest.raises(training.ClassroomError, match="at least 2 students"):
         train_class(start, FitSpec(steps=1), 0.2)
+
+
+def test_bundles_are_never_written_or_extracted(class_bundles, tmp_path, capsys):
+    """A bundle whose zip names paths outside it is only read; training cannot write over a bundle."""
+    import zipfile
+
+    evil = tmp_path / "evil.studybundle"
+    with zipfile.ZipFile(class_bundles[0]) as src, zipfile.ZipFile(evil, "w") as dst:
+        for name in src.namelist():
+            dst.writestr(name, src.read(name))
+        dst.writestr("../escaped.txt", b"should never appear")
+        dst.writestr("/tmp/absolute-escape.txt", b"should never appear")
+    before = {p: p.read_bytes() for p in class_bundles}
+    assert main(["classroom", "report", str(evil), *map(str, class_bundles[1:])]) == 0
+    assert not (tmp_path.parent / "escaped.txt").exists() and not (tmp_path / "escaped.txt").exists()
+    target = class_bundles[0].with_suffix(".safetensors")
+    target.symlink_to(class_bundles[0])
+    assert main(["classroom", "train", *map(str, class_bundles), "--out", str(target)]) == 1
+    assert {p: p.read_bytes() for p in class_bundles} == before
+    target.unlink()
