@@ -9,7 +9,8 @@ Set-Location (Resolve-Path "$PSScriptRoot\..\..")
 
 $python = ".venv\Scripts\python.exe"
 if (-not (Test-Path $python)) { throw "No virtual environment at .venv; set it up as README.md says." }
-& $python -c "import PyInstaller" 2>$null
+# Asked without an import so nothing reaches stderr (Windows PowerShell 5.1 stops on native stderr).
+& $python -c "import importlib.util, sys; sys.exit(importlib.util.find_spec('PyInstaller') is None)"
 if ($LASTEXITCODE -ne 0) { throw "PyInstaller is missing; run: $python -m pip install -e "".[packaging]""" }
 $version = (& $python -c "import studyapp; print(studyapp.__version__)").Trim()
 
