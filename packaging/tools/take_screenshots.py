@@ -211,6 +211,10 @@ def run(driver: Driver, data_dir: Path, theme: str, language: str) -> None:
     done = []
     w.import_finished.connect(lambda: done.append(True))
     w.import_files([source, data_dir / "notes.docx"])
+    driver.wait(lambda: w.import_plan is not None and w.import_plan.dialog is not None
+                and w.import_plan.dialog.isVisible(), "the column mapping")
+    driver.shot("import-columns", w.import_plan.dialog)
+    w.import_plan.dialog.accept()
     driver.wait(lambda: done, "the import")
     driver.shot("import", w.import_dialog)
     w.import_dialog.reject()

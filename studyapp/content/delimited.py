@@ -28,6 +28,7 @@ COLUMN_ALIASES = {
     "skill": {"skill"},
 }
 DEFAULT_COLUMNS = ["prompt", "answer", "tags"]
+IGNORE = "ignore"   # a role for `columns`: the column is read past (a spreadsheet's own notes, row numbers)
 MAX_BYTES = 64 * 1024 * 1024
 csv.field_size_limit(MAX_BYTES)  # one long field (a pasted article) is fine; the file size is capped anyway
 
@@ -114,7 +115,7 @@ def read_delimited(
             unknown = rows[0][header.index(None)]
             raise ContentError(f"{path}: unknown column {unknown!r} in the header")
     else:
-        bad = [c for c in columns if c not in COLUMN_ALIASES]
+        bad = [c for c in columns if c not in COLUMN_ALIASES and c != IGNORE]
         if bad:
             raise ContentError(f"unknown column name {bad[0]!r} (known: {', '.join(COLUMN_ALIASES)})")
     body = rows[1:] if has_header else rows

@@ -7,14 +7,16 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from studyapp.ui.csv_mapping import ImportJob
 from studyapp.ui.tasks import start_task
 
 STAGES = {"reading": 1, "writing": 2}
 STEPS_PER_FILE = 3
 
 
-def import_work(data_dir: Path, path: Path, profile_id: int | None):
-    """The pool-thread job for one file: read it, then write it with its own database connection."""
+def import_work(data_dir: Path, job: ImportJob, profile_id: int | None):
+    """The pool-thread job for one file: read it (with the reader options chosen for it), then write it with
+    its own database connection."""
 
     def work(report):
         from studyapp.content.readers import read_file
@@ -23,7 +25,7 @@ def import_work(data_dir: Path, path: Path, profile_id: int | None):
         from studyapp.store.importer import import_bundle
 
         report("reading")
-        bundle = read_file(path)
+        bundle = read_file(job.path, **job.options)
         report("writing")
         db = connect(db_path(data_dir))
         try:
@@ -54,9 +56,10 @@ class ImportDialog(QDialog):
     imported = Signal(object)      # ImportResult, once per file that worked
     all_done = Signal()
 
-    def __init__(self, data_dir: Path, paths: list[Path], profile_id: int | None, parent=None) -> None:
+    def __init__(self, data_dir: Path, jobs: list[ImportJob], profile_id: int | None, parent=None) -> None:
         super().__init__(parent)
-        self.data_dir, self.paths, self.profile_id = data_dir, list(paths), profile_id
+        self.data_dir, self.jobs, self.profile_id = data_dir, list(jobs), profile_id
+        self.paths = [job.path for job in self.jobs]
         self.index = 0
         self.results: list[str] = []
         self.errors: list[str] = []
@@ -96,7 +99,7 @@ class ImportDialog(QDialog):
             return
         path = self.paths[self.index]
         self.status.setText(self.tr("Importing %1…").replace("%1", path.name))
-        start_task(import_work(self.data_dir, path, self.profile_id), done=self._done, failed=self._failed,
+        start_task(import_work(self.data_dir, self.jobs[self.index], self.profile_id), done=self._done, failed=self._failed,
                    progress=self._progress)
 
     def _progress(self, stage: str) -> None:

@@ -12,6 +12,7 @@ from studyapp import __version__
 from studyapp.ui import ops
 from studyapp.ui.backups import BackupsDialog
 from studyapp.ui.browser import BrowserPage
+from studyapp.ui.csv_mapping import ImportJob, ImportPlan
 from studyapp.ui.decks import DecksPage
 from studyapp.ui.importing import ImportDialog, ask_for_files
 from studyapp.ui.profiles import PinDialog, ProfilePage
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
         self.learner = None
         self.learner_state = "loading" if load_model else "classic"
         self.import_dialog: ImportDialog | None = None
+        self.import_plan: ImportPlan | None = None
         self.backups_dialog: BackupsDialog | None = None
         self.pin_dialog: PinDialog | None = None
         self.start_box: QMessageBox | None = None   # the lock or damaged-database question at start-up
@@ -303,13 +305,27 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ importing
 
-    def import_files(self, paths: list[Path] | None = None) -> None:
+    def import_files(self, paths: list[Path] | None = None, map_columns: bool = True) -> None:
+        """Import files; each spreadsheet first gets its column mapping dialog unless `map_columns` is False
+        (then its header, or the default columns, decide, as on the command line)."""
         if self.backend.data_dir is None:
             return
         paths = paths if isinstance(paths, list) else ask_for_files(self)
         if not paths:
             return
-        dialog = ImportDialog(self.backend.data_dir, paths, self.profile["id"] if self.profile else None, self)
+        if not map_columns:
+            self._run_import([ImportJob(path) for path in paths])
+            return
+        self.import_plan = ImportPlan(paths, self)
+        self.import_plan.ready.connect(self._run_import)
+        self.import_plan.start()
+
+    def _run_import(self, jobs: list[ImportJob]) -> None:
+        self.import_plan = None
+        if not jobs:
+            self.import_finished.emit()
+            return
+        dialog = ImportDialog(self.backend.data_dir, jobs, self.profile["id"] if self.profile else None, self)
         dialog.imported.connect(lambda _result: self.decks.refresh())
         dialog.all_done.connect(self.import_finished)
         self.import_dialog = dialog

@@ -42,8 +42,11 @@ def test_import_by_drop_adds_the_deck(qtbot, window, open_profile, tmp_path):
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(source))])
     event = QDropEvent(QPoint(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    window.dropEvent(event)
+    qtbot.waitUntil(lambda: window.import_plan is not None and window.import_plan.dialog is not None)
+    assert window.import_plan.dialog.columns() == ["prompt", "answer"]
     with qtbot.waitSignal(window.import_finished, timeout=10000):
-        window.dropEvent(event)
+        window.import_plan.dialog.accept()
     dialog = window.import_dialog
     assert dialog.bar.value() == dialog.bar.maximum()
     assert "2 new" in dialog.report.text()

@@ -1,0 +1,238 @@
+"""Importing a spreadsheet (.csv, .tsv, .txt): the first rows shown, a role chosen for each column, a deck name,
+and for a .txt file which program wrote it. The choices become `read_file`'s keyword arguments."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QLabel, QLineEdit,
+    QTableWidget, QTableWidgetItem, QVBoxLayout,
+)
+
+from studyapp.content.delimited import COLUMN_ALIASES, DEFAULT_COLUMNS, IGNORE, canonical_column
+from studyapp.ui.tasks import start_task
+
+DELIMITED_SUFFIXES = (".csv", ".tsv", ".txt")
+PREVIEW_BYTES = 64 * 1024
+PREVIEW_ROWS = 8
+ROLES = (*COLUMN_ALIASES, IGNORE)
+FORMATS = ("csv", "quizlet", "mnemosyne")   # `file_format` values offered for a .txt file
+
+
+@dataclass(frozen=True)
+class ImportJob:
+    path: Path
+    options: dict = field(default_factory=dict)   # keyword arguments of read_file
+
+
+@dataclass(frozen=True)
+class Preview:
+    rows: list[list[str]]     # the first rows, header included
+    roles: list[str]          # a suggested role per column
+
+
+def is_delimited(path: Path) -> bool:
+    return path.suffix.lower() in DELIMITED_SUFFIXES
+
+
+def suggested_roles(first_row: list[str], width: int) -> list[str]:
+    """The header's roles when it names a prompt and an answer (unknown names ignored), else the reader's default."""
+    header = [canonical_column(cell) for cell in first_row]
+    if "prompt" in header and "answer" in header:
+        roles = [role or IGNORE for role in header]
+    else:
+        roles = DEFAULT_COLUMNS[:width]
+    return (roles + [IGNORE] * width)[:width]
+
+
+def read_preview(path: Path) -> Preview:
+    """The start of the file, split as the reader will split it (runs in the pool: it reads the disk)."""
+    with open(path, "rb") as handle:
+        raw = handle.read(PREVIEW_BYTES)
+    text = raw.decode("utf-8-sig", errors="replace")
+    lines = text.splitlines()[:PREVIEW_ROWS + 1]
+    first = lines[0] if lines else ""
+    delimiter = "," if path.suffix.lower() == ".csv" and not ("\t" in first and "," not in first) else "\t"
+    rows = [r for r in csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter) if any(c.strip() for c in r)]
+    rows = rows[:PREVIEW_ROWS]
+    width = max((len(r) for r in rows), default=2)
+    return Preview(rows, suggested_roles(rows[0] if rows else [], max(width, 2)))
+
+
+def role_names() -> dict[str, str]:
+    tr = QCoreApplication.translate
+    return {
+        "prompt": tr("ColumnMappingDialog", "Prompt"), "answer": tr("ColumnMappingDialog", "Answer"),
+        "kind": tr("ColumnMappingDialog", "Kind"), "options": tr("ColumnMappingDialog", "Options"),
+        "accepted": tr("ColumnMappingDialog", "Accepted answers"), "tags": tr("ColumnMappingDialog", "Tags"),
+        "hint": tr("ColumnMappingDialog", "Hint"), "explanation": tr("ColumnMappingDialog", "Explanation"),
+        "skill": tr("ColumnMappingDialog", "Skill"), IGNORE: tr("ColumnMappingDialog", "(ignore)"),
+    }
+
+
+def format_names() -> dict[str, str]:
+    tr = QCoreApplication.translate
+    return {"csv": tr("ColumnMappingDialog", "Spreadsheet (columns as chosen below)"),
+            "quizlet": tr("ColumnMappingDialog", "Quizlet export (term, definition)"),
+            "mnemosyne": tr("ColumnMappingDialog", "Mnemosyne export")}
+
+
+class ColumnMappingDialog(QDialog):
+    def __init__(self, path: Path, preview: Preview, parent=None) -> None:
+        super().__init__(parent)
+        self.path = path
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.deck_name = QLineEdit(path.name.split(".")[0])
+        self.deck_name.setMaxLength(200)
+        self.file_format = QComboBox()
+        for key in FORMATS:
+            self.file_format.addItem("", key)
+        self.file_format.currentIndexChanged.connect(self._format_changed)
+        self.labels = [QLabel(), QLabel()]
+        width = len(preview.roles)
+        self.table = QTableWidget(len(preview.rows) + 1, width)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.roles: list[QComboBox] = []
+        for column, role in enumerate(preview.roles):
+            combo = QComboBox()
+            for key in ROLES:
+                combo.addItem("", key)
+            combo.setCurrentIndex(ROLES.index(role))
+            self.table.setCellWidget(0, column, combo)
+            self.roles.append(combo)
+        for row, cells in enumerate(preview.rows, start=1):
+            for column, cell in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(cell))
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.labels[0], self.deck_name)
+        form.addRow(self.labels[1], self.file_format)
+        self.labels[0].setBuddy(self.deck_name)
+        self.labels[1].setBuddy(self.file_format)
+        ambiguous = path.suffix.lower() == ".txt"
+        self.labels[1].setVisible(ambiguous)
+        self.file_format.setVisible(ambiguous)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.hint)
+        layout.addLayout(form)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(640, 420)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Import %1").replace("%1", self.path.name))
+        self.hint.setText(self.tr("Choose what each column holds. A header row that names a prompt and an answer "
+                                  "is skipped."))
+        self.labels[0].setText(self.tr("&Deck name"))
+        self.labels[1].setText(self.tr("&Written by"))
+        for index, key in enumerate(FORMATS):
+            self.file_format.setItemText(index, format_names()[key])
+        names = role_names()
+        for combo in self.roles:
+            for index, key in enumerate(ROLES):
+                combo.setItemText(index, names[key])
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _format_changed(self) -> None:
+        """Quizlet's and Mnemosyne's exports have fixed columns; Mnemosyne's also names its own decks."""
+        spreadsheet = self.file_format.currentData() == "csv"
+        for combo in self.roles:
+            combo.setEnabled(spreadsheet)
+        self.deck_name.setEnabled(self.file_format.currentData() != "mnemosyne")
+
+    def columns(self) -> list[str]:
+        return [combo.currentData() for combo in self.roles]
+
+    def options(self) -> dict:
+        fmt = self.file_format.currentData()
+        if fmt == "mnemosyne":
+            return {"file_format": fmt}
+        options = {"deck_name": self.deck_name.text().strip(), "file_format": fmt}
+        if fmt == "csv":
+            options["columns"] = self.columns()
+        return options
+
+    def problem(self) -> str | None:
+        if self.file_format.currentData() != "mnemosyne" and not self.deck_name.text().strip():
+            return self.tr("Give the deck a name.")
+        if self.file_format.currentData() != "csv":
+            return None
+        chosen = [c for c in self.columns() if c != IGNORE]
+        names = role_names()
+        for needed in ("prompt", "answer"):
+            if needed not in chosen:
+                return self.tr("Choose the column that holds the %1.").replace("%1", names[needed].lower())
+        twice = next((c for c in chosen if chosen.count(c) > 1), None)
+        if twice:
+            return self.tr("Only one column can be %1.").replace("%1", names[twice])
+        return None
+
+    def accept(self) -> None:
+        problem = self.problem()
+        if problem:
+            self.error.setText(problem)
+            return
+        super().accept()
+
+
+class ImportPlan(QObject):
+    """Turns the files to import into jobs, asking for the columns of each spreadsheet in turn.
+    A spreadsheet whose mapping is cancelled is left out; one whose start cannot be read goes to the
+    importer as it is, which then names the problem."""
+
+    ready = Signal(list)      # ImportJob per file to import (possibly none)
+
+    def __init__(self, paths: list[Path], parent) -> None:
+        super().__init__(parent)
+        self.waiting = list(paths)
+        self.jobs: list[ImportJob] = []
+        self.dialog: ColumnMappingDialog | None = None
+        self.current: Path | None = None
+        self.task = None
+
+    def start(self) -> None:
+        while self.waiting:
+            path = self.waiting.pop(0)
+            if is_delimited(path) and path.is_file():
+                self.current = path
+                # Bound methods, and the task kept until it reports: its result must not be dropped with it.
+                self.task = start_task(lambda _report: read_preview(path), done=self._ask, failed=self._unread)
+                return
+            self.jobs.append(ImportJob(path))
+        self.ready.emit(self.jobs)
+
+    def _take(self, job: ImportJob | None) -> None:
+        if job is not None:
+            self.jobs.append(job)
+        self.dialog = self.task = None
+        self.start()
+
+    def _unread(self, _message: str) -> None:
+        self._take(ImportJob(self.current))
+
+    def _ask(self, preview: Preview) -> None:
+        path = self.current
+        dialog = ColumnMappingDialog(path, preview, self.parent())
+        dialog.accepted.connect(lambda: self._take(ImportJob(path, dialog.options())))
+        dialog.rejected.connect(lambda: self._take(None))
+        self.dialog = dialog
+        dialog.open()

@@ -1,0 +1,94 @@
+"""Spreadsheet imports: the first rows with a role per column (from the header or the default), the deck name,
+and the format of a .txt file; the choices reach the reader."""
+
+import sqlite3
+
+import pytest
+
+from studyapp.paths import db_path
+from studyapp.ui.csv_mapping import read_preview
+
+
+def deck_items(data_dir, deck):
+    with sqlite3.connect(db_path(data_dir)) as db:
+        return db.execute("SELECT prompt, answer, tags FROM items JOIN decks d ON d.id = items.deck_id "
+                          "WHERE d.name = ? ORDER BY items.id", [deck]).fetchall()
+
+
+@pytest.fixture
+def mapping(qtbot, window, open_profile):
+    """Starts importing `path` and returns its mapping dialog."""
+    open_profile("Ada")
+
+    def start(path):
+        window.import_files([path])
+        qtbot.waitUntil(lambda: window.import_plan is not None and window.import_plan.dialog is not None
+                        and window.import_plan.dialog.isVisible(), timeout=10000)
+        return window.import_plan.dialog
+
+    return start
+
+
+def test_header_roles_suggested_and_unknown_columns_ignored(qtbot, window, mapping, tmp_path, data_dir):
+    source = tmp_path / "verbs.csv"
+    source.write_text("Term,Page,Definition\naller,12,to go\nêtre,13,to be\n", encoding="utf-8")
+    dialog = mapping(source)
+    assert dialog.columns() == ["prompt", "ignore", "answer"]
+    assert dialog.table.item(1, 0).text() == "Term" and dialog.table.item(2, 2).text() == "to go"
+    assert dialog.deck_name.text() == "verbs" and not dialog.file_format.isVisibleTo(dialog)
+    dialog.deck_name.setText("French verbs")
+    with qtbot.waitSignal(window.import_finished, timeout=10000):
+        dialog.accept()
+    assert "2 new" in window.import_dialog.report.text()
+    assert deck_items(data_dir, "French verbs") == [("aller", "to go", "[]"), ("être", "to be", "[]")]
+    window.import_dialog.reject()
+
+
+def test_without_header_the_default_columns_and_a_bad_choice_is_refused(qtbot, window, mapping, tmp_path, data_dir):
+    source = tmp_path / "words.tsv"
+    source.write_text("chien\tdog\tanimal\t1\nchat\tcat\tanimal\t2\n", encoding="utf-8")
+    dialog = mapping(source)
+    assert dialog.columns() == ["prompt", "answer", "tags", "ignore"]
+    dialog.roles[3].setCurrentIndex(dialog.roles[3].findData("answer"))
+    dialog.accept()
+    assert dialog.isVisible() and dialog.error.text() == "Only one column can be Answer."
+    dialog.roles[3].setCurrentIndex(dialog.roles[3].findData("ignore"))
+    dialog.roles[0].setCurrentIndex(dialog.roles[0].findData("ignore"))
+    dialog.accept()
+    assert dialog.isVisible() and "holds the prompt" in dialog.error.text()
+    dialog.roles[0].setCurrentIndex(dialog.roles[0].findData("prompt"))
+    with qtbot.waitSignal(window.import_finished, timeout=10000):
+        dialog.accept()
+    assert deck_items(data_dir, "words") == [("chien", "dog", '["animal"]'), ("chat", "cat", '["animal"]')]
+    window.import_dialog.reject()
+
+
+def test_txt_can_be_read_as_a_quizlet_export(qtbot, window, mapping, tmp_path, data_dir):
+    source = tmp_path / "set.txt"
+    source.write_text("rot\tred\nblau\tblue\n", encoding="utf-8")
+    dialog = mapping(source)
+    assert dialog.file_format.isVisibleTo(dialog)
+    dialog.file_format.setCurrentIndex(dialog.file_format.findData("quizlet"))
+    assert not dialog.roles[0].isEnabled()
+    assert dialog.options() == {"deck_name": "set", "file_format": "quizlet"}
+    with qtbot.waitSignal(window.import_finished, timeout=10000):
+        dialog.accept()
+    assert [r[:2] for r in deck_items(data_dir, "set")] == [("rot", "red"), ("blau", "blue")]
+    window.import_dialog.reject()
+
+
+def test_cancelled_mapping_imports_nothing(qtbot, window, mapping, tmp_path, data_dir):
+    source = tmp_path / "skip.csv"
+    source.write_text("a,b\n", encoding="utf-8")
+    dialog = mapping(source)
+    with qtbot.waitSignal(window.import_finished, timeout=10000):
+        dialog.reject()
+    assert window.import_dialog is None and deck_items(data_dir, "skip") == []
+
+
+def test_preview_of_a_ragged_file(tmp_path):
+    source = tmp_path / "ragged.csv"
+    source.write_text("q1,a1\nq2,a2,t2,x\n\n", encoding="utf-8")
+    preview = read_preview(source)
+    assert preview.rows == [["q1", "a1"], ["q2", "a2", "t2", "x"]]
+    assert preview.roles == ["prompt", "answer", "tags", "ignore"]
