@@ -149,21 +149,11 @@ def cmd_export_deck(args) -> int:
 
 def _export_apkg(ws, args, decks, out: Path) -> int:
     """An Anki package of the deck tree, with the profile's answers as review history if asked."""
-    from studyapp.content.anki_write import write_anki_package
-    from studyapp.content.model import HistoryRow
-    from studyapp.paths import media_dir
+    from studyapp.content.export import write_apkg
     from studyapp.workspace import resolve_profile
 
-    keys = {(i.guid, i.ord) for d in decks for i in d.items}
-    history = []
-    if args.with_history:
-        profile = resolve_profile(ws.db, args.profile, args.pin)
-        history = [HistoryRow(r["guid"], r["ord"], r["answered_ms"], r["grade"], r["correct"], r["response_ms"])
-                   for r in queries.answers_with_items(ws.db, profile["id"]) if (r["guid"], r["ord"]) in keys]
-    names = {name for d in decks for i in d.items for name in i.media}
-    media = {n: (media_dir(ws.data_dir) / n).read_bytes() for n in names if (media_dir(ws.data_dir) / n).is_file()}
-    write_anki_package(decks, history, out, media)
-    return sum(len(d.items) for d in decks)
+    profile_id = resolve_profile(ws.db, args.profile, args.pin)["id"] if args.with_history else None
+    return write_apkg(ws.db, ws.data_dir, decks, out, profile_id)
 
 
 # ---------------------------------------------------------------- backups
