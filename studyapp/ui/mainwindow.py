@@ -332,13 +332,24 @@ class MainWindow(QMainWindow):
         dialog.open()
         dialog.start()
 
-    def export_deck(self, deck_id: int, deck_name: str, path: str | None = None) -> None:
+    def export_deck(self, deck_id: int, deck_name: str, path: str | None = None, with_history: bool = False) -> None:
+        """The deck in StudyApp's format, or with its sub-decks as an Anki package (with this profile's answers
+        as review history if chosen); the format follows the file name."""
         if path is None:
+            filters = [self.tr("StudyApp decks (*.deck.toml)"), self.tr("Anki packages (*.apkg)"),
+                       self.tr("Anki packages with my answers (*.apkg)")]
             suggested = deck_name.split("::")[-1].replace(" ", "-").lower() + ".deck.toml"
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export deck"), suggested,
-                                                  self.tr("StudyApp decks (*.deck.toml)"))
+            path, chosen = QFileDialog.getSaveFileName(self, self.tr("Export deck"), suggested, ";;".join(filters))
             if not path:
                 return
+            if chosen in filters[1:] and not path.endswith(".apkg"):
+                path = path.removesuffix(".deck.toml") + ".apkg"
+            with_history = chosen == filters[2]
+        if path.endswith(".apkg"):
+            profile_id = self.profile["id"] if with_history and self.profile else None
+            self.backend.request(ops.export_deck_apkg, deck_id, path, profile_id,
+                                 done=lambda n: self._exported(n, path), failed=self._export_failed)
+            return
         if not path.endswith(".deck.toml"):
             path += ".deck.toml"
         self.backend.request(ops.export_deck, deck_id, path, done=lambda n: self._exported(n, path),

@@ -83,3 +83,24 @@ def test_export_writes_a_native_deck_and_refuses_an_empty_parent(qtbot, window, 
         window.export_deck(parent["id"], parent["name"], str(tmp_path / "geo"))
     assert "has no items of its own" in window.decks.error.text()
     assert not (tmp_path / "geo.deck.toml").exists()
+
+
+def test_export_to_anki_with_and_without_history(qtbot, window, open_profile, select_deck, tmp_path, data_dir):
+    import sqlite3
+
+    from studyapp.content.anki_read import read_anki_package
+
+    with sqlite3.connect(db_path(data_dir)) as db:
+        ada = db.execute("SELECT id FROM profiles WHERE name = 'Ada'").fetchone()[0]
+        item = db.execute("SELECT id FROM items WHERE guid = 'b0'").fetchone()[0]
+        db.execute("INSERT INTO answers (profile_id, item_id, answered_ms, correct, grade, response_ms, given, "
+                   "shown_ms) VALUES (?, ?, 1700000000000, 1, 3, 2000, '', 1699999998000)", [ada, item])
+    open_profile("Ada")
+    select_deck("Mixed")
+    deck = window.decks.selected_deck()
+    for name, history in (("mine.apkg", True), ("plain.apkg", False)):
+        with qtbot.waitSignal(window.export_finished, timeout=10000):
+            window.export_deck(deck["id"], deck["name"], str(tmp_path / name), with_history=history)
+        assert "Wrote 25 item(s)" in window.decks.notice.text()
+    assert len(read_anki_package(tmp_path / "mine.apkg").history) == 1
+    assert read_anki_package(tmp_path / "plain.apkg").history == []
