@@ -17,7 +17,7 @@ class MissingExtra(RuntimeError):
     pass
 
 
-def requirerequire_fsrs():
+def require_fsrs():
     try:
         import fsrs
     except ImportError:

@@ -87,14 +87,15 @@ def test_evaluate_memory_scores_every_model_on_the_same_rows(tmp_path, tiny_mode
     write_events(events, sim_logs[:2])
     preds = tmp_path / "preds.csv"
     args = argparse.Namespace(events=events, predictions=preds, model=tiny_model, pooled_model=tiny_model,
-                              no_fsrs_fit=True, plot=None, json=True)
+                              no_fsrs_fit=False, plot=None, json=True)
     assert evaluate_memory.main(args) == 0
     rows = list(csv.DictReader(preds.open()))
     assert set(rows[0]) == {"protocol", "model", "split", "student_id", "item_id", "timestamp", "correct", "p"}
     by_model = {}
     for r in rows:
         by_model.setdefault(r["model"], []).append((r["protocol"], r["split"], r["item_id"], r["timestamp"]))
-    assert set(by_model) == {"ours", "ours-population", "pooled-finetune", "fsrs6-default", "constant"}
+    assert set(by_model) == {"ours", "ours-population", "pooled-finetune", "fsrs6-default", "fsrs6-fitted",
+                             "constant"}
     assert len({tuple(v) for v in by_model.values()}) == 1
     assert all(0 <= float(r["p"]) <= 1 for r in rows)
 
