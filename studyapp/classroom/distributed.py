@@ -117,7 +117,8 @@ def fit(start: dict, config: dict, tasks: list[meta.Task], spec: FitSpec, device
     Should move into learner/meta.py as `train(..., start=params)` with this gradient hook, so there is one loop."""
     rank, size = world()
     device = device or torch.device("cpu")
-    params = {k: v.detach().clone().to(device).requires_grad_() for k, v in start.items()}
+    # Sorted names: a safetensors load gives each process its own key order, and the flat all-reduce needs one.
+    params = {k: start[k].detach().clone().to(device).requires_grad_() for k in sorted(start)}
     anchor = {k: start[k].detach().clone().to(device) for k in ANCHORED}
     opt = torch.optim.Adam(params.values(), lr=spec.lr)
     pick = np.random.default_rng(spec.seed)
