@@ -33,13 +33,21 @@ def percent(p: float) -> str:
     return f"{round(100 * p)}%"
 
 
-def predictions(predictor, context: StudyContext, knowledge: bool = False) -> np.ndarray:
+def predictions(predictor, context: StudyContext, knowledge: bool = False,
+                subset: np.ndarray | None = None) -> np.ndarray:
     """p(correct) now for every item of the context, in one call (the predictor is vectorised); with
-    `knowledge`, without the short-term boost of items just answered."""
-    if not context.items:
-        return np.zeros(0)
+    `knowledge`, without the short-term boost of items just answered. With `subset` (item indices)
+    only those items are predicted and the others are NaN."""
+    items = context.items if subset is None else [context.items[k] for k in subset.tolist()]
+    if not items:
+        return np.full(len(context.items), np.nan)
     predict = predictor.knowledge if knowledge else predictor.predict
-    return np.clip(np.asarray(predict(context.items, context.now_ms), dtype=np.float64), 1e-6, 1 - 1e-6)
+    p = np.clip(np.asarray(predict(items, context.now_ms), dtype=np.float64), 1e-6, 1 - 1e-6)
+    if subset is None:
+        return p
+    full = np.full(len(context.items), np.nan)
+    full[subset] = p
+    return full
 
 
 class DeckView:
@@ -137,10 +145,12 @@ class ReviewPolicy:
     def choose(self, context: StudyContext) -> Choice | None:
         if not context.items:
             return None
-        p = predictions(self.predictor, context)
         view = self.view.update(context)
         last = view.last
         seen = last >= 0
+        # Only answered items can be due, so only they are predicted (the session predicts the new
+        # item it shows): a large deck the student has barely started stays fast.
+        p = predictions(self.predictor, context, subset=np.flatnonzero(seen))
         not_last = view.not_last(context)
         due = seen & (p < context.settings.target_retention) & (context.now_ms - last >= self.min_gap_ms) & not_last
         due_order = np.flatnonzero(due)[np.argsort(p[due], kind="stable")]
@@ -149,7 +159,7 @@ class ReviewPolicy:
         if self._new_allowed(context, len(due_order), len(new_order) > 0) and (
                 not len(due_order) or self._last_was_review(context)):
             k = interleaved(new_order, view.decks, avoid_deck)
-            return new_choice(context, k, float(p[k]))
+            return new_choice(context, k, None)
         if not len(due_order):
             return None
         k = interleaved(due_order, view.decks, avoid_deck)
