@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QM
 from studyapp import __version__
 from studyapp.ui import ops
 from studyapp.ui.backups import BackupsDialog
+from studyapp.ui import classroom
 from studyapp.ui.browser import BrowserPage
+from studyapp.ui.classroom import BUNDLE_SUFFIX, BundleExportDialog
 from studyapp.ui.csv_mapping import ImportJob, ImportPlan
 from studyapp.ui.decks import DecksPage
 from studyapp.ui.importing import ImportDialog, ask_for_files
@@ -22,17 +24,7 @@ from studyapp.ui.study import StudyPage
 from studyapp.ui.summary import SummaryPage
 from studyapp.ui.tasks import start_task
 from studyapp.ui.theme import apply_theme
-from studyapp.ui.worker import Backend, Notice
-
-
-def load_learner(report):
-    """Runs in the pool: importing torch and reading the model file never touch the GUI thread."""
-    from studyapp.study.launch import load_learner as load
-
-    learner, notice = load()
-    if learner is None:
-        raise Notice(notice)
-    return learner
+from studyapp.ui.worker import Backend, as_sentence
 
 
 class MainWindow(QMainWindow):
@@ -41,6 +33,7 @@ class MainWindow(QMainWindow):
     import_finished = Signal()
     export_finished = Signal()
     pin_changed = Signal()
+    classroom_finished = Signal()    # a Classroom menu action has reported (success or not)
     exit_requested = Signal(int)     # the program should end with this status (run_gui connects it to exit)
 
     def __init__(self, data_dir, translations, load_model: bool = True) -> None:
@@ -54,6 +47,9 @@ class MainWindow(QMainWindow):
         self.import_plan: ImportPlan | None = None
         self.backups_dialog: BackupsDialog | None = None
         self.pin_dialog: PinDialog | None = None
+        self.bundle_dialog: BundleExportDialog | None = None
+        self.classroom_box: QMessageBox | None = None
+        self.model_task = None
         self.start_box: QMessageBox | None = None   # the lock or damaged-database question at start-up
         self.backend = Backend(data_dir, self)
         self.backend.opened.connect(self._on_opened)
@@ -92,7 +88,8 @@ class MainWindow(QMainWindow):
         self.resize(980, 700)
         self.retranslate()
         if load_model:
-            start_task(load_learner, done=self._learner_done, failed=self._learner_failed)
+            self.model_task = start_task(classroom.learner_loader(data_dir), done=self._learner_done,
+                                         failed=self._learner_failed)
 
     # ------------------------------------------------------------ menus and texts
 
@@ -121,6 +118,12 @@ class MainWindow(QMainWindow):
         self.act_browse = self._action(self.tools_menu, "Ctrl+B", lambda: self.show_browser(0))
         self.act_stats = self._action(self.tools_menu, "Ctrl+T", self.show_statistics)
         self.act_settings = self._action(self.tools_menu, "Ctrl+,", self.open_settings)
+        self.tools_menu.addSeparator()
+        self.classroom_menu = self.tools_menu.addMenu("")
+        self.act_bundle = self._action(self.classroom_menu, "", self.ask_bundle_export)
+        self.classroom_menu.addSeparator()
+        self.act_install_model = self._action(self.classroom_menu, "", self.install_class_model)
+        self.act_rollback_model = self._action(self.classroom_menu, "", self.rollback_class_model)
         self.help_menu = bar.addMenu("")
         self.act_about = self._action(self.help_menu, "", self.about)
 
@@ -139,6 +142,10 @@ class MainWindow(QMainWindow):
         self.act_settings.setText(self.tr("&Settings…"))
         self.act_stats.setText(self.tr("S&tatistics"))
         self.act_browse.setText(self.tr("&Browse"))
+        self.classroom_menu.setTitle(self.tr("&Classroom"))
+        self.act_bundle.setText(self.tr("&Export my answers for the teacher…"))
+        self.act_install_model.setText(self.tr("&Install the class model…"))
+        self.act_rollback_model.setText(self.tr("Go &back to the previous model"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.act_about.setText(self.tr("&About StudyApp"))
         self._show_model_state()
@@ -167,7 +174,7 @@ class MainWindow(QMainWindow):
         box = QMessageBox(QMessageBox.Critical, self.tr("StudyApp"),
                           self.tr("StudyApp is already open on this data folder. Use that window, or close it "
                                   "first."), QMessageBox.Close, self)
-        box.setInformativeText(message[:1].upper() + message[1:] + ".")
+        box.setInformativeText(as_sentence(message))
         box.finished.connect(lambda _code: self.exit_requested.emit(1))
         self.start_box = box
         box.open()
@@ -180,7 +187,7 @@ class MainWindow(QMainWindow):
         box = QMessageBox(QMessageBox.Warning, self.tr("StudyApp"),
                           self.tr("Your study data cannot be read; the file is damaged or is not a StudyApp "
                                   "database."), QMessageBox.NoButton, self)
-        box.setInformativeText(message[:1].upper() + message[1:] + ".")
+        box.setInformativeText(as_sentence(message))
         choices = {}
         if backup is not None:
             restore = box.addButton(self.tr("Restore the backup of %1").replace("%1", when(backup["created_ms"])),
@@ -420,6 +427,86 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("The profile now has a PIN.") if profile["has_pin"]
                                      else self.tr("The profile's PIN was removed."), 8000)
         self.pin_changed.emit()
+
+    # ------------------------------------------------------------ classroom
+
+    def ask_bundle_export(self) -> None:
+        if self.profile is None:
+            self.statusBar().showMessage(self.tr("Open your profile first."), 8000)
+            return
+        dialog = BundleExportDialog(self)
+        dialog.accepted.connect(lambda: self._choose_bundle_file(dialog.with_name.isChecked()))
+        self.bundle_dialog = dialog
+        dialog.open()
+
+    def _choose_bundle_file(self, with_name: bool) -> None:
+        suggested = self.profile["name"].replace(" ", "-").lower() + BUNDLE_SUFFIX
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export my answers for the teacher"), suggested,
+                                              self.tr("Class bundles (*%1)").replace("%1", BUNDLE_SUFFIX))
+        if path:
+            self.export_for_teacher(path, with_name)
+
+    def export_for_teacher(self, path: str, with_name: bool) -> None:
+        self.backend.request(classroom.export_bundle, self.profile["id"], path, with_name,
+                             done=self._bundle_written, failed=self._classroom_failed)
+
+    def _bundle_written(self, manifest: dict) -> None:
+        self._tell(self.tr("Wrote %1 answer(s) to %2. Give this file to your teacher.")
+                   .replace("%1", str(manifest["answers"])).replace("%2", manifest["out"]))
+
+    def _busy_studying(self) -> bool:
+        if self.stack.currentWidget() is self.study and self.study.state != "idle":
+            self.statusBar().showMessage(self.tr("Finish studying first (Esc)."), 8000)
+            return True
+        return False
+
+    def install_class_model(self, path: str | None = None) -> None:
+        if self.backend.data_dir is None or self._busy_studying():
+            return
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Install the class model"), "",
+                                                  self.tr("Class models (*.safetensors)"))
+            if not path:
+                return
+        self.statusBar().showMessage(self.tr("Installing the class model and adapting every profile to it…"))
+        self.model_task = start_task(classroom.install_model_work(self.backend.data_dir, Path(path)),
+                                     done=self._model_installed, failed=self._classroom_failed)
+
+    def _model_installed(self, result: tuple[int, int]) -> None:
+        items, profiles = result
+        self._tell(self.tr("The class model is installed (it knows %1 item(s)); %2 profile(s) adapted to it.")
+                   .replace("%1", str(items)).replace("%2", str(profiles)))
+        self._reload_learner()
+
+    def rollback_class_model(self) -> None:
+        if self.backend.data_dir is None or self._busy_studying():
+            return
+        self.model_task = start_task(classroom.rollback_work(self.backend.data_dir), done=self._rolled_back,
+                                     failed=self._classroom_failed)
+
+    def _rolled_back(self, result: tuple[bool, int]) -> None:
+        shipped, profiles = result
+        text = (self.tr("Back to the model StudyApp came with; %1 profile(s) adapted to it.") if shipped
+                else self.tr("Back to the previous class model; %1 profile(s) adapted to it."))
+        self._tell(text.replace("%1", str(profiles)))
+        self._reload_learner()
+
+    def _reload_learner(self) -> None:
+        self.learner_state = "loading"
+        self._show_model_state()
+        self.model_task = start_task(classroom.learner_loader(self.backend.data_dir), done=self._learner_done,
+                                     failed=self._learner_failed)
+
+    def _classroom_failed(self, message: str) -> None:
+        self._tell(as_sentence(message), error=True)
+
+    def _tell(self, text: str, error: bool = False) -> None:
+        self.statusBar().clearMessage()
+        box = QMessageBox(QMessageBox.Warning if error else QMessageBox.Information, self.tr("Classroom"), text,
+                          QMessageBox.Ok, self)
+        self.classroom_box = box
+        box.open()
+        self.classroom_finished.emit()
 
     # ------------------------------------------------------------ the rest
 

@@ -42,6 +42,15 @@ def describe_error(exc: BaseException) -> str:
     return f"Unexpected error ({type(exc).__name__}: {exc})"
 
 
+def as_sentence(message: str) -> str:
+    """A message from below the GUI as a sentence: capital first letter (unless it starts with a file name),
+    full stop."""
+    first = message.split(" ", 1)[0]
+    if not any(mark in first for mark in "./\\"):
+        message = message[:1].upper() + message[1:]
+    return message if message.endswith((".", "!", "?")) else message + "."
+
+
 class StoreWorker(QObject):
     """Lives in the store thread; every slot runs there."""
 

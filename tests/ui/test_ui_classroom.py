@@ -1,0 +1,83 @@
+"""The Classroom menu: answers for the teacher (the name only when chosen), and the class model installed or
+taken back in the pool (the model work itself is studyapp.classroom's, tested there; here it is stood in for)."""
+
+import sqlite3
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from studyapp.classroom.bundle import SUFFIX, read_bundle
+from studyapp.paths import db_path
+from studyapp.ui import classroom
+from studyapp.ui.worker import Notice
+
+
+def add_answer(data_dir, profile="Ada"):
+    with sqlite3.connect(db_path(data_dir)) as db:
+        profile_id = db.execute("SELECT id FROM profiles WHERE name = ?", [profile]).fetchone()[0]
+        item = db.execute("SELECT id FROM items WHERE guid = 'b0'").fetchone()[0]
+        db.execute("INSERT INTO answers (profile_id, item_id, answered_ms, correct, grade, shown_ms) "
+                   "VALUES (?, ?, 1700000000000, 1, 3, 1699999998000)", [profile_id, item])
+
+
+def test_bundle_suffix_matches_the_classroom_module():
+    assert classroom.BUNDLE_SUFFIX == SUFFIX
+
+
+def test_answers_for_the_teacher_without_then_with_the_name(qtbot, window, open_profile, data_dir, tmp_path):
+    add_answer(data_dir)
+    open_profile("Ada")
+    window.act_bundle.trigger()
+    qtbot.waitUntil(lambda: window.bundle_dialog is not None and window.bundle_dialog.isVisible())
+    assert not window.bundle_dialog.with_name.isChecked()
+    window.bundle_dialog.reject()
+    with qtbot.waitSignal(window.classroom_finished, timeout=10000):
+        window.export_for_teacher(str(tmp_path / "ada"), False)
+    assert "Wrote 1 answer(s)" in window.classroom_box.text()
+    anonymous = read_bundle(tmp_path / f"ada{SUFFIX}")
+    assert anonymous.name is None and len(anonymous.answers) == 1
+    window.classroom_box.accept()
+    with qtbot.waitSignal(window.classroom_finished, timeout=10000):
+        window.export_for_teacher(str(tmp_path / f"named{SUFFIX}"), True)
+    assert read_bundle(tmp_path / f"named{SUFFIX}").name == "Ada"
+    window.classroom_box.accept()
+
+
+@pytest.fixture
+def stand_in_model_work(monkeypatch):
+    loads = []
+
+    def loader(data_dir):
+        def load(report):
+            loads.append(data_dir)
+            raise Notice("no model in this test")
+        return load
+
+    monkeypatch.setattr(classroom, "learner_loader", loader)
+    return loads
+
+
+def test_installed_class_model_is_reported_and_the_learner_reloaded(qtbot, window, monkeypatch,
+                                                                    stand_in_model_work, data_dir):
+    monkeypatch.setattr(classroom, "install_model_work", lambda directory, source: lambda report: (12, 2))
+    with qtbot.waitSignal(window.learner_loaded, timeout=10000):
+        window.install_class_model(str(data_dir / "class.safetensors"))
+    assert window.classroom_box.icon() == QMessageBox.Information
+    assert "knows 12 item(s)); 2 profile(s)" in window.classroom_box.text()
+    assert stand_in_model_work == [data_dir]
+    window.classroom_box.accept()
+
+
+def test_refused_model_is_one_sentence_and_nothing_reloaded(qtbot, window, monkeypatch, stand_in_model_work):
+    def refuse(directory, source):
+        def work(report):
+            raise Notice(f"{source} is not a .safetensors model file")
+        return work
+
+    monkeypatch.setattr(classroom, "install_model_work", refuse)
+    with qtbot.waitSignal(window.classroom_finished, timeout=10000):
+        window.install_class_model("notes.txt")
+    assert window.classroom_box.icon() == QMessageBox.Warning
+    assert window.classroom_box.text() == "notes.txt is not a .safetensors model file."
+    assert stand_in_model_work == []
+    window.classroom_box.accept()
