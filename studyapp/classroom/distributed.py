@@ -149,7 +149,9 @@ def fit(start: dict, config: dict, tasks: list[meta.Task], spec: FitSpec, device
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="studyapp.classroom.distributed",
                                 description="data-parallel meta-training on class bundles (run under torchrun)")
-    p.add_argument("bundles", nargs="+", type=Path)
+    p.add_argument("bundles", nargs="*", type=Path)
+    p.add_argument("--assist2009", type=Path, help="instead of bundles: every student of this assist2009 folder "
+                                                   "(a district-sized class, for benchmarks)")
     p.add_argument("--model", type=Path, help="the model to start from (default: the shipped model)")
     p.add_argument("--out", type=Path, help="write the trained parameters here (.safetensors, rank 0)")
     p.add_argument("--steps", type=int, default=FitSpec.steps)
@@ -162,14 +164,16 @@ def main(argv: list[str] | None = None) -> int:
     from safetensors.torch import save_file
 
     from studyapp.classroom.bundle import BundleError
-    from studyapp.classroom.training import ClassroomError, class_start, read_class
+    from studyapp.classroom.training import ClassroomError, class_start, district_start, read_class
 
     args = _parser().parse_args(argv)
+    if not args.bundles and not args.assist2009:
+        _parser().error("give class bundles or --assist2009 DIR")
     device = init_from_env()
     rank, size = world()
     try:
-        bundles = read_class(args.bundles)
-        start = class_start(bundles, args.model)
+        start = district_start(args.assist2009, args.model) if args.assist2009 else \
+            class_start(read_class(args.bundles), args.model)
     except (BundleError, ClassroomError) as exc:
         print(f"studyapp: {exc}", file=sys.stderr)
         return 1

@@ -9,7 +9,6 @@ than the shipped one is refused.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +22,7 @@ from studyapp.learner import meta
 from studyapp.learner import model as m
 from studyapp.learner.data import StudentLog
 from studyapp.learner.metrics import auc, log_loss
-from studyapp.learner.modelfile import ModelError, read_model, save_model
+from studyapp.learner.modelfile import read_model, save_model
 
 PREFIXES = (1, 3, 5, 10)
 MIN_ANSWERS = 2  # a student needs something to adapt on and something to predict
@@ -88,6 +87,21 @@ def start_from_logs(card: dict, params: dict, logs: list[StudentLog]) -> ClassSt
     params, config, items = extend_items(params, config, list(card["items"]), [k for lg in logs for k in lg.items])
     vocab = {k: i for i, k in enumerate(items)}
     return ClassStart(params, config, items, [meta.task_from_log(lg, vocab) for lg in logs], card)
+
+
+def district_start(folder: Path, model: Path | None = None) -> ClassStart:
+    """Every assist2009 student as one pooled class (quiz answers in their order): data for benchmarks."""
+    from studyapp.learner.data import read_akt
+
+    files = sorted(Path(folder).glob("assist2009_pid_test*.csv"))
+    if not files:
+        raise ClassroomError(f"{folder} holds no assist2009_pid_test*.csv files")
+    students = [r for f in files for _, r in read_akt(f, with_pid=True) if len(r) >= MIN_ANSWERS]
+    card, params = load_start(model)
+    params, config, items = extend_items(params, card["config"], list(card["items"]),
+                                         [i for r in students for i, _ in r])
+    vocab = {k: i for i, k in enumerate(items)}
+    return ClassStart(params, config, items, [meta.task_from_quiz(r, vocab) for r in students], card)
 
 
 def split_students(n: int, holdout: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
@@ -170,9 +184,3 @@ def write_class_model(out: Path, result: ClassResult, start: ClassStart, spec: F
     }
     return save_model(out, result.params, result.config, result.items, card)
 
-
-def file_digest(path: Path) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-
-
-__all__ = ["ClassroomError", "ModelError", "class_start", "train_class", "write_class_model", "prefix_metrics"]
