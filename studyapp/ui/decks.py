@@ -11,7 +11,8 @@ from PySide6.QtWidgets import (
 from studyapp.content.model import DECK_SEPARATOR
 from studyapp.ui import ops
 
-COLUMNS = ("deck", "due", "new", "items", "answers")
+COLUMNS = ("deck", "due", "new", "items", "answers", "mastery")
+MASTERY = COLUMNS.index("mastery")
 
 
 class DecksPage(QWidget):
@@ -21,12 +22,15 @@ class DecksPage(QWidget):
     export_requested = Signal(int, str)   # deck id, deck name
     statistics = Signal()
     loaded = Signal(list)             # the overview rows, each time the tree is filled
+    mastery_shown = Signal(dict)      # deck id -> mastery, once the column is filled
 
     def __init__(self, backend, parent=None) -> None:
         super().__init__(parent)
         self.backend = backend
         self.profile: dict | None = None
+        self.learner = None      # set once the model is loaded: the mastery column needs it
         self.rows: list[dict] = []
+        self.nodes: dict[int, QTreeWidgetItem] = {}
         self.test_available = False
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
@@ -76,7 +80,9 @@ class DecksPage(QWidget):
         name = self.profile["name"] if self.profile else ""
         self.title.setText(self.tr("Decks for %1").replace("%1", name) if name else self.tr("Decks"))
         self.tree.setHeaderLabels([self.tr("Deck"), self.tr("Due"), self.tr("New"), self.tr("Items"),
-                                   self.tr("Answers")])
+                                   self.tr("Answers"), self.tr("Mastery")])
+        self.tree.headerItem().setToolTip(MASTERY, self.tr("What you know of the items you have answered, as the "
+                                                           "learner model sees it"))
         texts = {
             "review": self.tr("&Study"), "practice": self.tr("&Practise"), "test": self.tr("&Test"),
             "browse": self.tr("&Browse"), "import": self.tr("&Import…"), "stats": self.tr("S&tatistics"),
@@ -117,7 +123,7 @@ class DecksPage(QWidget):
         for row in rows:  # parents sort before their children ("A" < "A::B")
             parent = nodes.get(row["parent_id"])
             node = QTreeWidgetItem([row["name"].split(DECK_SEPARATOR)[-1], str(row["due"]), str(row["new"]),
-                                    str(row["items"]), str(row["answers"])])
+                                    str(row["items"]), str(row["answers"]), ""])
             node.setData(0, Qt.UserRole, row)
             for column in range(1, len(COLUMNS)):
                 node.setTextAlignment(column, Qt.AlignRight | Qt.AlignVCenter)
@@ -127,7 +133,21 @@ class DecksPage(QWidget):
         keep = nodes.get(selected["id"]) if selected else None
         self.tree.setCurrentItem(keep or self.tree.topLevelItem(0))
         self.tree.setFocus()
+        self.nodes = nodes
         self.loaded.emit(rows)
+        if self.learner is not None and any(row["answers"] for row in rows):
+            self.backend.request(ops.deck_mastery, self.profile["id"], self.learner, done=self._show_mastery,
+                                 failed=self.error.setText)
+
+    def set_learner(self, learner) -> None:
+        self.learner = learner
+        self.refresh()
+
+    def _show_mastery(self, mastery: dict[int, float]) -> None:
+        for deck_id, node in self.nodes.items():
+            value = mastery.get(deck_id)
+            node.setText(MASTERY, "" if value is None else f"{round(value * 100)}%")
+        self.mastery_shown.emit(mastery)
 
     def selected_deck(self) -> dict | None:
         node = self.tree.currentItem()

@@ -210,11 +210,14 @@ class MainWindow(QMainWindow):
     def _learner_done(self, learner) -> None:
         self.learner, self.learner_state = learner, "model"
         self.backend.set_learner.emit(learner)
+        self.decks.set_learner(learner)
         self._show_model_state()
         self.learner_loaded.emit(learner)
 
     def _learner_failed(self, message: str) -> None:
         self.learner, self.learner_state = None, "classic"
+        self.backend.set_learner.emit(None)
+        self.decks.learner = None
         self.model_label.setToolTip(message)
         self._show_model_state()
         self.learner_loaded.emit(None)
