@@ -65,21 +65,25 @@ def read_preview(path: Path) -> Preview:
 
 
 def role_names() -> dict[str, str]:
-    tr = QCoreApplication.translate
+    # Spelled out call by call so that lupdate finds each string.
     return {
-        "prompt": tr("ColumnMappingDialog", "Prompt"), "answer": tr("ColumnMappingDialog", "Answer"),
-        "kind": tr("ColumnMappingDialog", "Kind"), "options": tr("ColumnMappingDialog", "Options"),
-        "accepted": tr("ColumnMappingDialog", "Accepted answers"), "tags": tr("ColumnMappingDialog", "Tags"),
-        "hint": tr("ColumnMappingDialog", "Hint"), "explanation": tr("ColumnMappingDialog", "Explanation"),
-        "skill": tr("ColumnMappingDialog", "Skill"), IGNORE: tr("ColumnMappingDialog", "(ignore)"),
+        "prompt": QCoreApplication.translate("ColumnMappingDialog", "Prompt"),
+        "answer": QCoreApplication.translate("ColumnMappingDialog", "Answer"),
+        "kind": QCoreApplication.translate("ColumnMappingDialog", "Kind"),
+        "options": QCoreApplication.translate("ColumnMappingDialog", "Options"),
+        "accepted": QCoreApplication.translate("ColumnMappingDialog", "Accepted answers"),
+        "tags": QCoreApplication.translate("ColumnMappingDialog", "Tags"),
+        "hint": QCoreApplication.translate("ColumnMappingDialog", "Hint"),
+        "explanation": QCoreApplication.translate("ColumnMappingDialog", "Explanation"),
+        "skill": QCoreApplication.translate("ColumnMappingDialog", "Skill"),
+        IGNORE: QCoreApplication.translate("ColumnMappingDialog", "(ignore)"),
     }
 
 
 def format_names() -> dict[str, str]:
-    tr = QCoreApplication.translate
-    return {"csv": tr("ColumnMappingDialog", "Spreadsheet (columns as chosen below)"),
-            "quizlet": tr("ColumnMappingDialog", "Quizlet export (term, definition)"),
-            "mnemosyne": tr("ColumnMappingDialog", "Mnemosyne export")}
+    return {"csv": QCoreApplication.translate("ColumnMappingDialog", "Spreadsheet (columns as chosen below)"),
+            "quizlet": QCoreApplication.translate("ColumnMappingDialog", "Quizlet export (term, definition)"),
+            "mnemosyne": QCoreApplication.translate("ColumnMappingDialog", "Mnemosyne export")}
 
 
 class ColumnMappingDialog(QDialog):

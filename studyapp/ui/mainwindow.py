@@ -14,6 +14,7 @@ from studyapp.ui.backups import BackupsDialog
 from studyapp.ui import classroom
 from studyapp.ui.browser import BrowserPage
 from studyapp.ui.classroom import BUNDLE_SUFFIX, BundleExportDialog
+from studyapp.ui.classroom_dashboard import ClassDashboard
 from studyapp.ui.csv_mapping import ImportJob, ImportPlan
 from studyapp.ui.decks import DecksPage
 from studyapp.ui.importing import ImportDialog, ask_for_files
@@ -50,6 +51,7 @@ class MainWindow(QMainWindow):
         self.bundle_dialog: BundleExportDialog | None = None
         self.classroom_box: QMessageBox | None = None
         self.model_task = None
+        self.dashboard: ClassDashboard | None = None
         self.start_box: QMessageBox | None = None   # the lock or damaged-database question at start-up
         self.backend = Backend(data_dir, self)
         self.backend.opened.connect(self._on_opened)
@@ -124,6 +126,8 @@ class MainWindow(QMainWindow):
         self.classroom_menu.addSeparator()
         self.act_install_model = self._action(self.classroom_menu, "", self.install_class_model)
         self.act_rollback_model = self._action(self.classroom_menu, "", self.rollback_class_model)
+        self.classroom_menu.addSeparator()
+        self.act_dashboard = self._action(self.classroom_menu, "", self.show_dashboard)
         self.help_menu = bar.addMenu("")
         self.act_about = self._action(self.help_menu, "", self.about)
 
@@ -146,6 +150,7 @@ class MainWindow(QMainWindow):
         self.act_bundle.setText(self.tr("&Export my answers for the teacher…"))
         self.act_install_model.setText(self.tr("&Install the class model…"))
         self.act_rollback_model.setText(self.tr("Go &back to the previous model"))
+        self.act_dashboard.setText(self.tr("Class &dashboard (for teachers)…"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.act_about.setText(self.tr("&About StudyApp"))
         self._show_model_state()
@@ -456,6 +461,14 @@ class MainWindow(QMainWindow):
     def _bundle_written(self, manifest: dict) -> None:
         self._tell(self.tr("Wrote %1 answer(s) to %2. Give this file to your teacher.")
                    .replace("%1", str(manifest["answers"])).replace("%2", manifest["out"]))
+
+    def show_dashboard(self) -> None:
+        """The teacher's view of the class's bundles, in a window of its own (it needs no profile)."""
+        if self.dashboard is None:
+            self.dashboard = ClassDashboard(self)
+            self.dashboard.setWindowFlag(Qt.Window)
+        self.dashboard.show()
+        self.dashboard.activateWindow()
 
     def _busy_studying(self) -> bool:
         if self.stack.currentWidget() is self.study and self.study.state != "idle":

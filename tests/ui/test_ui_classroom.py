@@ -81,3 +81,13 @@ def test_refused_model_is_one_sentence_and_nothing_reloaded(qtbot, window, monke
     assert window.classroom_box.text() == "notes.txt is not a .safetensors model file."
     assert stand_in_model_work == []
     window.classroom_box.accept()
+
+
+def test_teachers_dashboard_opens_from_the_menu(qtbot, window):
+    window.act_dashboard.trigger()
+    dashboard = window.dashboard
+    qtbot.waitUntil(dashboard.isVisible)
+    assert dashboard.isWindow() and dashboard.windowTitle() == "Class dashboard"
+    window.act_dashboard.trigger()
+    assert window.dashboard is dashboard
+    dashboard.close()

@@ -21,3 +21,5 @@ def test_compiled_file_holds_the_translations(qapp):
     assert translator.load("studyapp_zh_CN", str(i18n_dir()))
     assert translator.translate("DecksPage", "Decks") == "牌组"
     assert translator.translate("BrowserPage", "Multiple choice") == "选择题"
+    assert translator.translate("MainWindow", "&Backups…") == "备份(&B)…"
+    assert translator.translate("ColumnMappingDialog", "(ignore)") == "（忽略）"
