@@ -25,7 +25,9 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from studyapp.content.model import HistoryRow, ImportBundle  # noqa: E402
 from studyapp.store import queries  # noqa: E402
+from studyapp.store.backup import create_backup  # noqa: E402
 from studyapp.store.importer import import_bundle  # noqa: E402
+from studyapp.store.pin import set_pin  # noqa: E402
 from studyapp.workspace import open_workspace  # noqa: E402
 
 DAY_MS = 86_400_000
@@ -54,6 +56,8 @@ def seed(data_dir: Path) -> None:
             at = now - day * DAY_MS + n * 40_000
             rows.append(HistoryRow(item.guid, item.ord, at, grade, correct, 6000, f"shot-{day}-{n}"))
     import_bundle(ws.db, data_dir, ImportBundle(history=rows), mei)
+    set_pin(ws.db, queries.find_profile(ws.db, "Sam")["id"], "2468")
+    create_backup(ws.db_path, data_dir, keep=10)
     ws.close()
 
 
@@ -136,10 +140,17 @@ def run(driver: Driver, data_dir: Path, theme: str, language: str) -> None:
     w.apply_prefs(UiPrefs(theme=theme, font_size=11, language=language))
     w.show_profiles()
     driver.wait(lambda: w.profiles.list.count() == 3, "the profiles")
+    mei = w.profiles.list.currentRow()
+    w.profiles.list.setCurrentRow(next(n for n in range(3) if w.profiles.list.item(n).text() == "Sam"))
+    QTest.keyClick(w.profiles.list, Qt.Key_Return)
+    QTest.keyClicks(w.profiles.pin_edit, "1357")
+    QTest.keyClick(w.profiles.pin_edit, Qt.Key_Return)
+    driver.wait(lambda: "PIN" in w.profiles.error.text(), "the wrong PIN")
+    driver.shot("profiles-pin")
+    w.profiles.list.setCurrentRow(mei)
     driver.shot("profiles")
     QTest.keyClick(w.profiles.list, Qt.Key_Return)
     driver.wait(lambda: w.stack.currentWidget() is w.decks and w.decks.rows, "the deck tree")
-    driver.shot("decks")
 
     page = driver.study("Geography::World capitals")
     driver.shot("study-flashcard")
@@ -181,6 +192,9 @@ def run(driver: Driver, data_dir: Path, theme: str, language: str) -> None:
         take_test(driver, "Maths::Multiplication tables")
         driver.shot("test-report")
         driver.back_to_decks()
+        geography = next(r["id"] for r in w.decks.rows if r["name"] == "Geography")
+        driver.wait(lambda: w.decks.nodes[geography].text(5), "the mastery column")
+    driver.shot("decks")
 
     driver.select_deck("Geography::World capitals")
     w.show_statistics()
@@ -205,6 +219,21 @@ def run(driver: Driver, data_dir: Path, theme: str, language: str) -> None:
     driver.shot("settings", w.settings_dialog)
     w.settings_dialog.reject()
     w.settings_dialog = None
+
+    w.show_backups()
+    driver.wait(lambda: w.backups_dialog.isVisible() and w.backups_dialog.list.count(), "the backups")
+    driver.shot("backups", w.backups_dialog)
+    w.backups_dialog.reject()
+
+    w.act_set_pin.trigger()
+    driver.wait(lambda: w.pin_dialog is not None and w.pin_dialog.isVisible(), "the PIN dialog")
+    driver.shot("pin", w.pin_dialog)
+    w.pin_dialog.reject()
+
+    w.act_bundle.trigger()
+    driver.wait(lambda: w.bundle_dialog is not None and w.bundle_dialog.isVisible(), "the bundle dialog")
+    driver.shot("classroom-export", w.bundle_dialog)
+    w.bundle_dialog.reject()
 
     source = data_dir / f"verbs-{theme}-{language}.csv"
     source.write_text("prompt,answer\nto go,aller\nto be,être\nto have,avoir\n", encoding="utf-8")

@@ -8,7 +8,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QLabel, QLineEdit,
     QTableWidget, QTableWidgetItem, QVBoxLayout,
@@ -34,19 +34,22 @@ class ImportJob:
 class Preview:
     rows: list[list[str]]     # the first rows, header included
     roles: list[str]          # a suggested role per column
+    has_header: bool = False  # the first row names a prompt and an answer (the reader skips it)
 
 
 def is_delimited(path: Path) -> bool:
     return path.suffix.lower() in DELIMITED_SUFFIXES
 
 
-def suggested_roles(first_row: list[str], width: int) -> list[str]:
-    """The header's roles when it names a prompt and an answer (unknown names ignored), else the reader's default."""
+def header_roles(first_row: list[str]) -> list[str] | None:
+    """The roles a header row names, if it names a prompt and an answer as the reader requires (else None)."""
     header = [canonical_column(cell) for cell in first_row]
-    if "prompt" in header and "answer" in header:
-        roles = [role or IGNORE for role in header]
-    else:
-        roles = DEFAULT_COLUMNS[:width]
+    return [role or IGNORE for role in header] if "prompt" in header and "answer" in header else None
+
+
+def suggested_roles(first_row: list[str], width: int) -> list[str]:
+    """The header's roles (unknown names ignored), else the reader's default columns."""
+    roles = header_roles(first_row) or DEFAULT_COLUMNS[:width]
     return (roles + [IGNORE] * width)[:width]
 
 
@@ -61,7 +64,8 @@ def read_preview(path: Path) -> Preview:
     rows = [r for r in csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter) if any(c.strip() for c in r)]
     rows = rows[:PREVIEW_ROWS]
     width = max((len(r) for r in rows), default=2)
-    return Preview(rows, suggested_roles(rows[0] if rows else [], max(width, 2)))
+    first_row = rows[0] if rows else []
+    return Preview(rows, suggested_roles(first_row, max(width, 2)), header_roles(first_row) is not None)
 
 
 def role_names() -> dict[str, str]:
@@ -114,7 +118,10 @@ class ColumnMappingDialog(QDialog):
             self.roles.append(combo)
         for row, cells in enumerate(preview.rows, start=1):
             for column, cell in enumerate(cells):
-                self.table.setItem(row, column, QTableWidgetItem(cell))
+                entry = QTableWidgetItem(cell)
+                if row == 1 and preview.has_header:   # shown muted: the reader skips it
+                    entry.setFlags(Qt.NoItemFlags)
+                self.table.setItem(row, column, entry)
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setWordWrap(True)

@@ -22,7 +22,7 @@ class DecksPage(QWidget):
     export_requested = Signal(int, str)   # deck id, deck name
     statistics = Signal()
     loaded = Signal(list)             # the overview rows, each time the tree is filled
-    mastery_shown = Signal(dict)      # deck id -> mastery, once the column is filled
+    mastery_shown = Signal(object)    # dict: deck id -> mastery, once the column is filled
 
     def __init__(self, backend, parent=None) -> None:
         super().__init__(parent)

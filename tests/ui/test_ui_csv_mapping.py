@@ -4,6 +4,7 @@ and the format of a .txt file; the choices reach the reader."""
 import sqlite3
 
 import pytest
+from PySide6.QtCore import Qt
 
 from studyapp.paths import db_path
 from studyapp.ui.csv_mapping import read_preview
@@ -35,6 +36,7 @@ def test_header_roles_suggested_and_unknown_columns_ignored(qtbot, window, mappi
     dialog = mapping(source)
     assert dialog.columns() == ["prompt", "ignore", "answer"]
     assert dialog.table.item(1, 0).text() == "Term" and dialog.table.item(2, 2).text() == "to go"
+    assert not dialog.table.item(1, 0).flags() & Qt.ItemIsEnabled      # the header, muted: it is skipped
     assert dialog.deck_name.text() == "verbs" and not dialog.file_format.isVisibleTo(dialog)
     dialog.deck_name.setText("French verbs")
     with qtbot.waitSignal(window.import_finished, timeout=10000):
@@ -91,4 +93,4 @@ def test_preview_of_a_ragged_file(tmp_path):
     source.write_text("q1,a1\nq2,a2,t2,x\n\n", encoding="utf-8")
     preview = read_preview(source)
     assert preview.rows == [["q1", "a1"], ["q2", "a2", "t2", "x"]]
-    assert preview.roles == ["prompt", "answer", "tags", "ignore"]
+    assert preview.roles == ["prompt", "answer", "tags", "ignore"] and not preview.has_header
