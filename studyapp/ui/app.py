@@ -46,6 +46,7 @@ class SmokeRun(QObject):
     def __init__(self, window: MainWindow, app: QApplication) -> None:
         super().__init__(window)
         self.window, self.app = window, app
+        self.status: int | None = None
         self.card_shown = False
         self.learner_known = False
         window.ready.connect(self._pick_profile)
@@ -91,22 +92,34 @@ class SmokeRun(QObject):
 
     def _succeed(self, _value) -> None:
         print("studyapp: smoke test passed")
-        self.window.close()
-        self.app.exit(0)
+        self._end(0)
 
     def _fail(self, message: str) -> None:
         print(f"studyapp: smoke test failed: {message}", file=sys.stderr)
+        self._end(1)
+
+    def _end(self, status: int) -> None:
+        self.status = status
         self.window.close()
-        self.app.exit(1)
+        self.app.exit(status)
 
 
 def run_gui(args) -> int:
     app = make_application()
     window = MainWindow(args.data_dir, Translations(app))
     smoke = SmokeRun(window, app) if args.smoke_test else None
-    window.exit_requested.connect(app.exit)
+    requested: list[int] = []
+
+    def request_exit(status: int) -> None:
+        requested.append(status)
+        app.exit(status)
+
+    window.exit_requested.connect(request_exit)
     window.show()
     code = app.exec()
-    del smoke
     window.shutdown()
-    return code
+    # Closing the last window posts a quit of its own (status 0), which can overtake the exit asked for just
+    # before it; the status asked for is the one to return.
+    if smoke is not None and smoke.status is not None:
+        return smoke.status
+    return requested[0] if requested else code

@@ -129,3 +129,19 @@ def test_damaged_database_quit_ends_with_status_1(qtbot, start_window, data_dir)
         click(win.start_box, "Quit")
     assert blocker.args == [1]
     assert db_path(data_dir).read_bytes().startswith(b"this is not")
+
+
+def test_smoke_test_on_a_locked_folder_exits_1(tmp_path):
+    import subprocess
+    import sys
+
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / LOCK_NAME).write_text(f"{os.getpid()}\n{socket.gethostname()}", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "studyapp.cli", "--data-dir", str(folder), "--smoke-test"],
+        capture_output=True, text=True, timeout=120, env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin"},
+    )
+    assert result.returncode == 1
+    assert "already open on this data folder" in result.stderr
+    assert not db_path(folder).exists()
