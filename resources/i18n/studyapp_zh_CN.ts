@@ -296,102 +296,102 @@
 <context>
     <name>ColumnMappingDialog</name>
     <message>
-        <location filename="../../studyapp/ui/csv_mapping.py" line="70"/>
+        <location filename="../../studyapp/ui/csv_mapping.py" line="74"/>
         <source>Prompt</source>
         <translation>题目</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/csv_mapping.py" line="71"/>
+        <location filename="../../studyapp/ui/csv_mapping.py" line="75"/>
         <source>Answer</source>
         <translation>答案</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/csv_mapping.py" line="72"/>
+        <location filename="../../studyapp/ui/csv_mapping.py" line="76"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/csv_mapping.py" line="73"/>
+        <location filename="../../studyapp/ui/csv_mapping.py" line="77"/>
         <source>Options</source>
         <translation>选项</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/csv_mapping.py" line="74"/>
+        <location filename="../../studyapp/ui/csv_mapping.py" line="78"/>
         <source>Accepted answers</source>
         <translation>可接受的答案</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/csv_mapping.py" line="75"/>
+        <location filename="../../studyapp/ui/csv_mapping.py" line="79"/>
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/csv_mapping.py" line="76"/>
+        <location filename="../../studyapp/ui/csv_mapping.py" line="80"/>
         <source>Hint</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/csv_mapping.py" line="77"/>
+        <location filename="../../studyapp/ui/csv_mapping.py" line="81"/>
         <source>Explanation</source>
         <translation>解释</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/csv_mapping.py" line="78"/>
+        <location filename="../../studyapp/ui/csv_mapping.py" line="82"/>
         <source>Skill</source>
         <translation>技能</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/csv_mapping.py" line="79"/>
+        <location filename="../../studyapp/ui/csv_mapping.py" line="83"/>
         <source>(ignore)</source>
         <translation>（忽略）</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/csv_mapping.py" line="84"/>
+        <location filename="../../studyapp/ui/csv_mapping.py" line="88"/>
         <source>Spreadsheet (columns as chosen below)</source>
         <translation>表格（按下面选择的列）</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/csv_mapping.py" line="85"/>
+        <location filename="../../studyapp/ui/csv_mapping.py" line="89"/>
         <source>Quizlet export (term, definition)</source>
         <translation>Quizlet 导出（术语、定义）</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/csv_mapping.py" line="86"/>
+        <location filename="../../studyapp/ui/csv_mapping.py" line="90"/>
         <source>Mnemosyne export</source>
         <translation>Mnemosyne 导出</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/csv_mapping.py" line="142"/>
+        <location filename="../../studyapp/ui/csv_mapping.py" line="149"/>
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/csv_mapping.py" line="143"/>
+        <location filename="../../studyapp/ui/csv_mapping.py" line="150"/>
         <source>Choose what each column holds. A header row that names a prompt and an answer is skipped.</source>
         <translation>选择每一列的内容。写明题目和答案的标题行会被跳过。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/csv_mapping.py" line="145"/>
+        <location filename="../../studyapp/ui/csv_mapping.py" line="152"/>
         <source>&amp;Deck name</source>
         <translation>牌组名称(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/csv_mapping.py" line="146"/>
+        <location filename="../../studyapp/ui/csv_mapping.py" line="153"/>
         <source>&amp;Written by</source>
         <translation>来源程序(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/csv_mapping.py" line="180"/>
+        <location filename="../../studyapp/ui/csv_mapping.py" line="187"/>
         <source>Give the deck a name.</source>
         <translation>请给牌组起个名字。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/csv_mapping.py" line="187"/>
+        <location filename="../../studyapp/ui/csv_mapping.py" line="194"/>
         <source>Choose the column that holds the %1.</source>
         <translation>请选择包含%1的列。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/csv_mapping.py" line="190"/>
+        <location filename="../../studyapp/ui/csv_mapping.py" line="197"/>
         <source>Only one column can be %1.</source>
         <translation>只能有一列是%1。</translation>
     </message>
@@ -992,62 +992,72 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../studyapp/ui/settings_dialog.py" line="63"/>
+        <location filename="../../studyapp/ui/settings_dialog.py" line="67"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/settings_dialog.py" line="64"/>
+        <location filename="../../studyapp/ui/settings_dialog.py" line="68"/>
         <source>Studying (this profile)</source>
         <translation>学习（当前用户）</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/settings_dialog.py" line="65"/>
+        <location filename="../../studyapp/ui/settings_dialog.py" line="69"/>
         <source>Appearance (this computer)</source>
         <translation>外观（本机）</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/settings_dialog.py" line="66"/>
+        <location filename="../../studyapp/ui/settings_dialog.py" line="70"/>
         <source>Target &amp;retention</source>
         <translation>目标记忆率(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/settings_dialog.py" line="66"/>
+        <location filename="../../studyapp/ui/settings_dialog.py" line="70"/>
         <source>&amp;New items per day</source>
         <translation>每日新条目(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/settings_dialog.py" line="66"/>
+        <location filename="../../studyapp/ui/settings_dialog.py" line="70"/>
         <source>Test &amp;length (items)</source>
         <translation>测试长度（条目）(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/settings_dialog.py" line="67"/>
+        <location filename="../../studyapp/ui/settings_dialog.py" line="71"/>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/settings_dialog.py" line="67"/>
+        <location filename="../../studyapp/ui/settings_dialog.py" line="71"/>
         <source>&amp;Font size</source>
         <translation>字号(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/settings_dialog.py" line="67"/>
+        <location filename="../../studyapp/ui/settings_dialog.py" line="71"/>
         <source>Lan&amp;guage</source>
         <translation>语言(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/settings_dialog.py" line="70"/>
+        <location filename="../../studyapp/ui/settings_dialog.py" line="71"/>
+        <source>&amp;Backups kept</source>
+        <translation>保留备份数(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/settings_dialog.py" line="74"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/settings_dialog.py" line="71"/>
+        <location filename="../../studyapp/ui/settings_dialog.py" line="75"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/settings_dialog.py" line="72"/>
+        <location filename="../../studyapp/ui/settings_dialog.py" line="76"/>
+        <source>How many daily backups of the data to keep (File, Backups…)</source>
+        <translation>保留多少份每日数据备份（文件 → 备份…）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/settings_dialog.py" line="77"/>
         <source>How likely you should be to remember an item when it comes back</source>
         <translation>条目再次出现时你应能记住它的概率</translation>
     </message>

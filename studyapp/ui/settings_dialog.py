@@ -30,6 +30,9 @@ class SettingsDialog(QDialog):
         self.test_length = QSpinBox()
         self.test_length.setRange(*StudySettings.RANGES["test_length"])
         self.test_length.setValue(study.test_length)
+        self.backups_keep = QSpinBox()
+        self.backups_keep.setRange(*StudySettings.RANGES["backups_keep"])
+        self.backups_keep.setValue(study.backups_keep)
         self.theme = QComboBox()
         self.theme.addItems(["", ""])
         self.theme.setCurrentIndex(1 if prefs.theme == "dark" else 0)
@@ -44,12 +47,13 @@ class SettingsDialog(QDialog):
 
         self.study_box = QGroupBox()
         self.look_box = QGroupBox()
-        self.labels = [QLabel() for _ in range(6)]
-        fields = (self.retention, self.new_per_day, self.test_length, self.theme, self.font_size, self.language)
+        fields = (self.retention, self.new_per_day, self.test_length, self.backups_keep, self.theme, self.font_size,
+                  self.language)
+        self.labels = [QLabel() for _ in fields]
         study_form, look_form = QFormLayout(self.study_box), QFormLayout(self.look_box)
         for n, (label, widget) in enumerate(zip(self.labels, fields)):
             label.setBuddy(widget)
-            (study_form if n < 3 else look_form).addRow(label, widget)
+            (study_form if n < 4 else look_form).addRow(label, widget)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -64,11 +68,12 @@ class SettingsDialog(QDialog):
         self.study_box.setTitle(self.tr("Studying (this profile)"))
         self.look_box.setTitle(self.tr("Appearance (this computer)"))
         texts = [self.tr("Target &retention"), self.tr("&New items per day"), self.tr("Test &length (items)"),
-                 self.tr("&Theme"), self.tr("&Font size"), self.tr("Lan&guage")]
+                 self.tr("&Backups kept"), self.tr("&Theme"), self.tr("&Font size"), self.tr("Lan&guage")]
         for label, text in zip(self.labels, texts):
             label.setText(text)
         self.theme.setItemText(0, self.tr("Light"))
         self.theme.setItemText(1, self.tr("Dark"))
+        self.backups_keep.setToolTip(self.tr("How many daily backups of the data to keep (File, Backups…)"))
         self.retention.setToolTip(self.tr("How likely you should be to remember an item when it comes back"))
 
     def changeEvent(self, event) -> None:
@@ -78,7 +83,8 @@ class SettingsDialog(QDialog):
 
     def study_settings(self) -> StudySettings:
         return replace(self._study, target_retention=round(self.retention.value()) / 100,
-                       new_per_day=self.new_per_day.value(), test_length=self.test_length.value())
+                       new_per_day=self.new_per_day.value(), test_length=self.test_length.value(),
+                       backups_keep=self.backups_keep.value())
 
     def ui_prefs(self) -> UiPrefs:
         return UiPrefs(theme="dark" if self.theme.currentIndex() == 1 else "light",

@@ -145,3 +145,17 @@ def test_smoke_test_on_a_locked_folder_exits_1(tmp_path):
     assert result.returncode == 1
     assert "already open on this data folder" in result.stderr
     assert not db_path(folder).exists()
+
+
+def test_backup_now_keeps_the_profiles_number(qtbot, window, open_profile, data_dir):
+    with sqlite3.connect(db_path(data_dir)) as db:
+        db.execute("UPDATE profiles SET settings = '{\"backups_keep\": 2}' WHERE name = 'Ada'")
+    open_profile("Ada")
+    window.show_backups()
+    dialog = window.backups_dialog
+    qtbot.waitUntil(lambda: dialog.isVisible() and dialog.notice.text() == "No backups yet.")
+    for count in (1, 2, 2):
+        with qtbot.waitSignal(dialog.changed, timeout=10000):
+            dialog.backup_button.click()
+        assert dialog.list.count() == count
+    dialog.reject()

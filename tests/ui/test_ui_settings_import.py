@@ -23,12 +23,14 @@ def test_settings_are_saved_and_theme_applied(qtbot, window, open_profile, data_
     dialog.retention.setValue(85)
     dialog.new_per_day.setValue(7)
     dialog.test_length.setValue(15)
+    dialog.backups_keep.setValue(3)
     dialog.theme.setCurrentIndex(1)
     dialog.font_size.setValue(14)
     with qtbot.waitSignal(window.decks.loaded):
         dialog.accept()
     settings = profile_settings(data_dir, "Ada")
     assert settings["target_retention"] == 0.85 and settings["new_per_day"] == 7 and settings["test_length"] == 15
+    assert settings["backups_keep"] == 3
     app = QApplication.instance()
     assert app.palette().color(QPalette.Window).lightness() < 80
     assert app.font().pointSize() == 14
