@@ -33,7 +33,7 @@ def register(subparsers, common) -> None:
     p.add_argument("bundles", nargs="+", type=Path)
     p.add_argument("--out", type=Path, required=True, help="the class model to write (.safetensors; card beside it)")
     p.add_argument("--holdout", type=float, default=0.2, help="share of students held out to check the model")
-    p.add_argument("--steps", type=int, default=100)
+    p.add_argument("--steps", type=int, help="meta-training steps (default 60, enough for a class)")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--model", type=Path, help="the model to start from (default: the shipped model)")
     common(p)
@@ -137,7 +137,7 @@ def cmd_train(args) -> int:
     start = class_start(read_bundles(args.bundles), args.model)
     distributed.init_from_env()
     rank, size = distributed.world()
-    spec = distributed.FitSpec(steps=args.steps, seed=args.seed)
+    spec = distributed.FitSpec(seed=args.seed, **({"steps": args.steps} if args.steps else {}))
     began = time.perf_counter()
     result = train_class(start, spec, args.holdout)
     seconds = time.perf_counter() - began
@@ -150,7 +150,9 @@ def cmd_train(args) -> int:
     if not result.better:
         message = (f"the class model is worse than the starting model on the {result.held_out} held-out student(s) "
                    f"(log loss {result.after['log_loss']:.4f} > {result.before['log_loss']:.4f}); nothing was written")
-        print(json.dumps(summary) if args.json else f"studyapp: {message}", file=sys.stdout if args.json else sys.stderr)
+        if args.json:
+            print(json.dumps(summary))
+        print(f"studyapp: {message}", file=sys.stderr)
         return 1
     card = write_class_model(args.out, result, start, spec)
     summary["sha256"] = card["sha256"]

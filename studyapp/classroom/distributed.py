@@ -35,12 +35,12 @@ ANCHORED = ("new_b", "new_s", "kind_b", "w1", "b1", "w2", "b2", "phi0", "log_tau
 
 @dataclass
 class FitSpec:
-    steps: int = 100
+    steps: int = 60
     batch: int = 32
     lr: float = 0.02
     seed: int = 0
     adapt_steps: int = 5
-    penalty: float = 0.01  # shrinks each item's difficulty towards the new-item value
+    item_prior: float = 0.05  # per item, towards the new-item values: an item one student answered moves little
     anchor: float = 1.0  # keeps the population parameters near the shipped model: a class is small
     support_sizes: tuple[int, ...] = tuple(meta.SUPPORT_SIZES.tolist())
 
@@ -110,6 +110,14 @@ def _flat_all_reduce(params: dict) -> None:
         offset += g.numel()
 
 
+def item_prior(params: dict, n_students: int) -> torch.Tensor:
+    """A Gaussian prior on every item's offset from the new-item values, summed over items and scaled as the
+    data loss is (per student), so its weight does not fade as the class's item table grows (meta.item_penalty
+    averages over items: with thousands of items an item seen by one student would be free to overfit)."""
+    return (((params["item_b"] - params["new_b"]) ** 2).sum()
+            + ((params["item_s"] - params["new_s"]) ** 2).sum()) / n_students
+
+
 def fit(start: dict, config: dict, tasks: list[meta.Task], spec: FitSpec, device: torch.device | None = None,
         progress: Callable[[int, float], None] | None = None) -> dict:
     """Meta-train from `start` on the tasks (each with at least 2 answers, so every episode has a query).
@@ -132,7 +140,7 @@ def fit(start: dict, config: dict, tasks: list[meta.Task], spec: FitSpec, device
             batch = {k: v.to(device) for k, v in batch.items()}
             loss = meta.episode_loss(params, batch, config, spec.adapt_steps) * (n / spec.batch)
         drift = sum(((params[k] - anchor[k]) ** 2).sum() for k in ANCHORED)
-        total = loss + (spec.penalty * meta.item_penalty(params) + spec.anchor * drift) / size
+        total = loss + (spec.item_prior * item_prior(params, len(tasks)) + spec.anchor * drift) / size
         opt.zero_grad()
         total.backward()
         if size > 1:
@@ -166,9 +174,10 @@ def main(argv: list[str] | None = None) -> int:
     from studyapp.classroom.bundle import BundleError
     from studyapp.classroom.training import ClassroomError, class_start, district_start, read_class
 
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
     if not args.bundles and not args.assist2009:
-        _parser().error("give class bundles or --assist2009 DIR")
+        parser.error("give class bundles or --assist2009 DIR")
     device = init_from_env()
     rank, size = world()
     try:

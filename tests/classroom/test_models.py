@@ -7,7 +7,6 @@ from studyapp.classroom.training import class_start, read_class
 from studyapp.cli import main
 from studyapp.learner.modelfile import card_path, save_model
 from studyapp.learner.runtime import Learner
-from studyapp.store import queries
 from studyapp.store.db import connect
 from studyapp.study.predictor import model_id
 
