@@ -244,6 +244,10 @@ class MainWindow(QMainWindow):
     def show_profiles(self) -> None:
         if self.stack.currentWidget() is self.study:
             self.study.end_session()
+        if self.profile is not None and self.profile["has_pin"]:
+            # A protected profile is left behind: the next student must not get back into it without its PIN.
+            self.profile = None
+            self._update_pin_actions()
         self.stack.setCurrentWidget(self.profiles)
         self.profiles.refresh()
 

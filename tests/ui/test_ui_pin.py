@@ -74,3 +74,18 @@ def test_set_and_remove_pin_from_the_menu(qtbot, window, open_profile, data_dir)
     with qtbot.waitSignal(window.pin_changed, timeout=10000):
         window.act_remove_pin.trigger()
     assert pin_hash(data_dir, "Ben") is None and not window.act_remove_pin.isEnabled()
+
+
+def test_leaving_a_protected_profile_needs_the_pin_to_come_back(qtbot, window, data_dir):
+    give_pin(data_dir, "Ada", "2468")
+    page = window.profiles
+    page.refresh()
+    choose(qtbot, page, "Ada")
+    qtbot.keyClicks(page.pin_edit, "2468")
+    with qtbot.waitSignal(window.decks.loaded, timeout=10000):
+        qtbot.keyClick(page.pin_edit, Qt.Key_Return)
+    window.act_profile.trigger()
+    assert window.stack.currentWidget() is page and window.profile is None
+    window.act_decks.trigger()
+    window.act_stats.trigger()
+    assert window.stack.currentWidget() is page
