@@ -124,8 +124,11 @@ def _check_out(out: Path, bundles: list[Path]) -> None:
 
 
 def _metrics_line(name: str, m: dict) -> str:
-    by_n = "  ".join(f"n={n}: {v['auc']:.3f}" for n, v in m["by_n"].items())
-    return f"  {name:<7} log loss {m['log_loss']:.4f}  AUC {m['auc']:.3f}   (AUC after n answers: {by_n})"
+    def show(value):
+        return "n/a" if value is None else f"{value:.3f}"
+
+    by_n = "  ".join(f"n={n}: {show(v['auc'])}" for n, v in m["by_n"].items())
+    return f"  {name:<7} log loss {m['log_loss']:.4f}  AUC {show(m['auc'])}   (AUC after n answers: {by_n})"
 
 
 @_classroom_errors

@@ -114,6 +114,11 @@ def split_students(n: int, holdout: float, seed: int) -> tuple[np.ndarray, np.nd
     return np.sort(order[n_hold:]), np.sort(order[:n_hold])
 
 
+def _finite(value: float) -> float | None:
+    """AUC is undefined when the scored answers are all right or all wrong: None, so cards stay valid JSON."""
+    return None if np.isnan(value) else value
+
+
 def prefix_metrics(params: dict, config: dict, tasks: list[meta.Task], prefixes=PREFIXES) -> dict:
     """Adapt on each student's first n answers, predict all their later ones; AUC and log loss per n and pooled."""
     tau, phi0, steps = params["log_tau"].exp(), params["phi0"], int(config["steps"])
@@ -134,12 +139,12 @@ def prefix_metrics(params: dict, config: dict, tasks: list[meta.Task], prefixes=
     for n in prefixes:
         if ys[n]:
             y, p = np.concatenate(ys[n]), np.concatenate(ps[n])
-            by_n[str(n)] = {"auc": auc(y, p), "log_loss": log_loss(y, p), "answers": int(len(y))}
+            by_n[str(n)] = {"auc": _finite(auc(y, p)), "log_loss": log_loss(y, p), "answers": int(len(y))}
     scored = [n for n in prefixes if ys[n]]
     y_all = np.concatenate([np.concatenate(ys[n]) for n in scored]) if scored else np.zeros(0)
     p_all = np.concatenate([np.concatenate(ps[n]) for n in scored]) if scored else np.zeros(0)
-    return {"auc": auc(y_all, p_all) if len(y_all) else float("nan"),
-            "log_loss": log_loss(y_all, p_all) if len(y_all) else float("nan"),
+    return {"auc": _finite(auc(y_all, p_all)) if len(y_all) else None,
+            "log_loss": log_loss(y_all, p_all) if len(y_all) else None,
             "answers": int(len(y_all)), "by_n": by_n}
 
 
