@@ -122,7 +122,9 @@ def deck_mastery(ws, profile_id: int, learner) -> dict[int, float]:
     items = [i for i in queries.items_in_decks(ws.db, [d["id"] for d in decks]) if i.id in answered] if decks else []
     if not items:
         return {}
-    known = LearnerPredictor(ws.db, profile_id, learner).knowledge(items, system_clock())
+    predictor = LearnerPredictor(ws.db, profile_id, learner)
+    known = predictor.knowledge(items, system_clock())
+    predictor.save()   # the adapted state, so that the next session starts from it instead of adapting again
     parents = {d["id"]: d["parent_id"] for d in decks}
     totals: dict[int, list[float]] = defaultdict(list)
     for item, p in zip(items, known):

@@ -17,6 +17,9 @@ class KnowingPredictor:
     def knowledge(self, items, now_ms):
         return [0.9 if i.kind == "basic" else 0.5 for i in items]
 
+    def save(self):
+        pass
+
 
 @pytest.fixture
 def answered(data_dir):
