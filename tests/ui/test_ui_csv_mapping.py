@@ -94,3 +94,23 @@ def test_preview_of_a_ragged_file(tmp_path):
     preview = read_preview(source)
     assert preview.rows == [["q1", "a1"], ["q2", "a2", "t2", "x"]]
     assert preview.roles == ["prompt", "answer", "tags", "ignore"] and not preview.has_header
+
+
+def test_txt_as_mnemosyne_export_then_the_next_file(qtbot, window, mapping, tmp_path, data_dir):
+    export = tmp_path / "cards.txt"
+    export.write_text("question<br>two lines\tanswer\tgeo,maps\n", encoding="utf-8")
+    second = tmp_path / "more.csv"
+    second.write_text("prompt,answer\nuno,one\n", encoding="utf-8")
+    window.import_files([export, second])
+    qtbot.waitUntil(lambda: window.import_plan is not None and window.import_plan.dialog is not None)
+    dialog = window.import_plan.dialog
+    dialog.file_format.setCurrentIndex(dialog.file_format.findData("mnemosyne"))
+    assert not dialog.deck_name.isEnabled() and dialog.options() == {"file_format": "mnemosyne"}
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.import_plan is not None and window.import_plan.dialog not in (None, dialog))
+    assert window.import_plan.dialog.path == second
+    with qtbot.waitSignal(window.import_finished, timeout=10000):
+        window.import_plan.dialog.accept()
+    report = window.import_dialog.report.text()
+    assert "cards.txt: 1 new" in report and "more.csv: 1 new" in report
+    window.import_dialog.reject()
