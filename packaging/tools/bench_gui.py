@@ -138,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
         timer = QElapsedTimer()
         timer.start()
         monitor.start()
-        window.import_files([deck_file])
+        window.import_files([deck_file], map_columns=False)
         wait(app, lambda: done, "the import")
         monitor.stop()
         print(f"import of {args.rows} rows took {timer.elapsed()} ms: {monitor.summary()}")

@@ -24,6 +24,22 @@ def load_learner(path=None):
         return None, CLASSIC_NOTICE.format(reason=exc)
 
 
+def check_learner(learner) -> float:
+    """Adapt a fresh student on one answer and predict: the model works end to end (packaging smoke checks)."""
+    import math
+    import time
+
+    from studyapp.learner.runtime import Answer, ItemInfo
+
+    item = ItemInfo("smoke-check#0", "basic", 0)
+    student = learner.student([Answer(item, time.time() - 86_400, 1, 3)])
+    student.adapt()
+    p = float(student.predict([item], time.time())[0])
+    if not math.isfinite(p) or not 0.0 < p < 1.0:
+        raise ValueError(f"the learner predicted {p} after adapting")
+    return p
+
+
 def open_session(db: Database, profile_id: int, deck_id: int, mode: str = "review", learner=None,
                  clock: Callable[[], int] = system_clock) -> StudySession:
     from studyapp.study.policies import make_policy

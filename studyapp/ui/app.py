@@ -88,7 +88,7 @@ class SmokeRun(QObject):
             print(f"studyapp: smoke test: {self.window.model_label.toolTip()}", file=sys.stderr)
             self._succeed(None)
             return
-        start_task(lambda report: learner.student([]).adapt(), done=self._succeed, failed=self._fail)
+        start_task(lambda report: _adapt_once(learner), done=self._succeed, failed=self._fail)
 
     def _succeed(self, _value) -> None:
         print("studyapp: smoke test passed")
@@ -102,6 +102,13 @@ class SmokeRun(QObject):
         self.status = status
         self.window.close()
         self.app.exit(status)
+
+
+def _adapt_once(learner) -> float:
+    # Imported here, in the pool thread: the study layer pulls in sqlite-utils, kept off the GUI thread.
+    from studyapp.study.launch import check_learner
+
+    return check_learner(learner)
 
 
 def run_gui(args) -> int:

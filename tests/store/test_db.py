@@ -95,3 +95,27 @@ def test_deck_hierarchy_is_created_with_parents(tmp_path):
     assert names["Languages::Chinese::HSK 1"]["parent_id"] == names["Languages::Chinese"]["id"]
     assert set(queries.deck_and_descendants(db, names["Languages"]["id"])) == {d["id"] for d in names.values()}
     assert queries.ensure_deck(db, "Languages::Chinese::HSK 1") == child
+
+
+@pytest.mark.parametrize("version", [0, 7])
+def test_another_programs_sqlite_file_is_refused_not_migrated(tmp_path, version):
+    path = tmp_path / "foreign.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE recipes(name TEXT)")
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="another program"):
+        connect(path)
+    assert sqlite3.connect(path).execute("SELECT name FROM sqlite_master").fetchall() == [("recipes",)]
+
+
+def test_refused_foreign_file_keeps_its_journal_mode(tmp_path):
+    path = tmp_path / "foreign.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE recipes(name TEXT)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError):
+        connect(path)
+    assert sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone()[0] == "delete"
