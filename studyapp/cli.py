@@ -88,7 +88,7 @@ def cmd_import(args) -> int:
 
     columns = [c.strip().lower() for c in args.columns.split(",")] if args.columns else None
     bundle = read_file(Path(args.file), deck_name=args.deck, columns=columns, delimiter=args.delimiter,
-                       file_format=args.format)
+                       file_format=args.format, header_row=args.header_row)
     ws = _workspace(args)
     profile_id = resolve_profile(ws.db, args.profile, args.pin)["id"] if (bundle.history or args.profile) else None
     result = import_bundle(ws.db, ws.data_dir, bundle, profile_id, deck_name=args.deck)
@@ -244,6 +244,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--profile", help="profile that receives any answer history in the file")
     p.add_argument("--columns", help="CSV/TSV: comma-separated column names, e.g. prompt,answer,tags")
     p.add_argument("--delimiter", help="CSV/TSV: the field separator (default: by file type)")
+    p.add_argument("--header", dest="header_row", action=argparse.BooleanOptionalAction, default=None,
+                   help="CSV/TSV: the first row is (or is not) a header to skip (default: when it names columns)")
     p.add_argument("--format", choices=FORMATS, default="auto",
                    help="file format when the suffix is not enough (quizlet and mnemosyne exports are .txt)")
     p.add_argument("--json", action="store_true")

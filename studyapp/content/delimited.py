@@ -98,8 +98,10 @@ def read_delimited(
     columns: list[str] | None = None,
     delimiter: str | None = None,
     kind: str = "basic",
+    header_row: bool | None = None,
 ) -> ImportBundle:
-    """Read a CSV/TSV file into one deck. `columns` overrides the header (or its absence)."""
+    """Read a CSV/TSV file into one deck. `columns` overrides the header (or its absence); `header_row`
+    says whether the first row is a header to skip (None: when it names the prompt and answer columns)."""
     path = Path(path)
     text = _decode(path)
     try:
@@ -108,10 +110,11 @@ def read_delimited(
         raise ContentError(f"{path} is not a readable CSV/TSV file ({exc})") from None
     rows = [r for r in rows if any(cell.strip() for cell in r)]
     header = [canonical_column(c) for c in rows[0]]
-    has_header = "prompt" in header and "answer" in header
+    recognised = "prompt" in header and "answer" in header
+    has_header = recognised if header_row is None else header_row
     if columns is None:
-        columns = header if has_header else DEFAULT_COLUMNS
-        if has_header and None in header:
+        columns = header if recognised else DEFAULT_COLUMNS
+        if recognised and None in header:
             unknown = rows[0][header.index(None)]
             raise ContentError(f"{path}: unknown column {unknown!r} in the header")
     else:

@@ -22,7 +22,8 @@ def detect_format(path: Path) -> str:
 
 
 def read_file(path: Path, deck_name: str | None = None, columns: list[str] | None = None,
-              delimiter: str | None = None, file_format: str = "auto") -> ImportBundle:
+              delimiter: str | None = None, file_format: str = "auto",
+              header_row: bool | None = None) -> ImportBundle:
     """Read any importable file. `file_format` picks a reader when the suffix is ambiguous
     (Quizlet's and Mnemosyne's exports are both tab-separated .txt)."""
     path = Path(path)
@@ -34,7 +35,7 @@ def read_file(path: Path, deck_name: str | None = None, columns: list[str] | Non
     if fmt == "native":
         return ImportBundle(decks=[read_deck(path)])
     if fmt == "csv":
-        return read_delimited(path, deck_name=deck_name, columns=columns, delimiter=delimiter)
+        return read_delimited(path, deck_name=deck_name, columns=columns, delimiter=delimiter, header_row=header_row)
     if fmt == "quizlet":
         return read_delimited(path, deck_name=deck_name, columns=["prompt", "answer"], delimiter=delimiter or "\t")
     if fmt == "mnemosyne":

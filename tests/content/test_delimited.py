@@ -72,3 +72,12 @@ def test_bad_files_are_refused_with_the_file_and_problem(tmp_path, name, content
 def test_unknown_file_type_is_refused(tmp_path):
     with pytest.raises(ContentError, match="cannot import"):
         read_file(write(tmp_path, "deck.pdf", "x"))
+
+
+def test_a_header_the_reader_does_not_know_can_be_skipped(tmp_path):
+    path = write(tmp_path, "spanish.csv", "Spanish,English\nperro,dog\ngato,cat\n")
+    assert [i.prompt for i in read_file(path).decks[0].items] == ["Spanish", "perro", "gato"]
+    assert [i.prompt for i in read_file(path, header_row=True).decks[0].items] == ["perro", "gato"]
+    words = write(tmp_path, "words.csv", "prompt,answer\n")
+    with pytest.raises(ContentError, match="header but no rows"):
+        read_file(words, header_row=True)
