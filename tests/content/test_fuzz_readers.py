@@ -16,7 +16,9 @@ from studyapp.store.db import connect
 from studyapp.store.importer import import_bundle
 
 SUFFIXES = [".tsv", ".csv", ".txt", ".deck.toml", ".apkg", ".colpkg"]
-FUZZ = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# CI runs a few dozen cases per test; STUDYAPP_FUZZ_EXAMPLES=1000 runs a long campaign (see the README).
+FUZZ = settings(max_examples=int(os.environ.get("STUDYAPP_FUZZ_EXAMPLES", "25")), deadline=None,
+                suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
 def tree(path: Path) -> set[str]:
