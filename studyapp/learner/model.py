@@ -59,9 +59,8 @@ def init_params(config: dict, seed: int = 0) -> dict[str, torch.Tensor]:
     return params
 
 
-def row_terms(params: dict, feats: torch.Tensor, item: torch.Tensor, kind: torch.Tensor,
-              h_cols: tuple[int, ...] = H_COLS) -> tuple[torch.Tensor, torch.Tensor]:
-    """Population logit (N,) and the per-student design rows (N, P) for answers/items."""
+def item_terms(params: dict, item: torch.Tensor, kind: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    """What depends on the item alone: difficulty plus kind bias (N,) and the item loadings (N, D)."""
     known = item >= 0
     idx = item.clamp(min=0)
     if params["item_b"].shape[0]:
@@ -70,10 +69,26 @@ def row_terms(params: dict, feats: torch.Tensor, item: torch.Tensor, kind: torch
     else:
         b = params["new_b"].expand(item.shape[0])
         s = params["new_s"].expand(item.shape[0], -1)
+    return b + params["kind_b"][kind], s
+
+
+def memory_terms(params: dict, feats: torch.Tensor,
+                 h_cols: tuple[int, ...] = H_COLS) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """What depends on the memory state alone: the FSRS backbone logit (N,), the network's bounded
+    correction (N,) and the per-student memory columns (N, len(h_cols))."""
     hidden = torch.tanh(feats @ params["w1"] + params["b1"])
     backbone = feats[:, list(BACKBONE_COLS)].sum(1)
-    base = b + params["kind_b"][kind] + backbone + RESIDUAL * torch.tanh(hidden @ params["w2"] + params["b2"])
-    design = torch.cat([torch.ones_like(b)[:, None], s, feats[:, list(h_cols)]], dim=1)
+    residual = RESIDUAL * torch.tanh(hidden @ params["w2"] + params["b2"])
+    return backbone, residual, feats[:, list(h_cols)]
+
+
+def row_terms(params: dict, feats: torch.Tensor, item: torch.Tensor, kind: torch.Tensor,
+              h_cols: tuple[int, ...] = H_COLS) -> tuple[torch.Tensor, torch.Tensor]:
+    """Population logit (N,) and the per-student design rows (N, P) for answers/items."""
+    item_base, s = item_terms(params, item, kind)
+    backbone, residual, h = memory_terms(params, feats, h_cols)
+    base = item_base + backbone + residual
+    design = torch.cat([torch.ones_like(item_base)[:, None], s, h], dim=1)
     return base, design
 
 

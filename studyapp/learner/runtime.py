@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import repeat
+from operator import attrgetter
 from pathlib import Path
 
 import numpy as np
@@ -16,8 +18,9 @@ from studyapp.learner import features as feat
 from studyapp.learner import model as m
 from studyapp.learner.modelfile import MODEL_NAME, ModelError, read_model
 
-__all__ = ["Answer", "ItemInfo", "Learner", "ModelError", "StudentModel", "default_model_path"]
+__all__ = ["Answer", "ItemInfo", "ItemSet", "Learner", "ModelError", "StudentModel", "default_model_path"]
 STATE_FORMAT = "studyapp-student"
+CACHED_ITEM_SETS = 4  # the session scores a few sequences again and again (the deck, its due items)
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,7 @@ class Learner:
         self.config = card["config"]
         self.item_index = {key: i for i, key in enumerate(card["items"])}
         self.h_cols = tuple(self.config["h_cols"])
+        self._item_sets: list[ItemSet] = []
 
     @classmethod
     def load(cls, path: Path | None = None) -> Learner:
@@ -71,19 +75,101 @@ class Learner:
 
     def encode(self, items: Sequence[ItemInfo]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Population item index (-1 unknown), kind index and guess floor per item."""
-        index, kinds = self.item_index, m.KIND_INDEX
-        rows = [(index.get(it.key, -1), kinds.get(it.kind, m.OTHER_KIND), guess_of(it.kind, it.n_options))
-                for it in items]
-        if not rows:
-            return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float32)
-        a = np.asarray(rows, dtype=np.float64)
-        return a[:, 0].astype(np.int64), a[:, 1].astype(np.int64), a[:, 2].astype(np.float32)
+        n = len(items)
+        keys = map(attrgetter("key"), items)
+        item = np.fromiter(map(self.item_index.get, keys, repeat(-1, n)), dtype=np.int64, count=n)
+        kinds = map(attrgetter("kind"), items)
+        kind = np.fromiter(map(m.KIND_INDEX.get, kinds, repeat(m.OTHER_KIND, n)), dtype=np.int64, count=n)
+        options = np.fromiter(map(attrgetter("n_options"), items), dtype=np.float64, count=n)
+        return item, kind, guess_floor(kind, options)
 
     def terms(self, feats: np.ndarray, item: np.ndarray, kind: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         with torch.no_grad():
             base, design = m.row_terms(self.params, torch.from_numpy(feats), torch.from_numpy(item),
                                        torch.from_numpy(kind), self.h_cols)
         return base.numpy(), design.numpy()
+
+    def item_set(self, items: Sequence[ItemInfo]) -> ItemSet:
+        """The static arrays of `items`, reused when the same items (equal, in the same order) come again."""
+        if isinstance(items, ItemSet):
+            return items
+        items = items if isinstance(items, list) else list(items)
+        for k, cached in enumerate(self._item_sets):
+            # Lists compare element identity first, so the same ItemInfo objects compare at C speed.
+            if len(cached.items) == len(items) and cached.items == items:
+                self._item_sets.insert(0, self._item_sets.pop(k))
+                return cached
+        made = ItemSet(self, items)
+        self._item_sets = [made] + self._item_sets[: CACHED_ITEM_SETS - 1]
+        return made
+
+    def memory_terms(self, feats: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        with torch.no_grad():
+            terms = m.memory_terms(self.params, torch.from_numpy(feats), self.h_cols)
+        return tuple(t.numpy() for t in terms)
+
+
+def guess_floor(kind: np.ndarray, n_options: np.ndarray) -> np.ndarray:
+    """guess_of() for arrays of kind indices and option counts (float32)."""
+    choice = (kind == m.KIND_INDEX["choice"]) & (n_options >= 2)
+    guess = np.where(choice, 1.0 / np.maximum(n_options, 1.0), 0.0)
+    return np.where(kind == m.KIND_INDEX["truefalse"], 0.5, guess).astype(np.float32)
+
+
+class ItemSet:
+    """A sequence of items with what scoring needs of each that never changes: computed once, so scoring
+    the same deck again only computes the memory features (per memory row, not per item)."""
+
+    def __init__(self, learner: Learner, items: list[ItemInfo]):
+        self.items = items
+        self.keys = [it.key for it in items]
+        item, kind, self.guess = learner.encode(items)
+        with torch.no_grad():
+            base, loadings = m.item_terms(learner.params, torch.from_numpy(item), torch.from_numpy(kind))
+        self.base = base.numpy()  # float32, as the population model computes it
+        self.loadings = loadings.numpy()
+        self.loadings64 = self.loadings.astype(np.float64)
+        self._positions: dict[str, list[int]] | None = None
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def positions(self, key: str) -> list[int]:
+        """Where `key` occurs in the sequence (an item may be listed twice)."""
+        if self._positions is None:
+            self._positions = {}
+            for k, item_key in enumerate(self.keys):
+                self._positions.setdefault(item_key, []).append(k)
+        return self._positions.get(key, [])
+
+
+class _Slots:
+    """Which memory row each item of an item set reads (-1: never answered). Items share rows, so the
+    features are computed once per slot and spread to the items through `inverse`."""
+
+    def __init__(self, slots: np.ndarray, inverse: np.ndarray, n_rows: int):
+        self.slots, self.inverse, self.n_rows = slots, inverse, n_rows
+
+    @classmethod
+    def of(cls, item_set: ItemSet, rows: dict[str, int]) -> _Slots:
+        n = len(item_set)
+        rows_of = np.fromiter(map(rows.get, item_set.keys, repeat(-1, n)), dtype=np.int64, count=n)
+        slots, inverse = np.unique(rows_of, return_inverse=True)
+        return cls(slots, inverse.reshape(-1), len(rows))
+
+    @classmethod
+    def unseen(cls, n: int) -> _Slots:
+        """Every item read as never answered (one slot)."""
+        return cls(np.full(1, -1, dtype=np.int64), np.zeros(n, dtype=np.int64), 0)
+
+    def follow(self, item_set: ItemSet, row_keys: list[str]) -> None:
+        """Give the items answered since the last call their new memory rows (rows are only ever added)."""
+        for row in range(self.n_rows, len(row_keys)):
+            where = item_set.positions(row_keys[row])
+            if where:
+                self.inverse[where] = len(self.slots)
+                self.slots = np.append(self.slots, row)
+        self.n_rows = len(row_keys)
 
 
 class _Growable:
@@ -119,6 +205,8 @@ class StudentModel:
         self.phi = self._read_state(state) if state is not None else self.phi0.clone()
         self.steps = int(learner.config["steps"])
         self._rows: dict[str, int] = {}
+        self._row_keys: list[str] = []  # the key of each memory row, in row order
+        self._slots: dict[int, tuple[ItemSet, _Slots]] = {}  # by id(item set): rows follow new answers
         self._states = _Growable(feat.STATE_WIDTH, np.float64)
         width = len(self.phi0)
         self._base, self._design = _Growable(None, np.float32), _Growable(width, np.float32)
@@ -142,6 +230,7 @@ class StudentModel:
             row = self._rows.get(answer.item.key)
             if row is None:
                 row = self._rows[answer.item.key] = self._states.n
+                self._row_keys.append(answer.item.key)
                 self._states.extend(np.zeros((1, feat.STATE_WIDTH)))
             rows[k] = row
         table = self._states.view
@@ -171,22 +260,50 @@ class StudentModel:
         base, design, guess, y = self._tensors()
         self.phi = m.safe_adapt(self.phi, self.phi0, self.tau, base, design, guess, y, self.steps)
 
+    def _slots_for(self, item_set: ItemSet, fresh: bool) -> _Slots:
+        if fresh:
+            return _Slots.unseen(len(item_set))
+        cached = self._slots.get(id(item_set))
+        if cached is None or cached[0] is not item_set:
+            if len(self._slots) >= CACHED_ITEM_SETS:
+                self._slots.pop(next(iter(self._slots)))
+            cached = self._slots[id(item_set)] = (item_set, _Slots.of(item_set, self._rows))
+        cached[1].follow(item_set, self._row_keys)
+        return cached[1]
+
+    def _slot_terms(self, slots: _Slots, now_s: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Backbone, correction and memory columns per slot, from the memory states at `now_s`."""
+        states = np.zeros((len(slots.slots), feat.STATE_WIDTH))
+        seen = slots.slots >= 0
+        states[seen] = self._states.view[slots.slots[seen]]
+        return self.learner.memory_terms(feat.features(states, float(now_s)))
+
     def _item_terms(self, items: Sequence[ItemInfo], now_s: float, fresh: bool = False):
-        rows = {} if fresh else self._rows
-        idx = np.fromiter((rows.get(it.key, -1) for it in items), dtype=np.int64, count=len(items))
-        table = np.vstack([self._states.view, np.zeros((1, feat.STATE_WIDTH))])  # row -1: a new item
-        feats = feat.features(table[idx], float(now_s))
-        item, kind, guess = self.learner.encode(items)
-        base, design = self.learner.terms(feats, item, kind)
-        return base, design, guess
+        item_set = self.learner.item_set(items)
+        slots = self._slots_for(item_set, fresh)
+        backbone, residual, memory = self._slot_terms(slots, now_s)
+        inverse = slots.inverse
+        base = item_set.base + backbone[inverse] + residual[inverse]
+        design = np.concatenate([np.ones((len(inverse), 1), np.float32), item_set.loadings, memory[inverse]], axis=1)
+        return base, design, item_set.guess
 
     def predict(self, items: Sequence[ItemInfo], now_s: float, fresh: bool = False) -> np.ndarray:
         """p(correct) now. With `fresh`, as if the student had never met these items: what the student
-        knows, without the short-term memory of having just answered them (a test's mastery)."""
-        if not items:
+        knows, without the short-term memory of having just answered them (a test's mastery).
+        `items` may be an ItemSet; scoring the same items again reuses their static arrays."""
+        if not len(items):
             return np.zeros(0, dtype=np.float64)
-        base, design, guess = self._item_terms(items, now_s, fresh)
-        z = base.astype(np.float64) + design.astype(np.float64) @ self.phi.double().numpy()
+        item_set = self.learner.item_set(items)
+        slots = self._slots_for(item_set, fresh)
+        backbone, residual, memory = self._slot_terms(slots, now_s)
+        inverse = slots.inverse
+        phi = self.phi.double().numpy()
+        d = item_set.loadings.shape[1]
+        # The same sums as base + design @ phi, with the memory part done once per slot.
+        base = item_set.base + backbone[inverse] + residual[inverse]
+        memory_z = memory.astype(np.float64) @ phi[1 + d:]
+        z = base.astype(np.float64) + phi[0] + item_set.loadings64 @ phi[1: 1 + d] + memory_z[inverse]
+        guess = item_set.guess
         return guess + (1.0 - guess) / (1.0 + np.exp(-z))
 
     def information(self, items: Sequence[ItemInfo], now_s: float) -> np.ndarray:

@@ -51,15 +51,29 @@ class LearnerPredictor:
         ]
         saved = queries.load_learner_state(db, profile_id, self.model_id)
         self.student = learner.student(self.history, state=saved)
+        self._infos: dict[tuple, object] = {}
         self._start_state = self.student.state_bytes()
         if saved is None and self.history:
             self.student.adapt()
 
+    def _infos_of(self, items: Sequence[ItemRow]) -> list:
+        """The learner's ItemInfo per row, made once per item: the same objects each call also let the
+        learner recognise a deck it has scored before. Keyed by what the ItemInfo is made of, so an
+        edited item gets a new one."""
+        infos, out = self._infos, []
+        for item in items:
+            key = (item.id, item.guid, item.ord, item.kind, item.skill, len(item.options))
+            info = infos.get(key)
+            if info is None:
+                info = infos[key] = item_info(item)
+            out.append(info)
+        return out
+
     def predict(self, items: Sequence[ItemRow], now_ms: int) -> list[float]:
-        return [float(p) for p in self.student.predict([item_info(i) for i in items], now_ms / 1000)]
+        return self.student.predict(self._infos_of(items), now_ms / 1000).tolist()
 
     def knowledge(self, items: Sequence[ItemRow], now_ms: int) -> list[float]:
-        return [float(p) for p in self.student.predict([item_info(i) for i in items], now_ms / 1000, fresh=True)]
+        return self.student.predict(self._infos_of(items), now_ms / 1000, fresh=True).tolist()
 
     def observe(self, item: ItemRow, answer: LoggedAnswer) -> None:
         new = _answer(item_info(item), answer.answered_ms, answer.correct, answer.grade)
