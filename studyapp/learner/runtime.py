@@ -120,8 +120,9 @@ class ItemSet:
     """A sequence of items with what scoring needs of each that never changes: computed once, so scoring
     the same deck again only computes the memory features (per memory row, not per item)."""
 
-    def __init__(self, learner: Learner, items: list[ItemInfo]):
-        self.items = items
+    def __init__(self, learner: Learner, items: Sequence[ItemInfo]):
+        self.items = list(items)  # a copy: the caller may change its list later
+        items = self.items
         self.keys = [it.key for it in items]
         item, kind, self.guess = learner.encode(items)
         with torch.no_grad():
@@ -278,12 +279,17 @@ class StudentModel:
         states[seen] = self._states.view[slots.slots[seen]]
         return self.learner.memory_terms(feat.features(states, float(now_s)))
 
-    def _item_terms(self, items: Sequence[ItemInfo], now_s: float, fresh: bool = False):
+    def _terms(self, items: Sequence[ItemInfo], now_s: float, fresh: bool):
+        """The item set, each item's slot, the population logit (N,) and the memory columns per slot."""
         item_set = self.learner.item_set(items)
         slots = self._slots_for(item_set, fresh)
         backbone, residual, memory = self._slot_terms(slots, now_s)
         inverse = slots.inverse
-        base = item_set.base + backbone[inverse] + residual[inverse]
+        base = item_set.base + backbone[inverse] + residual[inverse]  # summed in row_terms' order
+        return item_set, inverse, base, memory
+
+    def _item_terms(self, items: Sequence[ItemInfo], now_s: float, fresh: bool = False):
+        item_set, inverse, base, memory = self._terms(items, now_s, fresh)
         design = np.concatenate([np.ones((len(inverse), 1), np.float32), item_set.loadings, memory[inverse]], axis=1)
         return base, design, item_set.guess
 
@@ -293,14 +299,10 @@ class StudentModel:
         `items` may be an ItemSet; scoring the same items again reuses their static arrays."""
         if not len(items):
             return np.zeros(0, dtype=np.float64)
-        item_set = self.learner.item_set(items)
-        slots = self._slots_for(item_set, fresh)
-        backbone, residual, memory = self._slot_terms(slots, now_s)
-        inverse = slots.inverse
+        item_set, inverse, base, memory = self._terms(items, now_s, fresh)
         phi = self.phi.double().numpy()
         d = item_set.loadings.shape[1]
-        # The same sums as base + design @ phi, with the memory part done once per slot.
-        base = item_set.base + backbone[inverse] + residual[inverse]
+        # base + design @ phi, with the memory columns' share computed once per slot.
         memory_z = memory.astype(np.float64) @ phi[1 + d:]
         z = base.astype(np.float64) + phi[0] + item_set.loadings64 @ phi[1: 1 + d] + memory_z[inverse]
         guess = item_set.guess

@@ -66,3 +66,15 @@ def test_an_item_set_scores_like_its_items(tiny_model):
     assert learner.item_set(tuple(deck)) is item_set  # equal items in the same order: the cached arrays
     np.testing.assert_array_equal(student.predict(item_set, DAY), student.predict(deck, DAY))
     assert student.predict([], DAY).shape == (0,)
+
+
+def test_changing_a_scored_list_in_place_is_seen(tiny_model):
+    learner = Learner.load(tiny_model)
+    student = learner.student([])
+    deck = [ItemInfo("a#0", "basic", 0), ItemInfo("b#0", "choice", 4)]
+    student.predict(deck, DAY)
+    deck[1] = ItemInfo("b#0", "truefalse", 2)
+    deck.append(ItemInfo("c#0", "choice", 2))
+    p = student.predict(deck, DAY)
+    np.testing.assert_allclose(p, _expected(learner, student, [], deck, DAY), rtol=0, atol=1e-6)
+    assert p[1] >= 0.5 and p[2] >= 0.5
