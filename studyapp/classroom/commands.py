@@ -36,6 +36,8 @@ def register(subparsers, common) -> None:
     p.add_argument("--steps", type=int, help="meta-training steps (default 60, enough for a class)")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--model", type=Path, help="the model to start from (default: the shipped model)")
+    p.add_argument("--items-only", action="store_true",
+                   help="learn only the class's item difficulties; keep the shipped population parameters")
     common(p)
     p.set_defaults(func=cmd_train)
 
@@ -140,7 +142,8 @@ def cmd_train(args) -> int:
     start = class_start(read_bundles(args.bundles), args.model)
     distributed.init_from_env()
     rank, size = distributed.world()
-    spec = distributed.FitSpec(seed=args.seed, **({"steps": args.steps} if args.steps else {}))
+    spec = distributed.FitSpec(seed=args.seed, items_only=args.items_only,
+                               **({"steps": args.steps} if args.steps else {}))
     began = time.perf_counter()
     result = train_class(start, spec, args.holdout)
     seconds = time.perf_counter() - began

@@ -42,6 +42,7 @@ class FitSpec:
     adapt_steps: int = 5
     item_prior: float = 0.05  # per item, towards the new-item values: an item one student answered moves little
     anchor: float = 1.0  # keeps the population parameters near the shipped model: a class is small
+    items_only: bool = False  # learn only the class's item parameters; the population ones stay as shipped
     support_sizes: tuple[int, ...] = tuple(meta.SUPPORT_SIZES.tolist())
 
 
@@ -101,7 +102,7 @@ def shard_batch(tasks: list[meta.Task], chosen: np.ndarray, spec: FitSpec, step:
 
 def _flat_all_reduce(params: dict) -> None:
     """Sum every gradient across ranks in one collective call."""
-    grads = [p.grad for p in params.values()]
+    grads = [p.grad for p in params.values() if p.requires_grad]
     flat = torch.cat([g.reshape(-1) for g in grads])
     dist.all_reduce(flat)
     offset = 0
@@ -126,15 +127,18 @@ def fit(start: dict, config: dict, tasks: list[meta.Task], spec: FitSpec, device
     rank, size = world()
     device = device or torch.device("cpu")
     # Sorted names: a safetensors load gives each process its own key order, and the flat all-reduce needs one.
-    params = {k: start[k].detach().clone().to(device).requires_grad_() for k in sorted(start)}
+    params = {k: start[k].detach().clone().to(device) for k in sorted(start)}
+    trained = [k for k in params if not (spec.items_only and k in ANCHORED)]
+    for k in trained:
+        params[k].requires_grad_()
     anchor = {k: start[k].detach().clone().to(device) for k in ANCHORED}
-    opt = torch.optim.Adam(params.values(), lr=spec.lr)
+    opt = torch.optim.Adam([params[k] for k in trained], lr=spec.lr)
     pick = np.random.default_rng(spec.seed)
     for step in range(spec.steps):
         chosen = pick.integers(0, len(tasks), spec.batch)
         shard = shard_batch(tasks, chosen, spec, step, rank, size)
         if shard is None:
-            loss = sum(p.sum() * 0.0 for p in params.values())
+            loss = sum(params[k].sum() * 0.0 for k in trained)
         else:
             batch, n = shard
             batch = {k: v.to(device) for k, v in batch.items()}
@@ -145,7 +149,7 @@ def fit(start: dict, config: dict, tasks: list[meta.Task], spec: FitSpec, device
         total.backward()
         if size > 1:
             _flat_all_reduce(params)
-        torch.nn.utils.clip_grad_norm_(params.values(), 5.0)
+        torch.nn.utils.clip_grad_norm_([params[k] for k in trained], 5.0)
         opt.step()
         with torch.no_grad():
             params["log_tau"].clamp_(-6.0, 8.0)

@@ -72,7 +72,8 @@ def evaluate(data: Path, size: int, spec: FitSpec, model: Path | None = None, lo
         log(f"fold {f}/{FOLDS}: pooled {len(pool)} students, scored {len(new)} new ones "
             f"({time.perf_counter() - began:.0f} s)")
     y = np.concatenate(truth)
-    result = {"class_students": len(klass), "query_answers": int(len(y)), "steps": spec.steps,
+    result = {"class_students": len(klass), "query_answers": int(len(y)), "steps": spec.steps, "seed": spec.seed,
+              "items_only": spec.items_only,
               "auc": {name: {str(n): 100 * auc(y, np.concatenate(preds[(name, n)])) for n in N_ASKED}
                       for name in ("shipped", "pooled")}}
     result["gain"] = {str(n): result["auc"]["pooled"][str(n)] - result["auc"]["shipped"][str(n)] for n in N_ASKED}
@@ -96,15 +97,43 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--steps", type=int, default=FitSpec.steps)
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--model", type=Path, help="the model to start from (default: the shipped model)")
+    p.add_argument("--items-only", action="store_true", help="pool only the item parameters")
+    p.add_argument("--classes", type=int, default=1, help="repeat with this many classes (seeds SEED, SEED+1, ...) "
+                                                          "and report the mean gain: one class of 60 is noisy")
+    p.add_argument("--item-prior", type=float, default=FitSpec.item_prior)
     p.add_argument("--json", action="store_true")
     args = p.parse_args(argv)
     if not (args.data / "assist2009_pid_test1.csv").is_file():
         print(f"skipped: {args.data}/assist2009_pid_test1.csv not found (give --data)", file=sys.stderr)
         return 0
-    spec = FitSpec(steps=args.steps, seed=args.seed, support_sizes=QUIZ_SUPPORT)
-    result = evaluate(args.data, args.class_size, spec, args.model, log=lambda s: print(s, file=sys.stderr))
-    print(json.dumps(result, indent=1) if args.json else format_table(result))
+    results = []
+    for seed in range(args.seed, args.seed + args.classes):
+        spec = FitSpec(steps=args.steps, seed=seed, support_sizes=QUIZ_SUPPORT, items_only=args.items_only,
+                       item_prior=args.item_prior)
+        results.append(evaluate(args.data, args.class_size, spec, args.model, log=lambda s: print(s, file=sys.stderr)))
+        if not args.json:
+            print(f"class {seed}: " + format_table(results[-1]), flush=True)
+    summary = mean_gain(results)
+    print(json.dumps({"classes": results, "mean_gain": summary}, indent=1) if args.json else format_mean(summary))
     return 0
+
+
+def mean_gain(results: list[dict]) -> dict:
+    """Mean AUC gain per n over the classes, with its standard error (None for a single class)."""
+    out = {}
+    for n in N_ASKED:
+        gains = np.array([r["gain"][str(n)] for r in results])
+        se = float(gains.std(ddof=1) / np.sqrt(len(gains))) if len(gains) > 1 else None
+        out[str(n)] = {"mean": float(gains.mean()), "se": se, "classes_improved": int((gains > 0).sum())}
+    return out
+
+
+def format_mean(summary: dict) -> str:
+    parts = []
+    for n, g in summary.items():
+        se = f" ± {g['se']:.2f}" if g["se"] is not None else ""
+        parts.append(f"n={n}: {g['mean']:+.2f}{se}")
+    return "mean AUC gain (pooled - shipped, points): " + "   ".join(parts)
 
 
 if __name__ == "__main__":

@@ -92,3 +92,11 @@ def test_bundles_are_never_written_or_extracted(class_bundles, tmp_path, capsys)
     assert main(["classroom", "train", *map(str, class_bundles), "--out", str(target)]) == 1
     assert {p: p.read_bytes() for p in class_bundles} == before
     target.unlink()
+
+
+def test_items_only_keeps_the_population_parameters(class_bundles):
+    start = class_start(read_class(class_bundles))
+    trained = training.fit(start.params, start.config, start.tasks, FitSpec(steps=5, batch=4, items_only=True))
+    for name in ("w1", "phi0", "log_tau", "new_b"):
+        assert torch.equal(trained[name], start.params[name])
+    assert not torch.equal(trained["item_b"], start.params["item_b"])
