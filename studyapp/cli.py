@@ -30,9 +30,11 @@ def _emit(args, data, human: str) -> None:
 
 
 def _workspace(args):
+    """The data dir's workspace, opened once per command and closed by `main` when the command ends."""
     from studyapp.workspace import open_workspace
 
-    return open_workspace(args.data_dir)
+    args.workspace = open_workspace(args.data_dir)
+    return args.workspace
 
 
 # ---------------------------------------------------------------- profiles
@@ -204,7 +206,7 @@ def cmd_study(args) -> int:
         if not decks:
             raise CliError("there are no decks to study")
         deck = decks[0]
-    learner, notice = load_learner()
+    learner, notice = load_learner(ws.data_dir)
     if notice:
         print(f"studyapp: {notice}", file=sys.stderr)
     session = open_session(ws.db, profile["id"], deck["id"], args.mode, learner, clock)
@@ -318,6 +320,10 @@ def main(argv: list[str] | None = None) -> int:
     except (CliError, ContentError, StoreError, SettingsError, GradingError, BundleError) as exc:
         print(f"studyapp: {exc}", file=sys.stderr)
         return 1
+    finally:
+        workspace = getattr(args, "workspace", None)
+        if workspace is not None:
+            workspace.close()
 
 
 if __name__ == "__main__":

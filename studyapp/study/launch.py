@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Callable
 
 from sqlite_utils import Database
@@ -12,14 +13,26 @@ from studyapp.study.session import StudySession
 CLASSIC_NOTICE = "Using the classical schedule: {reason}"
 
 
-def load_learner(path=None):
-    """(learner, None) or (None, notice): a missing or damaged model never stops a student from studying."""
+def load_learner(data_dir: Path | None = None):
+    """(learner, notice): the class model installed in `data_dir` if there is one, else the shipped model.
+    A damaged or tampered class model is refused with a notice and the shipped model used instead; if no
+    model loads, (None, notice) and the classical schedule. A model never stops a student from studying."""
     try:
         from studyapp.learner.runtime import Learner, ModelError
     except ImportError as exc:  # torch missing or broken in this installation
         return None, CLASSIC_NOTICE.format(reason=f"the learner cannot be imported ({exc})")
+    notice = None
+    if data_dir is not None:
+        from studyapp.classroom.models import active_model_path
+
+        class_model = active_model_path(data_dir)
+        if class_model is not None:
+            try:
+                return Learner.load(class_model), None
+            except ModelError as exc:
+                notice = f"The class model was refused ({exc}); using the built-in model."
     try:
-        return Learner.load(path), None
+        return Learner.load(), notice
     except ModelError as exc:
         return None, CLASSIC_NOTICE.format(reason=exc)
 

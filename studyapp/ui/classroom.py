@@ -79,21 +79,17 @@ def rollback_work(data_dir: Path):
 
 
 def learner_loader(data_dir):
-    """Pool job: the learner with the class model installed in this data dir, else the shipped one."""
+    """Pool job: (learner, notice or None) with the class model installed in this data dir, else the shipped
+    one (the notice says why a damaged class model was refused)."""
 
     def load(report):
         from studyapp import paths
         from studyapp.study.launch import load_learner
 
-        try:
-            from studyapp.classroom.models import active_model_path
-            model = active_model_path(paths.data_dir(data_dir))
-        except ImportError:   # no torch: load_learner says so below
-            model = None
-        learner, notice = load_learner(model)
+        learner, notice = load_learner(paths.data_dir(data_dir))
         if learner is None:
             raise Notice(notice)
-        return learner
+        return learner, notice
 
     return load
 

@@ -212,7 +212,11 @@ class MainWindow(QMainWindow):
         self.loading.setText(self.tr("Opening your study data…"))
         self.backend.recover.emit(how)
 
-    def _learner_done(self, learner) -> None:
+    def _learner_done(self, loaded) -> None:
+        learner, notice = loaded
+        if notice:
+            self.model_label.setToolTip(notice)
+            self.statusBar().showMessage(notice, 15000)
         self.learner, self.learner_state = learner, "model"
         self.backend.set_learner.emit(learner)
         self.decks.set_learner(learner)

@@ -41,7 +41,7 @@ def test_mastery_shown_once_the_model_is_there(qtbot, window, open_profile, answ
     assert window.decks.tree.headerItem().text(5) == "Mastery"
     assert set(mastery_texts(window).values()) == {""}     # no model yet
     with qtbot.waitSignal(window.decks.mastery_shown, timeout=10000):
-        window._learner_done(object())
+        window._learner_done((object(), None))
     texts = mastery_texts(window)
     assert texts["Mixed"] == "77%"                            # (0.9 + 0.9 + 0.5) / 3
     assert texts["Geography"] == "" and texts["Geography::World capitals"] == ""
