@@ -190,3 +190,24 @@ def test_classroom_export_and_report(capsys, tmp_path, monkeypatch):
     assert status == 0 and report["by_deck"][0]["group"] == "Maths::Multiplication tables"
     status, _, err = run(capsys, "--data-dir", data, "classroom", "report", str(bundle), str(bundle))
     assert status == 1 and "same student" in err
+
+
+def test_one_profile_never_sees_another_profiles_answers(capsys, tmp_path, monkeypatch):
+    import io
+
+    data = str(tmp_path / "d")
+    for name in ("Ana", "Bo"):
+        run(capsys, "--data-dir", data, "profiles", "add", name)
+    monkeypatch.setattr(sys, "stdin", io.StringIO("3\n1\n3\n"))
+    run(capsys, "--data-dir", data, "study", "--profile", "Ana", "--deck", "Geography::World capitals", "--script")
+    capsys.readouterr()
+    status, out, _ = run(capsys, "--data-dir", data, "decks", "--profile", "Bo", "--json")
+    assert all(d["answers"] == 0 and d["due"] == 0 for d in json.loads(out))
+    log = tmp_path / "bo.csv"
+    run(capsys, "--data-dir", data, "export-log", "--profile", "Bo", str(log))
+    assert log.read_text().count("\n") == 1  # the header only
+    status, out, _ = run(capsys, "--data-dir", data, "classroom", "export", "--profile", "Bo",
+                         str(tmp_path / "bo.studybundle"), "--json")
+    assert json.loads(out)["answers"] == 0
+    status, out, _ = run(capsys, "--data-dir", data, "decks", "--profile", "Ana", "--json")
+    assert sum(d["answers"] for d in json.loads(out) if d["name"] == "Geography") == 3
