@@ -4,6 +4,8 @@ logit p = item difficulty + kind bias + logit R_FSRS-6 default + RESIDUAL * tanh
                                                                    (population, shared)
         + phi . [1, item loadings (D), memory features picked by H_COLS] (per student)
 p(correct) = guess + (1 - guess) * sigmoid(logit), guess = 1/options for choice items.
+Flashcards (basic, reversed) on items the population does not know are anchored: their population logit is
+the FSRS-6 backbone alone, so for a new student (phi = phi0) they predict FSRS-6 default recall exactly.
 Per-student adaptation: K Newton steps (gradient from torch.func.grad, Fisher preconditioner) on the MAP
 objective with a meta-learned Gaussian prior N(phi0, 1/tau) -- the prior is the meta-learned start.
 """
@@ -24,6 +26,9 @@ H_COLS = (8, 12, 7, 0, 3, 9)  # logit R across days, logit R same day, log elaps
 # simulated learners teach the network is a bounded correction, so it cannot overrule real-data evidence.
 RESIDUAL = 1.0
 BACKBONE_COLS = (8, 12)  # logit R across days and within the day
+# Flashcards on items the population does not know are predicted by the backbone alone: nothing learned from
+# simulated learners or quizzes may move them, only the student's own answers (phi - phi0).
+FLASHCARD_KINDS = (KIND_INDEX["basic"], KIND_INDEX["reversed"])
 MAX_STEP = 4.0  # largest allowed change of phi per step (norm); larger steps mean a diverging fit
 STEP_SIZES = (1.0, 0.5, 0.25, 0.0)
 
@@ -59,8 +64,14 @@ def init_params(config: dict, seed: int = 0) -> dict[str, torch.Tensor]:
     return params
 
 
+def anchored(item: torch.Tensor, kind: torch.Tensor) -> torch.Tensor:
+    """Rows whose population prediction is FSRS-6 default recall exactly: flashcards on unknown items."""
+    return (item < 0) & ((kind == FLASHCARD_KINDS[0]) | (kind == FLASHCARD_KINDS[1]))
+
+
 def item_terms(params: dict, item: torch.Tensor, kind: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-    """What depends on the item alone: difficulty plus kind bias (N,) and the item loadings (N, D)."""
+    """What depends on the item alone: difficulty plus kind bias (N,) and the item loadings (N, D).
+    On anchored rows the first term instead cancels the prior mean's item share (phi0 . [1, loadings])."""
     known = item >= 0
     idx = item.clamp(min=0)
     if params["item_b"].shape[0]:
@@ -69,7 +80,14 @@ def item_terms(params: dict, item: torch.Tensor, kind: torch.Tensor) -> tuple[to
     else:
         b = params["new_b"].expand(item.shape[0])
         s = params["new_s"].expand(item.shape[0], -1)
-    return b + params["kind_b"][kind], s
+    phi0 = params["phi0"]
+    cancel = -(phi0[0] + s @ phi0[1: 1 + s.shape[1]])
+    return torch.where(anchored(item, kind), cancel, b + params["kind_b"][kind]), s
+
+
+def memory_correction(params: dict, anchor: torch.Tensor, residual: torch.Tensor, h: torch.Tensor) -> torch.Tensor:
+    """The network's correction, or on anchored rows minus the prior mean's memory share (phi0 . h)."""
+    return torch.where(anchor, -(h @ params["phi0"][-h.shape[1]:]), residual)
 
 
 def memory_terms(params: dict, feats: torch.Tensor,
@@ -87,7 +105,7 @@ def row_terms(params: dict, feats: torch.Tensor, item: torch.Tensor, kind: torch
     """Population logit (N,) and the per-student design rows (N, P) for answers/items."""
     item_base, s = item_terms(params, item, kind)
     backbone, residual, h = memory_terms(params, feats, h_cols)
-    base = item_base + backbone + residual
+    base = item_base + backbone + memory_correction(params, anchored(item, kind), residual, h)
     design = torch.cat([torch.ones_like(item_base)[:, None], s, h], dim=1)
     return base, design
 

@@ -128,6 +128,7 @@ class ItemSet:
         with torch.no_grad():
             base, loadings = m.item_terms(learner.params, torch.from_numpy(item), torch.from_numpy(kind))
         self.base = base.numpy()  # float32, as the population model computes it
+        self.anchored = m.anchored(torch.from_numpy(item), torch.from_numpy(kind)).numpy()
         self.loadings = loadings.numpy()
         self.loadings64 = self.loadings.astype(np.float64)
         self._positions: dict[str, list[int]] | None = None
@@ -285,7 +286,14 @@ class StudentModel:
         slots = self._slots_for(item_set, fresh)
         backbone, residual, memory = self._slot_terms(slots, now_s)
         inverse = slots.inverse
-        base = item_set.base + backbone[inverse] + residual[inverse]  # summed in row_terms' order
+        correction = residual[inverse]
+        if item_set.anchored.any():
+            with torch.no_grad():  # per memory row, then picked per item
+                anchor = torch.ones(len(memory), dtype=torch.bool)
+                cancel = m.memory_correction(self.learner.params, anchor, torch.from_numpy(residual),
+                                             torch.from_numpy(memory)).numpy()
+            correction = np.where(item_set.anchored, cancel[inverse], correction)
+        base = item_set.base + backbone[inverse] + correction  # summed in row_terms' order
         return item_set, inverse, base, memory
 
     def _item_terms(self, items: Sequence[ItemInfo], now_s: float, fresh: bool = False):
