@@ -46,12 +46,6 @@ class SummaryView:
     report: object = None   # the adaptive test's TestReport (mastery per deck and skill), for a test session
 
 
-def test_report(session: StudySession, deck_names: dict[int, str]):
-    """The adaptive test's report, when the session ran the test policy (it needs the learner model)."""
-    report = getattr(session.policy, "report", None)
-    return report(deck_names=deck_names) if session.mode == "test" and report is not None else None
-
-
 def next_intervals(session: StudySession, shown: Presented) -> dict[int, int]:
     """For each flashcard grade, the interval the classical schedule would give after it."""
     past = [(a.answered_ms, a.correct, a.grade) for a in session.history.get(shown.item.id, [])]

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from studyapp.ui.cards import SummaryView, answer_view, card_view, test_report
+from studyapp.ui.cards import SummaryView, answer_view, card_view
 from studyapp.ui.ops import backup_on_close, newest_backup, set_aside_damaged
 
 if TYPE_CHECKING:
@@ -176,11 +176,8 @@ class StoreWorker(QObject):
         session, self.session = self.session, None
         if session is None:
             return
-        from studyapp.store import queries
-
         try:
-            names = {d["id"]: d["name"] for d in queries.list_decks(self.workspace.db)}
-            report = test_report(session, names)
+            report = session.test_report()
             self.finished.emit(SummaryView(session.finish(), session.mode, report))
         except Exception as exc:  # noqa: BLE001
             self.study_failed.emit(describe_error(exc))
