@@ -30,11 +30,9 @@ def _emit(args, data, human: str) -> None:
 
 
 def _workspace(args):
-    """The data dir's workspace, opened once per command and closed by `main` when the command ends."""
-    from studyapp.workspace import open_workspace
+    from studyapp.workspace import command_workspace
 
-    args.workspace = open_workspace(args.data_dir)
-    return args.workspace
+    return command_workspace(args)
 
 
 # ---------------------------------------------------------------- profiles

@@ -67,6 +67,12 @@ def open_workspace(data_dir: str | Path | None = None) -> Workspace:
     return Workspace(directory, db)
 
 
+def command_workspace(args) -> Workspace:
+    """The workspace of one CLI command (`args.data_dir`), kept on `args` so that `studyapp.cli.main` closes it."""
+    args.workspace = open_workspace(args.data_dir)
+    return args.workspace
+
+
 def resolve_profile(db: Database, name: str | None, pin: str | None = None) -> dict:
     """The named profile, else the last one used, else the only one, else a new default profile.
     A profile with a PIN is only handed out with that PIN."""

@@ -63,12 +63,12 @@ def read_bundles(paths: list[Path]):
 
 def cmd_export(args) -> int:
     from studyapp.classroom.bundle import export_bundle
-    from studyapp.workspace import open_workspace, resolve_profile
+    from studyapp.workspace import command_workspace, resolve_profile
 
     out = Path(args.out)
     if not out.name.endswith(SUFFIX):
         raise BundleError(f"the bundle file must end in {SUFFIX}")
-    ws = open_workspace(args.data_dir)
+    ws = command_workspace(args)
     profile = resolve_profile(ws.db, args.profile, args.pin)
     manifest = export_bundle(ws.db, profile, out, with_name=args.with_name)
     message = (f"Wrote {manifest['answers']} answer(s) of {manifest['name'] or manifest['pseudonym']} to {out}.")
@@ -183,10 +183,10 @@ def _readapt(ws) -> dict[str, int]:
 @_classroom_errors
 def cmd_import_model(args) -> int:
     from studyapp.classroom.models import check_model_file, install_model
-    from studyapp.workspace import open_workspace
+    from studyapp.workspace import command_workspace
 
     check_model_file(args.model)
-    ws = open_workspace(args.data_dir)
+    ws = command_workspace(args)
     card = install_model(ws.data_dir, args.model)
     profiles = _readapt(ws)
     if args.json:
@@ -200,9 +200,9 @@ def cmd_import_model(args) -> int:
 @_classroom_errors
 def cmd_rollback(args) -> int:
     from studyapp.classroom.models import rollback
-    from studyapp.workspace import open_workspace
+    from studyapp.workspace import command_workspace
 
-    ws = open_workspace(args.data_dir)
+    ws = command_workspace(args)
     now = rollback(ws.data_dir)
     profiles = _readapt(ws)
     name = "the shipped model" if now is None else "the previous class model"
