@@ -84,11 +84,14 @@ def learner_loader(data_dir):
 
     def load(report):
         from studyapp import paths
-        from studyapp.study.launch import load_learner
+        from studyapp.study.launch import check_learner, load_learner
 
         learner, notice = load_learner(paths.data_dir(data_dir))
         if learner is None:
             raise Notice(notice)
+        # The first adaptation imports torch.func's machinery (about a second, in long GIL-holding stretches
+        # that stall the window); done here, before the learner is handed over, no answer waits on it.
+        check_learner(learner)
         return learner, notice
 
     return load

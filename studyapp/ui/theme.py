@@ -40,6 +40,8 @@ def _palette(theme: str) -> QPalette:
 
 
 def apply_theme(app: QApplication, theme: str, font_size: int) -> None:
+    if app.property("studyapp_theme") == theme and app.property("studyapp_font_size") == font_size:
+        return  # restyling every widget takes a tenth of a second, on the way to the first card
     app.setStyle("Fusion")
     app.setPalette(_palette(theme))
     font = QFont(app.font())
@@ -47,6 +49,7 @@ def apply_theme(app: QApplication, theme: str, font_size: int) -> None:
     app.setFont(font)
     app.setStyleSheet(style_sheet(theme, font_size))
     app.setProperty("studyapp_theme", theme)
+    app.setProperty("studyapp_font_size", font_size)
 
 
 def current_theme() -> str:
