@@ -1,70 +1,86 @@
-"""Benchmark: how long one next-item choice takes on decks of 1k, 20k and 100k items.
+"""Benchmark: how long the study session takes to choose the next item on decks of 1k, 20k and 100k items.
 
-Half the items have a history of one to three answers. The predictor is the shipped learner model
-when it loads (the time then includes its prediction over the whole deck); otherwise a stand-in that
-reads p from a table, which times the policy alone, and the result says which one was used.
+It measures what a real session does. The deck (a parent deck with three sub-decks) and a history (half
+the items answered one to three times in the last two months) are imported into a temporary database,
+and a real `StudySession` runs each mode: the timed call is `next_item()`, and between two calls the
+item shown is answered through `submit()`, so the learner observes and adapts on a new answer and the
+next choice scores the deck again with the same item objects, as when a student studies. The predictor
+is the shipped learner model when it loads; otherwise (or with `use_model=False`) a stand-in that reads
+p from a table, which times the session and the policy alone. The result says which one was used.
 """
 
 from __future__ import annotations
 
+import random
+import tempfile
 import time
+from pathlib import Path
 
 import numpy as np
 
-from studyapp.store.queries import ItemRow, LoggedAnswer
+from studyapp.content.model import Deck, HistoryRow, ImportBundle, Item
+from studyapp.store import queries
+from studyapp.store.db import connect
+from studyapp.store.importer import import_bundle
 from studyapp.study.clock import DAY_MS
 from studyapp.study.policies import make_policy
-from studyapp.study.selection import StudyContext
+from studyapp.study.session import StudySession
 from studyapp.study.settings import StudySettings
 
 SIZES = (1000, 20000, 100000)
-NOW = 1_767_225_600_000
+NOW = 1_767_268_800_000  # 2026-01-01T12:00Z
+PARTS = 3
+ANSWER_MS = 8000
 
 
 class TablePredictor:
-    """p(correct) read from a fixed table (the policy's own cost, without a model)."""
+    """p(correct) read from a fixed table by item id (the session's and policy's own cost, without a model)."""
 
-    def __init__(self, items: list[ItemRow], seed: int = 0):
-        self.items = items
-        self.p = np.random.default_rng(seed).uniform(0.3, 1.0, len(items))
-
-    def predict(self, items, now_ms):
-        if items is self.items:
-            return self.p
-        return self.p[np.fromiter((i.id - 1 for i in items), np.int64, len(items))]
-
-
-class ModelPredictor:
-    """The shipped learner for one synthetic student (the same calls the session's LearnerPredictor makes)."""
-
-    def __init__(self, learner, items: list[ItemRow], history: dict[int, list[LoggedAnswer]]):
-        from studyapp.study.predictor import _answer, item_info
-
-        by_id = {i.id: i for i in items}
-        answers = sorted((a for h in history.values() for a in h), key=lambda a: a.answered_ms)
-        self.student = learner.student([_answer(item_info(by_id[a.item_id]), a.answered_ms, a.correct, a.grade)
-                                        for a in answers])
-        self.student.adapt()
+    def __init__(self, seed: int = 0):
+        self.rng = np.random.default_rng(seed)
+        self.p = np.zeros(0)
+        self._last: tuple | None = None  # (list, its p): the session passes its deck list each time
 
     def predict(self, items, now_ms):
-        from studyapp.study.predictor import item_info
+        if self._last is not None and self._last[0] is items:
+            return self._last[1]
+        ids = np.fromiter((i.id for i in items), np.int64, len(items))
+        if len(ids) and ids.max() >= len(self.p):
+            self.p = np.concatenate([self.p, self.rng.uniform(0.3, 1.0, ids.max() + 1 - len(self.p))])
+        p = self.p[ids]
+        if len(items) > 1:
+            self._last = (items, p)
+        return p
 
-        return self.student.predict([item_info(i) for i in items], now_ms / 1000)
+    knowledge = predict
+
+    def observe(self, item, answer) -> None:
+        pass
+
+    def forget_last(self) -> None:
+        pass
+
+    def save(self) -> None:
+        pass
 
 
-def synthetic_deck(n: int, seed: int = 0) -> tuple[list[ItemRow], dict[int, list[LoggedAnswer]]]:
+def synthetic_bundle(n: int, seed: int = 0) -> ImportBundle:
+    """A deck "Bench" of n flashcards in three sub-decks, half of them answered before NOW."""
     rng = np.random.default_rng(seed)
-    items = [ItemRow(kind="basic", prompt=f"q{k}", answer=f"a{k}", guid=f"bench{k}", id=k + 1, deck_id=1 + k % 3)
-             for k in range(n)]
-    history: dict[int, list[LoggedAnswer]] = {}
-    answer_id = 0
-    for item in items[: n // 2]:
+    parts = [Deck(f"Bench::Part {k + 1}") for k in range(PARTS)]
+    history = []
+    for k in range(n):
+        parts[k % PARTS].items.append(Item("basic", f"q{k}", f"a{k}", guid=f"bench{k}"))
+        if k >= n // 2:
+            continue
         at = NOW - int(rng.uniform(1, 60) * DAY_MS)
         for _ in range(int(rng.integers(1, 4))):
-            answer_id += 1
-            history.setdefault(item.id, []).append(LoggedAnswer(answer_id, item.id, at, int(rng.random() < 0.8), 3))
+            correct = int(rng.random() < 0.8)
+            history.append(HistoryRow(f"bench{k}", 0, at, 3 if correct else 1, correct))
             at += int(rng.uniform(0.5, 5) * DAY_MS)
-    return items, history
+            if at >= NOW:
+                break
+    return ImportBundle(decks=parts, history=history)
 
 
 def load_learner():
@@ -79,34 +95,56 @@ def load_learner():
         return None, str(exc)
 
 
-def time_choices(policy, items, history, repeats: int, settings: StudySettings) -> dict:
+def time_session(session: StudySession, clock: list[int], repeats: int, rng: random.Random) -> dict:
+    """Times `repeats` + 1 calls of next_item(), answering each item shown (right 4 times in 5)."""
     times = []
-    last = None
-    # Choice 0 builds the policy's arrays over the deck (once per session): reported apart as "first".
-    for k in range(repeats + 1):
-        context = StudyContext(items=items, history=history, now_ms=NOW + k * 60_000, settings=settings,
-                               last_item_id=last, session_answers=k)
+    # Choice 0 builds the policy's and the learner's arrays over the deck (once per session): reported apart.
+    for _ in range(repeats + 1):
         started = time.perf_counter()
-        choice = policy.choose(context)
+        shown = session.next_item()
         times.append((time.perf_counter() - started) * 1000)
-        last = choice.item.id if choice else None
-    steady = times[1:]
+        if shown is None:
+            break
+        clock[0] += ANSWER_MS
+        session.submit("3" if rng.random() < 0.8 else "1")
+    session.finish()
+    steady = times[1:] or times
     return {"p50": round(float(np.percentile(steady, 50)), 3), "p95": round(float(np.percentile(steady, 95)), 3),
-            "first": round(times[0], 3), "repeats": repeats}
+            "first": round(times[0], 3), "choices": len(steady)}
+
+
+def bench_size(n: int, modes, repeats: int, learner, workdir: Path) -> dict:
+    """Each mode's figures on a fresh database of n items (one profile studies the modes in turn)."""
+    from studyapp.study.predictor import LearnerPredictor
+
+    db = connect(workdir / f"bench-{n}.sqlite3")
+    db.execute("PRAGMA synchronous = OFF")  # a throw-away database: durability only costs time here
+    profile = queries.add_profile(db, "bench")
+    import_bundle(db, workdir, synthetic_bundle(n), profile)
+    deck_id = queries.find_deck(db, "Bench")["id"]
+    settings = StudySettings(test_length=200)  # a long test, so no timed choice ends it
+    clock = [NOW]
+    out = {}
+    for mode in modes:
+        predictor = LearnerPredictor(db, profile, learner) if learner else TablePredictor()
+        session = StudySession(db, profile, deck_id, mode=mode, policy=make_policy(mode, predictor, seed=0),
+                               predictor=predictor, clock=lambda: clock[0], settings=settings)
+        out[mode] = time_session(session, clock, repeats, random.Random(n))
+        clock[0] += 3_600_000
+    db.close()
+    return out
 
 
 def bench_select(sizes=SIZES, modes=("review", "practice", "test"), repeats: int = 40,
                  use_model: bool = True) -> dict:
     learner, why = load_learner() if use_model else (None, "not requested")
-    settings = StudySettings(test_length=200)  # a long test, so no timed choice ends it
-    out: dict = {"predictor": "learner model" if learner else f"table stand-in: {why}", "select_ms": {},
-                 "by_mode": {}}
-    for n in sizes:
-        items, history = synthetic_deck(n)
-        predictor = ModelPredictor(learner, items, history) if learner else TablePredictor(items)
-        for mode in modes:
-            figures = time_choices(make_policy(mode, predictor, seed=0), items, history,
-                                   min(199, max(5, repeats if n <= 20000 else repeats // 4)), settings)
-            out["by_mode"].setdefault(mode, {})[str(n)] = figures
-        out["select_ms"][str(n)] = out["by_mode"][modes[0]][str(n)]
+    out: dict = {"predictor": "learner model" if learner else f"table stand-in: {why}",
+                 "measures": "StudySession.next_item() with an answer submitted between calls",
+                 "select_ms": {}, "by_mode": {}}
+    with tempfile.TemporaryDirectory(prefix="studyapp-bench-") as tmp:
+        for n in sizes:
+            figures = bench_size(n, modes, repeats if n <= 20000 else max(5, repeats // 4), learner, Path(tmp))
+            for mode in modes:
+                out["by_mode"].setdefault(mode, {})[str(n)] = figures[mode]
+            out["select_ms"][str(n)] = figures[modes[0]]
     return out

@@ -33,45 +33,46 @@ def percent(p: float) -> str:
     return f"{round(100 * p)}%"
 
 
-def predictions(predictor, context: StudyContext, knowledge: bool = False,
-                subset: np.ndarray | None = None) -> np.ndarray:
+def predictions(predictor, context: StudyContext, knowledge: bool = False) -> np.ndarray:
     """p(correct) now for every item of the context, in one call (the predictor is vectorised); with
-    `knowledge`, without the short-term boost of items just answered. With `subset` (item indices)
-    only those items are predicted and the others are NaN."""
-    items = context.items if subset is None else [context.items[k] for k in subset.tolist()]
-    if not items:
-        return np.full(len(context.items), np.nan)
+    `knowledge`, without the short-term boost of items just answered. Always the context's own list:
+    the learner keeps what it computed for that list, so scoring the deck again costs little."""
     predict = predictor.knowledge if knowledge else predictor.predict
-    p = np.clip(np.asarray(predict(items, context.now_ms), dtype=np.float64), 1e-6, 1 - 1e-6)
-    if subset is None:
-        return p
-    full = np.full(len(context.items), np.nan)
-    full[subset] = p
-    return full
+    return np.clip(np.asarray(predict(context.items, context.now_ms), dtype=np.float64), 1e-6, 1 - 1e-6)
 
 
 class DeckView:
     """Arrays over a context's items, kept between choices.
 
     A session's deck does not change and each choice follows one answer, so after the first choice
-    only the item just answered needs refreshing; any other change (another deck or history, a new
-    item answered, answers counted differently) rebuilds the arrays.
+    only the item just answered needs refreshing. Any other change rebuilds the arrays: another deck
+    or history, answers counted differently (an undo, a new session), or an item answered for the
+    first time that is not the one just answered.
     """
 
     def __init__(self):
         self._key: tuple | None = None
         self._answers = 0
+        self._answered_items = 0
 
     def update(self, context: StudyContext) -> DeckView:
-        key = (id(context.items), len(context.items), id(context.history), len(context.history))
-        if key != self._key or context.session_answers not in (self._answers, self._answers + 1):
+        key = (id(context.items), len(context.items), id(context.history))
+        grown = len(context.history) - self._answered_items
+        if (key != self._key or context.session_answers not in (self._answers, self._answers + 1)
+                or not (grown == 0 or grown == 1 and self._first_answer_of_last(context))):
             self._build(context)
             self._key = key
         elif context.last_item_id in self.pos:
             answers = context.history.get(context.last_item_id)
             self.last[self.pos[context.last_item_id]] = answers[-1].answered_ms if answers else -1
         self._answers = context.session_answers
+        self._answered_items = len(context.history)
         return self
+
+    def _first_answer_of_last(self, context: StudyContext) -> bool:
+        """True when the item just answered had no answer in the arrays and now has exactly one."""
+        k = self.pos.get(context.last_item_id)
+        return k is not None and self.last[k] < 0 and len(context.history.get(context.last_item_id, ())) == 1
 
     def _build(self, context: StudyContext) -> None:
         items, n = context.items, len(context.items)
@@ -106,17 +107,21 @@ class DeckView:
         return [a.item_id for a in reversed(latest)]
 
 
-def interleaved(order: np.ndarray, decks: np.ndarray, avoid_deck: int | None) -> int:
-    """The first index of `order` whose item is from another deck than the last one, else the first.
+def interleaved(candidates: np.ndarray, decks: np.ndarray, avoid_deck: int | None,
+                urgency: np.ndarray | None = None) -> int:
+    """The first candidate (lowest `urgency`, else lowest index) from another deck than the last item's,
+    else the first candidate of any deck. Found without sorting: a large deck's choice stays linear.
 
     When a parent deck is studied, alternating sub-decks mixes topics (interleaving), which helps
     the student tell them apart; within the chosen deck the order (urgency) is kept.
     """
     if avoid_deck is not None:
-        other = order[decks[order] != avoid_deck]
+        other = candidates[decks[candidates] != avoid_deck]
         if len(other):
-            return int(other[0])
-    return int(order[0])
+            candidates = other
+    if urgency is None:
+        return int(candidates[0])
+    return int(candidates[np.argmin(urgency[candidates])])  # the first of equals, as a stable sort would
 
 
 def new_choice(context: StudyContext, index: int, p: float | None) -> Choice:
@@ -148,21 +153,19 @@ class ReviewPolicy:
         view = self.view.update(context)
         last = view.last
         seen = last >= 0
-        # Only answered items can be due, so only they are predicted (the session predicts the new
-        # item it shows): a large deck the student has barely started stays fast.
-        p = predictions(self.predictor, context, subset=np.flatnonzero(seen))
+        p = predictions(self.predictor, context)
         not_last = view.not_last(context)
         due = seen & (p < context.settings.target_retention) & (context.now_ms - last >= self.min_gap_ms) & not_last
-        due_order = np.flatnonzero(due)[np.argsort(p[due], kind="stable")]
-        new_order = np.flatnonzero(~seen & not_last)
+        due_items = np.flatnonzero(due)
+        new_items = np.flatnonzero(~seen & not_last)
         avoid_deck = view.deck_of(context.last_item_id)
-        if self._new_allowed(context, len(due_order), len(new_order) > 0) and (
-                not len(due_order) or self._last_was_review(context)):
-            k = interleaved(new_order, view.decks, avoid_deck)
-            return new_choice(context, k, None)
-        if not len(due_order):
+        if self._new_allowed(context, len(due_items), len(new_items) > 0) and (
+                not len(due_items) or self._last_was_review(context)):
+            k = interleaved(new_items, view.decks, avoid_deck)
+            return new_choice(context, k, float(p[k]))
+        if not len(due_items):
             return None
-        k = interleaved(due_order, view.decks, avoid_deck)
+        k = interleaved(due_items, view.decks, avoid_deck, urgency=p)
         target = context.settings.target_retention
         reason = f"Recall fell to {percent(p[k])}, your target is {percent(target)}"
         return Choice(context.items[k], float(p[k]), reason)
@@ -204,13 +207,13 @@ class PracticePolicy:
         if not items:
             return None
         view = self.view.update(context)
+        p = predictions(self.predictor, context)
         waiting: set[int] = set()
         if context.session_wrong:
             comeback = self._comeback(context, view, waiting)
             if comeback is not None:
                 k = view.pos[comeback]
-                return Choice(items[k], None, "You missed this a few items ago: try it again")
-        p = predictions(self.predictor, context)
+                return Choice(items[k], float(p[k]), "You missed this a few items ago: try it again")
         seen = view.last >= 0
         eligible = view.not_last(context)
         if waiting:
@@ -334,10 +337,9 @@ class TestPolicy:
             gain = self.gain(p, guess, open_, 1.0 / v - 1.0, np.asarray(d, dtype=np.float64))
         else:
             gain = self.gain(p, guess, open_, float(fisher_information(p[asked], guess[asked]).sum()))
-        candidates = np.flatnonzero(open_)
-        order = candidates[np.argsort(-gain[candidates], kind="stable")]
+        order = best_first(np.flatnonzero(open_), gain, self.top_k)
         best = gain[order[0]]
-        top = [int(k) for k in order[: self.top_k] if gain[k] >= self.keep * best]
+        top = [int(k) for k in order if gain[k] >= self.keep * best]
         k = self.rng.choice(top)
         return Choice(context.items[k], float(p[k]), "Most informative question: students like you get this "
                                                      f"right {describe_chance(p[k])}")
@@ -388,6 +390,16 @@ class TestPolicy:
         decks = [mastery(n, m) for n, m in sorted(groups_deck.items())]
         skills = [mastery(n, m) for n, m in sorted(groups_skill.items())]
         return TestReport(len(asked), decks, skills, study_next(skills or decks))
+
+
+def best_first(candidates: np.ndarray, score: np.ndarray, n: int) -> np.ndarray:
+    """The `n` candidates of highest score, highest first, ties in candidate order (as a stable sort of
+    all of them would give), found with a partition: linear in the deck's size."""
+    n = min(n, len(candidates))
+    minus = -score[candidates]
+    nth = np.partition(minus, n - 1)[n - 1]
+    contenders = candidates[minus <= nth]
+    return contenders[np.argsort(-score[contenders], kind="stable")][:n]
 
 
 def describe_chance(p: float) -> str:

@@ -52,6 +52,7 @@ class LearnerPredictor:
         saved = queries.load_learner_state(db, profile_id, self.model_id)
         self.student = learner.student(self.history, state=saved)
         self._infos: dict[tuple, object] = {}
+        self._deck: tuple | None = None  # (list, its length, its ItemSet): the list a session scores each time
         self._start_state = self.student.state_bytes()
         if saved is None and self.history:
             self.student.adapt()
@@ -69,11 +70,24 @@ class LearnerPredictor:
             out.append(info)
         return out
 
-    def predict(self, items: Sequence[ItemRow], now_ms: int) -> list[float]:
-        return self.student.predict(self._infos_of(items), now_ms / 1000).tolist()
+    def _scored(self, items: Sequence[ItemRow]):
+        """What the learner scores for `items`. A session passes the same list of its deck on every
+        choice (it never changes it), so that list's ItemSet is kept and found without reading the
+        20k rows again; any other list (or that list grown or shrunk) is read item by item."""
+        deck = self._deck
+        if deck is not None and deck[0] is items and deck[1] == len(items):
+            return deck[2]
+        scored = self.learner.item_set(self._infos_of(items))
+        if len(items) > 1:  # a single item (the one about to be shown) is not the deck
+            self._deck = (items, len(items), scored)
+        return scored
+
+    def predict(self, items: Sequence[ItemRow], now_ms: int):
+        """p(correct) now per item, as a numpy array."""
+        return self.student.predict(self._scored(items), now_ms / 1000)
 
     def knowledge(self, items: Sequence[ItemRow], now_ms: int) -> list[float]:
-        return self.student.predict(self._infos_of(items), now_ms / 1000, fresh=True).tolist()
+        return self.student.predict(self._scored(items), now_ms / 1000, fresh=True).tolist()
 
     def observe(self, item: ItemRow, answer: LoggedAnswer) -> None:
         new = _answer(item_info(item), answer.answered_ms, answer.correct, answer.grade)

@@ -28,7 +28,7 @@ class SessionError(Exception):
 class Predictor(Protocol):
     """The learner as the session sees it: p(correct) now, and an update after each answer."""
 
-    def predict(self, items: Sequence[ItemRow], now_ms: int) -> list[float]: ...
+    def predict(self, items: Sequence[ItemRow], now_ms: int) -> Sequence[float]: ...
     def knowledge(self, items: Sequence[ItemRow], now_ms: int) -> list[float]:
         """p(correct) without the boost of having just answered an item: what the student knows."""
     def observe(self, item: ItemRow, answer: LoggedAnswer) -> None: ...
@@ -107,6 +107,7 @@ class StudySession:
         self.last_outcome: Outcome | None = None
         self.session_wrong: list[int] = []
         self.new_introduced: set[int] = set()
+        self._new_count: tuple[int, int] | None = None  # (study day start, items first answered since)
         # Time never runs backwards in the log: a clock moved back (or a time-zone change on a badly set
         # machine) cannot put a new answer before an old one.
         self.latest_ms = queries.latest_answer_ms(db, profile_id)
@@ -119,8 +120,13 @@ class StudySession:
         return max(self.clock(), self.latest_ms)
 
     def _new_today(self, now_ms: int) -> int:
+        """Items first answered since the study day began. Counted over the history once per day (and
+        after an undo); each answer to a new item then adds one, so a large deck costs nothing per choice."""
         day_start = study_day_start(now_ms, self.settings.rollover_hour)
-        return sum(1 for answers in self.history.values() if answers and answers[0].answered_ms >= day_start)
+        if self._new_count is None or self._new_count[0] != day_start:
+            count = sum(1 for answers in self.history.values() if answers and answers[0].answered_ms >= day_start)
+            self._new_count = (day_start, count)
+        return self._new_count[1]
 
     def context(self, now_ms: int) -> StudyContext:
         return StudyContext(
@@ -144,7 +150,7 @@ class StudySession:
             return None
         predicted = choice.predicted
         if predicted is None and self.predictor is not None:
-            predicted = self.predictor.predict([choice.item], now)[0]
+            predicted = float(self.predictor.predict([choice.item], now)[0])
         self.current = Presented(choice.item, predicted, choice.reason, now, self.summary.answers + 1)
         return self.current
 
@@ -168,6 +174,8 @@ class StudySession:
         logged = LoggedAnswer(answer_id, shown.item.id, now, grade.correct, grade.grade)
         if not self.history[shown.item.id]:
             self.new_introduced.add(shown.item.id)
+            if self._new_count is not None and now >= self._new_count[0]:
+                self._new_count = (self._new_count[0], self._new_count[1] + 1)
         self.history[shown.item.id].append(logged)
         if not grade.correct:
             self.session_wrong.append(shown.item.id)
@@ -192,6 +200,7 @@ class StudySession:
         queries.void_answer(self.db, outcome.answer_id)
         answers = self.history[outcome.item.id]
         answers.pop()
+        self._new_count = None
         if not answers:
             self.new_introduced.discard(outcome.item.id)
         results = self.summary.by_item[outcome.item.id]

@@ -272,3 +272,33 @@ def test_the_report_reads_as_lines():
     assert lines[0] == "1 question(s)."
     assert any(line.startswith("Skill fractions: mastery 30% (") and "1 of 2 items asked" in line for line in lines)
     assert lines[-1].startswith("Study fractions: mastery about 30%")
+
+
+# ---------------------------------------------------------------- kept state between choices
+
+def test_a_new_item_answered_in_the_session_is_seen_by_the_next_choice():
+    items = rows(3)
+    policy = ReviewPolicy(FakePredictor({1: 0.5, 2: 0.5, 3: 0.5}))
+    ctx = context(items, settings=StudySettings(new_per_day=5))
+    history = ctx.history
+    first = policy.choose(ctx)
+    assert first.reason == "New item, 1 of 5 today" and first.predicted == 0.5
+    history[first.item.id] = [LoggedAnswer(1, first.item.id, NOW, 1, 3)]
+    ctx.last_item_id, ctx.session_answers, ctx.new_today = first.item.id, 1, 1
+    ctx.now_ms = NOW + 20 * 60_000
+    assert policy.choose(ctx).reason == "New item, 2 of 5 today"
+    # An item answered elsewhere (not the last one) is noticed too: the arrays are rebuilt.
+    history[3] = [LoggedAnswer(2, 3, NOW, 0, 1)]
+    ctx.session_answers, ctx.new_today = 2, 2
+    assert policy.choose(ctx).item.id == 3  # due (50% < 90%) and the only review: it comes before a new item
+
+
+def test_best_first_matches_a_stable_sort_of_the_whole_deck():
+    from studyapp.study.policies import best_first
+
+    rng = np.random.default_rng(1)
+    score = rng.integers(0, 5, 200).astype(float)  # many ties
+    candidates = np.flatnonzero(rng.random(200) < 0.7)
+    for n in (1, 4, 10, len(candidates)):
+        expected = candidates[np.argsort(-score[candidates], kind="stable")][:n]
+        assert best_first(candidates, score, n).tolist() == expected.tolist()

@@ -141,3 +141,23 @@ def test_a_clock_moved_back_never_reorders_the_log(setup):
     times = [a.answered_ms for a in queries.answer_history(db, profile)]
     assert times == sorted(times) and times[1] >= START + DAY_MS
     assert [a.id for a in queries.answer_history(db, profile)] == sorted(a.id for a in queries.answer_history(db, profile))
+
+
+def test_the_new_item_count_follows_answers_and_undo(setup):
+    clock = FakeClock()
+    s = session(setup, clock, new_per_day=3)
+    s.next_item()
+    s.submit("3")
+    clock.ms += 1000
+    assert s.next_item().reason == "New item, 2 of 3 today"
+    s.submit("3")
+    s.undo()
+    clock.ms += 1000
+    s.submit("3")
+    clock.ms += 1000
+    assert s.next_item().reason == "New item, 3 of 3 today"
+    clock.ms += DAY_MS  # a new study day starts the count again
+    s.submit("3")
+    s.current = None
+    shown = s.next_item()
+    assert shown is None or shown.reason != "New item, 4 of 3 today"
