@@ -203,6 +203,15 @@ def run(driver: Driver, data_dir: Path, theme: str, language: str) -> None:
     w.stats.stats = None
     driver.back_to_decks()
 
+    w.decks.tree.setCurrentItem(None)   # every deck: mastery per deck and skill over all that was answered
+    w.show_statistics()
+    driver.wait(lambda: w.stats.stats is not None and (w.stats.report is not None or w.learner is None),
+                "mastery per deck and skill")
+    w.stats.scroll.ensureWidgetVisible(w.stats.mastery_caption)
+    driver.shot("statistics-mastery")
+    w.stats.stats = None
+    driver.back_to_decks()
+
     driver.select_deck("Geography::World capitals")
     w.show_browser(1)
     driver.wait(lambda: w.browser.model.rowCount() > 0, "the browser")

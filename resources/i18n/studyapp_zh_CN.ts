@@ -170,17 +170,17 @@
 <context>
     <name>BundleExportDialog</name>
     <message>
-        <location filename="../../studyapp/ui/classroom.py" line="121"/>
+        <location filename="../../studyapp/ui/classroom.py" line="120"/>
         <source>Answers for the teacher</source>
         <translation>交给老师的答题记录</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/classroom.py" line="122"/>
+        <location filename="../../studyapp/ui/classroom.py" line="121"/>
         <source>Writes a file with your answers (which item, right or wrong, when) for your teacher. It holds no other data from this computer.</source>
         <translation>为老师生成一个包含你答题记录的文件（哪道题、对错、时间）。文件中没有这台电脑上的其他数据。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/classroom.py" line="124"/>
+        <location filename="../../studyapp/ui/classroom.py" line="123"/>
         <source>Include my &amp;name (otherwise the teacher sees a code, not who you are)</source>
         <translation>包含我的姓名(&amp;N)（否则老师只看到一个代号，不知道你是谁）</translation>
     </message>
@@ -628,272 +628,272 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="135"/>
-        <location filename="../../studyapp/ui/mainwindow.py" line="179"/>
-        <location filename="../../studyapp/ui/mainwindow.py" line="192"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="136"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="180"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="193"/>
         <source>StudyApp</source>
         <translation>StudyApp 学习</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="136"/>
-        <location filename="../../studyapp/ui/mainwindow.py" line="212"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="137"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="213"/>
         <source>Opening your study data…</source>
         <translation>正在打开你的学习数据…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="137"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="138"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="138"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="139"/>
         <source>Switch &amp;profile</source>
         <translation>切换用户(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="139"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="140"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="140"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="141"/>
         <source>&amp;Backups…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="141"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="142"/>
         <source>Set P&amp;IN…</source>
         <translation>设置 PIN(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="142"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="143"/>
         <source>Remo&amp;ve PIN</source>
         <translation>删除 PIN(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="143"/>
-        <location filename="../../studyapp/ui/mainwindow.py" line="203"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="144"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="204"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="144"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="145"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="145"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="146"/>
         <source>&amp;Decks</source>
         <translation>牌组(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="146"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="147"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="147"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="148"/>
         <source>S&amp;tatistics</source>
         <translation>统计(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="148"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="149"/>
         <source>&amp;Browse</source>
         <translation>浏览(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="149"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="150"/>
         <source>&amp;Classroom</source>
         <translation>课堂(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="150"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="151"/>
         <source>&amp;Export my answers for the teacher…</source>
         <translation>导出答题记录交给老师(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="151"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="152"/>
         <source>&amp;Install the class model…</source>
         <translation>安装班级模型(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="152"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="153"/>
         <source>Go &amp;back to the previous model</source>
         <translation>恢复到之前的模型(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="153"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="154"/>
         <source>Class &amp;dashboard (for teachers)…</source>
         <translation>班级概况（教师用）(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="154"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="155"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="155"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="156"/>
         <source>&amp;About StudyApp</source>
         <translation>关于 StudyApp(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="174"/>
-        <location filename="../../studyapp/ui/mainwindow.py" line="191"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="175"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="192"/>
         <source>StudyApp cannot open its data: %1</source>
         <translation>StudyApp 无法打开数据：%1</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="180"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="181"/>
         <source>StudyApp is already open on this data folder. Use that window, or close it first.</source>
         <translation>StudyApp 已经在这个数据文件夹上打开。请使用那个窗口，或先关闭它。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="193"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="194"/>
         <source>Your study data cannot be read; the file is damaged or is not a StudyApp database.</source>
         <translation>无法读取你的学习数据：文件已损坏，或者不是 StudyApp 数据库。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="198"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="199"/>
         <source>Restore the backup of %1</source>
         <translation>恢复 %1 的备份</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="201"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="202"/>
         <source>Start with empty data (the damaged file is kept)</source>
         <translation>从空白数据开始（保留损坏的文件）</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="231"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="238"/>
         <source>Loading the learner model…</source>
         <translation>正在加载学习模型…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="231"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="238"/>
         <source>Learner model ready</source>
         <translation>学习模型已就绪</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="232"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="239"/>
         <source>Using the classical schedule</source>
         <translation>使用经典复习计划</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="240"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="247"/>
         <source>The translation files are missing; showing English.</source>
         <translation>缺少翻译文件，将显示英文。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="354"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="365"/>
         <source>Anki packages (*.apkg)</source>
         <translation>Anki 卡组包 (*.apkg)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="355"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="366"/>
         <source>Anki packages with my answers (*.apkg)</source>
         <translation>含我的答题记录的 Anki 卡组包 (*.apkg)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="357"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="368"/>
         <source>Export deck</source>
         <translation>导出牌组</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="354"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="365"/>
         <source>StudyApp decks (*.deck.toml)</source>
         <translation>StudyApp 牌组 (*.deck.toml)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="375"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="386"/>
         <source>Wrote %1 item(s) to %2.</source>
         <translation>已将 %1 个条目写入 %2。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="379"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="390"/>
         <source>The deck was not exported: %1</source>
         <translation>牌组未导出：%1</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="398"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="409"/>
         <source>Finish studying first (Esc), then open the backups.</source>
         <translation>请先结束学习（Esc），再打开备份。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="435"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="446"/>
         <source>The profile now has a PIN.</source>
         <translation>此用户现在设置了 PIN。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="436"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="447"/>
         <source>The profile&apos;s PIN was removed.</source>
         <translation>此用户的 PIN 已删除。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="443"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="454"/>
         <source>Open your profile first.</source>
         <translation>请先打开你的用户。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="452"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="463"/>
         <source>Export my answers for the teacher</source>
         <translation>导出答题记录交给老师</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="453"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="464"/>
         <source>Class bundles (*%1)</source>
         <translation>班级答题包 (*%1)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="462"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="473"/>
         <source>Wrote %1 answer(s) to %2. Give this file to your teacher.</source>
         <translation>已将 %1 条答题记录写入 %2。请把这个文件交给老师。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="475"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="486"/>
         <source>Finish studying first (Esc).</source>
         <translation>请先结束学习（Esc）。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="483"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="494"/>
         <source>Install the class model</source>
         <translation>安装班级模型</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="484"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="495"/>
         <source>Class models (*.safetensors)</source>
         <translation>班级模型 (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="487"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="498"/>
         <source>Installing the class model and adapting every profile to it…</source>
         <translation>正在安装班级模型，并让每个用户适应它…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="493"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="504"/>
         <source>The class model is installed (it knows %1 item(s)); %2 profile(s) adapted to it.</source>
         <translation>班级模型已安装（包含 %1 个条目）；%2 个用户已适应新模型。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="505"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="516"/>
         <source>Back to the model StudyApp came with; %1 profile(s) adapted to it.</source>
         <translation>已恢复 StudyApp 自带的模型；%1 个用户已适应它。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="506"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="517"/>
         <source>Back to the previous class model; %1 profile(s) adapted to it.</source>
         <translation>已恢复之前的班级模型；%1 个用户已适应它。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="521"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="532"/>
         <source>Classroom</source>
         <translation>课堂</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="530"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="541"/>
         <source>About StudyApp</source>
         <translation>关于 StudyApp</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="531"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="542"/>
         <source>StudyApp %1: offline flashcards, quizzes and adaptive tests.</source>
         <translation>StudyApp %1：离线卡片、测验和自适应测试。</translation>
     </message>
@@ -1065,69 +1065,109 @@
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="119"/>
+        <location filename="../../studyapp/ui/statistics.py" line="141"/>
         <source>Back  [Esc]</source>
         <translation>返回  [Esc]</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="120"/>
+        <location filename="../../studyapp/ui/statistics.py" line="142"/>
         <source>Answers per day, last six months</source>
         <translation>最近六个月每天的作答</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="121"/>
+        <location filename="../../studyapp/ui/statistics.py" line="143"/>
         <source>Statistics: %1</source>
         <translation>统计：%1</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="122"/>
+        <location filename="../../studyapp/ui/statistics.py" line="144"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="180"/>
+        <location filename="../../studyapp/ui/statistics.py" line="145"/>
+        <source>Mastery: the chance that you know an item of the deck or skill, guessing removed, over the items you have answered. The line is its likely range (95%).</source>
+        <translation>掌握程度：在你已答过的条目中，你掌握该牌组或技能中某一条目的概率（已去除猜对的部分）。横线表示其可能范围 (95%)。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="233"/>
         <source>%1 answers, %2% correct, on %3 day(s); %4 item(s) seen.</source>
         <translation>共作答 %1 次，正确率 %2%，学习 %3 天；见过 %4 个条目。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="188"/>
+        <location filename="../../studyapp/ui/statistics.py" line="241"/>
         <source>Answers</source>
         <translation>作答</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="193"/>
+        <location filename="../../studyapp/ui/statistics.py" line="246"/>
         <source>Answers per day, %1 to %2</source>
         <translation>每天作答数（%1 至 %2）</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="203"/>
+        <location filename="../../studyapp/ui/statistics.py" line="256"/>
         <source>Accuracy per day (%)</source>
         <translation>每天正确率 (%)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="214"/>
+        <location filename="../../studyapp/ui/statistics.py" line="267"/>
         <source>Due</source>
         <translation>待复习</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="219"/>
+        <location filename="../../studyapp/ui/statistics.py" line="272"/>
         <source>today</source>
         <translation>今天</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="220"/>
+        <location filename="../../studyapp/ui/statistics.py" line="273"/>
         <source>Due in the next two weeks</source>
         <translation>未来两周到期</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="223"/>
+        <location filename="../../studyapp/ui/statistics.py" line="276"/>
         <source>Predicted vs actual recall</source>
         <translation>预测与实际记忆对比</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="244"/>
+        <location filename="../../studyapp/ui/statistics.py" line="297"/>
         <source>Predicted vs actual recall (no predictions yet)</source>
         <translation>预测与实际记忆对比（尚无预测）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="302"/>
+        <source>Mastery per deck and skill appears once the learner model has loaded.</source>
+        <translation>学习模型加载完成后，这里会显示各牌组和各技能的掌握程度。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="304"/>
+        <source>Mastery per deck and skill needs the learner model, which is not available: the classical schedule is used.</source>
+        <translation>各牌组和各技能的掌握程度需要学习模型，但模型不可用：正在使用经典复习计划。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="307"/>
+        <source>Working out mastery per deck and skill…</source>
+        <translation>正在计算各牌组和各技能的掌握程度…</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="309"/>
+        <source>Mastery per deck and skill appears once you have answered some items.</source>
+        <translation>答过一些条目后，这里会显示各牌组和各技能的掌握程度。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="320"/>
+        <source>Mastery per deck (%)</source>
+        <translation>各牌组掌握程度 (%)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="321"/>
+        <source>Mastery per skill (%)</source>
+        <translation>各技能掌握程度 (%)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="322"/>
+        <source>Mastery per skill (these items have no skills or tags)</source>
+        <translation>各技能掌握程度（这些条目没有技能或标签）</translation>
     </message>
 </context>
 <context>

@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self.study = StudyPage(self.backend)
         self.summary = SummaryPage()
         self.stats = StatisticsPage(self.backend)
+        self.stats.set_learner(None, self.learner_state)
         self.browser = BrowserPage(self.backend)
         for page in (self.loading, self.profiles, self.decks, self.study, self.summary, self.stats, self.browser):
             self.stack.addWidget(page)
@@ -220,6 +221,7 @@ class MainWindow(QMainWindow):
         self.learner, self.learner_state = learner, "model"
         self.backend.set_learner.emit(learner)
         self.decks.set_learner(learner)
+        self.stats.set_learner(learner, "model")
         self._show_model_state()
         self.learner_loaded.emit(learner)
 
@@ -227,6 +229,7 @@ class MainWindow(QMainWindow):
         self.learner, self.learner_state = None, "classic"
         self.backend.set_learner.emit(None)
         self.decks.learner = None
+        self.stats.set_learner(None, "classic")
         self.model_label.setToolTip(message)
         self._show_model_state()
         self.learner_loaded.emit(None)

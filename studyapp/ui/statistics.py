@@ -1,4 +1,5 @@
-"""The statistics screen: answers per day, a calendar heatmap, accuracy, calibration, and the due forecast."""
+"""The statistics screen: answers per day, a calendar heatmap, accuracy, calibration, the due forecast, and the
+learner's mastery per deck and skill with its likely range."""
 
 from __future__ import annotations
 
@@ -6,14 +7,18 @@ from datetime import timedelta
 
 import shiboken6
 from PySide6.QtCharts import (
-    QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QLineSeries, QScatterSeries, QValueAxis,
+    QBarCategoryAxis, QBarSeries, QBarSet, QCategoryAxis, QChart, QChartView, QLineSeries, QScatterSeries,
+    QValueAxis,
 )
 from PySide6.QtCore import QEvent, QMargins, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from studyapp.ui.stats_data import HEATMAP_WEEKS, Statistics, recent_days, statistics
+from studyapp.ui.stats_data import HEATMAP_WEEKS, Statistics, mastery, recent_days, statistics
 from studyapp.ui.theme import colours, current_theme
+
+
+MASTERY_GROUPS = 12   # per chart: the groups with the most items answered
 
 
 def _mix(a: QColor, b: QColor, t: float) -> QColor:
@@ -65,13 +70,18 @@ class Heatmap(QWidget):
 
 class StatisticsPage(QWidget):
     back = Signal()
-    loaded = Signal(object)   # Statistics
+    loaded = Signal(object)          # Statistics
+    mastery_loaded = Signal(object)  # the mastery report (TestReport), or None when there is no learner model
 
     def __init__(self, backend, parent=None) -> None:
         super().__init__(parent)
         self.backend = backend
         self.stats: Statistics | None = None
         self.deck_name = ""
+        self.query: tuple[int, int | None] | None = None   # (profile id, deck id) shown
+        self.learner = None
+        self.learner_state = "loading"   # loading, model or classic (as the main window's)
+        self.report = None
         self.setFocusPolicy(Qt.StrongFocus)
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
@@ -80,7 +90,8 @@ class StatisticsPage(QWidget):
         self.heatmap = Heatmap()
         self.heatmap_caption = QLabel()
         self.heatmap_caption.setObjectName("quiet")
-        self.charts = {key: QChartView() for key in ("per_day", "accuracy", "forecast", "calibration")}
+        self.charts = {key: QChartView() for key in ("per_day", "accuracy", "forecast", "calibration",
+                                                     "mastery_decks", "mastery_skills")}
         for view in self.charts.values():
             view.setRenderHint(QPainter.Antialiasing)
             view.setMinimumHeight(240)
@@ -89,18 +100,29 @@ class StatisticsPage(QWidget):
         self.back_button.setFocusPolicy(Qt.NoFocus)
         self.error = QLabel()
         self.error.setObjectName("error")
+        self.mastery_note = QLabel()
+        self.mastery_note.setObjectName("quiet")
+        self.mastery_note.setWordWrap(True)
+        self.mastery_caption = QLabel()
+        self.mastery_caption.setObjectName("quiet")
+        self.mastery_caption.setWordWrap(True)
 
         grid = QGridLayout()
         grid.addWidget(self.charts["per_day"], 0, 0)
         grid.addWidget(self.charts["accuracy"], 0, 1)
         grid.addWidget(self.charts["forecast"], 1, 0)
         grid.addWidget(self.charts["calibration"], 1, 1)
+        grid.addWidget(self.mastery_note, 2, 0, 1, 2)
+        # Full width: deck and skill names are long.
+        grid.addWidget(self.charts["mastery_decks"], 3, 0, 1, 2)
+        grid.addWidget(self.charts["mastery_skills"], 4, 0, 1, 2)
+        grid.addWidget(self.mastery_caption, 5, 0, 1, 2)
         content = QWidget()
         inner = QVBoxLayout(content)
         inner.addWidget(self.heatmap_caption)
         inner.addWidget(self.heatmap)
         inner.addLayout(grid)
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
         scroll.setFrameShape(QScrollArea.NoFrame)
@@ -120,8 +142,12 @@ class StatisticsPage(QWidget):
         self.heatmap_caption.setText(self.tr("Answers per day, last six months"))
         self.title.setText(self.tr("Statistics: %1").replace("%1", self.deck_name) if self.deck_name
                            else self.tr("Statistics"))
+        self.mastery_caption.setText(self.tr("Mastery: the chance that you know an item of the deck or skill, "
+                                             "guessing removed, over the items you have answered. The line is "
+                                             "its likely range (95%)."))
         if self.stats is not None:
             self._fill()
+        self._fill_mastery()
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.LanguageChange:
@@ -130,9 +156,36 @@ class StatisticsPage(QWidget):
 
     def show_for(self, profile_id: int, deck_id: int | None, deck_name: str) -> None:
         self.deck_name = deck_name
+        self.query = (profile_id, deck_id)
+        self.report = None
         self.retranslate()
         self.error.clear()
         self.backend.request(statistics, profile_id, deck_id, done=self._loaded, failed=self.error.setText)
+        self._request_mastery()
+
+    def set_learner(self, learner, state: str) -> None:
+        """The model has loaded (state "model") or will not ("classic"); a screen already open asks again."""
+        self.learner, self.learner_state = learner, state
+        if self.query is not None and self.isVisible():
+            self._request_mastery()
+
+    def _request_mastery(self) -> None:
+        """Mastery needs the model and adapts the student first, so it comes after the charts, by itself."""
+        self.report = None
+        self._fill_mastery()
+        if self.learner is None:
+            self.mastery_loaded.emit(None)
+            return
+        query = self.query
+        self.backend.request(mastery, *query, self.learner, done=lambda report: self._mastery_done(query, report),
+                             failed=self.error.setText)
+
+    def _mastery_done(self, query, report) -> None:
+        if query != self.query:
+            return   # the screen has moved on to another deck or profile
+        self.report = report
+        self._fill_mastery()
+        self.mastery_loaded.emit(report)
 
     def _loaded(self, stats: Statistics) -> None:
         self.stats = stats
@@ -242,6 +295,73 @@ class StatisticsPage(QWidget):
             series.attachAxis(y)
         if not s.calibration:
             chart.setTitle(self.tr("Predicted vs actual recall (no predictions yet)"))
+
+    def _mastery_text(self) -> str:
+        """Why there is no mastery to show, or "" when the charts show it."""
+        if self.learner is None:
+            return (self.tr("Mastery per deck and skill appears once the learner model has loaded.")
+                    if self.learner_state == "loading" else
+                    self.tr("Mastery per deck and skill needs the learner model, which is not available: "
+                            "the classical schedule is used."))
+        if self.report is None:
+            return self.tr("Working out mastery per deck and skill…")
+        if not self.report.decks:
+            return self.tr("Mastery per deck and skill appears once you have answered some items.")
+        return ""
+
+    def _fill_mastery(self) -> None:
+        note = self._mastery_text()
+        self.mastery_note.setText(note)
+        self.mastery_note.setVisible(bool(note))
+        for widget in (self.charts["mastery_decks"], self.charts["mastery_skills"], self.mastery_caption):
+            widget.setVisible(not note)
+        if note:
+            return
+        self._mastery_chart("mastery_decks", self.tr("Mastery per deck (%)"), self.report.decks)
+        self._mastery_chart("mastery_skills", self.tr("Mastery per skill (%)") if self.report.skills
+                            else self.tr("Mastery per skill (these items have no skills or tags)"),
+                            self.report.skills)
+
+    def _mastery_chart(self, key: str, title: str, groups) -> None:
+        """One row per group, weakest at the top: a dot at the mastery and a line across its 95% band."""
+        c = colours(current_theme())
+        chart = self._chart(key, title)
+        busiest = sorted(groups, key=lambda g: (-g.asked, g.name))[:MASTERY_GROUPS]
+        shown = sorted(busiest, key=lambda g: (-g.mastery, g.name))
+        y = QCategoryAxis()
+        y.setLabelsPosition(QCategoryAxis.AxisLabelsPositionOnValue)
+        y.setRange(-0.6, max(len(shown), 1) - 0.4)
+        y.setGridLineVisible(False)
+        x = QValueAxis()
+        x.setRange(0, 100)
+        x.setTickCount(6)
+        x.setLabelFormat("%d")
+        chart.addAxis(x, Qt.AlignBottom)
+        chart.addAxis(y, Qt.AlignLeft)
+        dots = QScatterSeries()
+        dots.setColor(QColor(c["accent"]))
+        dots.setBorderColor(QColor(c["accent"]))
+        dots.setMarkerSize(11)
+        dots.setPointLabelsVisible(True)
+        dots.setPointLabelsFormat("@xPoint%")
+        dots.setPointLabelsColor(QColor(c["text"]))
+        dots.setPointLabelsClipping(False)
+        band_pen = QPen(_mix(QColor(c["base"]), QColor(c["accent"]), 0.45), 4)
+        band_pen.setCapStyle(Qt.RoundCap)
+        for n, group in enumerate(shown):
+            y.append(group.name, n)
+            band = QLineSeries()
+            band.setPen(band_pen)
+            band.append(QPointF(100 * group.low, n))
+            band.append(QPointF(100 * group.high, n))
+            chart.addSeries(band)
+            band.attachAxis(x)
+            band.attachAxis(y)
+            dots.append(QPointF(round(100 * group.mastery), n))
+        chart.addSeries(dots)
+        dots.attachAxis(x)
+        dots.attachAxis(y)
+        self.charts[key].setMinimumHeight(max(200, 90 + 34 * len(shown)))
 
     def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key_Escape, Qt.Key_Backspace):

@@ -94,3 +94,15 @@ def statistics(ws, profile_id: int, deck_id: int | None = None) -> Statistics:
 
 def recent_days(stats: Statistics, days: int = HISTORY_DAYS) -> list[date]:
     return [stats.today - timedelta(days=n) for n in range(days - 1, -1, -1)]
+
+
+def mastery(ws, profile_id: int, deck_id: int | None, learner):
+    """The learner's mastery per deck and skill (a TestReport) over the answered items of the deck, or of all
+    decks; the adapted state is kept, so the next session starts from it instead of adapting again."""
+    from studyapp.study.overview import mastery_report
+    from studyapp.study.predictor import LearnerPredictor
+
+    predictor = LearnerPredictor(ws.db, profile_id, learner)
+    report = mastery_report(ws.db, profile_id, predictor, system_clock(), deck_id)
+    predictor.save()
+    return report

@@ -1,6 +1,13 @@
-"""The statistics screen after some study: totals, charts filled, forecast counts the items answered."""
+"""The statistics screen after some study: totals, charts filled, forecast counts the items answered, and
+mastery per deck and skill (or why there is none)."""
 
+import sqlite3
+
+import pytest
 from PySide6.QtCore import Qt
+
+from studyapp.paths import db_path
+from studyapp.study import predictor
 
 
 def test_statistics_after_answers(qtbot, window, open_profile, select_deck):
@@ -29,3 +36,86 @@ def test_statistics_after_answers(qtbot, window, open_profile, select_deck):
     assert chart.series()[0].barSets()[0].at(29) == 3
     qtbot.keyClick(window.stats, Qt.Key_Escape)
     assert window.stack.currentWidget() is window.decks
+
+
+class KnowingPredictor:
+    """Stands in for the learner: knows basic items well and the rest half."""
+
+    def __init__(self, db, profile_id, learner):
+        pass
+
+    def knowledge(self, items, now_ms):
+        return [0.9 if i.kind == "basic" else 0.5 for i in items]
+
+    def save(self):
+        pass
+
+
+@pytest.fixture
+def answered(data_dir):
+    """Ada has answered two basic items (twice and once) and a multiple-choice one."""
+    with sqlite3.connect(db_path(data_dir)) as db:
+        ada = db.execute("SELECT id FROM profiles WHERE name = 'Ada'").fetchone()[0]
+        for n, guid in enumerate(("b0", "b0", "b1", "c0")):
+            item = db.execute("SELECT id FROM items WHERE guid = ?", [guid]).fetchone()[0]
+            db.execute("INSERT INTO answers (profile_id, item_id, answered_ms, correct, grade, shown_ms) "
+                       "VALUES (?, ?, ?, 1, 3, 1699999998000)", [ada, item, 1700000000000 + n])
+
+
+def open_statistics(qtbot, window, signal):
+    with qtbot.waitSignal(signal, timeout=10000) as blocker:
+        qtbot.keyClick(window.decks.buttons["stats"], Qt.Key_Space)
+    return blocker.args[0]
+
+
+def test_mastery_per_deck_and_skill_with_its_range(qtbot, window, open_profile, select_deck, answered,
+                                                   monkeypatch):
+    monkeypatch.setattr(predictor, "LearnerPredictor", KnowingPredictor)
+    window._learner_done((object(), None))
+    open_profile("Ada")
+    select_deck("Mixed")
+    report = open_statistics(qtbot, window, window.stats.mastery_loaded)
+    page = window.stats
+    assert [g.name for g in report.decks] == ["Mixed"]
+    mixed = report.decks[0]
+    assert mixed.items == 3 and mixed.asked == 3
+    assert mixed.low < mixed.mastery < mixed.high
+    assert page.mastery_note.isHidden() and not page.charts["mastery_decks"].isHidden()
+    chart = page.charts["mastery_decks"].chart()
+    dots = chart.series()[-1]
+    assert dots.count() == 1 and dots.at(0).x() == round(100 * mixed.mastery)
+    band = chart.series()[0]
+    assert band.at(0).x() == pytest.approx(100 * mixed.low) and band.at(1).x() == pytest.approx(100 * mixed.high)
+    assert chart.axes(Qt.Vertical)[0].categoriesLabels() == ["Mixed"]
+    assert "no skills" in page.charts["mastery_skills"].chart().title()
+
+
+def test_without_the_model_mastery_says_why(qtbot, window, open_profile, answered):
+    open_profile("Ada")
+    assert open_statistics(qtbot, window, window.stats.mastery_loaded) is None
+    page = window.stats
+    assert "not available" in page.mastery_note.text() and not page.mastery_note.isHidden()
+    assert page.charts["mastery_decks"].isHidden() and page.charts["mastery_skills"].isHidden()
+
+
+def test_no_answers_no_mastery_charts(qtbot, window, open_profile, monkeypatch):
+    monkeypatch.setattr(predictor, "LearnerPredictor", KnowingPredictor)
+    window._learner_done((object(), None))
+    open_profile("Ben")
+    report = open_statistics(qtbot, window, window.stats.mastery_loaded)
+    assert report.decks == []
+    assert "answered some items" in window.stats.mastery_note.text()
+    assert window.stats.charts["mastery_decks"].isHidden()
+
+
+def test_mastery_follows_once_the_model_has_loaded(qtbot, window, open_profile, select_deck, answered, monkeypatch):
+    monkeypatch.setattr(predictor, "LearnerPredictor", KnowingPredictor)
+    window.stats.set_learner(None, "loading")
+    open_profile("Ada")
+    select_deck("Mixed")
+    assert open_statistics(qtbot, window, window.stats.mastery_loaded) is None
+    assert "once the learner model has loaded" in window.stats.mastery_note.text()
+    with qtbot.waitSignal(window.stats.mastery_loaded, timeout=10000) as blocker:
+        window._learner_done((object(), None))
+    assert [g.name for g in blocker.args[0].decks] == ["Mixed"]
+    assert window.stats.mastery_note.isHidden()
