@@ -135,19 +135,20 @@ def _metrics_line(name: str, m: dict) -> str:
 
 @_classroom_errors
 def cmd_train(args) -> int:
-    from studyapp.classroom import distributed
+    from studyapp.classroom.distributed import FitSpec
     from studyapp.classroom.training import class_start, train_class, write_class_model
+    from studyapp.learner import parallel
 
     _check_out(args.out, args.bundles)
     start = class_start(read_bundles(args.bundles), args.model)
-    distributed.init_from_env()
-    rank, size = distributed.world()
-    spec = distributed.FitSpec(seed=args.seed, items_only=args.items_only,
+    parallel.init_from_env()
+    rank, size = parallel.world()
+    spec = FitSpec(seed=args.seed, items_only=args.items_only,
                                **({"steps": args.steps} if args.steps else {}))
     began = time.perf_counter()
     result = train_class(start, spec, args.holdout)
     seconds = time.perf_counter() - began
-    distributed.finish()
+    parallel.finish()
     if rank != 0:
         return 0
     summary = {"students": result.students, "held_out": result.held_out, "answers": result.answers,

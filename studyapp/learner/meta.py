@@ -17,6 +17,7 @@ from safetensors.torch import load_file, save_file
 from torch.func import vmap
 
 from studyapp.learner import model as m
+from studyapp.learner import parallel
 from studyapp.learner.data import StudentLog
 from studyapp.learner.features import N_FEATURES, empty_state, features, history_features
 
@@ -74,9 +75,11 @@ def _pick(task: Task, rng: np.random.Generator, window: int, query: int, support
     return rows[:n_support], rows[n_support: n_support + query]
 
 
-def make_batch(tasks: list[Task], rng: np.random.Generator, window: int = 256, query: int = 64,
+def make_batch(tasks: list[Task], rngs: list[np.random.Generator], window: int = 256, query: int = 64,
                support_sizes: np.ndarray = SUPPORT_SIZES) -> dict:
-    picks = [_pick(t, rng, window, query, support_sizes) for t in tasks]
+    """One episode per task, each drawn with its own generator (so a student's episode does not depend on
+    which process of a data-parallel run builds it)."""
+    picks = [_pick(t, rng, window, query, support_sizes) for t, rng in zip(tasks, rngs)]
     length = max(len(s) + len(q) for s, q in picks)
     b = len(tasks)
     out = {"feats": np.zeros((b, length, N_FEATURES), np.float32), "item": np.full((b, length), -1, np.int64),
@@ -132,6 +135,7 @@ class TrainSpec:
     adapt_steps: int = 5  # 0 trains the pooled (not meta-learned) baseline
     penalty: float = 0.01
     support_sizes: tuple[int, ...] = tuple(SUPPORT_SIZES.tolist())  # how many answers an episode adapts on
+    frozen: tuple[str, ...] = ()  # parameters kept as they start (a class fit may learn item parameters only)
 
 
 def _checkpoint_save(path: Path, params: dict, opt: torch.optim.Adam, step: int) -> None:
@@ -160,37 +164,62 @@ def _checkpoint_load(path: Path, params: dict, opt: torch.optim.Adam) -> int:
     return step
 
 
-def train(groups: list[tuple[list[Task], float]], config: dict, spec: TrainSpec,
-          checkpoint: Path | None = None, progress: Callable[[int, float], None] | None = None) -> dict:
-    """Meta-train on groups of tasks (each group drawn with its weight); resumes from `checkpoint` if present."""
+def _step_loss(params: dict, groups: list, weights: np.ndarray, config: dict, spec: TrainSpec, step: int,
+               rank: int, size: int) -> torch.Tensor:
+    """This process's share of the step's batch loss: every rank draws the same students (one generator per
+    step), rank r scores its contiguous slice, pre-scaled by (slice / batch) so the summed gradients are the
+    whole batch's mean, as one process would compute it."""
+    draw = np.random.default_rng([spec.seed, step])
+    tasks = groups[int(draw.choice(len(groups), p=weights))][0]
+    chosen = draw.integers(0, len(tasks), spec.batch)
+    mine = np.array_split(np.arange(spec.batch), size)[rank]
+    if not len(mine):
+        return sum(v.sum() * 0.0 for v in params.values())
+    batch = make_batch([tasks[int(chosen[k])] for k in mine],
+                       [np.random.default_rng([spec.seed, step, int(k)]) for k in mine],
+                       support_sizes=np.asarray(spec.support_sizes))
+    device = params["phi0"].device
+    batch = {k: v.to(device) for k, v in batch.items()}
+    return episode_loss(params, batch, config, spec.adapt_steps) * (len(mine) / spec.batch)
+
+
+def train(groups: list[tuple[list[Task], float]], config: dict, spec: TrainSpec, checkpoint: Path | None = None,
+          progress: Callable[[int, float], None] | None = None, start: dict | None = None,
+          regularizer: Callable[[dict], torch.Tensor] | None = None, device: torch.device | None = None) -> dict:
+    """Meta-train on groups of tasks (each group drawn with its weight), from `start` or a fresh initialisation;
+    resumes from `checkpoint` if present. Under torchrun the batch is split across processes and the gradients
+    summed, so any number of processes trains the same model. `regularizer` (default: the item penalty) is
+    added once per step, whatever the number of processes."""
+    rank, size = parallel.world()
     torch.manual_seed(spec.seed)
-    params = {k: v.requires_grad_() for k, v in m.init_params(config, spec.seed).items()}
-    opt = torch.optim.Adam(params.values(), lr=spec.lr)
-    start = 0
-    if checkpoint is not None and checkpoint.exists():
-        start = _checkpoint_load(checkpoint, params, opt)
-    rng = np.random.default_rng(spec.seed + start)
+    source = start if start is not None else m.init_params(config, spec.seed)
+    # Sorted names: a safetensors load gives each process its own key order, and the summed gradients need one.
+    params = {k: source[k].detach().clone().to(device or "cpu") for k in sorted(source)}
+    trained = [params[k] for k in params if k not in spec.frozen]
+    for v in trained:
+        v.requires_grad_()
+    opt = torch.optim.Adam(trained, lr=spec.lr)
+    first = _checkpoint_load(checkpoint, params, opt) if checkpoint is not None and checkpoint.exists() else 0
+    regularizer = regularizer or (lambda p: spec.penalty * item_penalty(p))
     weights = np.array([w for _, w in groups], dtype=np.float64)
     weights /= weights.sum()
     last_save, running = time.monotonic(), None
-    for step in range(start, spec.steps):
-        g = int(rng.choice(len(groups), p=weights))
-        tasks = groups[g][0]
-        chosen = [tasks[i] for i in rng.integers(0, len(tasks), spec.batch)]
-        batch = make_batch(chosen, rng, support_sizes=np.asarray(spec.support_sizes))
-        loss = episode_loss(params, batch, config, spec.adapt_steps)
-        total = loss + spec.penalty * item_penalty(params)
+    for step in range(first, spec.steps):
+        loss = _step_loss(params, groups, weights, config, spec, step, rank, size)
+        total = loss + regularizer(params) / size
         opt.zero_grad()
         total.backward()
-        torch.nn.utils.clip_grad_norm_(params.values(), 5.0)
+        if size > 1:
+            parallel.sum_gradients(trained)
+        torch.nn.utils.clip_grad_norm_(trained, 5.0)
         opt.step()
         with torch.no_grad():
             params["log_tau"].clamp_(-6.0, 8.0)
-        value = loss.item()
+        value = loss.item() * size  # this rank's slice, as a batch mean
         running = value if running is None else 0.98 * running + 0.02 * value
         if progress is not None:
             progress(step + 1, running)
-        if checkpoint is not None and (time.monotonic() - last_save > 30 or step + 1 == spec.steps):
+        if checkpoint is not None and rank == 0 and (time.monotonic() - last_save > 30 or step + 1 == spec.steps):
             _checkpoint_save(checkpoint, params, opt, step + 1)
             last_save = time.monotonic()
-    return {k: v.detach() for k, v in params.items()}
+    return {k: v.detach().cpu() for k, v in params.items()}
