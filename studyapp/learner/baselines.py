@@ -10,7 +10,7 @@ from torch.func import grad
 
 from studyapp.learner import model as m
 from studyapp.learner.data import StudentLog
-from studyapp.learner.features import FSRS6_DEFAULT, FsrsState
+from studyapp.learner.features import BENCHMARK_DAY_START_S, FSRS6_DEFAULT, FsrsState, day_number
 
 
 class MissingExtra(RuntimeError):
@@ -37,14 +37,14 @@ def fsrs_default_parameters() -> list[float]:
     return list(FSRS6_DEFAULT)
 
 
-def fsrs_predict(log: StudentLog, parameters: list[float], rollover_s: float = 4 * 3600) -> np.ndarray:
+def fsrs_predict(log: StudentLog, parameters: list[float]) -> np.ndarray:
     """FSRS-6 retrievability before every answer (NaN for a card's first answer), replaying the whole log.
 
     Elapsed time is counted in whole days with the day rolling over at 4 a.m. UTC, as the srs-benchmark
     does (a review the next morning is one day later); same-day reviews use FSRS-6's short-term update.
     """
     fsrs = FsrsState(tuple(parameters))
-    days = np.floor((np.asarray(log.times) - rollover_s) / 86400.0)
+    days = day_number(log.times, BENCHMARK_DAY_START_S)
     cards: dict[str, tuple[float, float, float]] = {}
     out = np.full(len(log), np.nan)
     for k, (item, correct, grade) in enumerate(zip(log.items, log.correct, log.grades)):

@@ -22,7 +22,7 @@ import torch
 from studyapp.learner import baselines
 from studyapp.learner import model as m
 from studyapp.learner.data import StudentLog, read_reviews
-from studyapp.learner.features import history_features
+from studyapp.learner.features import BENCHMARK_DAY_START_S, day_number, history_features
 from studyapp.learner.metrics import auc, log_loss, rmse_bins
 from studyapp.learner.runtime import Learner, guess_of
 
@@ -30,7 +30,6 @@ MODELS = ("ours", "ours-population", "pooled-finetune", "fsrs6-default", "fsrs6-
 COLD_START = (0, 25, 50, 100, 200, 400, 800)
 COLD_TEST = 500
 N_FOLDS = 5
-ROLLOVER_S = 4 * 3600
 
 
 @dataclass
@@ -45,7 +44,7 @@ class UserData:
 
 
 def review_facts(log: StudentLog) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    days = np.floor((np.asarray(log.times) - ROLLOVER_S) / 86400.0).astype(np.int64)
+    days = day_number(log.times, BENCHMARK_DAY_START_S).astype(np.int64)
     eligible = np.zeros(len(log), bool)
     delta = np.zeros(len(log))
     review_no = np.zeros(len(log))

@@ -2,11 +2,14 @@
 
 The state follows FSRS-6 with its published default parameters (stability, difficulty, retrievability);
 the model learns on top of it, so these defaults only shape the inputs, they are not fitted here.
+Like FSRS and Anki, it counts elapsed time in whole days that start at a rollover hour (a review the next
+morning is one day later, however few hours have passed; a second review the same day is a short-term one).
 """
 
 from __future__ import annotations
 
 import math
+import time
 
 import numpy as np
 
@@ -16,6 +19,18 @@ FSRS6_DEFAULT = (
     1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542,
 )
 DAY_S = 86400.0
+# Where days start, in seconds after midnight UTC: the srs-benchmark's 4 a.m. UTC (training, evaluation).
+BENCHMARK_DAY_START_S = 4 * 3600.0
+
+
+def local_day_start_s() -> float:
+    """4 a.m. local time (Anki's default rollover) in seconds after midnight UTC: the laptop's days."""
+    return 4 * 3600.0 - time.localtime().tm_gmtoff
+
+
+def day_number(t, day_start_s: float):
+    """The day (an integer-valued float) that moment(s) t, in Unix seconds, fall in."""
+    return np.floor((np.asarray(t, dtype=np.float64) - day_start_s) / DAY_S)
 N_FEATURES = 13
 FEATURE_NAMES = (
     "new", "log_n", "log_lapses", "last_correct", "frac_correct", "log_stability", "difficulty",
@@ -76,14 +91,16 @@ def empty_state() -> np.ndarray:
     return np.zeros(STATE_WIDTH, dtype=np.float64)
 
 
-def advance(state: np.ndarray, t: float, correct: int, grade: int | None) -> None:
+def advance(state: np.ndarray, t: float, correct: int, grade: int | None,
+            day_start_s: float = BENCHMARK_DAY_START_S) -> None:
     """Fold one answer at time t (seconds) into an item's state row, in place."""
     g = _grade_of(correct, grade)
     n = state[0]
     if n == 0:
         s, d = FSRS.initial(g)
     else:
-        s, d = FSRS.update(state[6], state[7], (t - state[3]) / DAY_S, g)
+        days = float(day_number(t, day_start_s) - day_number(state[3], day_start_s))
+        s, d = FSRS.update(state[6], state[7], days, g)
     state[0] = n + 1
     state[1] += correct
     state[2] += 1 if (n > 0 and not correct) else 0
@@ -94,15 +111,20 @@ def advance(state: np.ndarray, t: float, correct: int, grade: int | None) -> Non
     state[7] = d
 
 
-def features(states: np.ndarray, now: np.ndarray | float) -> np.ndarray:
+def _logit_recall(elapsed_days: np.ndarray, stability: np.ndarray) -> np.ndarray:
+    r = np.clip((1.0 + FSRS.factor * elapsed_days / stability) ** FSRS.decay, 1e-3, 1 - 1e-3)
+    return np.log(r / (1.0 - r))
+
+
+def features(states: np.ndarray, now: np.ndarray | float, day_start_s: float = BENCHMARK_DAY_START_S) -> np.ndarray:
     """Feature rows (float32, N x N_FEATURES) for state rows (N x STATE_WIDTH) at times `now` (seconds)."""
     states = np.atleast_2d(states)
     n = states[:, 0]
     seen = n > 0
-    elapsed = np.where(seen, np.maximum(np.asarray(now, dtype=np.float64) - states[:, 3], 0.0) / DAY_S, 0.0)
+    now = np.asarray(now, dtype=np.float64)
+    elapsed = np.where(seen, np.maximum(now - states[:, 3], 0.0) / DAY_S, 0.0)
+    days = np.where(seen, np.maximum(day_number(now, day_start_s) - day_number(states[:, 3], day_start_s), 0.0), 0.0)
     stability = np.where(seen, states[:, 6], 1.0)
-    r = (1.0 + FSRS.factor * elapsed / stability) ** FSRS.decay
-    r = np.clip(r, 1e-3, 1 - 1e-3)
     out = np.zeros((len(states), N_FEATURES), dtype=np.float32)
     out[:, 0] = ~seen
     out[:, 1] = np.log1p(n)
@@ -112,19 +134,19 @@ def features(states: np.ndarray, now: np.ndarray | float) -> np.ndarray:
     out[:, 5] = np.where(seen, np.log(stability), 0.0)
     out[:, 6] = np.where(seen, (states[:, 7] - 5.5) / 4.5, 0.0)
     out[:, 7] = np.log1p(elapsed)
-    # Retrievability within the day (learning steps) behaves unlike across days: separate columns.
-    same_day = seen & (elapsed < 1.0)
-    logit_r = np.log(r / (1.0 - r))
-    out[:, 8] = np.where(seen & ~same_day, logit_r, 0.0)
+    # Retrievability within the day (learning steps) behaves unlike across days: separate columns; within
+    # the day it decays with the hours since the last answer, across days with whole days (as FSRS counts).
+    same_day = seen & (days == 0)
+    out[:, 8] = np.where(seen & ~same_day, _logit_recall(days, stability), 0.0)
     out[:, 9] = same_day
-    out[:, 12] = np.where(same_day, logit_r, 0.0)
+    out[:, 12] = np.where(same_day, _logit_recall(elapsed, stability), 0.0)
     out[:, 10] = states[:, 5] == 2
     out[:, 11] = states[:, 5] == 4
     return out
 
 
 def history_features(item_rows: np.ndarray, times: np.ndarray, correct: np.ndarray,
-                     grades: list[int | None]) -> np.ndarray:
+                     grades: list[int | None], day_start_s: float = BENCHMARK_DAY_START_S) -> np.ndarray:
     """Features of each answer of one student as seen just before it (causal), in the given order.
 
     item_rows: per answer, a small integer id of the item within this student's history.
@@ -134,5 +156,5 @@ def history_features(item_rows: np.ndarray, times: np.ndarray, correct: np.ndarr
     before = np.empty((len(item_rows), STATE_WIDTH), dtype=np.float64)
     for k, (row, t, c, g) in enumerate(zip(item_rows.tolist(), times.tolist(), correct.tolist(), grades)):
         before[k] = table[row]
-        advance(table[row], t, int(c), g)
-    return features(before, times)
+        advance(table[row], t, int(c), g, day_start_s)
+    return features(before, times, day_start_s)

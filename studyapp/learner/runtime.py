@@ -206,6 +206,7 @@ class StudentModel:
         self.tau = params["log_tau"].exp()
         self.phi = self._read_state(state) if state is not None else self.phi0.clone()
         self.steps = int(learner.config["steps"])
+        self.day_start_s = feat.local_day_start_s()
         self._rows: dict[str, int] = {}
         self._row_keys: list[str] = []  # the key of each memory row, in row order
         self._slots: dict[int, tuple[ItemSet, _Slots]] = {}  # by id(item set): rows follow new answers
@@ -241,9 +242,9 @@ class StudentModel:
         for k, (row, answer) in enumerate(zip(rows.tolist(), answers)):
             before[k] = table[row]
             times[k] = answer.timestamp_s
-            feat.advance(table[row], float(answer.timestamp_s), int(answer.correct), answer.grade)
+            feat.advance(table[row], float(answer.timestamp_s), int(answer.correct), answer.grade, self.day_start_s)
         item, kind, guess = self.learner.encode([a.item for a in answers])
-        base, design = self.learner.terms(feat.features(before, times), item, kind)
+        base, design = self.learner.terms(feat.features(before, times, self.day_start_s), item, kind)
         self._base.extend(base)
         self._design.extend(design)
         self._guess.extend(guess)
@@ -278,7 +279,7 @@ class StudentModel:
         states = np.zeros((len(slots.slots), feat.STATE_WIDTH))
         seen = slots.slots >= 0
         states[seen] = self._states.view[slots.slots[seen]]
-        return self.learner.memory_terms(feat.features(states, float(now_s)))
+        return self.learner.memory_terms(feat.features(states, float(now_s), self.day_start_s))
 
     def _terms(self, items: Sequence[ItemInfo], now_s: float, fresh: bool):
         """The item set, each item's slot, the population logit (N,) and the memory columns per slot."""

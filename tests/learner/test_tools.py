@@ -7,7 +7,6 @@ import pytest
 
 from studyapp.learner import bench, commands, evaluate_memory, evaluate_quiz, metrics
 from studyapp.learner.data import DataError, read_akt, read_dense, read_reviews
-from studyapp.learner.features import FSRS, empty_state, advance, features
 from studyapp.learner.simulate import Population, simulate_quiz
 
 
@@ -18,18 +17,6 @@ def write_events(path, logs):
         for log in logs:
             for item, t, c, g in zip(log.items, log.times, log.correct, log.grades):
                 out.writerow([log.student_id, item, int(t * 1000) + 1_700_000_000_000, c, g, "", "flashcard", ""])
-
-
-def test_fsrs_memory_state_grows_with_successful_reviews_and_decays():
-    state = empty_state()
-    advance(state, 0.0, 1, 3)
-    s1 = state[6]
-    advance(state, 3 * 86400.0, 1, 3)
-    assert state[6] > s1 and state[0] == 2
-    f_soon, f_late = features(np.stack([state, state]), np.array([4 * 86400.0, 400 * 86400.0]))
-    assert f_soon[8] > f_late[8]  # logit of retrievability falls with time
-    assert features(empty_state()[None], 0.0)[0][0] == 1  # a new item
-    assert FSRS.retrievability(0.0, 5.0) == 1.0
 
 
 def test_population_draws_are_positive_and_within_the_quantile_range():
