@@ -87,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
         data_dir = Path(tmp) / "data"
         app = make_application()
         window = MainWindow(data_dir, Translations(app))
+        learner_ready = []
+        window.learner_loaded.connect(lambda _learner: learner_ready.append(time.perf_counter() - STARTED))
         window.show()
         wait(app, window.isVisible, "the window")
         visible = time.perf_counter() - STARTED
@@ -108,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
         page.end_session()
         wait(app, lambda: window.stack.currentWidget() is window.summary, "the summary")
         wait(app, lambda: window.learner_state != "loading", "the learner")
+        print(f"learner model ready (loaded and warmed up) after {learner_ready[0] * 1000:.0f} ms")
         if window.learner is None:
             print(f"adaptation: skipped ({window.model_label.toolTip()})")
         else:

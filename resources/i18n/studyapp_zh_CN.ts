@@ -1065,107 +1065,102 @@
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="141"/>
+        <location filename="../../studyapp/ui/statistics.py" line="142"/>
         <source>Back  [Esc]</source>
         <translation>返回  [Esc]</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="142"/>
+        <location filename="../../studyapp/ui/statistics.py" line="143"/>
         <source>Answers per day, last six months</source>
         <translation>最近六个月每天的作答</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="143"/>
+        <location filename="../../studyapp/ui/statistics.py" line="144"/>
         <source>Statistics: %1</source>
         <translation>统计：%1</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="144"/>
+        <location filename="../../studyapp/ui/statistics.py" line="145"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="145"/>
+        <location filename="../../studyapp/ui/statistics.py" line="146"/>
         <source>Mastery: the chance that you know an item of the deck or skill, guessing removed, over the items you have answered. The line is its likely range (95%).</source>
         <translation>掌握程度：在你已答过的条目中，你掌握该牌组或技能中某一条目的概率（已去除猜对的部分）。横线表示其可能范围 (95%)。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="233"/>
+        <location filename="../../studyapp/ui/statistics.py" line="236"/>
         <source>%1 answers, %2% correct, on %3 day(s); %4 item(s) seen.</source>
         <translation>共作答 %1 次，正确率 %2%，学习 %3 天；见过 %4 个条目。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="241"/>
+        <location filename="../../studyapp/ui/statistics.py" line="244"/>
         <source>Answers</source>
         <translation>作答</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="246"/>
+        <location filename="../../studyapp/ui/statistics.py" line="249"/>
         <source>Answers per day, %1 to %2</source>
         <translation>每天作答数（%1 至 %2）</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="256"/>
+        <location filename="../../studyapp/ui/statistics.py" line="259"/>
         <source>Accuracy per day (%)</source>
         <translation>每天正确率 (%)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="267"/>
+        <location filename="../../studyapp/ui/statistics.py" line="270"/>
         <source>Due</source>
         <translation>待复习</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="272"/>
-        <source>today</source>
-        <translation>今天</translation>
+        <location filename="../../studyapp/ui/statistics.py" line="277"/>
+        <source>Due in the next two weeks (0 = today)</source>
+        <translation>未来两周到期（0 = 今天）</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="273"/>
-        <source>Due in the next two weeks</source>
-        <translation>未来两周到期</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/statistics.py" line="276"/>
+        <location filename="../../studyapp/ui/statistics.py" line="280"/>
         <source>Predicted vs actual recall</source>
         <translation>预测与实际记忆对比</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="297"/>
+        <location filename="../../studyapp/ui/statistics.py" line="301"/>
         <source>Predicted vs actual recall (no predictions yet)</source>
         <translation>预测与实际记忆对比（尚无预测）</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="302"/>
+        <location filename="../../studyapp/ui/statistics.py" line="306"/>
         <source>Mastery per deck and skill appears once the learner model has loaded.</source>
         <translation>学习模型加载完成后，这里会显示各牌组和各技能的掌握程度。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="304"/>
+        <location filename="../../studyapp/ui/statistics.py" line="308"/>
         <source>Mastery per deck and skill needs the learner model, which is not available: the classical schedule is used.</source>
         <translation>各牌组和各技能的掌握程度需要学习模型，但模型不可用：正在使用经典复习计划。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="307"/>
+        <location filename="../../studyapp/ui/statistics.py" line="311"/>
         <source>Working out mastery per deck and skill…</source>
         <translation>正在计算各牌组和各技能的掌握程度…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="309"/>
+        <location filename="../../studyapp/ui/statistics.py" line="313"/>
         <source>Mastery per deck and skill appears once you have answered some items.</source>
         <translation>答过一些条目后，这里会显示各牌组和各技能的掌握程度。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="320"/>
+        <location filename="../../studyapp/ui/statistics.py" line="324"/>
         <source>Mastery per deck (%)</source>
         <translation>各牌组掌握程度 (%)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="321"/>
+        <location filename="../../studyapp/ui/statistics.py" line="325"/>
         <source>Mastery per skill (%)</source>
         <translation>各技能掌握程度 (%)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="322"/>
+        <location filename="../../studyapp/ui/statistics.py" line="326"/>
         <source>Mastery per skill (these items have no skills or tags)</source>
         <translation>各技能掌握程度（这些条目没有技能或标签）</translation>
     </message>

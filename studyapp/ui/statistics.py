@@ -94,7 +94,7 @@ class StatisticsPage(QWidget):
                                                      "mastery_decks", "mastery_skills")}
         for view in self.charts.values():
             view.setRenderHint(QPainter.Antialiasing)
-            view.setMinimumHeight(240)
+            view.setFixedHeight(240)   # spare height goes below the charts, not into them
         self.back_button = QPushButton()
         self.back_button.clicked.connect(self.back)
         self.back_button.setFocusPolicy(Qt.NoFocus)
@@ -122,6 +122,7 @@ class StatisticsPage(QWidget):
         inner.addWidget(self.heatmap_caption)
         inner.addWidget(self.heatmap)
         inner.addLayout(grid)
+        inner.addStretch(1)
         self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
@@ -213,8 +214,10 @@ class StatisticsPage(QWidget):
         chart.addSeries(series)
         if categories is not None:
             x = QBarCategoryAxis()
-            # Categories must be unique: the unlabelled ones are blanks of different lengths.
-            x.append([c if n % label_every == 0 else " " * n for n, c in enumerate(categories)])
+            x.setTruncateLabels(False)   # a label that does not fit is left out, never shown as "..."
+            # Categories must be unique: the unlabelled ones are runs of zero-width spaces of different lengths
+            # (plain spaces take room, and Qt then elides the real labels to "...").
+            x.append([c if n % label_every == 0 else "\u200b" * n for n, c in enumerate(categories)])
             x.setLabelsVisible(labels_visible)
         else:
             x = QValueAxis()
@@ -269,8 +272,9 @@ class StatisticsPage(QWidget):
         due.append(s.forecast)
         due_bars = QBarSeries()
         due_bars.append(due)
-        names = [self.tr("today")] + [f"+{n}" for n in range(1, len(s.forecast))]
-        self._axes(self._chart("forecast", self.tr("Due in the next two weeks")), due_bars, names,
+        # Numbers only: a word like "today" is wider than a day's bar and Qt would leave it out.
+        names = ["0"] + [f"+{n}" for n in range(1, len(s.forecast))]
+        self._axes(self._chart("forecast", self.tr("Due in the next two weeks (0 = today)")), due_bars, names,
                    max(s.forecast, default=0), label_every=2)
 
         chart = self._chart("calibration", self.tr("Predicted vs actual recall"))
@@ -361,7 +365,7 @@ class StatisticsPage(QWidget):
         chart.addSeries(dots)
         dots.attachAxis(x)
         dots.attachAxis(y)
-        self.charts[key].setMinimumHeight(max(200, 90 + 34 * len(shown)))
+        self.charts[key].setFixedHeight(max(200, 90 + 34 * len(shown)))
 
     def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key_Escape, Qt.Key_Backspace):
