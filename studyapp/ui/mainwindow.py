@@ -90,9 +90,6 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.resize(980, 700)
         self.retranslate()
-        if load_model:
-            self.model_task = start_task(classroom.learner_loader(data_dir), done=self._learner_done,
-                                         failed=self._learner_failed)
 
     # ------------------------------------------------------------ menus and texts
 
@@ -164,6 +161,10 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ start-up
 
     def _on_opened(self, data_dir: Path) -> None:
+        # The model loads once the data is open: importing torch alongside the opening would slow both.
+        if self.learner_state == "loading" and self.model_task is None:
+            self.model_task = start_task(classroom.learner_loader(data_dir), done=self._learner_done,
+                                         failed=self._learner_failed)
         self.backend.request(ops.load_ui_prefs, done=self._prefs_loaded, failed=self._on_open_failed)
 
     def _prefs_loaded(self, prefs: ops.UiPrefs) -> None:
