@@ -15,6 +15,7 @@ from studyapp.ui import classroom
 from studyapp.ui.browser import BrowserPage
 from studyapp.ui.classroom import BUNDLE_SUFFIX, BundleExportDialog
 from studyapp.ui.classroom_dashboard import ClassDashboard
+from studyapp.ui.collector import startup_done
 from studyapp.ui.csv_mapping import ImportJob, ImportPlan
 from studyapp.ui.decks import DecksPage
 from studyapp.ui.importing import ImportDialog, ask_for_files
@@ -224,6 +225,7 @@ class MainWindow(QMainWindow):
         self.decks.set_learner(learner)
         self.stats.set_learner(learner, "model")
         self._show_model_state()
+        startup_done()
         self.learner_loaded.emit(learner)
 
     def _learner_failed(self, message: str) -> None:
@@ -233,6 +235,7 @@ class MainWindow(QMainWindow):
         self.stats.set_learner(None, "classic")
         self.model_label.setToolTip(message)
         self._show_model_state()
+        startup_done()
         self.learner_loaded.emit(None)
 
     def _show_model_state(self) -> None:
