@@ -151,6 +151,29 @@ class _Slots:
 
     def __init__(self, slots: np.ndarray, inverse: np.ndarray, n_rows: int):
         self.slots, self.inverse, self.n_rows = slots, inverse, n_rows
+        # Terms kept for predict(..., tolerance=...): per slot the backbone, correction and memory columns,
+        # the moment they were computed for (NaN: never), the row's answer count and the study day then.
+        self.kept: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+        self.at = self.count = self.day = np.zeros(0)
+
+    def stale(self, table: np.ndarray, now_s: float, day: float, tolerance: float) -> np.ndarray:
+        """Slots whose kept terms may have moved by more than `tolerance` allows: never computed, answered
+        since, another study day, or a time since the last answer that moved by more than that fraction
+        (a slot never answered does not depend on time)."""
+        grow = len(self.slots) - len(self.at)
+        if grow > 0:
+            self.at = np.concatenate([self.at, np.full(grow, np.nan)])
+            self.count = np.concatenate([self.count, np.zeros(grow)])
+            self.day = np.concatenate([self.day, np.zeros(grow)])
+        seen = self.slots >= 0
+        count = np.zeros(len(self.slots))
+        last = np.zeros(len(self.slots))
+        count[seen] = table[self.slots[seen], 0]
+        last[seen] = table[self.slots[seen], 3]
+        since = np.where(seen, self.at - last, np.inf)
+        fresh_enough = (np.abs(now_s - self.at) <= tolerance * since) & (self.count == count) & (self.day == day)
+        self.count = count
+        return ~fresh_enough
 
     @classmethod
     def of(cls, item_set: ItemSet, rows: dict[str, int]) -> _Slots:
@@ -274,18 +297,40 @@ class StudentModel:
         cached[1].follow(item_set, self._row_keys)
         return cached[1]
 
-    def _slot_terms(self, slots: _Slots, now_s: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Backbone, correction and memory columns per slot, from the memory states at `now_s`."""
-        states = np.zeros((len(slots.slots), feat.STATE_WIDTH))
-        seen = slots.slots >= 0
-        states[seen] = self._states.view[slots.slots[seen]]
+    def _rows_terms(self, rows: np.ndarray, now_s: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Backbone, correction and memory columns of memory rows (-1: never answered) at `now_s`."""
+        states = np.zeros((len(rows), feat.STATE_WIDTH))
+        seen = rows >= 0
+        states[seen] = self._states.view[rows[seen]]
         return self.learner.memory_terms(feat.features(states, float(now_s), self.day_start_s))
 
-    def _terms(self, items: Sequence[ItemInfo], now_s: float, fresh: bool):
+    def _slot_terms(self, slots: _Slots, now_s: float, tolerance: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Backbone, correction and memory columns per slot at `now_s`; with a tolerance, only the stale
+        slots are computed again and the others keep their terms."""
+        if tolerance <= 0:
+            return self._rows_terms(slots.slots, now_s)
+        day = float(feat.day_number(now_s, self.day_start_s))
+        stale = slots.stale(self._states.view, float(now_s), day, tolerance)
+        if slots.kept is None or len(slots.kept[0]) < len(slots.slots):
+            old, n = slots.kept, len(slots.slots)
+            width = len(self.learner.h_cols)
+            slots.kept = (np.zeros(n, np.float32), np.zeros(n, np.float32), np.zeros((n, width), np.float32))
+            if old is not None:
+                for new_part, old_part in zip(slots.kept, old):
+                    new_part[: len(old_part)] = old_part
+        if stale.any():
+            where = np.flatnonzero(stale)
+            for kept, fresh in zip(slots.kept, self._rows_terms(slots.slots[where], now_s)):
+                kept[where] = fresh
+            slots.at[where] = now_s
+            slots.day[where] = day
+        return slots.kept
+
+    def _terms(self, items: Sequence[ItemInfo], now_s: float, fresh: bool, tolerance: float = 0.0):
         """The item set, each item's slot, the population logit (N,) and the memory columns per slot."""
         item_set = self.learner.item_set(items)
         slots = self._slots_for(item_set, fresh)
-        backbone, residual, memory = self._slot_terms(slots, now_s)
+        backbone, residual, memory = self._slot_terms(slots, now_s, tolerance)
         inverse = slots.inverse
         correction = residual[inverse]
         if item_set.anchored.any():
@@ -302,13 +347,20 @@ class StudentModel:
         design = np.concatenate([np.ones((len(inverse), 1), np.float32), item_set.loadings, memory[inverse]], axis=1)
         return base, design, item_set.guess
 
-    def predict(self, items: Sequence[ItemInfo], now_s: float, fresh: bool = False) -> np.ndarray:
+    def predict(self, items: Sequence[ItemInfo], now_s: float, fresh: bool = False,
+                tolerance: float = 0.0) -> np.ndarray:
         """p(correct) now. With `fresh`, as if the student had never met these items: what the student
         knows, without the short-term memory of having just answered them (a test's mastery).
-        `items` may be an ItemSet; scoring the same items again reuses their static arrays."""
+        `items` may be an ItemSet; scoring the same items again reuses their static arrays.
+
+        With a `tolerance` (a session scoring its deck before every choice), an item's memory terms
+        computed at an earlier call are reused while the time since its last answer has grown by less
+        than that fraction, with no answer and no new study day since: recall then moves by about the
+        tolerance times its slope in log time (0.001: well under 0.001 in p), and rescoring a deck costs
+        only the items answered in the last moments. The adapted parameters always apply exactly."""
         if not len(items):
             return np.zeros(0, dtype=np.float64)
-        item_set, inverse, base, memory = self._terms(items, now_s, fresh)
+        item_set, inverse, base, memory = self._terms(items, now_s, fresh, tolerance)
         phi = self.phi.double().numpy()
         d = item_set.loadings.shape[1]
         # base + design @ phi, with the memory columns' share computed once per slot.
