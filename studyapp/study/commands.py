@@ -69,16 +69,40 @@ def _population(path: Path):
     return Population(), "built-in medians (population file absent)"
 
 
+class LearnerPredictors:
+    """Makes a LearnerPredictor per simulated student on one model file. Picklable (it carries the path,
+    and each process loads the model once), so simulation workers can build their own."""
+
+    def __init__(self, model: str | None):
+        self.model = model
+        self._learner = None
+
+    def load(self):
+        from studyapp.learner.runtime import Learner
+
+        if self._learner is None:
+            self._learner = Learner.load(Path(self.model) if self.model else None)
+        return self._learner
+
+    def __call__(self, db, profile):
+        from studyapp.study.predictor import LearnerPredictor
+
+        return LearnerPredictor(db, profile, self.load())
+
+    def __getstate__(self):
+        return {"model": self.model, "_learner": None}
+
+
 def _predictor_factory(model: str | None):
     """A factory of LearnerPredictors on the shipped (or given) model, or the reason it cannot load."""
-    from studyapp.learner.runtime import Learner, ModelError
-    from studyapp.study.predictor import LearnerPredictor
+    from studyapp.learner.runtime import ModelError
 
+    factory = LearnerPredictors(model)
     try:
-        learner = Learner.load(Path(model) if model else None)
+        factory.load()
     except (ModelError, OSError) as exc:
         return None, str(exc)
-    return (lambda db, profile: LearnerPredictor(db, profile, learner)), None
+    return factory, None
 
 
 def cmd_simulate(args) -> int:
@@ -88,8 +112,8 @@ def cmd_simulate(args) -> int:
 
     try:
         policies = _policies(args.policy)
-        if args.days < 1 or args.students < 1 or args.minutes <= 0:
-            raise CommandError("--days, --students and --minutes must be positive")
+        if args.days < 1 or args.students < 1 or args.minutes <= 0 or args.workers < 1:
+            raise CommandError("--days, --students, --minutes and --workers must be positive")
         deck = find_deck(args.deck)
         population, source = _population(Path(args.population))
         factory = None
@@ -101,7 +125,7 @@ def cmd_simulate(args) -> int:
             raise CommandError("the policy 'fsrs6' needs the fsrs package, a bench extra (pip install fsrs)")
         progress = None if args.json else (lambda line: print(line, file=sys.stderr, flush=True))
         result = simulate(policies, deck, args.days, args.minutes, args.students, args.seed, population,
-                          factory, args.refit_days, progress=progress)
+                          factory, args.refit_days, progress=progress, workers=args.workers)
     except (CommandError, SimulationError, ContentError, DataError) as exc:
         return _fail(str(exc))
     result["population"] = source
@@ -185,6 +209,7 @@ def register(subparsers, bench_subparsers) -> None:
     p.add_argument("--refit-days", type=int, default=30, help="FSRS-6 refits its parameters this often")
     p.add_argument("--population", default=str(DEFAULT_POPULATION), help="FSRS population summary (JSON)")
     p.add_argument("--model", help="learner model file (default: the shipped one)")
+    p.add_argument("--workers", type=int, default=1, help="simulate students in this many processes")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_simulate)
 

@@ -258,39 +258,97 @@ def study_days(session_for: Callable[[int], StudySession], student: SimStudent, 
     return answers, spent_s / 60
 
 
-def run_student(name: str, deck: Deck, w: np.ndarray, student_seed: int, days: int, minutes: float,
-                settings: StudySettings, workdir: Path, predictor_factory=None, refit_days: int = 30,
-                notes: list[str] | None = None) -> tuple[float, float, int, float]:
-    """One student under one policy in a fresh database; returns knowledge, items above 90%, answers, minutes."""
-    db = connect(workdir / f"{name}-{student_seed}.sqlite3")
+@dataclass(frozen=True)
+class StudentRun:
+    """One simulated student under one policy: everything a worker process needs (plain, picklable data)."""
+
+    policy: str
+    index: int
+    w: np.ndarray
+    seed: int
+    deck: Deck
+    days: int
+    minutes: float
+    settings: StudySettings
+    refit_days: int
+
+
+@dataclass
+class StudentResult:
+    policy: str
+    index: int
+    knowledge: float
+    above_90: float
+    answers: int
+    minutes: float
+    seconds: float
+    notes: list[str]
+
+
+def run_student(run: StudentRun, workdir: Path, predictor_factory=None) -> StudentResult:
+    """One student under one policy in a fresh database."""
+    started = time.perf_counter()
+    name, deck = run.policy, run.deck
+    db = connect(workdir / f"{name}-{run.seed}.sqlite3")
     db.execute("PRAGMA synchronous = OFF")  # a throw-away database: durability only costs time here
     import_bundle(db, workdir, ImportBundle(decks=[Deck(deck.name, deck.description, deck.items)]), None)
     profile = queries.add_profile(db, "sim")
     deck_id = queries.find_deck(db, deck.name)["id"]
     items = queries.items_in_decks(db, queries.deck_and_descendants(db, deck_id))
     keys = [i.key for i in items]
-    student = SimStudent(w, keys, student_seed)
+    student = SimStudent(run.w, keys, run.seed)
     clock = FakeClock(START_MS)
     predictor = predictor_factory(db, profile) if name == "ours" else None
-    policy = _policy_for(name, settings, student_seed, predictor, refit_days)
+    policy = _policy_for(name, run.settings, run.seed, predictor, run.refit_days)
 
     def session_for(day: int) -> StudySession:
         return StudySession(db, profile, deck_id, mode="review", policy=policy, predictor=predictor,
-                            clock=clock, settings=settings)
+                            clock=clock, settings=run.settings)
 
-    answers, spent = study_days(session_for, student, clock, days, minutes)
-    end_s = (START_MS + days * DAY_MS) / 1000
+    answers, spent = study_days(session_for, student, clock, run.days, run.minutes)
+    end_s = (START_MS + run.days * DAY_MS) / 1000
     recall = np.array([student.recall(k, end_s) for k in keys])
-    if notes is not None and isinstance(policy, FsrsPolicy):
-        notes.extend(f"refit {f}" for f in policy.fits)
-        notes.append(f"refits per student: {len(policy.fits)}")
+    notes = []
+    if isinstance(policy, FsrsPolicy):
+        notes = [f"refit {f}" for f in policy.fits] + [f"refits per student: {len(policy.fits)}"]
     db.close()
-    return float(recall.mean()), float((recall >= 0.9).sum()), answers, spent
+    return StudentResult(name, run.index, float(recall.mean()), float((recall >= 0.9).sum()), answers, spent,
+                         time.perf_counter() - started, notes)
+
+
+# Each worker process keeps its own temporary folder and predictor factory (set once by _start_worker).
+_worker: dict = {}
+
+
+def _start_worker(workdir: str, predictor_factory) -> None:
+    import torch
+
+    torch.set_num_threads(1)  # tiny tensors: a second thread per process only competes with the other workers
+    _worker.update(workdir=Path(workdir), factory=predictor_factory)
+
+
+def _run_in_worker(run: StudentRun) -> StudentResult:
+    return run_student(run, _worker["workdir"], _worker["factory"])
+
+
+def _results(runs: list[StudentRun], workdir: Path, predictor_factory, workers: int):
+    """Every run's result as it finishes: in this process, or in `workers` processes (spawned, so that
+    torch starts cleanly in each; the factory must then be picklable)."""
+    if workers <= 1:
+        _start_worker(str(workdir), predictor_factory)
+        yield from map(_run_in_worker, runs)
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(workers, initializer=_start_worker, initargs=(str(workdir), predictor_factory)) as pool:
+        yield from pool.imap_unordered(_run_in_worker, runs)
 
 
 def simulate(policies: list[str], deck: Deck, days: int, minutes: float, students: int, seed: int = 0,
              population: Population | None = None, predictor_factory=None, refit_days: int = 30,
-             settings: StudySettings | None = None, progress: Callable[[str], None] | None = None) -> dict:
+             settings: StudySettings | None = None, progress: Callable[[str], None] | None = None,
+             workers: int = 1) -> dict:
     """Run every policy on the same simulated students; returns the JSON-ready figures."""
     unknown = [p for p in policies if p not in POLICIES]
     if unknown:
@@ -299,24 +357,29 @@ def simulate(policies: list[str], deck: Deck, days: int, minutes: float, student
         raise SimulationError("the policy 'ours' needs the learner model, and none could be loaded")
     settings = settings or StudySettings()
     cohort = make_students(students, seed, population or Population())
-    results = {name: PolicyResult() for name in policies}
+    # The slow policy first, so that the other workers fill in behind it.
+    order = sorted(policies, key=lambda name: name != "ours")
+    runs = [StudentRun(name, k, w, student_seed, deck, days, minutes, settings, refit_days)
+            for name in order for k, (w, student_seed) in enumerate(cohort)]
+    by_policy: dict[str, list[StudentResult]] = {name: [] for name in policies}
     with tempfile.TemporaryDirectory(prefix="studyapp-sim-") as tmp:
-        for name in policies:
-            started = time.perf_counter()
-            for k, (w, student_seed) in enumerate(cohort):
-                knowledge, above, answers, spent = run_student(
-                    name, deck, w, student_seed, days, minutes, settings, Path(tmp), predictor_factory,
-                    refit_days, results[name].notes)
-                r = results[name]
-                r.knowledge.append(knowledge)
-                r.above_90.append(above)
-                r.reviews.append(answers)
-                r.minutes.append(spent)
-                if progress:
-                    progress(f"{name}: student {k + 1}/{students} done")
-            results[name].seconds = time.perf_counter() - started
+        for done, result in enumerate(_results(runs, Path(tmp), predictor_factory, workers), 1):
+            by_policy[result.policy].append(result)
+            if progress:
+                progress(f"{result.policy}: student {result.index + 1}/{students} done ({done}/{len(runs)})")
+    results = {}
+    for name in policies:
+        r = PolicyResult()
+        for one in sorted(by_policy[name], key=lambda x: x.index):
+            r.knowledge.append(one.knowledge)
+            r.above_90.append(one.above_90)
+            r.reviews.append(one.answers)
+            r.minutes.append(one.minutes)
+            r.seconds += one.seconds
+            r.notes.extend(one.notes)
+        results[name] = r
     n_items = len(deck.items)
     return {
         "deck": deck.name, "items": n_items, "days": days, "minutes_per_day": minutes, "students": students,
-        "seed": seed, "policies": {name: results[name].summary(n_items) for name in policies},
+        "seed": seed, "workers": workers, "policies": {name: results[name].summary(n_items) for name in policies},
     }

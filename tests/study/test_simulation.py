@@ -126,3 +126,20 @@ def test_bench_select_reports_percentiles_by_size(capsys):
     out = json.loads(capsys.readouterr().out)
     assert set(out["select_ms"]) == {"300", "600"}
     assert all(f["p50"] <= f["p95"] for f in out["select_ms"].values())
+
+
+class RecencyPredictors:
+    """A picklable factory of stand-in predictors, so worker processes can build their own."""
+
+    def __call__(self, db, profile):
+        return RecencyPredictor()
+
+
+def test_worker_processes_give_the_same_figures(deck):
+    args = (["ours", "sm2", "random"], deck)
+    kwargs = dict(days=3, minutes=2, students=3, seed=5, predictor_factory=RecencyPredictors())
+    alone = simulate(*args, **kwargs)
+    pooled = simulate(*args, **kwargs, workers=2)
+    for name in ("ours", "sm2", "random"):
+        a, b = alone["policies"][name], pooled["policies"][name]
+        assert {k: v for k, v in a.items() if k != "run_seconds"} == {k: v for k, v in b.items() if k != "run_seconds"}
