@@ -159,6 +159,7 @@ class StatisticsPage(QWidget):
         self.deck_name = deck_name
         self.query = (profile_id, deck_id)
         self.report = None
+        self.scroll.verticalScrollBar().setValue(0)   # each visit starts at the top
         self.retranslate()
         self.error.clear()
         self.backend.request(statistics, profile_id, deck_id, done=self._loaded, failed=self.error.setText)
