@@ -3,6 +3,10 @@ while a large deck imports and while the learner adapts after each answer.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/tools/bench_gui.py [--rows 20000] [--answers 30]
 
+A fresh data folder each run, so the launch figures are a first start (the built-in decks installed);
+with --data-dir D (kept), a second run on D times a relaunch (run both with --answers 0, so that new
+cards are left for the second).
+
 A stall is how much later than asked a 5 ms timer fires: what a student would feel as a frozen window.
 """
 
@@ -76,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=20000, help="rows of the deck imported (default 20000)")
     parser.add_argument("--answers", type=int, default=30, help="answers given while the learner adapts")
+    parser.add_argument("--data-dir", type=Path, help="use (and keep) this data folder instead of a fresh one")
     args = parser.parse_args(argv)
 
     from studyapp.ui import ops
@@ -84,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     from studyapp.ui.mainwindow import MainWindow
 
     with tempfile.TemporaryDirectory() as tmp:
-        data_dir = Path(tmp) / "data"
+        data_dir = args.data_dir or Path(tmp) / "data"
         app = make_application()
         window = MainWindow(data_dir, Translations(app))
         learner_ready = []
