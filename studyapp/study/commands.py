@@ -105,6 +105,10 @@ def _predictor_factory(model: str | None):
     return factory, None
 
 
+def _progress(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)  # stderr: a long run shows its progress, the JSON stays clean
+
+
 def cmd_simulate(args) -> int:
     from studyapp.content.model import ContentError
     from studyapp.learner.data import DataError
@@ -123,9 +127,8 @@ def cmd_simulate(args) -> int:
                 raise CommandError(f"the policy 'ours' needs the learner model: {why}")
         if "fsrs6" in policies and importlib.util.find_spec("fsrs") is None:
             raise CommandError("the policy 'fsrs6' needs the fsrs package, a bench extra (pip install fsrs)")
-        progress = None if args.json else (lambda line: print(line, file=sys.stderr, flush=True))
         result = simulate(policies, deck, args.days, args.minutes, args.students, args.seed, population,
-                          factory, args.refit_days, progress=progress, workers=args.workers)
+                          factory, args.refit_days, progress=_progress, workers=args.workers)
     except (CommandError, SimulationError, ContentError, DataError) as exc:
         return _fail(str(exc))
     result["population"] = source

@@ -341,8 +341,13 @@ def _results(runs: list[StudentRun], workdir: Path, predictor_factory, workers: 
     import multiprocessing
 
     context = multiprocessing.get_context("spawn")
-    with context.Pool(workers, initializer=_start_worker, initargs=(str(workdir), predictor_factory)) as pool:
+    pool = context.Pool(workers, initializer=_start_worker, initargs=(str(workdir), predictor_factory))
+    try:
         yield from pool.imap_unordered(_run_in_worker, runs)
+        pool.close()  # workers leave on their own, releasing what they hold
+    finally:
+        pool.terminate()
+        pool.join()
 
 
 def simulate(policies: list[str], deck: Deck, days: int, minutes: float, students: int, seed: int = 0,
