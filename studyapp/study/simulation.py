@@ -213,6 +213,24 @@ class PolicyResult:
         }
 
 
+def versus(ours: PolicyResult, base: PolicyResult) -> dict:
+    """Ours against a baseline on the same students: the change in knowledge per minute, in study time and
+    in knowledge, and per student (paired) the share for whom ours learned more per minute."""
+    k_o, k_b = np.asarray(ours.knowledge), np.asarray(base.knowledge)
+    m_o, m_b = np.asarray(ours.minutes), np.asarray(base.minutes)
+    kpm_o, kpm_b = k_o.mean() / m_o.mean(), k_b.mean() / m_b.mean()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = (k_o / m_o) / (k_b / m_b)
+    ratio = ratio[np.isfinite(ratio)]
+    return {
+        "knowledge_per_minute_percent": round(100 * (kpm_o / kpm_b - 1), 1) if kpm_b else None,
+        "minutes_percent": round(100 * (m_o.mean() / m_b.mean() - 1), 1) if m_b.mean() else None,
+        "knowledge_difference": round(float(k_o.mean() - k_b.mean()), 4),
+        "students_better_per_minute": round(float((ratio > 1).mean()), 3) if len(ratio) else None,
+        "students_less_time": round(float((m_o < m_b).mean()), 3),
+    }
+
+
 class FakeClock:
     def __init__(self, ms: int):
         self.ms = ms
@@ -387,4 +405,6 @@ def simulate(policies: list[str], deck: Deck, days: int, minutes: float, student
     return {
         "deck": deck.name, "items": n_items, "days": days, "minutes_per_day": minutes, "students": students,
         "seed": seed, "workers": workers, "policies": {name: results[name].summary(n_items) for name in policies},
+        **({"ours_vs_fsrs6": versus(results["ours"], results["fsrs6"])}
+           if "ours" in results and "fsrs6" in results else {}),
     }

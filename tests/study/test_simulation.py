@@ -143,3 +143,14 @@ def test_worker_processes_give_the_same_figures(deck):
     for name in ("ours", "sm2", "random"):
         a, b = alone["policies"][name], pooled["policies"][name]
         assert {k: v for k, v in a.items() if k != "run_seconds"} == {k: v for k, v in b.items() if k != "run_seconds"}
+
+
+def test_ours_is_compared_with_fsrs6_on_the_same_students():
+    from studyapp.study.simulation import PolicyResult, versus
+
+    ours = PolicyResult(knowledge=[0.9, 0.8], minutes=[90.0, 100.0])
+    fsrs = PolicyResult(knowledge=[0.9, 0.9], minutes=[100.0, 100.0])
+    out = versus(ours, fsrs)
+    assert out["minutes_percent"] == -5.0 and out["knowledge_difference"] == -0.05
+    assert out["knowledge_per_minute_percent"] == round(100 * ((0.85 / 95) / (0.9 / 100) - 1), 1)
+    assert out["students_better_per_minute"] == 0.5 and out["students_less_time"] == 0.5
