@@ -26,3 +26,15 @@ def test_training_from_a_start_keeps_frozen_parameters_and_moves_the_rest(sim_lo
     for name in frozen:
         assert torch.equal(trained[name], start[name])
     assert not torch.equal(trained["phi0"], start["phi0"])
+
+
+def test_the_closed_form_gradient_is_the_objective_gradient():
+    from torch.func import grad
+
+    gen = torch.Generator().manual_seed(0)
+    n, p = 40, 7
+    args = (torch.randn(p, generator=gen), torch.rand(p, generator=gen) + 0.5, torch.randn(n, generator=gen),
+            torch.randn(n, p, generator=gen), torch.where(torch.arange(n) % 2 == 0, 0.25, 0.0),
+            (torch.rand(n, generator=gen) > 0.4).float(), torch.rand(n, generator=gen))
+    phi = torch.randn(p, generator=gen)
+    torch.testing.assert_close(m.objective_gradient(phi, *args), grad(m.objective)(phi, *args))
