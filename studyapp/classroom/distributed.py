@@ -31,22 +31,14 @@ ANCHORED = ("new_b", "new_s", "kind_b", "w1", "b1", "w2", "b2", "phi0", "log_tau
 @dataclass
 class FitSpec:
     steps: int = 60
-    batch: int = 32
+    batch: int = 64  # a class of up to 64 students is seen whole at every step
     lr: float = 0.02
     seed: int = 0
     adapt_steps: int = 5
-    item_prior: float = 0.05  # per item, towards the new-item values: an item one student answered moves little
+    item_prior: float = 0.05  # answered items towards the new-item values: an item one student answered moves little
     anchor: float = 1.0  # keeps the population parameters near the shipped model: a class is small
     items_only: bool = False  # learn only the class's item parameters; the population ones stay as shipped
     support_sizes: tuple[int, ...] = tuple(meta.SUPPORT_SIZES.tolist())
-
-
-def item_prior(params: dict, n_students: int) -> torch.Tensor:
-    """A Gaussian prior on every item's offset from the new-item values, summed over items and scaled as the
-    data loss is (per student), so its weight does not fade as the class's item table grows (meta.item_penalty
-    averages over items: with thousands of items an item seen by one student would be free to overfit)."""
-    return (((params["item_b"] - params["new_b"]) ** 2).sum()
-            + ((params["item_s"] - params["new_s"]) ** 2).sum()) / n_students
 
 
 def fit(start: dict, config: dict, tasks: list[meta.Task], spec: FitSpec, device: torch.device | None = None,
@@ -55,15 +47,14 @@ def fit(start: dict, config: dict, tasks: list[meta.Task], spec: FitSpec, device
     with the class priors: items near the new-item values, population parameters near the shipped model."""
     anchor = {k: start[k].detach().clone().to(device or "cpu") for k in ANCHORED}
 
-    def class_priors(params: dict) -> torch.Tensor:
-        drift = sum(((params[k] - anchor[k]) ** 2).sum() for k in ANCHORED)
-        return spec.item_prior * item_prior(params, len(tasks)) + spec.anchor * drift
+    def drift(params: dict) -> torch.Tensor:
+        return spec.anchor * sum(((params[k] - anchor[k]) ** 2).sum() for k in ANCHORED)
 
     train_spec = meta.TrainSpec(steps=spec.steps, batch=spec.batch, lr=spec.lr, seed=spec.seed,
-                                adapt_steps=spec.adapt_steps, support_sizes=spec.support_sizes,
-                                frozen=ANCHORED if spec.items_only else ())
+                                adapt_steps=spec.adapt_steps, penalty=spec.item_prior,
+                                support_sizes=spec.support_sizes, frozen=ANCHORED if spec.items_only else ())
     return meta.train([(tasks, 1.0)], config, train_spec, progress=progress, start=start,
-                      regularizer=class_priors, device=device)
+                      regularizer=drift, device=device)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -103,8 +94,9 @@ def main(argv: list[str] | None = None) -> int:
     params = fit(start.params, start.config, start.tasks, spec, device)
     seconds = time.perf_counter() - began
     if rank == 0:
-        print(f"{size} process(es): {spec.steps} steps of {spec.batch} students in {seconds:.1f} s, "
-              f"{spec.steps * spec.batch / seconds:.1f} students/s")
+        batch = min(spec.batch, len(start.tasks))
+        print(f"{size} process(es): {spec.steps} steps of {batch} students in {seconds:.1f} s, "
+              f"{spec.steps * batch / seconds:.1f} students/s")
         if args.out:
             save_file({k: v.contiguous() for k, v in params.items()}, str(args.out))
     parallel.finish()

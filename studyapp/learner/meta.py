@@ -99,8 +99,9 @@ def make_batch(tasks: list[Task], rngs: list[np.random.Generator], window: int =
     return {k: torch.from_numpy(v) for k, v in out.items()}
 
 
-def episode_loss(params: dict, batch: dict, config: dict, steps: int) -> torch.Tensor:
-    """Mean over students of the query log loss after `steps` adaptation steps on the support rows."""
+def episode_loss(params: dict, batch: dict, config: dict, steps: int, item_prior: float = 0.0) -> torch.Tensor:
+    """Mean over students of the query log loss after `steps` adaptation steps on the support rows, plus
+    `item_prior` times the prior on the parameters of the items each student answered."""
     b, length = batch["y"].shape
     base, design = m.row_terms(params, batch["feats"].reshape(b * length, -1), batch["item"].reshape(-1),
                                batch["kind"].reshape(-1), tuple(config["h_cols"]))
@@ -117,13 +118,24 @@ def episode_loss(params: dict, batch: dict, config: dict, steps: int) -> torch.T
     losses = m.nll(m.probability(z, batch["guess"]), batch["y"]) * batch["query"]
     counts = batch["query"].sum(1)
     has = counts > 0
-    return (losses.sum(1)[has] / counts[has]).mean()
+    per_student = losses.sum(1) / counts.clamp(min=1)
+    if item_prior and params["item_b"].numel():
+        per_student = per_student + item_prior * answered_item_prior(params, batch)
+    return per_student[has].mean()
 
 
-def item_penalty(params: dict) -> torch.Tensor:
-    if not params["item_b"].numel():
-        return params["new_b"].sum() * 0.0
-    return ((params["item_b"] - params["new_b"]) ** 2).mean() + ((params["item_s"] - params["new_s"]) ** 2).mean()
+def answered_item_prior(params: dict, batch: dict) -> torch.Tensor:
+    """Per student, the mean squared offset of the answered items' parameters from the new-item values.
+
+    Only items in the batch get a gradient from it: a prior over the whole item table would, under Adam's
+    per-parameter scaling, pull every item absent from the batch towards the new-item values by the full
+    learning rate at every step."""
+    item = batch["item"]
+    rows = ((item >= 0) & ((batch["support"] + batch["query"]) > 0)).float()
+    idx = item.clamp(min=0)
+    offset = ((params["item_b"][idx] - params["new_b"]) ** 2
+              + ((params["item_s"][idx] - params["new_s"]) ** 2).sum(-1))
+    return (offset * rows).sum(1) / rows.sum(1).clamp(min=1)
 
 
 @dataclass
@@ -133,9 +145,12 @@ class TrainSpec:
     lr: float = 0.01
     seed: int = 0
     adapt_steps: int = 5  # 0 trains the pooled (not meta-learned) baseline
-    penalty: float = 0.01
+    penalty: float = 0.01  # weight of the prior on answered items' parameters
     support_sizes: tuple[int, ...] = tuple(SUPPORT_SIZES.tolist())  # how many answers an episode adapts on
     frozen: tuple[str, ...] = ()  # parameters kept as they start (a class fit may learn item parameters only)
+    # Items with fewer training answers keep their starting parameters: episode by episode, a rarely answered
+    # item's parameters follow whichever student answered it last (Adam scales rare gradients up to full steps).
+    min_item_answers: int = 0
 
 
 def _checkpoint_save(path: Path, params: dict, opt: torch.optim.Adam, step: int) -> None:
@@ -171,8 +186,10 @@ def _step_loss(params: dict, groups: list, weights: np.ndarray, config: dict, sp
     whole batch's mean, as one process would compute it."""
     draw = np.random.default_rng([spec.seed, step])
     tasks = groups[int(draw.choice(len(groups), p=weights))][0]
-    chosen = draw.integers(0, len(tasks), spec.batch)
-    mine = np.array_split(np.arange(spec.batch), size)[rank]
+    # A batch at least as large as the group takes every task once: a class is small enough that each step
+    # can see every student, so each item's gradient is the sum over all its answers, not one student's.
+    chosen = np.arange(len(tasks)) if spec.batch >= len(tasks) else draw.integers(0, len(tasks), spec.batch)
+    mine = np.array_split(np.arange(len(chosen)), size)[rank]
     if not len(mine):
         return sum(v.sum() * 0.0 for v in params.values())
     batch = make_batch([tasks[int(chosen[k])] for k in mine],
@@ -180,7 +197,27 @@ def _step_loss(params: dict, groups: list, weights: np.ndarray, config: dict, sp
                        support_sizes=np.asarray(spec.support_sizes))
     device = params["phi0"].device
     batch = {k: v.to(device) for k, v in batch.items()}
-    return episode_loss(params, batch, config, spec.adapt_steps) * (len(mine) / spec.batch)
+    return episode_loss(params, batch, config, spec.adapt_steps, spec.penalty) * (len(mine) / len(chosen))
+
+
+def item_answer_counts(groups: list, n_items: int) -> np.ndarray:
+    """How many training answers each population item has."""
+    counts = np.zeros(n_items, dtype=np.int64)
+    for tasks, _ in groups:
+        for task in tasks:
+            counts += np.bincount(task.item[task.item >= 0], minlength=n_items)[:n_items]
+    return counts
+
+
+def _freeze_rare_items(params: dict, groups: list, min_answers: int) -> None:
+    """Zero the gradient of item rows answered fewer than `min_answers` times in the training tasks (Adam
+    never moves a parameter whose gradient has always been zero)."""
+    counts = item_answer_counts(groups, params["item_b"].shape[0])
+    keep = torch.from_numpy(counts >= min_answers).to(params["item_b"].device)
+    for name in ("item_b", "item_s"):
+        if params[name].requires_grad:
+            mask = keep.reshape((-1,) + (1,) * (params[name].dim() - 1)).to(params[name].dtype)
+            params[name].register_hook(lambda g, mask=mask: g * mask)
 
 
 def train(groups: list[tuple[list[Task], float]], config: dict, spec: TrainSpec, checkpoint: Path | None = None,
@@ -188,8 +225,8 @@ def train(groups: list[tuple[list[Task], float]], config: dict, spec: TrainSpec,
           regularizer: Callable[[dict], torch.Tensor] | None = None, device: torch.device | None = None) -> dict:
     """Meta-train on groups of tasks (each group drawn with its weight), from `start` or a fresh initialisation;
     resumes from `checkpoint` if present. Under torchrun the batch is split across processes and the gradients
-    summed, so any number of processes trains the same model. `regularizer` (default: the item penalty) is
-    added once per step, whatever the number of processes."""
+    summed, so any number of processes trains the same model. `regularizer` (a prior on the parameters, if
+    given) is added once per step, whatever the number of processes."""
     rank, size = parallel.world()
     torch.manual_seed(spec.seed)
     source = start if start is not None else m.init_params(config, spec.seed)
@@ -198,15 +235,16 @@ def train(groups: list[tuple[list[Task], float]], config: dict, spec: TrainSpec,
     trained = [params[k] for k in params if k not in spec.frozen]
     for v in trained:
         v.requires_grad_()
+    if spec.min_item_answers:
+        _freeze_rare_items(params, groups, spec.min_item_answers)
     opt = torch.optim.Adam(trained, lr=spec.lr)
     first = _checkpoint_load(checkpoint, params, opt) if checkpoint is not None and checkpoint.exists() else 0
-    regularizer = regularizer or (lambda p: spec.penalty * item_penalty(p))
     weights = np.array([w for _, w in groups], dtype=np.float64)
     weights /= weights.sum()
     last_save, running = time.monotonic(), None
     for step in range(first, spec.steps):
         loss = _step_loss(params, groups, weights, config, spec, step, rank, size)
-        total = loss + regularizer(params) / size
+        total = loss + regularizer(params) / size if regularizer is not None else loss
         opt.zero_grad()
         total.backward()
         if size > 1:

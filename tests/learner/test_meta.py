@@ -38,3 +38,15 @@ def test_the_closed_form_gradient_is_the_objective_gradient():
             (torch.rand(n, generator=gen) > 0.4).float(), torch.rand(n, generator=gen))
     phi = torch.randn(p, generator=gen)
     torch.testing.assert_close(m.objective_gradient(phi, *args), grad(m.objective)(phi, *args))
+
+
+def test_items_answered_too_rarely_keep_their_starting_parameters():
+    vocab = {"common": 0, "rare": 1}
+    tasks = [meta.task_from_quiz([("common", k % 2), ("common", 1), ("rare", 0)] if s == 0 else
+                                 [("common", (k + s) % 2), ("common", 1)], vocab) for s, k in enumerate(range(8))]
+    config = m.default_config(2, hidden=8)
+    start = m.init_params(config, seed=0)
+    trained = meta.train([(tasks, 1.0)], config, meta.TrainSpec(steps=4, batch=4, min_item_answers=5), start=start)
+    assert torch.equal(trained["item_b"][1], start["item_b"][1])  # answered once
+    assert torch.equal(trained["item_s"][1], start["item_s"][1])
+    assert not torch.equal(trained["item_b"][0], start["item_b"][0])  # answered 16 times
