@@ -132,6 +132,10 @@ def cmd_simulate(args) -> int:
     except (CommandError, SimulationError, ContentError, DataError) as exc:
         return _fail(str(exc))
     result["population"] = source
+    if factory is not None:
+        from studyapp.study.predictor import model_id
+
+        result["model"] = model_id(factory.load())  # which model file "ours" used (they are retrained)
     lines = [f"{result['deck']}: {result['items']} items, {args.students} students, {args.days} days, "
              f"{args.minutes:g} min/day, seed {args.seed}",
              f"{'policy':<8} {'knowledge':>9} {'>=90%':>7} {'reviews':>8} {'minutes':>8} {'items/min':>9}"]
