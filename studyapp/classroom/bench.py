@@ -18,7 +18,9 @@ PATTERN = re.compile(r"(\d+) process\(es\): .* in ([\d.]+) s, ([\d.]+) students/
 
 
 def run(processes: int, args) -> tuple[float, float]:
-    env = dict(os.environ, OMP_NUM_THREADS=str(max(1, (os.cpu_count() or 1) // processes)))
+    # One thread per process: on a busy machine a process's OpenMP threads spin-wait for each other on shared
+    # cores (one process with two threads ran at 45-115 students/s, with one at about 1,000).
+    env = dict(os.environ, OMP_NUM_THREADS="1")
     done = subprocess.run(
         [sys.executable, "-m", "torch.distributed.run", "--standalone", "--nproc_per_node", str(processes),
          "-m", "studyapp.classroom.distributed", "--assist2009", str(args.assist2009),
