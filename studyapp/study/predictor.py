@@ -20,6 +20,7 @@ from studyapp.store.queries import ItemRow, LoggedAnswer
 # seconds, so the learner reuses its memory terms until the time since its last answer grows by 0.1%
 # (p moves by well under 0.001) and computes again only what changed: the items just answered.
 RESCORE_TOLERANCE = 0.001
+DAY_S = 86400
 
 
 def n_options(kind: str, options: Sequence[str]) -> int:
@@ -113,8 +114,11 @@ class LearnerPredictor:
             return self.student.predict(self._scored(items), now_ms / 1000, tolerance=RESCORE_TOLERANCE)
 
     def knowledge(self, items: Sequence[ItemRow], now_ms: int) -> list[float]:
+        """What the student knows: p(correct) tomorrow, from each item's own answers. Tomorrow, because an
+        item answered minutes ago is recalled now whether it was learned or not; from its own answers,
+        because otherwise every item the population does not know would get the same number."""
         with one_thread():
-            return self.student.predict(self._scored(items), now_ms / 1000, fresh=True).tolist()
+            return self.student.predict(self._scored(items), now_ms / 1000 + DAY_S).tolist()
 
     def observe(self, item: ItemRow, answer: LoggedAnswer) -> None:
         new = _answer(item_info(item), answer.answered_ms, answer.correct, answer.grade)
