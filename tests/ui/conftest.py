@@ -119,3 +119,24 @@ def select_deck(window):
         raise AssertionError(f"no deck {name}")
 
     return select
+
+
+class KnowingPredictor:
+    """Stands in for the learner: knows basic items well and the rest half."""
+
+    def __init__(self, db, profile_id, learner):
+        pass
+
+    def knowledge(self, items, now_ms):
+        return [0.9 if i.kind == "basic" else 0.5 for i in items]
+
+    def save(self):
+        pass
+
+
+@pytest.fixture
+def knowing_learner(monkeypatch):
+    """Sessions and mastery get KnowingPredictor instead of the learner."""
+    from studyapp.study import predictor
+
+    monkeypatch.setattr(predictor, "LearnerPredictor", KnowingPredictor)

@@ -5,20 +5,6 @@ import sqlite3
 import pytest
 
 from studyapp.paths import db_path
-from studyapp.study import predictor
-
-
-class KnowingPredictor:
-    """Stands in for the learner: knows basic items well and the rest half."""
-
-    def __init__(self, db, profile_id, learner):
-        pass
-
-    def knowledge(self, items, now_ms):
-        return [0.9 if i.kind == "basic" else 0.5 for i in items]
-
-    def save(self):
-        pass
 
 
 @pytest.fixture
@@ -35,8 +21,7 @@ def mastery_texts(window):
     return {row["name"]: window.decks.nodes[row["id"]].text(5) for row in window.decks.rows}
 
 
-def test_mastery_shown_once_the_model_is_there(qtbot, window, open_profile, answered, monkeypatch):
-    monkeypatch.setattr(predictor, "LearnerPredictor", KnowingPredictor)
+def test_mastery_shown_once_the_model_is_there(qtbot, window, open_profile, answered, knowing_learner):
     open_profile("Ada")
     assert window.decks.tree.headerItem().text(5) == "Mastery"
     assert set(mastery_texts(window).values()) == {""}     # no model yet
@@ -47,8 +32,7 @@ def test_mastery_shown_once_the_model_is_there(qtbot, window, open_profile, answ
     assert texts["Geography"] == "" and texts["Geography::World capitals"] == ""
 
 
-def test_no_answers_no_mastery(qtbot, window, open_profile, monkeypatch):
-    monkeypatch.setattr(predictor, "LearnerPredictor", KnowingPredictor)
+def test_no_answers_no_mastery(qtbot, window, open_profile, knowing_learner):
     window.decks.learner = object()
     open_profile("Ben")
     qtbot.wait(50)

@@ -7,7 +7,6 @@ import pytest
 from PySide6.QtCore import Qt
 
 from studyapp.paths import db_path
-from studyapp.study import predictor
 
 
 def test_statistics_after_answers(qtbot, window, open_profile, select_deck):
@@ -38,19 +37,6 @@ def test_statistics_after_answers(qtbot, window, open_profile, select_deck):
     assert window.stack.currentWidget() is window.decks
 
 
-class KnowingPredictor:
-    """Stands in for the learner: knows basic items well and the rest half."""
-
-    def __init__(self, db, profile_id, learner):
-        pass
-
-    def knowledge(self, items, now_ms):
-        return [0.9 if i.kind == "basic" else 0.5 for i in items]
-
-    def save(self):
-        pass
-
-
 @pytest.fixture
 def answered(data_dir):
     """Ada has answered two basic items (twice and once) and a multiple-choice one."""
@@ -69,8 +55,7 @@ def open_statistics(qtbot, window, signal):
 
 
 def test_mastery_per_deck_and_skill_with_its_range(qtbot, window, open_profile, select_deck, answered,
-                                                   monkeypatch):
-    monkeypatch.setattr(predictor, "LearnerPredictor", KnowingPredictor)
+                                                   knowing_learner):
     window._learner_done((object(), None))
     open_profile("Ada")
     select_deck("Mixed")
@@ -98,8 +83,7 @@ def test_without_the_model_mastery_says_why(qtbot, window, open_profile, answere
     assert page.charts["mastery_decks"].isHidden() and page.charts["mastery_skills"].isHidden()
 
 
-def test_no_answers_no_mastery_charts(qtbot, window, open_profile, monkeypatch):
-    monkeypatch.setattr(predictor, "LearnerPredictor", KnowingPredictor)
+def test_no_answers_no_mastery_charts(qtbot, window, open_profile, knowing_learner):
     window._learner_done((object(), None))
     open_profile("Ben")
     report = open_statistics(qtbot, window, window.stats.mastery_loaded)
@@ -108,8 +92,8 @@ def test_no_answers_no_mastery_charts(qtbot, window, open_profile, monkeypatch):
     assert window.stats.charts["mastery_decks"].isHidden()
 
 
-def test_mastery_follows_once_the_model_has_loaded(qtbot, window, open_profile, select_deck, answered, monkeypatch):
-    monkeypatch.setattr(predictor, "LearnerPredictor", KnowingPredictor)
+def test_mastery_follows_once_the_model_has_loaded(qtbot, window, open_profile, select_deck, answered,
+                                                   knowing_learner):
     window.stats.set_learner(None, "loading")
     open_profile("Ada")
     select_deck("Mixed")
