@@ -244,7 +244,8 @@ def run(driver: Driver, data_dir: Path, theme: str, language: str) -> None:
     driver.shot("classroom-export", w.bundle_dialog)
     w.bundle_dialog.reject()
 
-    source = data_dir / f"verbs-{theme}-{language}.csv"
+    # One file for every pass: the deck tree of the later passes shows it as a real deck would look.
+    source = data_dir / "French verbs.csv"
     source.write_text("prompt,answer\nto go,aller\nto be,être\nto have,avoir\n", encoding="utf-8")
     done = []
     w.import_finished.connect(lambda: done.append(True))
