@@ -55,9 +55,21 @@ def check_learner(learner) -> float:
 
 def open_session(db: Database, profile_id: int, deck_id: int, mode: str = "review", learner=None,
                  clock: Callable[[], int] = system_clock) -> StudySession:
+    policy, predictor = _choosers(db, profile_id, mode, learner)
+    return StudySession(db, profile_id, deck_id, mode=mode, policy=policy, predictor=predictor, clock=clock)
+
+
+def attach_learner(session: StudySession, learner) -> None:
+    """A learner that arrives while a classically scheduled session is open (a student who started in the
+    first seconds after launch) chooses and predicts from the next item on, from the whole logged history."""
+    if session.predictor is None and learner is not None:
+        session.policy, session.predictor = _choosers(session.db, session.profile_id, session.mode, learner)
+
+
+def _choosers(db: Database, profile_id: int, mode: str, learner):
+    """The policy and predictor of a session: the model's when there is a learner, else the classical schedule."""
     from studyapp.study.policies import make_policy
     from studyapp.study.predictor import LearnerPredictor
 
     predictor = LearnerPredictor(db, profile_id, learner) if learner is not None else None
-    return StudySession(db, profile_id, deck_id, mode=mode, policy=make_policy(mode, predictor),
-                        predictor=predictor, clock=clock)
+    return make_policy(mode, predictor), predictor

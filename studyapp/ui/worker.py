@@ -138,8 +138,13 @@ class StoreWorker(QObject):
 
     @Slot(object)
     def set_learner(self, learner) -> None:
-        """Sessions started from now on use the model (prediction and adaptation run here, not in the GUI)."""
+        """Sessions use the model from now on, an open one from its next item (prediction and adaptation run
+        here, not in the GUI)."""
+        from studyapp.study.launch import attach_learner
+
         self.learner = learner
+        if self.session is not None:
+            attach_learner(self.session, learner)
 
     @Slot(int, int, str)
     def start_session(self, profile_id: int, deck_id: int, mode: str) -> None:

@@ -34,3 +34,28 @@ def test_tampered_class_model_is_refused_and_the_built_in_model_used(tmp_path):
     weights.write_bytes(truncated)
     learner, notice = load_learner(tmp_path)
     assert learner is not None and "class model was refused" in notice
+
+
+def test_a_learner_arriving_mid_session_takes_over_from_the_next_item(tmp_path):
+    from studyapp.content.model import Deck, ImportBundle, Item
+    from studyapp.learner.runtime import Learner
+    from studyapp.store import queries
+    from studyapp.store.db import connect
+    from studyapp.store.importer import import_bundle
+    from studyapp.study.launch import attach_learner, open_session
+
+    db = connect(tmp_path / "db.sqlite3")
+    items = [Item("basic", f"q{n}", f"a{n}", guid=f"g{n}") for n in range(4)]
+    import_bundle(db, tmp_path, ImportBundle(decks=[Deck("Words", items=items)]), None)
+    profile = queries.add_profile(db, "Ana")
+    session = open_session(db, profile, queries.find_deck(db, "Words")["id"])
+    first = session.next_item()
+    assert first.predicted is None  # the classical schedule predicts nothing
+    attach_learner(session, Learner.load())
+    session.submit("3")  # the card shown before the model arrived is still answered and logged
+    second = session.next_item()
+    assert second.predicted is not None and second.item.id != first.item.id
+    session.submit("1")
+    assert session.undo().item.id == second.item.id  # undo goes through the learner's history too
+    logged = list(db.query("SELECT predicted FROM answers ORDER BY id"))
+    assert logged[0]["predicted"] is None and len(logged) == 2
