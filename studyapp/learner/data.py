@@ -178,6 +178,22 @@ def read_akt(path: Path, with_pid: bool) -> list[tuple[str, list[tuple[str, int]
     return students
 
 
+def read_akt_skills(path: Path) -> dict[str, str]:
+    """Each problem's first skill tag in an akt-pid file (4 lines per student: the third lists skill ids)."""
+    path = Path(path)
+    lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    if len(lines) % 4:
+        raise DataError(f"{path} does not hold 4 lines per student")
+    skills: dict[str, str] = {}
+    for k in range(0, len(lines), 4):
+        items, tags = lines[k + 1].split(","), lines[k + 2].split(",")
+        if len(items) != len(tags):
+            raise DataError(f"{path}, line {k + 3}: problem and skill lists do not match")
+        for item, tag in zip(items, tags):
+            skills.setdefault(item, tag)
+    return skills
+
+
 def read_dense(path: Path) -> list[tuple[str, list[tuple[str, int]]]]:
     """A complete student x item 0/1 grid, whitespace separated; item ids are column numbers from 1."""
     path = Path(path)
