@@ -182,11 +182,6 @@ class _Slots:
         slots, inverse = np.unique(rows_of, return_inverse=True)
         return cls(slots, inverse.reshape(-1), len(rows))
 
-    @classmethod
-    def unseen(cls, n: int) -> _Slots:
-        """Every item read as never answered (one slot)."""
-        return cls(np.full(1, -1, dtype=np.int64), np.zeros(n, dtype=np.int64), 0)
-
     def follow(self, item_set: ItemSet, row_keys: list[str]) -> None:
         """Give the items answered since the last call their new memory rows (rows are only ever added)."""
         for row in range(self.n_rows, len(row_keys)):
@@ -286,9 +281,7 @@ class StudentModel:
         base, design, guess, y = self._tensors()
         self.phi = m.safe_adapt(self.phi, self.phi0, self.tau, base, design, guess, y, self.steps)
 
-    def _slots_for(self, item_set: ItemSet, fresh: bool) -> _Slots:
-        if fresh:
-            return _Slots.unseen(len(item_set))
+    def _slots_for(self, item_set: ItemSet) -> _Slots:
         cached = self._slots.get(id(item_set))
         if cached is None or cached[0] is not item_set:
             if len(self._slots) >= CACHED_ITEM_SETS:
@@ -326,10 +319,10 @@ class StudentModel:
             slots.day[where] = day
         return slots.kept
 
-    def _terms(self, items: Sequence[ItemInfo], now_s: float, fresh: bool, tolerance: float = 0.0):
+    def _terms(self, items: Sequence[ItemInfo], now_s: float, tolerance: float = 0.0):
         """The item set, each item's slot, the population logit (N,) and the memory columns per slot."""
         item_set = self.learner.item_set(items)
-        slots = self._slots_for(item_set, fresh)
+        slots = self._slots_for(item_set)
         backbone, residual, memory = self._slot_terms(slots, now_s, tolerance)
         inverse = slots.inverse
         correction = residual[inverse]
@@ -342,16 +335,13 @@ class StudentModel:
         base = item_set.base + backbone[inverse] + correction  # summed in row_terms' order
         return item_set, inverse, base, memory
 
-    def _item_terms(self, items: Sequence[ItemInfo], now_s: float, fresh: bool = False):
-        item_set, inverse, base, memory = self._terms(items, now_s, fresh)
+    def _item_terms(self, items: Sequence[ItemInfo], now_s: float):
+        item_set, inverse, base, memory = self._terms(items, now_s)
         design = np.concatenate([np.ones((len(inverse), 1), np.float32), item_set.loadings, memory[inverse]], axis=1)
         return base, design, item_set.guess
 
-    def predict(self, items: Sequence[ItemInfo], now_s: float, fresh: bool = False,
-                tolerance: float = 0.0) -> np.ndarray:
-        """p(correct) now. With `fresh`, as if the student had never met these items: what the student
-        knows, without the short-term memory of having just answered them (a test's mastery).
-        `items` may be an ItemSet; scoring the same items again reuses their static arrays.
+    def predict(self, items: Sequence[ItemInfo], now_s: float, tolerance: float = 0.0) -> np.ndarray:
+        """p(correct) at `now_s`. `items` may be an ItemSet; scoring the same items again reuses their static arrays.
 
         With a `tolerance` (a session scoring its deck before every choice), an item's memory terms
         computed at an earlier call are reused while the time since its last answer has grown by less
@@ -360,7 +350,7 @@ class StudentModel:
         only the items answered in the last moments. The adapted parameters always apply exactly."""
         if not len(items):
             return np.zeros(0, dtype=np.float64)
-        item_set, inverse, base, memory = self._terms(items, now_s, fresh, tolerance)
+        item_set, inverse, base, memory = self._terms(items, now_s, tolerance)
         phi = self.phi.double().numpy()
         d = item_set.loadings.shape[1]
         # base + design @ phi, with the memory columns' share computed once per slot.

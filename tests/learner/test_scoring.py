@@ -11,17 +11,17 @@ DAY = 86400.0
 KINDS = ("basic", "choice", "truefalse", "typed", "unknown-kind")
 
 
-def _expected(learner, student, history, items, now_s, fresh=False):
+def _expected(learner, student, history, items, now_s):
     """p(correct) straight from the formula: each item's own memory state, row_terms, base + design @ phi."""
     states = {}
     for answer in history:
         feat.advance(states.setdefault(answer.item.key, feat.empty_state()), answer.timestamp_s,
-                     answer.correct, answer.grade)
-    table = np.array([feat.empty_state() if fresh else states.get(it.key, feat.empty_state()) for it in items])
+                     answer.correct, answer.grade, student.day_start_s)
+    table = np.array([states.get(it.key, feat.empty_state()) for it in items])
     item = torch.tensor([learner.item_index.get(it.key, -1) for it in items])
     kind = torch.tensor([m.KIND_INDEX.get(it.kind, m.OTHER_KIND) for it in items])
     with torch.no_grad():
-        base, design = m.row_terms(learner.params, torch.from_numpy(feat.features(table, now_s)), item, kind,
+        base, design = m.row_terms(learner.params, torch.from_numpy(feat.features(table, now_s, student.day_start_s)), item, kind,
                                    learner.h_cols)
     z = base.double().numpy() + design.double().numpy() @ student.phi.double().numpy()
     guess = np.array([guess_of(it.kind, it.n_options) for it in items], dtype=np.float32)
@@ -52,8 +52,6 @@ def test_repeated_scoring_matches_the_formula_as_answers_arrive(tiny_model):
         np.testing.assert_allclose(student.predict(deck, now), _expected(learner, student, seen, deck, now),
                                    rtol=0, atol=1e-6)
     now = 31 * DAY
-    np.testing.assert_allclose(student.predict(deck, now, fresh=True),
-                               _expected(learner, student, history, deck, now, fresh=True), rtol=0, atol=1e-6)
     np.testing.assert_allclose(student.predict(list(reversed(deck)), now),
                                _expected(learner, student, history, deck, now)[::-1], rtol=0, atol=1e-6)
 
