@@ -2,7 +2,8 @@
 
 A `.studybundle` is a zip with `manifest.json` (format, version, pseudonym, optional name, the
 SHA-256 of each member) plus `answers.csv` (the shared event format, student_id = pseudonym) and
-`items.csv` (item key, deck, kind, number of options, skill). Bundles are untrusted on the
+`items.csv` (item key, deck, kind, number of options, skill, prompt: every item of the decks the student
+answered in, so that the class model learns the difficulty of the items nobody answered from their skill's). Bundles are untrusted on the
 teacher's machine: sizes are capped, the checksums and columns checked, and nothing is written.
 """
 
@@ -91,8 +92,9 @@ def export_bundle(db: Database, profile: dict, out: Path, with_name: bool = Fals
                for r in events]
     item_rows = {}
     for row in db.query(
-        "SELECT DISTINCT i.guid, i.ord, i.kind, i.options, i.skill, i.prompt, d.name AS deck FROM answers a"
-        " JOIN items i ON i.id = a.item_id JOIN decks d ON d.id = i.deck_id WHERE a.profile_id = ?",
+        "SELECT i.guid, i.ord, i.kind, i.options, i.skill, i.prompt, d.name AS deck FROM items i"
+        " JOIN decks d ON d.id = i.deck_id WHERE i.deck_id IN (SELECT DISTINCT answered.deck_id FROM answers a"
+        " JOIN items answered ON answered.id = a.item_id WHERE a.profile_id = ?)",
         [profile["id"]],
     ):
         options = len(json.loads(row["options"])) if row["kind"] == "choice" else 2 if row["kind"] == "truefalse" else 0

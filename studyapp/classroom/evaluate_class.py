@@ -2,7 +2,8 @@
 
 A class (--class-size, 60 students) is drawn at random from assist2009's first file. Five-fold over the
 class: the other four fifths are pooled (the shipped model re-meta-trained on them, as `classroom train`
-does), and the fold's students are the class's new students, asked n = 1, 3, 5, 10 questions by maximum
+does, skill pooling included: the class's bank is every problem of that file with its skill tag), and the fold's
+students are the class's new students, asked n = 1, 3, 5, 10 questions by maximum
 information and scored on their 20% held-out items -- once with the shipped model, once with the pooled one.
 
     python -m studyapp.classroom.evaluate_class --data ../shared/data/assist2009 [--classes 10] [--items-only] [--json]
@@ -23,15 +24,12 @@ from pathlib import Path
 
 import numpy as np
 
-from studyapp.classroom.distributed import FitSpec, fit
-from studyapp.classroom.training import extend_items, load_start
-from studyapp.learner import meta
-from studyapp.learner.data import read_akt
+from studyapp.classroom.distributed import FitSpec
+from studyapp.classroom.training import MIN_ANSWERS, load_start, read_assist2009, start_from_quiz
 from studyapp.learner.evaluate_quiz import N_ASKED, QUIZ_SUPPORT, Ours, hold_out
 from studyapp.learner.metrics import auc
 
 FOLDS = 5
-KEY_PREFIX = "assist2009-"
 
 
 class Fitted(Ours):
@@ -43,23 +41,21 @@ class Fitted(Ours):
 
 
 def draw_class(data: Path, size: int, seed: int):
-    students = [(sid, [(KEY_PREFIX + i, c) for i, c in r])
-                for sid, r in read_akt(data / "assist2009_pid_test1.csv", with_pid=True) if len(r) >= 2]
+    """`size` students of the first assist2009 file, and the skill tags of its problems (the class's bank)."""
+    students, skills = read_assist2009([data / "assist2009_pid_test1.csv"])
+    students = [s for s in students if len(s[1]) >= MIN_ANSWERS]
     order = np.random.default_rng(seed).permutation(len(students))[:size]
-    return [students[k] for k in order]
+    return [students[k] for k in order], skills
 
 
-def pooled_model(card: dict, shipped: dict, pool, spec: FitSpec):
-    params, config, items = extend_items(shipped, card["config"], list(card["items"]),
-                                         [i for _, r in pool for i, _ in r])
-    vocab = {k: i for i, k in enumerate(items)}
-    tasks = [meta.task_from_quiz(r, vocab) for _, r in pool]
-    return Fitted(fit(params, config, tasks, spec), config, vocab)
+def pooled_model(card: dict, shipped: dict, pool, skills: dict[str, str], spec: FitSpec):
+    start = start_from_quiz(card, shipped, [r for _, r in pool], skills)
+    return Fitted(start.fit(start.tasks, spec), start.config, {k: i for i, k in enumerate(start.items)})
 
 
 def evaluate(data: Path, size: int, spec: FitSpec, model: Path | None = None, log=print) -> dict:
     card, shipped = load_start(model)
-    klass = draw_class(data, size, spec.seed)
+    klass, skills = draw_class(data, size, spec.seed)
     folds = np.array_split(np.arange(len(klass)), FOLDS)
     before = Fitted(shipped, card["config"], {k: i for i, k in enumerate(card["items"])})
     preds = {(name, n): [] for name in ("shipped", "pooled") for n in N_ASKED}
@@ -67,7 +63,7 @@ def evaluate(data: Path, size: int, spec: FitSpec, model: Path | None = None, lo
     began = time.perf_counter()
     for f, new in enumerate(folds, start=1):
         pool = [klass[k] for k in range(len(klass)) if k not in set(new.tolist())]
-        after = pooled_model(card, shipped, pool, spec)
+        after = pooled_model(card, shipped, pool, skills, spec)
         for _, asked_pool, query_pairs in hold_out([klass[k] for k in new], spec.seed):
             query = [i for i, _ in query_pairs]
             truth.append(np.array([c for _, c in query_pairs]))

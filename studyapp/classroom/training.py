@@ -1,7 +1,9 @@
 """The teacher's model: the shipped model re-meta-trained on the class's pooled bundles, checked on held-out students.
 
-The class's own items join the model's item table (starting at the new-item difficulty, so the starting
-model predicts exactly as the shipped one) and training learns their population difficulty. Some students
+The class's own items (every item of the decks its students answered in) join the model's item table, starting
+at the new-item difficulty so that the starting model predicts exactly as the shipped one; training learns their
+population difficulty, and where items carry skill tags each item's difficulty is then pooled with its skill's
+(an item no classmate answered takes its skill's: a new student mostly meets such items). Some students
 are held out; before and after training the same protocol scores them: adapt on each held-out student's
 first n answers (n = 1, 3, 5, 10), predict all their later answers. A model with a higher held-out log loss
 than the shipped one is refused.
@@ -21,11 +23,13 @@ from studyapp.classroom.distributed import FitSpec, fit
 from studyapp.learner import meta
 from studyapp.learner import model as m
 from studyapp.learner.data import StudentLog
+from studyapp.learner.skills import shrink_to_skills, skill_index
 from studyapp.learner.metrics import auc, log_loss
 from studyapp.learner.modelfile import read_model, save_model
 
 PREFIXES = (1, 3, 5, 10)
 MIN_ANSWERS = 2  # a student needs something to adapt on and something to predict
+ASSIST2009_PREFIX = "assist2009-"
 
 
 class ClassroomError(ValueError):
@@ -41,6 +45,19 @@ class ClassStart:
     items: list[str]
     tasks: list[meta.Task]
     card: dict  # the starting model's card
+    skills: dict[str, str]  # item key -> skill tag, where the class's items carry one
+
+    def fit(self, tasks: list[meta.Task], spec: FitSpec, device: torch.device | None = None,
+            progress: Callable[[int, float], None] | None = None) -> dict:
+        """Meta-train on `tasks` (some or all of the class), then pool the class items' difficulties by skill."""
+        params = fit(self.params, self.config, tasks, spec, device=device, progress=progress)
+        counts = meta.item_answer_counts([(tasks, 1.0)], len(self.items))
+        added = np.arange(len(self.items)) >= len(self.card["items"])  # the shipped model's items stay as shipped
+        skill = skill_index(self.items, self.skills, only=added)
+        accuracy = float(np.mean(np.concatenate([t.y for t in tasks])))
+        b = shrink_to_skills(params["item_b"].double().numpy(), counts, skill, accuracy,
+                             default=float(params["new_b"][0]))
+        return dict(params, item_b=torch.from_numpy(b).to(params["item_b"].dtype))
 
 
 def read_class(paths: list[Path]) -> list[StudentBundle]:
@@ -76,32 +93,48 @@ def load_start(model: Path | None) -> tuple[dict, dict]:
 
 
 def class_start(bundles: list[StudentBundle], model: Path | None = None) -> ClassStart:
-    """Tasks for every bundle with enough answers, over the starting model extended with their items."""
+    """Tasks for every bundle with enough answers, over the starting model extended with the bundles' items."""
     card, params = load_start(model)
     logs = [bundle_log(b) for b in bundles if len(b.answers) >= MIN_ANSWERS]
-    return start_from_logs(card, params, logs)
-
-
-def start_from_logs(card: dict, params: dict, logs: list[StudentLog]) -> ClassStart:
-    config = card["config"]
-    params, config, items = extend_items(params, config, list(card["items"]), [k for lg in logs for k in lg.items])
+    deck_items = {key: item.skill for b in bundles for key, item in b.items.items()}
+    params, config, items = extend_items(params, card["config"], list(card["items"]),
+                                         [k for lg in logs for k in lg.items] + list(deck_items))
     vocab = {k: i for i, k in enumerate(items)}
-    return ClassStart(params, config, items, [meta.task_from_log(lg, vocab) for lg in logs], card)
+    return ClassStart(params, config, items, [meta.task_from_log(lg, vocab) for lg in logs], card,
+                      {k: tag for k, tag in deck_items.items() if tag})
+
+
+def start_from_quiz(card: dict, params: dict, students: list[list[tuple[str, int]]],
+                    skills: dict[str, str]) -> ClassStart:
+    """Quiz answers (each student's in their order) as a class over a bank of skill-tagged items."""
+    params, config, items = extend_items(params, card["config"], list(card["items"]),
+                                         [i for r in students for i, _ in r] + list(skills))
+    vocab = {k: i for i, k in enumerate(items)}
+    return ClassStart(params, config, items, [meta.task_from_quiz(r, vocab) for r in students], card, skills)
 
 
 def district_start(folder: Path, model: Path | None = None) -> ClassStart:
     """Every assist2009 student as one pooled class (quiz answers in their order): data for benchmarks."""
-    from studyapp.learner.data import read_akt
-
     files = sorted(Path(folder).glob("assist2009_pid_test*.csv"))
     if not files:
         raise ClassroomError(f"{folder} holds no assist2009_pid_test*.csv files")
-    students = [r for f in files for _, r in read_akt(f, with_pid=True) if len(r) >= MIN_ANSWERS]
+    students, skills = read_assist2009(files)
     card, params = load_start(model)
-    params, config, items = extend_items(params, card["config"], list(card["items"]),
-                                         [i for r in students for i, _ in r])
-    vocab = {k: i for i, k in enumerate(items)}
-    return ClassStart(params, config, items, [meta.task_from_quiz(r, vocab) for r in students], card)
+    return start_from_quiz(card, params, [r for _, r in students if len(r) >= MIN_ANSWERS], skills)
+
+
+def read_assist2009(files: list[Path]) -> tuple[list[tuple[str, list[tuple[str, int]]]], dict[str, str]]:
+    """The students of assist2009 answer files (item keys prefixed with the data's name) and each problem's
+    skill tag (item metadata)."""
+    from studyapp.learner.data import read_akt, read_akt_skills
+
+    students = [(sid, [(ASSIST2009_PREFIX + i, c) for i, c in r])
+                for f in files for sid, r in read_akt(f, with_pid=True)]
+    skills: dict[str, str] = {}
+    for f in files:
+        for item, tag in read_akt_skills(f).items():
+            skills.setdefault(ASSIST2009_PREFIX + item, tag)
+    return students, skills
 
 
 def split_students(n: int, holdout: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
@@ -170,7 +203,7 @@ def train_class(start: ClassStart, spec: FitSpec, holdout: float,
     train = [start.tasks[i] for i in train_idx]
     held = [start.tasks[i] for i in hold_idx]
     before = prefix_metrics(start.params, start.config, held)
-    params = fit(start.params, start.config, train, spec, progress=progress)
+    params = start.fit(train, spec, progress=progress)
     after = prefix_metrics(params, start.config, held)
     return ClassResult(params, start.config, start.items, before, after, len(train), len(held),
                        int(sum(len(t) for t in train)))

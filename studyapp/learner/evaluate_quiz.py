@@ -20,6 +20,7 @@ from studyapp.learner.baselines import IRT
 from studyapp.learner.data import DataError, read_akt_skills, read_quiz_jsonl
 from studyapp.learner.metrics import accuracy, auc
 from studyapp.learner.policy import information
+from studyapp.learner.skills import shrink_to_skills, skill_index
 from studyapp.learner.training import read_quiz
 
 N_ASKED = (1, 3, 5, 10)
@@ -80,26 +81,6 @@ def item_skills(path: Path, fmt: str) -> dict[str, str]:
     return skills
 
 
-def shrink_to_skills(b: np.ndarray, counts: np.ndarray, skill: np.ndarray, accuracy: float) -> np.ndarray:
-    """Empirical Bayes: each item's difficulty (logit, higher = easier) moved towards its skill's mean as far as
-    its few answers leave it uncertain. An item answered n times is known to about 1 / (n p (1 - p)) in
-    variance; the items of a skill spread around its mean by a variance measured on well-answered items."""
-    out = b.copy()
-    noise = 1.0 / (np.maximum(counts, 1) * accuracy * (1.0 - accuracy))
-    tagged = skill >= 0
-    if not tagged.any():
-        return out
-    weights = np.bincount(skill[tagged], weights=counts[tagged].astype(np.float64))
-    sums = np.bincount(skill[tagged], weights=(b * counts)[tagged])
-    mean = np.divide(sums, weights, out=np.zeros_like(sums), where=weights > 0)
-    offset = b - np.where(tagged, mean[np.maximum(skill, 0)], 0.0)
-    steady = tagged & (counts >= 50)
-    spread = max(float(np.mean(offset[steady] ** 2 - noise[steady])), 0.05) if steady.any() else 1.0
-    keep = spread / (spread + noise)
-    out[tagged] = mean[skill[tagged]] + keep[tagged] * offset[tagged]
-    return out
-
-
 class Ours:
     """The meta-learned model, trained on the training students only.
 
@@ -125,8 +106,7 @@ class Ours:
         counts = meta.item_answer_counts([(tasks, 1.0)], len(self.vocab))
         b = -difficulty.params(list(self.vocab))[1]
         if skills:
-            tags = {tag: k for k, tag in enumerate(sorted(set(skills.values())))}
-            skill = np.array([tags.get(skills.get(item, ""), -1) for item in self.vocab])
+            skill = skill_index(list(self.vocab), skills)
             accuracy = float(np.mean([c for _, r in train for _, c in r]))
             b = shrink_to_skills(b, counts, skill, accuracy)
         start["item_b"] = torch.from_numpy(b).float()

@@ -42,6 +42,7 @@ def test_bundle_is_pseudonymous_unless_the_student_opts_in(db, tmp_path):
     assert bundle.name is None and bundle.pseudonym.startswith("s-") and "Ana" not in bundle.label
     assert [a.correct for a in bundle.answers] == [1, 0, 1]
     assert bundle.items[bundle.answers[0].item_key].skill == "addition"
+    assert len(bundle.items) == 4  # the deck's every item, answered or not: the class learns their skill's difficulty
     raw = zipfile.ZipFile(tmp_path / "ana.studybundle").read("answers.csv").decode()
     assert "Ana" not in raw
     export_bundle(db, ana, tmp_path / "named.studybundle", with_name=True)

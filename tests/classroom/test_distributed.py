@@ -6,7 +6,7 @@ import pytest
 import torch
 from safetensors.torch import load_file
 
-from studyapp.classroom.distributed import FitSpec, fit
+from studyapp.classroom.distributed import FitSpec
 from studyapp.classroom.training import class_start, read_class
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -25,7 +25,7 @@ def test_two_processes_train_the_same_model_as_one(class_bundles, tmp_path):
     assert "2 process(es)" in done.stdout
     two = load_file(str(out))
     start = class_start(read_class(class_bundles))
-    one = fit(start.params, start.config, start.tasks, FitSpec(steps=4, batch=5))
+    one = start.fit(start.tasks, FitSpec(steps=4, batch=5))
     assert set(two) == set(one)
     moved = max(float((one[k] - start.params[k]).abs().max()) for k in one)
     assert moved > 1e-3  # training did something, so agreeing means something

@@ -1,9 +1,13 @@
 import json
+
+import numpy as np
 import pytest
 import torch
+
 from studyapp.classroom import training
 from studyapp.classroom.distributed import FitSpec
-from studyapp.classroom.training import bundle_log, class_start, prefix_metrics, read_class, train_class
+from studyapp.classroom.training import (bundle_log, class_start, load_start, prefix_metrics, read_class,
+                                         start_from_quiz, train_class)
 from studyapp.cli import main
 from studyapp.learner.meta import task_from_log
 from studyapp.learner.modelfile import card_path, read_model
@@ -100,3 +104,21 @@ def test_items_only_keeps_the_population_parameters(class_bundles):
     for name in ("w1", "phi0", "log_tau", "new_b"):
         assert torch.equal(trained[name], start.params[name])
     assert not torch.equal(trained["item_b"], start.params["item_b"])
+
+
+def test_items_no_classmate_answered_take_their_skills_difficulty():
+    """Fractions are hard for this class and sums easy: an unanswered item of each skill is placed accordingly,
+    at its skill's answer-weighted mean; the loadings stay as they start."""
+    rng = np.random.default_rng(0)
+    students = [[(f"frac{k}", int(rng.random() < 0.2)) for k in range(3)] +
+                [(f"sum{k}", int(rng.random() < 0.9)) for k in range(3)] for _ in range(20)]
+    skills = {**{f"frac{k}": "fractions" for k in range(4)}, **{f"sum{k}": "sums" for k in range(4)}}
+    card, params = load_start(None)
+    start = start_from_quiz(card, params, students, skills)
+    fitted = start.fit(start.tasks, FitSpec(steps=20))
+    b = fitted["item_b"].double().numpy()
+    index = {k: i for i, k in enumerate(start.items)}
+    assert b[index["sum3"]] > b[index["frac3"]] + 0.5
+    answered = [index[f"sum{k}"] for k in range(3)]  # each answered 20 times: the mean is the plain mean
+    assert b[index["sum3"]] == pytest.approx(b[answered].mean(), abs=1e-5)
+    assert torch.equal(fitted["item_s"], start.params["item_s"])

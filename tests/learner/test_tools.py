@@ -143,16 +143,6 @@ def test_reviews_from_an_anki_package(tmp_path):
     assert log.items == ["g1#0"] * 4 and log.correct == [0, 1, 0, 1] and log.grades == [1, 3, 1, 3]
 
 
-def test_rarely_answered_items_move_towards_their_skill_and_steady_ones_stay():
-    b = np.array([2.0, 0.0, 3.0, -1.0, 3.0])
-    counts = np.array([1000, 1000, 1, 1000, 1])
-    skill = np.array([0, 0, 0, 1, -1])
-    shrunk = evaluate_quiz.shrink_to_skills(b, counts, skill, 0.7)
-    assert shrunk[0] == pytest.approx(2.0, abs=0.05) and shrunk[1] == pytest.approx(0.0, abs=0.05)
-    assert 1.0 < shrunk[2] < 1.4  # answered once: most of the way from 3.0 to its skill's mean, 1.0
-    assert shrunk[4] == 3.0  # no skill: unchanged
-
-
 def test_skill_tags_are_read_from_akt_pid_files(tmp_path):
     from studyapp.learner.data import read_akt_skills
 
