@@ -628,272 +628,272 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="136"/>
-        <location filename="../../studyapp/ui/mainwindow.py" line="180"/>
-        <location filename="../../studyapp/ui/mainwindow.py" line="193"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="134"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="182"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="195"/>
         <source>StudyApp</source>
         <translation>StudyApp 学习</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="137"/>
-        <location filename="../../studyapp/ui/mainwindow.py" line="213"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="135"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="215"/>
         <source>Opening your study data…</source>
         <translation>正在打开你的学习数据…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="138"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="136"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="139"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="137"/>
         <source>Switch &amp;profile</source>
         <translation>切换用户(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="140"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="138"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="141"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="139"/>
         <source>&amp;Backups…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="142"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="140"/>
         <source>Set P&amp;IN…</source>
         <translation>设置 PIN(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="143"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="141"/>
         <source>Remo&amp;ve PIN</source>
         <translation>删除 PIN(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="144"/>
-        <location filename="../../studyapp/ui/mainwindow.py" line="204"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="142"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="206"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="145"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="143"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="146"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="144"/>
         <source>&amp;Decks</source>
         <translation>牌组(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="147"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="145"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="148"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="146"/>
         <source>S&amp;tatistics</source>
         <translation>统计(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="149"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="147"/>
         <source>&amp;Browse</source>
         <translation>浏览(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="150"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="148"/>
         <source>&amp;Classroom</source>
         <translation>课堂(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="151"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="149"/>
         <source>&amp;Export my answers for the teacher…</source>
         <translation>导出答题记录交给老师(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="152"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="150"/>
         <source>&amp;Install the class model…</source>
         <translation>安装班级模型(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="153"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="151"/>
         <source>Go &amp;back to the previous model</source>
         <translation>恢复到之前的模型(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="154"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="152"/>
         <source>Class &amp;dashboard (for teachers)…</source>
         <translation>班级概况（教师用）(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="155"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="153"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="156"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="154"/>
         <source>&amp;About StudyApp</source>
         <translation>关于 StudyApp(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="175"/>
-        <location filename="../../studyapp/ui/mainwindow.py" line="192"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="177"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="194"/>
         <source>StudyApp cannot open its data: %1</source>
         <translation>StudyApp 无法打开数据：%1</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="181"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="183"/>
         <source>StudyApp is already open on this data folder. Use that window, or close it first.</source>
         <translation>StudyApp 已经在这个数据文件夹上打开。请使用那个窗口，或先关闭它。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="194"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="196"/>
         <source>Your study data cannot be read; the file is damaged or is not a StudyApp database.</source>
         <translation>无法读取你的学习数据：文件已损坏，或者不是 StudyApp 数据库。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="199"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="201"/>
         <source>Restore the backup of %1</source>
         <translation>恢复 %1 的备份</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="202"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="204"/>
         <source>Start with empty data (the damaged file is kept)</source>
         <translation>从空白数据开始（保留损坏的文件）</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="238"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="242"/>
         <source>Loading the learner model…</source>
         <translation>正在加载学习模型…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="238"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="242"/>
         <source>Learner model ready</source>
         <translation>学习模型已就绪</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="239"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="243"/>
         <source>Using the classical schedule</source>
         <translation>使用经典复习计划</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="247"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="251"/>
         <source>The translation files are missing; showing English.</source>
         <translation>缺少翻译文件，将显示英文。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="365"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="369"/>
         <source>Anki packages (*.apkg)</source>
         <translation>Anki 卡组包 (*.apkg)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="366"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="370"/>
         <source>Anki packages with my answers (*.apkg)</source>
         <translation>含我的答题记录的 Anki 卡组包 (*.apkg)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="368"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="372"/>
         <source>Export deck</source>
         <translation>导出牌组</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="365"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="369"/>
         <source>StudyApp decks (*.deck.toml)</source>
         <translation>StudyApp 牌组 (*.deck.toml)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="386"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="390"/>
         <source>Wrote %1 item(s) to %2.</source>
         <translation>已将 %1 个条目写入 %2。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="390"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="394"/>
         <source>The deck was not exported: %1</source>
         <translation>牌组未导出：%1</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="409"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="413"/>
         <source>Finish studying first (Esc), then open the backups.</source>
         <translation>请先结束学习（Esc），再打开备份。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="446"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="450"/>
         <source>The profile now has a PIN.</source>
         <translation>此用户现在设置了 PIN。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="447"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="451"/>
         <source>The profile&apos;s PIN was removed.</source>
         <translation>此用户的 PIN 已删除。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="454"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="458"/>
         <source>Open your profile first.</source>
         <translation>请先打开你的用户。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="463"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="467"/>
         <source>Export my answers for the teacher</source>
         <translation>导出答题记录交给老师</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="464"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="468"/>
         <source>Class bundles (*%1)</source>
         <translation>班级答题包 (*%1)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="473"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="477"/>
         <source>Wrote %1 answer(s) to %2. Give this file to your teacher.</source>
         <translation>已将 %1 条答题记录写入 %2。请把这个文件交给老师。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="486"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="490"/>
         <source>Finish studying first (Esc).</source>
         <translation>请先结束学习（Esc）。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="494"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="498"/>
         <source>Install the class model</source>
         <translation>安装班级模型</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="495"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="499"/>
         <source>Class models (*.safetensors)</source>
         <translation>班级模型 (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="498"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="502"/>
         <source>Installing the class model and adapting every profile to it…</source>
         <translation>正在安装班级模型，并让每个用户适应它…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="504"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="508"/>
         <source>The class model is installed (it knows %1 item(s)); %2 profile(s) adapted to it.</source>
         <translation>班级模型已安装（包含 %1 个条目）；%2 个用户已适应新模型。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="516"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="520"/>
         <source>Back to the model StudyApp came with; %1 profile(s) adapted to it.</source>
         <translation>已恢复 StudyApp 自带的模型；%1 个用户已适应它。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="517"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="521"/>
         <source>Back to the previous class model; %1 profile(s) adapted to it.</source>
         <translation>已恢复之前的班级模型；%1 个用户已适应它。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="532"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="536"/>
         <source>Classroom</source>
         <translation>课堂</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="541"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="545"/>
         <source>About StudyApp</source>
         <translation>关于 StudyApp</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="542"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="546"/>
         <source>StudyApp %1: offline flashcards, quizzes and adaptive tests.</source>
         <translation>StudyApp %1：离线卡片、测验和自适应测试。</translation>
     </message>
@@ -1090,77 +1090,77 @@
         <translation>掌握程度：在你已答过的条目中，你掌握该牌组或技能中某一条目的概率（已去除猜对的部分）。横线表示其可能范围 (95%)。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="236"/>
+        <location filename="../../studyapp/ui/statistics.py" line="237"/>
         <source>%1 answers, %2% correct, on %3 day(s); %4 item(s) seen.</source>
         <translation>共作答 %1 次，正确率 %2%，学习 %3 天；见过 %4 个条目。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="244"/>
+        <location filename="../../studyapp/ui/statistics.py" line="245"/>
         <source>Answers</source>
         <translation>作答</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="249"/>
+        <location filename="../../studyapp/ui/statistics.py" line="250"/>
         <source>Answers per day, %1 to %2</source>
         <translation>每天作答数（%1 至 %2）</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="259"/>
+        <location filename="../../studyapp/ui/statistics.py" line="260"/>
         <source>Accuracy per day (%)</source>
         <translation>每天正确率 (%)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="270"/>
+        <location filename="../../studyapp/ui/statistics.py" line="271"/>
         <source>Due</source>
         <translation>待复习</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="277"/>
+        <location filename="../../studyapp/ui/statistics.py" line="278"/>
         <source>Due in the next two weeks (0 = today)</source>
         <translation>未来两周到期（0 = 今天）</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="280"/>
+        <location filename="../../studyapp/ui/statistics.py" line="281"/>
         <source>Predicted vs actual recall</source>
         <translation>预测与实际记忆对比</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="301"/>
+        <location filename="../../studyapp/ui/statistics.py" line="302"/>
         <source>Predicted vs actual recall (no predictions yet)</source>
         <translation>预测与实际记忆对比（尚无预测）</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="306"/>
+        <location filename="../../studyapp/ui/statistics.py" line="307"/>
         <source>Mastery per deck and skill appears once the learner model has loaded.</source>
         <translation>学习模型加载完成后，这里会显示各牌组和各技能的掌握程度。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="308"/>
+        <location filename="../../studyapp/ui/statistics.py" line="309"/>
         <source>Mastery per deck and skill needs the learner model, which is not available: the classical schedule is used.</source>
         <translation>各牌组和各技能的掌握程度需要学习模型，但模型不可用：正在使用经典复习计划。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="311"/>
+        <location filename="../../studyapp/ui/statistics.py" line="312"/>
         <source>Working out mastery per deck and skill…</source>
         <translation>正在计算各牌组和各技能的掌握程度…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="313"/>
+        <location filename="../../studyapp/ui/statistics.py" line="314"/>
         <source>Mastery per deck and skill appears once you have answered some items.</source>
         <translation>答过一些条目后，这里会显示各牌组和各技能的掌握程度。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="324"/>
+        <location filename="../../studyapp/ui/statistics.py" line="325"/>
         <source>Mastery per deck (%)</source>
         <translation>各牌组掌握程度 (%)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="325"/>
+        <location filename="../../studyapp/ui/statistics.py" line="326"/>
         <source>Mastery per skill (%)</source>
         <translation>各技能掌握程度 (%)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="326"/>
+        <location filename="../../studyapp/ui/statistics.py" line="327"/>
         <source>Mastery per skill (these items have no skills or tags)</source>
         <translation>各技能掌握程度（这些条目没有技能或标签）</translation>
     </message>
@@ -1274,21 +1274,31 @@
     </message>
     <message>
         <location filename="../../studyapp/ui/study.py" line="222"/>
+        <source>Due for review (FSRS-6)</source>
+        <translation>到期复习（FSRS-6）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="223"/>
+        <source>Random item</source>
+        <translation>随机条目</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="224"/>
         <source>Answer taken back: try it again</source>
         <translation>已撤销答案：请再试一次</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="223"/>
+        <location filename="../../studyapp/ui/study.py" line="225"/>
         <source>Recall fell to %1, your target is %2</source>
         <translation>记忆概率降到 %1，你的目标是 %2</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="225"/>
+        <location filename="../../studyapp/ui/study.py" line="226"/>
         <source>Due review: recall fell to %1, your target is %2</source>
         <translation>到期复习：记忆概率降到 %1，你的目标是 %2</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="226"/>
+        <location filename="../../studyapp/ui/study.py" line="227"/>
         <source>You missed this a few items ago: try it again</source>
         <translation>几题前你答错了这题：再试一次</translation>
     </message>
@@ -1298,88 +1308,88 @@
         <translation>难度合适的练习：你大约 %1 的时间能答对</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="231"/>
+        <location filename="../../studyapp/ui/study.py" line="229"/>
         <source>Practice at the right level: you get this right about %1 of the time (new item, %2 of %3 today)</source>
         <translation>难度合适的练习：你大约 %1 的时间能答对（新条目，今天第 %2 个，共 %3 个）</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="234"/>
+        <location filename="../../studyapp/ui/study.py" line="231"/>
         <source>Closest to the right level: you get this right about %1 of the time</source>
         <translation>最接近合适难度：你大约 %1 的时间能答对</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="237"/>
+        <location filename="../../studyapp/ui/study.py" line="232"/>
         <source>Closest to the right level: you get this right about %1 of the time (new item, %2 of %3 today)</source>
         <translation>最接近合适难度：你大约 %1 的时间能答对（新条目，今天第 %2 个，共 %3 个）</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="240"/>
+        <location filename="../../studyapp/ui/study.py" line="234"/>
         <source>Most informative question: students like you get this right about half the time</source>
         <translation>信息量最大的题目：和你相似的学生大约一半时间能答对</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="242"/>
+        <location filename="../../studyapp/ui/study.py" line="236"/>
         <source>Most informative question: students like you get this right about %1 of the time</source>
         <translation>信息量最大的题目：和你相似的学生大约 %1 的时间能答对</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="267"/>
+        <location filename="../../studyapp/ui/study.py" line="248"/>
         <source>Choosing the first item…</source>
         <translation>正在选择第一个条目…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="298"/>
+        <location filename="../../studyapp/ui/study.py" line="279"/>
         <source>Hint: %1</source>
         <translation>提示：%1</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="301"/>
+        <location filename="../../studyapp/ui/study.py" line="282"/>
         <source>Item %1</source>
         <translation>第 %1 题</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="307"/>
-        <location filename="../../studyapp/ui/study.py" line="332"/>
-        <location filename="../../studyapp/ui/study.py" line="451"/>
+        <location filename="../../studyapp/ui/study.py" line="288"/>
+        <location filename="../../studyapp/ui/study.py" line="313"/>
+        <location filename="../../studyapp/ui/study.py" line="432"/>
         <source>True</source>
         <translation>对</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="308"/>
-        <location filename="../../studyapp/ui/study.py" line="332"/>
-        <location filename="../../studyapp/ui/study.py" line="451"/>
+        <location filename="../../studyapp/ui/study.py" line="289"/>
+        <location filename="../../studyapp/ui/study.py" line="313"/>
+        <location filename="../../studyapp/ui/study.py" line="432"/>
         <source>False</source>
         <translation>错</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="324"/>
+        <location filename="../../studyapp/ui/study.py" line="305"/>
         <source>Missing media: %1</source>
         <translation>缺少媒体文件：%1</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="400"/>
+        <location filename="../../studyapp/ui/study.py" line="381"/>
         <source>Type an answer first (or press Esc to end the session).</source>
         <translation>请先输入答案（或按 Esc 结束学习）。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="423"/>
+        <location filename="../../studyapp/ui/study.py" line="404"/>
         <source>Correct</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="423"/>
+        <location filename="../../studyapp/ui/study.py" line="404"/>
         <source>Not quite</source>
         <translation>不太对</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="435"/>
-        <location filename="../../studyapp/ui/study.py" line="439"/>
-        <location filename="../../studyapp/ui/study.py" line="467"/>
+        <location filename="../../studyapp/ui/study.py" line="416"/>
+        <location filename="../../studyapp/ui/study.py" line="420"/>
+        <location filename="../../studyapp/ui/study.py" line="448"/>
         <source>Answer: %1</source>
         <translation>答案：%1</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="466"/>
+        <location filename="../../studyapp/ui/study.py" line="447"/>
         <source>Your answer, corrected:</source>
         <translation>你的答案（已标出差异）：</translation>
     </message>

@@ -14,6 +14,8 @@ from dataclasses import asdict, dataclass, field
 import numpy as np
 
 from studyapp.store.queries import ItemRow
+from studyapp.study import reasons
+from studyapp.study.reasons import percent
 from studyapp.study.selection import ClassicPolicy, Choice, Policy, StudyContext
 
 MODES = ("review", "practice", "test")
@@ -27,10 +29,6 @@ def guess_floor(item: ItemRow) -> float:
     if item.kind == "choice" and len(item.options) >= 2:
         return 1.0 / len(item.options)
     return 0.5 if item.kind == "truefalse" else 0.0
-
-
-def percent(p: float) -> str:
-    return f"{round(100 * p)}%"
 
 
 def predictions(predictor, context: StudyContext, knowledge: bool = False) -> np.ndarray:
@@ -125,8 +123,7 @@ def interleaved(candidates: np.ndarray, decks: np.ndarray, avoid_deck: int | Non
 
 
 def new_choice(context: StudyContext, index: int, p: float | None) -> Choice:
-    reason = f"New item, {context.new_today + 1} of {context.settings.new_per_day} today"
-    return Choice(context.items[index], p, reason)
+    return Choice(context.items[index], p, reasons.new_item(context.new_today + 1, context.settings.new_per_day))
 
 
 # ---------------------------------------------------------------- review (flashcards)
@@ -166,8 +163,7 @@ class ReviewPolicy:
         if not len(due_items):
             return None
         k = interleaved(due_items, view.decks, avoid_deck, urgency=p)
-        target = context.settings.target_retention
-        reason = f"Recall fell to {percent(p[k])}, your target is {percent(target)}"
+        reason = reasons.recall_below_target(float(p[k]), context.settings.target_retention)
         return Choice(context.items[k], float(p[k]), reason)
 
     def _new_allowed(self, context: StudyContext, n_due: int, any_new: bool) -> bool:
@@ -213,7 +209,7 @@ class PracticePolicy:
             comeback = self._comeback(context, view, waiting)
             if comeback is not None:
                 k = view.pos[comeback]
-                return Choice(items[k], float(p[k]), "You missed this a few items ago: try it again")
+                return Choice(items[k], float(p[k]), reasons.Reason(reasons.Code.MISSED_COMEBACK))
         seen = view.last >= 0
         eligible = view.not_last(context)
         if waiting:
@@ -224,21 +220,15 @@ class PracticePolicy:
         due = eligible & seen & (p < context.settings.target_retention)
         if due.any() and context.session_answers % self.review_every == self.review_every - 1:
             k = int(np.flatnonzero(due)[np.argmin(p[due])])
-            target = context.settings.target_retention
-            return Choice(items[k], float(p[k]), f"Due review: recall fell to {percent(p[k])}, "
-                                                 f"your target is {percent(target)}")
+            reason = reasons.due_review_in_practice(float(p[k]), context.settings.target_retention)
+            return Choice(items[k], float(p[k]), reason)
         low, high = self.band
         in_band = eligible & (p >= low) & (p <= high)
         pool = in_band if in_band.any() else eligible
         candidates = np.flatnonzero(pool)
         k = int(candidates[np.argmin(np.abs(p[candidates] - self.aim))])
-        if in_band.any():
-            reason = f"Practice at the right level: you get this right about {percent(p[k])} of the time"
-        else:
-            reason = f"Closest to the right level: you get this right about {percent(p[k])} of the time"
-        if not seen[k]:
-            reason += f" (new item, {context.new_today + 1} of {context.settings.new_per_day} today)"
-        return Choice(items[k], float(p[k]), reason)
+        new = None if seen[k] else (context.new_today + 1, context.settings.new_per_day)
+        return Choice(items[k], float(p[k]), reasons.practice(float(p[k]), bool(in_band.any()), new))
 
     def _comeback(self, context: StudyContext, view: DeckView, waiting: set[int]) -> int | None:
         """The oldest missed item answered at least `comeback_after` items ago; fills `waiting` with the
@@ -341,8 +331,7 @@ class TestPolicy:
         best = gain[order[0]]
         top = [int(k) for k in order if gain[k] >= self.keep * best]
         k = self.rng.choice(top)
-        return Choice(context.items[k], float(p[k]), "Most informative question: students like you get this "
-                                                     f"right {describe_chance(p[k])}")
+        return Choice(context.items[k], float(p[k]), reasons.most_informative(float(p[k])))
 
     @staticmethod
     def gain(p: np.ndarray, guess: np.ndarray, open_: np.ndarray, information: float,
@@ -400,10 +389,6 @@ def best_first(candidates: np.ndarray, score: np.ndarray, n: int) -> np.ndarray:
     nth = np.partition(minus, n - 1)[n - 1]
     contenders = candidates[minus <= nth]
     return contenders[np.argsort(-score[contenders], kind="stable")][:n]
-
-
-def describe_chance(p: float) -> str:
-    return "about half the time" if 0.4 <= p <= 0.6 else f"about {percent(p)} of the time"
 
 
 def study_next(groups: list[Mastery], limit: int = 3, good: float = 0.8) -> list[str]:

@@ -7,7 +7,7 @@ from typing import Protocol
 
 from studyapp.store.queries import ItemRow, LoggedAnswer
 from studyapp.study.classic import replay
-from studyapp.study.clock import DAY_MS
+from studyapp.study.reasons import Reason, due_scheduled, new_item
 from studyapp.study.settings import StudySettings
 
 
@@ -15,7 +15,7 @@ from studyapp.study.settings import StudySettings
 class Choice:
     item: ItemRow
     predicted: float | None  # the model's p(correct) when the item is shown, if a model is loaded
-    reason: str              # short and human, shown to the student and logged with the answer
+    reason: Reason           # shown to the student and logged (as English text) with the answer
 
 
 @dataclass
@@ -45,15 +45,6 @@ class Policy(Protocol):
     def choose(self, context: StudyContext) -> Choice | None: ...
 
 
-def describe_days(ms: int) -> str:
-    days = ms / DAY_MS
-    if days < 1 / 24:
-        return f"{max(1, round(ms / 60000))} min"
-    if days < 1:
-        return f"{round(days * 24)} h"
-    return f"{round(days)} day" + ("" if round(days) == 1 else "s")
-
-
 def new_item_choice(context: StudyContext, predicted: float | None = None) -> Choice | None:
     """The next new item in deck order, within today's limit."""
     if context.new_allowance() <= 0:
@@ -61,9 +52,7 @@ def new_item_choice(context: StudyContext, predicted: float | None = None) -> Ch
     candidates = [i for i in context.new_items() if i.id != context.last_item_id]
     if not candidates:
         return None
-    position = context.new_today + 1
-    reason = f"New item, {position} of {context.settings.new_per_day} today"
-    return Choice(candidates[0], predicted, reason)
+    return Choice(candidates[0], predicted, new_item(context.new_today + 1, context.settings.new_per_day))
 
 
 class ClassicPolicy:
@@ -92,5 +81,4 @@ class ClassicPolicy:
 
     @staticmethod
     def _review(item: ItemRow, overdue_ms: int) -> Choice:
-        when = "now" if overdue_ms < 60000 else f"{describe_days(overdue_ms)} ago"
-        return Choice(item, None, f"Due for review (scheduled {when})")
+        return Choice(item, None, due_scheduled(overdue_ms))

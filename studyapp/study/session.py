@@ -17,6 +17,7 @@ from studyapp.store import queries
 from studyapp.store.queries import ItemRow, LoggedAnswer
 from studyapp.study.clock import study_day_start, system_clock
 from studyapp.study.grading import Grade, accepted_answers, grade_response
+from studyapp.study.reasons import Code, Reason
 from studyapp.study.selection import ClassicPolicy, Choice, Policy, StudyContext
 from studyapp.study.settings import StudySettings
 
@@ -40,7 +41,7 @@ class Predictor(Protocol):
 class Presented:
     item: ItemRow
     predicted: float | None
-    reason: str
+    reason: Reason
     shown_ms: int
     number: int  # 1 for the first item of the session
 
@@ -169,7 +170,7 @@ class StudySession:
             "profile_id": self.profile_id, "item_id": shown.item.id, "session_id": self.session_id,
             "shown_ms": shown.shown_ms, "answered_ms": now, "response_ms": now - shown.shown_ms,
             "grade": grade.grade, "correct": grade.correct, "given": grade.given,
-            "predicted": shown.predicted, "reason": shown.reason, "source": "study",
+            "predicted": shown.predicted, "reason": shown.reason.text, "source": "study",
         })
         logged = LoggedAnswer(answer_id, shown.item.id, now, grade.correct, grade.grade)
         if not self.history[shown.item.id]:
@@ -214,7 +215,7 @@ class StudySession:
         if self.predictor is not None:
             self.predictor.forget_last()
         self.last_outcome = None
-        self.current = Presented(outcome.item, outcome.predicted, "Answer taken back: try it again", self.clock(),
+        self.current = Presented(outcome.item, outcome.predicted, Reason(Code.TAKEN_BACK), self.clock(),
                                  self.summary.answers + 1)
         return self.current
 

@@ -30,6 +30,7 @@ from studyapp.store.db import connect
 from studyapp.store.importer import import_bundle
 from studyapp.store.queries import ItemRow
 from studyapp.study.clock import DAY_MS
+from studyapp.study.reasons import Code, Reason, new_item
 from studyapp.study.selection import ClassicPolicy, Choice, StudyContext, new_item_choice
 from studyapp.study.session import StudySession
 from studyapp.study.settings import StudySettings
@@ -115,8 +116,8 @@ class RandomPolicy:
         if not pool:
             return None
         item = self.rng.choice(pool)
-        return Choice(item, None, "Random item" if context.seen(item) else
-                      f"New item, {context.new_today + 1} of {context.settings.new_per_day} today")
+        return Choice(item, None, Reason(Code.RANDOM) if context.seen(item) else
+                      new_item(context.new_today + 1, context.settings.new_per_day))
 
 
 class FsrsPolicy:
@@ -182,7 +183,7 @@ class FsrsPolicy:
                 return fresh
         if not due:
             return None
-        return Choice(by_id[due[0][2]], None, "Due for review (FSRS-6)")
+        return Choice(by_id[due[0][2]], None, Reason(Code.FSRS_DUE))
 
 
 # ---------------------------------------------------------------- running it

@@ -17,7 +17,7 @@ def item_message(shown: Presented) -> dict:
     item = shown.item
     message = {
         "item_id": item.id, "key": item.key, "kind": item.kind, "prompt": item.prompt,
-        "reason": shown.reason, "predicted": shown.predicted, "number": shown.number,
+        "reason": shown.reason.text, "predicted": shown.predicted, "number": shown.number,
     }
     if item.options:
         message["options"] = item.options
@@ -73,7 +73,7 @@ def run_human(session: StudySession) -> int:
     print("Studying. Type q to stop, u to undo the last answer.\n")
     while (shown := session.next_item()) is not None:
         item = shown.item
-        print(f"— {shown.reason}")
+        print(f"— {shown.reason.text}")
         print(item.prompt)
         if item.kind in SELF_GRADED:
             if (_ask("[Enter] to show the answer ") or "").strip().lower() == "q":

@@ -8,7 +8,6 @@ Esc ends the session.
 from __future__ import annotations
 
 import html
-import re
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QImage, QPixmap
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from studyapp.content.model import SELF_GRADED
 from studyapp.study.clock import DAY_MS
+from studyapp.study.reasons import Code, Reason, fill
 from studyapp.ui.cards import AnswerView, CardView
 from studyapp.ui.theme import colours, current_theme
 
@@ -213,49 +213,30 @@ class StudyPage(QWidget):
         days = round(ms / DAY_MS)
         return self.tr("1 day") if days == 1 else self.tr("%1 days").replace("%1", str(days))
 
-    def reason_text(self, reason: str) -> str:
-        """The selection's reason in the interface language (the study layer writes it in English)."""
-        patterns = [
-            (r"New item, (\d+) of (\d+) today", self.tr("New item, %1 of %2 today")),
-            (r"Due for review \(scheduled now\)", self.tr("Due for review (scheduled now)")),
-            (r"Due for review \(scheduled (.+) ago\)", self.tr("Due for review (scheduled %1 ago)")),
-            (r"Answer taken back: try it again", self.tr("Answer taken back: try it again")),
-            (r"Recall fell to (\d+%), your target is (\d+%)", self.tr("Recall fell to %1, your target is %2")),
-            (r"Due review: recall fell to (\d+%), your target is (\d+%)",
-             self.tr("Due review: recall fell to %1, your target is %2")),
-            (r"You missed this a few items ago: try it again", self.tr("You missed this a few items ago: try it again")),
-            (r"Practice at the right level: you get this right about (\d+%) of the time",
-             self.tr("Practice at the right level: you get this right about %1 of the time")),
-            (r"Practice at the right level: you get this right about (\d+%) of the time "
-             r"\(new item, (\d+) of (\d+) today\)",
-             self.tr("Practice at the right level: you get this right about %1 of the time (new item, %2 of %3 "
-                     "today)")),
-            (r"Closest to the right level: you get this right about (\d+%) of the time",
-             self.tr("Closest to the right level: you get this right about %1 of the time")),
-            (r"Closest to the right level: you get this right about (\d+%) of the time "
-             r"\(new item, (\d+) of (\d+) today\)",
-             self.tr("Closest to the right level: you get this right about %1 of the time (new item, %2 of %3 "
-                     "today)")),
-            (r"Most informative question: students like you get this right about half the time",
-             self.tr("Most informative question: students like you get this right about half the time")),
-            (r"Most informative question: students like you get this right about (\d+%) of the time",
-             self.tr("Most informative question: students like you get this right about %1 of the time")),
-        ]
-        for pattern, text in patterns:
-            match = re.fullmatch(pattern, reason)
-            if match:
-                for n, group in enumerate(match.groups(), 1):
-                    text = text.replace(f"%{n}", self._duration_text(group))
-                return text
-        return reason
-
-    def _duration_text(self, text: str) -> str:
-        """A duration the study layer wrote ("3 days", "5 min", "2 h") in the interface language."""
-        match = re.fullmatch(r"(\d+) (min|h|days?)", text)
-        if not match:
-            return text
-        n, unit = int(match.group(1)), match.group(2)
-        return self.interval_text(n * {"min": 60000, "h": 3600000}.get(unit, DAY_MS))
+    def reason_text(self, reason: Reason) -> str:
+        """The selection's reason in the interface language."""
+        templates = {
+            Code.NEW_ITEM: self.tr("New item, %1 of %2 today"),
+            Code.DUE_SCHEDULED_NOW: self.tr("Due for review (scheduled now)"),
+            Code.DUE_SCHEDULED: self.tr("Due for review (scheduled %1 ago)"),
+            Code.FSRS_DUE: self.tr("Due for review (FSRS-6)"),
+            Code.RANDOM: self.tr("Random item"),
+            Code.TAKEN_BACK: self.tr("Answer taken back: try it again"),
+            Code.RECALL_BELOW_TARGET: self.tr("Recall fell to %1, your target is %2"),
+            Code.DUE_REVIEW_IN_PRACTICE: self.tr("Due review: recall fell to %1, your target is %2"),
+            Code.MISSED_COMEBACK: self.tr("You missed this a few items ago: try it again"),
+            Code.PRACTICE_BAND: self.tr("Practice at the right level: you get this right about %1 of the time"),
+            Code.PRACTICE_BAND_NEW: self.tr("Practice at the right level: you get this right about %1 of the time "
+                                            "(new item, %2 of %3 today)"),
+            Code.PRACTICE_CLOSEST: self.tr("Closest to the right level: you get this right about %1 of the time"),
+            Code.PRACTICE_CLOSEST_NEW: self.tr("Closest to the right level: you get this right about %1 of the time "
+                                               "(new item, %2 of %3 today)"),
+            Code.MOST_INFORMATIVE_HALF: self.tr("Most informative question: students like you get this right about "
+                                                "half the time"),
+            Code.MOST_INFORMATIVE: self.tr("Most informative question: students like you get this right about %1 of "
+                                           "the time"),
+        }
+        return fill(templates[reason.code], reason.arguments(duration=self.interval_text))
 
     # ------------------------------------------------------------ session control
 

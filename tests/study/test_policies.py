@@ -63,11 +63,11 @@ def test_review_shows_items_below_target_lowest_recall_first_with_reasons():
     policy = ReviewPolicy(FakePredictor({1: 0.95, 2: 0.71, 3: 0.50, 4: 0.89}))
     ctx = context(items, answered(1, 2, 3, 4), settings=StudySettings(new_per_day=0))
     choice = policy.choose(ctx)
-    assert choice.item.id == 3 and choice.reason == "Recall fell to 50%, your target is 90%"
+    assert choice.item.id == 3 and choice.reason.text == "Recall fell to 50%, your target is 90%"
     ctx.history[3].append(LoggedAnswer(9, 3, NOW, 1, 3))
     ctx.last_item_id = 3
     choice = policy.choose(ctx)
-    assert choice.item.id == 2 and choice.reason == "Recall fell to 71%, your target is 90%"
+    assert choice.item.id == 2 and choice.reason.text == "Recall fell to 71%, your target is 90%"
 
 
 def test_review_follows_the_target_retention_setting():
@@ -86,7 +86,7 @@ def test_review_introduces_new_items_within_the_daily_limit():
     items = rows(5)
     policy = ReviewPolicy(FakePredictor({}, default=0.3))
     choice = policy.choose(context(items, new_today=2))
-    assert choice.item.id == 1 and choice.reason == "New item, 3 of 20 today"
+    assert choice.item.id == 1 and choice.reason.text == "New item, 3 of 20 today"
     assert policy.choose(context(items, new_today=20)) is None
     assert policy.choose(context(items, settings=StudySettings(new_per_day=0))) is None
 
@@ -95,9 +95,9 @@ def test_new_items_wait_while_too_many_reviews_are_due():
     items = rows(30)
     due = answered(*range(1, 26))  # 25 answered items, all below target
     policy = ReviewPolicy(FakePredictor({k: 0.5 for k in range(1, 26)}), max_due_for_new=20)
-    assert policy.choose(context(items, due)).reason.startswith("Recall fell")
+    assert policy.choose(context(items, due)).reason.text.startswith("Recall fell")
     light = ReviewPolicy(FakePredictor({k: 0.5 for k in range(1, 26)}), max_due_for_new=30)
-    assert light.choose(context(items, due)).reason.startswith("New item")
+    assert light.choose(context(items, due)).reason.text.startswith("New item")
 
 
 def test_new_items_alternate_with_due_reviews():
@@ -108,7 +108,7 @@ def test_new_items_alternate_with_due_reviews():
     after_new = policy.choose(context(items, history, last_item_id=3, new_today=1))
     assert after_new.item.id == 1
     after_review = policy.choose(context(items, history, last_item_id=1, new_today=1))
-    assert after_review.item.id == 4 and after_review.reason == "New item, 2 of 20 today"
+    assert after_review.item.id == 4 and after_review.reason.text == "New item, 2 of 20 today"
 
 
 def test_review_never_repeats_the_last_item_and_lets_a_missed_item_rest():
@@ -140,7 +140,7 @@ def test_practice_picks_the_desirable_difficulty_band():
     settings = StudySettings(target_retention=0.7)
     choice = policy.choose(context(items, answered(1, 2, 3, 4), settings=settings))
     assert choice.item.id == 2
-    assert choice.reason == "Practice at the right level: you get this right about 72% of the time"
+    assert choice.reason.text == "Practice at the right level: you get this right about 72% of the time"
 
 
 def test_practice_mixes_in_the_most_urgent_due_review():
@@ -149,7 +149,7 @@ def test_practice_mixes_in_the_most_urgent_due_review():
     history = answered(1, 2, 3)
     assert policy.choose(context(items, history, session_answers=1)).item.id == 1
     third = policy.choose(context(items, history, session_answers=2))
-    assert third.item.id == 2 and third.reason.startswith("Due review")
+    assert third.item.id == 2 and third.reason.text.startswith("Due review")
 
 
 def test_practice_brings_a_missed_item_back_a_few_items_later_and_never_twice_in_a_row():
@@ -170,7 +170,7 @@ def test_practice_brings_a_missed_item_back_a_few_items_later_and_never_twice_in
             wrong.append(choice.item.id)
         sequence.append(choice.item.id)
         if step == 4:
-            assert choice.reason == "You missed this a few items ago: try it again"
+            assert choice.reason.text == "You missed this a few items ago: try it again"
     first = sequence[0]
     assert sequence.index(first, 1) == 4  # three other items in between
 
@@ -179,7 +179,7 @@ def test_practice_respects_the_new_item_limit():
     items = rows(3)
     policy = PracticePolicy(FakePredictor({k: 0.7 for k in range(1, 4)}))
     assert policy.choose(context(items, new_today=20)) is None
-    assert "new item, 1 of 20 today" in policy.choose(context(items)).reason
+    assert "new item, 1 of 20 today" in policy.choose(context(items)).reason.text
 
 
 # ---------------------------------------------------------------- test
@@ -196,7 +196,7 @@ def test_test_policy_prefers_questions_near_even_odds_with_a_reason():
     policy = AdaptiveTest(FakePredictor({1: 0.97, 2: 0.5, 3: 0.03, 4: 0.95, 5: 0.9}), top_k=1)
     choice = policy.choose(context(items))
     assert choice.item.id == 2
-    assert choice.reason == "Most informative question: students like you get this right about half the time"
+    assert choice.reason.text == "Most informative question: students like you get this right about half the time"
 
 
 def test_test_exposure_control_spreads_the_first_question():
@@ -227,7 +227,7 @@ def test_a_test_session_stops_after_n_questions_without_repeats_and_reports(quiz
     shown = []
     while (item := session.next_item()) is not None:
         shown.append(item.item.id)
-        assert item.reason.startswith("Most informative question")
+        assert item.reason.text.startswith("Most informative question")
         session.submit(item.item.answer if item.item.kind == "typed" else "b")
     assert len(shown) == 5 and len(set(shown)) == 5
     report = policy.report(deck_names={d["id"]: d["name"] for d in queries.list_decks(db)})
@@ -282,11 +282,11 @@ def test_a_new_item_answered_in_the_session_is_seen_by_the_next_choice():
     ctx = context(items, settings=StudySettings(new_per_day=5))
     history = ctx.history
     first = policy.choose(ctx)
-    assert first.reason == "New item, 1 of 5 today" and first.predicted == 0.5
+    assert first.reason.text == "New item, 1 of 5 today" and first.predicted == 0.5
     history[first.item.id] = [LoggedAnswer(1, first.item.id, NOW, 1, 3)]
     ctx.last_item_id, ctx.session_answers, ctx.new_today = first.item.id, 1, 1
     ctx.now_ms = NOW + 20 * 60_000
-    assert policy.choose(ctx).reason == "New item, 2 of 5 today"
+    assert policy.choose(ctx).reason.text == "New item, 2 of 5 today"
     # An item answered elsewhere (not the last one) is noticed too: the arrays are rebuilt.
     history[3] = [LoggedAnswer(2, 3, NOW, 0, 1)]
     ctx.session_answers, ctx.new_today = 2, 2

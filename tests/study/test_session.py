@@ -41,7 +41,7 @@ def test_new_items_in_order_within_the_daily_limit_with_reasons(setup):
     s = session(setup, clock, new_per_day=3)
     reasons = []
     while (shown := s.next_item()) is not None:
-        reasons.append(shown.reason)
+        reasons.append(shown.reason.text)
         s.submit("3")
         clock.ms += 1000
     assert reasons == ["New item, 1 of 3 today", "New item, 2 of 3 today", "New item, 3 of 3 today"]
@@ -56,7 +56,7 @@ def test_the_limit_counts_items_started_earlier_the_same_day(setup):
     first.next_item()
     first.submit("3")
     second = session(setup, clock, new_per_day=2)
-    assert second.next_item().reason == "New item, 2 of 2 today"
+    assert second.next_item().reason.text == "New item, 2 of 2 today"
 
 
 def test_missed_item_comes_back_after_the_lapse_and_due_items_come_first(setup):
@@ -69,7 +69,7 @@ def test_missed_item_comes_back_after_the_lapse_and_due_items_come_first(setup):
     s.submit("3")
     clock.ms += LAPSE_MS
     shown = s.next_item()
-    assert shown.item.id == first.id and shown.reason.startswith("Due for review")
+    assert shown.item.id == first.id and shown.reason.text.startswith("Due for review")
 
 
 def test_reviews_become_due_after_their_interval(setup):
@@ -149,15 +149,15 @@ def test_the_new_item_count_follows_answers_and_undo(setup):
     s.next_item()
     s.submit("3")
     clock.ms += 1000
-    assert s.next_item().reason == "New item, 2 of 3 today"
+    assert s.next_item().reason.text == "New item, 2 of 3 today"
     s.submit("3")
     s.undo()
     clock.ms += 1000
     s.submit("3")
     clock.ms += 1000
-    assert s.next_item().reason == "New item, 3 of 3 today"
+    assert s.next_item().reason.text == "New item, 3 of 3 today"
     clock.ms += DAY_MS  # a new study day starts the count again
     s.submit("3")
     s.current = None
     shown = s.next_item()
-    assert shown is None or shown.reason != "New item, 4 of 3 today"
+    assert shown is None or shown.reason.text != "New item, 4 of 3 today"
