@@ -23,9 +23,9 @@ from studyapp.classroom.distributed import FitSpec, fit
 from studyapp.learner import meta
 from studyapp.learner import model as m
 from studyapp.learner.data import StudentLog
-from studyapp.learner.skills import shrink_to_skills, skill_index
 from studyapp.learner.metrics import auc, log_loss
 from studyapp.learner.modelfile import read_model, save_model
+from studyapp.learner.skills import shrink_to_skills, skill_index
 
 PREFIXES = (1, 3, 5, 10)
 MIN_ANSWERS = 2  # a student needs something to adapt on and something to predict
