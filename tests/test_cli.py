@@ -72,7 +72,8 @@ def test_study_script_logs_answers_and_export_log_shows_them(tmp_path):
     presented = [m for m in lines if "prompt" in m]
     logged = [m for m in lines if m.get("logged")]
     assert len(logged) == 3 and [m["grade"] for m in logged] == [3, 3, 1]
-    assert all({"item_id", "kind", "prompt", "reason"} <= set(m) for m in presented)
+    assert all({"item_id", "kind", "prompt", "reason", "reason_code"} <= set(m) for m in presented)
+    assert presented[0]["reason_code"] == "new_item" and presented[0]["reason"].startswith("New item, 1 of")
     assert lines[-1]["done"] and lines[-1]["summary"]["answers"] == 3
 
     out = tmp_path / "log.csv"

@@ -17,7 +17,8 @@ def item_message(shown: Presented) -> dict:
     item = shown.item
     message = {
         "item_id": item.id, "key": item.key, "kind": item.kind, "prompt": item.prompt,
-        "reason": shown.reason.text, "predicted": shown.predicted, "number": shown.number,
+        "reason": shown.reason.text, "reason_code": str(shown.reason.code), "predicted": shown.predicted,
+        "number": shown.number,
     }
     if item.options:
         message["options"] = item.options
