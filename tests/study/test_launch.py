@@ -1,26 +1,23 @@
-import shutil
-
 from studyapp.classroom.models import ACTIVE, models_root
-from studyapp.learner.modelfile import card_path
-from studyapp.study.launch import load_learner
+from studyapp.learner.modelfile import read_model, save_model
 from studyapp.learner.runtime import default_model_path
+from studyapp.study.launch import load_learner
 
 
 def install_copy(data_dir):
-    """The shipped model copied in as an installed class model (what `classroom import-model` leaves)."""
-    target = models_root(data_dir) / ACTIVE
-    target.mkdir(parents=True)
-    weights = target / default_model_path().name
-    shutil.copyfile(default_model_path(), weights)
-    shutil.copyfile(card_path(default_model_path()), card_path(weights))
+    """The shipped model's weights installed as a class model (what `classroom import-model` leaves), under a
+    card of its own so that a test can tell which model loaded."""
+    weights = models_root(data_dir) / ACTIVE / default_model_path().name
+    card, params = read_model(default_model_path())
+    save_model(weights, params, card["config"], card["items"], {"name": "class"})
     return weights
 
 
 def test_installed_class_model_is_used(tmp_path):
-    weights = install_copy(tmp_path)
+    install_copy(tmp_path)
     learner, notice = load_learner(tmp_path)
     assert learner is not None and notice is None
-    assert learner.card["sha256"]
+    assert learner.card["name"] == "class"
 
 
 def test_tampered_class_model_is_refused_and_the_built_in_model_used(tmp_path):
