@@ -307,6 +307,7 @@ def plot(result: dict, path: Path) -> str:
 
 
 def main(args) -> int:
+    torch.set_num_threads(1)  # every fit and adaptation here is many small operations: a second thread only waits
     learners = {"ours": Learner.load(args.model)}
     pooled_path = args.pooled_model or _default_pooled(args.model)
     if pooled_path is not None and pooled_path.exists():

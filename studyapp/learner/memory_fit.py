@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -39,8 +39,8 @@ PRIOR_FILE = "memory-prior.json"
 class Prior:
     """Gaussian prior on log(max(w, 1e-4)): mean and precision matrix (N_PARAMS x N_PARAMS)."""
 
-    mean: torch.Tensor
-    precision: torch.Tensor
+    mean: np.ndarray
+    precision: np.ndarray
 
 
 def prior_from_population(summary: dict) -> dict:
@@ -65,52 +65,48 @@ def population_prior() -> Prior:
     from studyapp.resources import models_dir
 
     data = json.loads((models_dir() / PRIOR_FILE).read_text(encoding="utf-8"))
-    mean = torch.tensor(data["mean"], dtype=torch.float64)
-    cov = torch.tensor(data["covariance"], dtype=torch.float64)
-    if mean.shape != (N_PARAMS,) or cov.shape != (N_PARAMS, N_PARAMS) or not torch.isfinite(cov).all():
+    mean = np.asarray(data["mean"], dtype=np.float64)
+    cov = np.asarray(data["covariance"], dtype=np.float64)
+    if mean.shape != (N_PARAMS,) or cov.shape != (N_PARAMS, N_PARAMS) or not np.isfinite(cov).all():
         raise ValueError(f"{PRIOR_FILE} does not hold a {N_PARAMS}-parameter prior")
-    return Prior(mean, torch.linalg.inv(cov))
+    return Prior(mean, np.linalg.inv(cov))
 
 
 @dataclass(frozen=True)
 class _Step:
-    days: torch.Tensor
-    grade_m3: torch.Tensor  # grade - 3
-    short_floor: torch.Tensor  # a same-day success never lowers stability: 1, else 0
-    hard: torch.Tensor
-    easy: torch.Tensor
-    again: torch.Tensor
-    same_day: torch.Tensor
+    """What one review number j >= 1 needs that does not depend on the parameters (cards with a j-th answer)."""
+
+    days: np.ndarray
+    grade_m3: np.ndarray  # grade - 3
+    short_floor: np.ndarray  # a same-day success never lowers stability: 1, else 0
+    hard: np.ndarray
+    easy: np.ndarray
+    again: np.ndarray
+    same_day: np.ndarray
+    dloss_scale: np.ndarray  # 1 where the answer is scored, else 0
+    recalled: np.ndarray
 
     @classmethod
-    def of(cls, days: torch.Tensor, grade: torch.Tensor) -> _Step:
-        f = grade.to(torch.float64)
-        return cls(days, f - 3.0, (grade >= 2).to(torch.float64), (grade == 2).to(torch.float64),
-                   (grade == 4).to(torch.float64), grade == 1, days < 1)
+    def of(cls, days: np.ndarray, grade: np.ndarray) -> _Step:
+        return cls(days, grade - 3.0, (grade >= 2).astype(np.float64), (grade == 2).astype(np.float64),
+                   (grade == 4).astype(np.float64), grade == 1, days < 1, (days >= 1).astype(np.float64),
+                   (grade > 1).astype(np.float64))
 
 
 @dataclass
 class CardSequences:
-    """A student's answers regrouped by card: column c is a card, row j its j-th answer (padded).
+    """A student's answers regrouped by card, replayed review number by review number.
 
     Cards are sorted by their number of answers, longest first, so the cards that have a j-th answer are
-    always a prefix of the columns (`active[j]` of them)."""
+    always a prefix (`active[j]` of them)."""
 
-    days: torch.Tensor  # (J, C) float64: whole days since the card's previous answer (0 on the first)
-    grade: torch.Tensor  # (J, C) int64: 1-4
+    first_grade: np.ndarray  # (C,) the grade of each card's first answer
     active: list[int]
-    # Over the answers after each card's first, in replay order (j = 1, 2, ...; within j, card by card):
-    scored: torch.Tensor  # bool: not the same day as the card's previous answer
-    recalled: torch.Tensor  # float64: 1 if the answer was not Again
-    steps: list[_Step] = field(default_factory=list)  # per review number j >= 1, what does not depend on w
-
-    def __post_init__(self):
-        if not self.steps:
-            self.steps = [_Step.of(self.days[j, :n], self.grade[j, :n]) for j, n in enumerate(self.active) if j]
+    steps: list[_Step]
 
     @property
     def n_scored(self) -> int:
-        return int(self.scored.sum())
+        return int(sum(step.dloss_scale.sum() for step in self.steps))
 
 
 def card_sequences(items, times_s, grades, day_start_s: float,
@@ -131,61 +127,191 @@ def card_sequences(items, times_s, grades, day_start_s: float,
         out_days[1: len(rows), c] = np.diff(days[rows])
     lengths = np.array([min(len(rows), n_steps) for rows in cards], dtype=np.int64)
     active = [int((lengths > j).sum()) for j in range(n_steps)]
-    later_days = np.concatenate([out_days[j, :n] for j, n in enumerate(active) if j] or [np.zeros(0)])
-    later_grade = np.concatenate([out_grade[j, :n] for j, n in enumerate(active) if j] or [np.zeros(0, np.int64)])
-    return CardSequences(torch.from_numpy(out_days), torch.from_numpy(out_grade), active,
-                         torch.from_numpy(later_days >= 1), torch.from_numpy((later_grade > 1).astype(np.float64)))
+    steps = [_Step.of(out_days[j, :n], out_grade[j, :n]) for j, n in enumerate(active) if j]
+    return CardSequences(out_grade[0] if n_steps else np.zeros(0, np.int64), active, steps)
 
 
-def _clamped(w: torch.Tensor) -> torch.Tensor:
-    return torch.clamp(w, torch.tensor(LOWER, dtype=w.dtype), torch.tensor(UPPER, dtype=w.dtype))
+def _clamped(w: np.ndarray) -> np.ndarray:
+    return np.clip(w, LOWER, UPPER)
 
 
-def replay_recall(w: torch.Tensor, seq: CardSequences) -> torch.Tensor:
-    """FSRS-6 retrievability before each card's second and later answers, in the order of `seq.scored`,
-    replaying every card with parameters w (differentiable). Written for few operations per review number:
-    the fit's cost is the number of tensor operations, not their size."""
-    w = _clamped(w)
+def replay_recall(w, seq: CardSequences) -> np.ndarray:
+    """FSRS-6 retrievability before each card's second and later answers (review number by review number,
+    card by card within one), replaying every card with parameters w."""
+    rows = []
+    _replay(np.asarray(w, dtype=np.float64), seq, rows.append)
+    return np.concatenate([tape.r for tape in rows]) if rows else np.zeros(0)
+
+
+@dataclass
+class _Tape:
+    """One review number's forward values, kept for the backward pass."""
+
+    s: np.ndarray
+    d: np.ndarray
+    u: np.ndarray
+    r: np.ndarray
+    inc: np.ndarray
+    short: np.ndarray
+    big_a: np.ndarray  # the long-term forgetting branch over its (B - 1) factor
+    b_pow: np.ndarray  # (s + 1) ** w13
+    cap: np.ndarray
+    c0: np.ndarray
+    bonus: np.ndarray
+    e: np.ndarray
+    k: np.ndarray
+    pre: np.ndarray
+    d_mid: np.ndarray
+    d_pre: np.ndarray
+
+
+def _replay(w: np.ndarray, seq: CardSequences, keep) -> None:
+    """The forward pass of FSRS-6 over a student's cards; `keep` receives each review number's _Tape."""
+    p = _clamped(w)
     if len(seq.active) < 2:
-        return torch.zeros(0, dtype=w.dtype)
-    p = w.unbind(0)
+        return
     decay = -p[20]
     factor = 0.9 ** (1.0 / decay) - 1.0
-    g = seq.grade[0]
-    s = w[g - 1].clamp(min=0.001)
-    d = (p[4] - torch.exp(p[5] * (g - 1)) + 1.0).clamp(1.0, 10.0)
-    d_target = p[7] * (p[4] - torch.exp(p[5] * 3) + 1.0)  # mean reversion towards the initial Easy difficulty
-    e8, forget_cap = torch.exp(p[8]), torch.exp(p[17] * p[18])
-    rows = []
-    for j in range(1, len(seq.active)):
+    g = seq.first_grade
+    s = np.maximum(p[g - 1], 0.001)
+    d = np.clip(p[4] - np.exp(p[5] * (g - 1)) + 1.0, 1.0, 10.0)
+    d_target = p[7] * (p[4] - np.exp(p[5] * 3) + 1.0)  # mean reversion towards the initial Easy difficulty
+    e8, forget_cap = math.exp(p[8]), math.exp(p[17] * p[18])
+    for j, step in enumerate(seq.steps, start=1):
         n = seq.active[j]
         s, d = s[:n], d[:n]
-        step = seq.steps[j - 1]
-        r = (1.0 + factor * step.days / s) ** decay
-        rows.append(r)
+        u = 1.0 + factor * step.days / s
+        r = u ** decay
         lapse = 1.0 - r
-        short = torch.maximum(torch.exp(p[17] * (step.grade_m3 + p[18])) * s ** (-p[19]), step.short_floor)
-        forget = torch.minimum(p[11] * d ** (-p[12]) * ((s + 1.0) ** p[13] - 1.0) * torch.exp(lapse * p[14]),
-                               s / forget_cap)
+        inc = np.exp(p[17] * (step.grade_m3 + p[18])) * s ** (-p[19])
+        short = np.maximum(inc, step.short_floor)
+        b_pow = (s + 1.0) ** p[13]
+        big_a = p[11] * d ** (-p[12]) * np.exp(lapse * p[14])
+        cap = s / forget_cap
         bonus = 1.0 + step.hard * (p[15] - 1.0) + step.easy * (p[16] - 1.0)
-        recall = s * (1.0 + e8 * (11.0 - d) * s ** (-p[9]) * (torch.exp(lapse * p[10]) - 1.0) * bonus)
-        s = torch.where(step.same_day, s * short, torch.where(step.again, forget, recall)).clamp(0.001, 36500.0)
-        d = (d_target + (1.0 - p[7]) * (d + (10.0 - d) * (-p[6] * step.grade_m3) / 9.0)).clamp(1.0, 10.0)
-    return torch.cat(rows)
+        c0 = e8 * (11.0 - d) * s ** (-p[9])
+        e = np.exp(lapse * p[10])
+        k = c0 * bonus * (e - 1.0)
+        forget = np.minimum(big_a * (b_pow - 1.0), cap)
+        pre = np.where(step.same_day, s * short, np.where(step.again, forget, s * (1.0 + k)))
+        d_mid = d + (10.0 - d) * (-p[6] * step.grade_m3) / 9.0
+        d_pre = d_target + (1.0 - p[7]) * d_mid
+        keep(_Tape(s, d, u, r, inc, short, big_a, b_pow, cap, c0, bonus, e, k, pre, d_mid, d_pre))
+        s, d = np.clip(pre, 0.001, 36500.0), np.clip(d_pre, 1.0, 10.0)
 
 
-def _loss(w: torch.Tensor, seq: CardSequences, prior: Prior | None) -> torch.Tensor:
-    r = replay_recall(w, seq)[seq.scored].clamp(1e-6, 1 - 1e-6)
-    y = seq.recalled[seq.scored]
-    nll = -(y * torch.log(r) + (1 - y) * torch.log1p(-r)).sum()
-    if prior is None:
-        return nll
-    u = torch.log(_clamped(w).clamp(min=LOG_FLOOR)) - prior.mean
-    return nll + 0.5 * u @ prior.precision @ u
+def _inside(x: np.ndarray, lo: float, hi: float) -> np.ndarray:
+    """Where a clamp lets the gradient through (as torch.clamp: bounds included)."""
+    return (x >= lo) & (x <= hi)
 
 
-def fit(seq: CardSequences, start=None, prior: Prior | None = None, iterations: int = 40) -> tuple[float, ...]:
-    """MAP FSRS-6 parameters for one student (`prior` None: maximum likelihood), by L-BFGS from `start`
+def loss_and_gradient(w, seq: CardSequences, prior: Prior | None) -> tuple[float, np.ndarray]:
+    """The MAP objective (log loss of the scored answers, plus the prior) and its gradient in w, by a
+    hand-written backward pass over the replay: array operations per review number, so a long history costs
+    about as many operations as a short one (autograd's per-operation cost made fits take seconds)."""
+    w = np.asarray(w, dtype=np.float64)
+    p = _clamped(w)
+    tapes: list[_Tape] = []
+    _replay(w, seq, tapes.append)
+    grad = np.zeros(N_PARAMS)
+    loss = 0.0
+    decay = -p[20]
+    factor = 0.9 ** (1.0 / decay) - 1.0
+    e8, forget_cap = math.exp(p[8]), math.exp(p[17] * p[18])
+    d_easy = p[4] - math.exp(p[5] * 3) + 1.0
+    g_factor = g_d_easy = 0.0
+    g_s = g_d = np.zeros(0)
+    for j in range(len(tapes), 0, -1):
+        t, step = tapes[j - 1], seq.steps[j - 1]
+        n = len(t.s)
+        # The adjoints of the state after this answer, for the cards that have a next answer (zero otherwise).
+        g_next_s, g_next_d = np.zeros(n), np.zeros(n)
+        g_next_s[: len(g_s)], g_next_d[: len(g_d)] = g_s, g_d
+        # Log loss of this answer's recall.
+        r = np.clip(t.r, 1e-6, 1 - 1e-6)
+        y, scale = step.recalled, step.dloss_scale
+        loss -= float(np.sum(scale * (y * np.log(r) + (1 - y) * np.log1p(-r))))
+        g_r = scale * (-(y / r) + (1 - y) / (1 - r)) * _inside(t.r, 1e-6, 1 - 1e-6)
+        # Stability after the answer.
+        g_pre = g_next_s * _inside(t.pre, 0.001, 36500.0)
+        g_short_branch = np.where(step.same_day, g_pre, 0.0)
+        g_long = np.where(step.same_day, 0.0, g_pre)
+        forget_long = t.big_a * (t.b_pow - 1.0)
+        use_a = forget_long <= t.cap
+        g_a_branch = np.where(step.again & use_a, g_long, 0.0)
+        g_cap = np.where(step.again & ~use_a, g_long, 0.0)
+        g_recall = np.where(step.again, 0.0, g_long)
+        lapse = 1.0 - t.r
+        g_s_in = g_short_branch * t.short + g_recall * (1.0 + t.k) + g_cap / forget_cap
+        g_lapse = np.zeros(n)
+        # recall = s (1 + c0 bonus (e - 1))
+        g_k = g_recall * t.s
+        g_c0 = g_k * t.bonus * (t.e - 1.0)
+        g_e = g_k * t.c0 * t.bonus
+        g_bonus = g_k * t.c0 * (t.e - 1.0)
+        g_lapse += g_e * t.e * p[10]
+        grad[10] += np.sum(g_e * t.e * lapse)
+        grad[15] += np.sum(g_bonus * step.hard)
+        grad[16] += np.sum(g_bonus * step.easy)
+        grad[8] += np.sum(g_c0 * t.c0)
+        g_d_in = -g_c0 * t.c0 / (11.0 - t.d)
+        g_s_in += g_c0 * t.c0 * (-p[9]) / t.s
+        grad[9] += np.sum(g_c0 * t.c0 * (-np.log(t.s)))
+        # forget = min(A (B - 1), s / exp(w17 w18)), A = w11 d^-w12 exp(lapse w14), B = (s + 1)^w13
+        grad[17] += np.sum(g_cap * t.cap * (-p[18]))
+        grad[18] += np.sum(g_cap * t.cap * (-p[17]))
+        g_b = g_a_branch * t.big_a
+        g_s_in += g_b * p[13] * t.b_pow / (t.s + 1.0)
+        grad[13] += np.sum(g_b * t.b_pow * np.log(t.s + 1.0))
+        g_af = g_a_branch * forget_long  # the gradient on log A
+        grad[11] += np.sum(g_af) / p[11]
+        g_d_in += g_af * (-p[12]) / t.d
+        grad[12] += np.sum(g_af * (-np.log(t.d)))
+        g_lapse += g_af * p[14]
+        grad[14] += np.sum(g_af * lapse)
+        # short = max(exp(w17 (g - 3 + w18)) s^-w19, floor)
+        g_inc = np.where(t.inc > step.short_floor, g_short_branch * t.s, 0.0) * t.inc  # on log inc
+        grad[17] += np.sum(g_inc * (step.grade_m3 + p[18]))
+        grad[18] += np.sum(g_inc * p[17])
+        g_s_in += g_inc * (-p[19]) / t.s
+        grad[19] += np.sum(g_inc * (-np.log(t.s)))
+        # r = u^decay, u = 1 + factor t / s, lapse = 1 - r
+        g_r_all = g_r - g_lapse
+        grad[20] += np.sum(g_r_all * t.r * np.log(t.u)) * -1.0
+        g_u = g_r_all * decay * t.r / t.u
+        g_factor += np.sum(g_u * step.days / t.s)
+        g_s_in += g_u * (-factor * step.days / t.s ** 2)
+        # Difficulty after the answer.
+        g_dpre = g_next_d * _inside(t.d_pre, 1.0, 10.0)
+        grad[7] += np.sum(g_dpre * (d_easy - t.d_mid))
+        g_d_easy += p[7] * np.sum(g_dpre)
+        g_dmid = g_dpre * (1.0 - p[7])
+        g_d_in += g_dmid * (1.0 + p[6] * step.grade_m3 / 9.0)
+        grad[6] += np.sum(g_dmid * (10.0 - t.d) * (-step.grade_m3) / 9.0)
+        g_s, g_d = g_s_in, g_d_in
+    if tapes:
+        # The first answer: s = w[g - 1], d = w4 - exp(w5 (g - 1)) + 1, both clamped.
+        g = seq.first_grade
+        g_s = np.concatenate([g_s, np.zeros(len(g) - len(g_s))])  # cards answered once carry no gradient
+        g_d = np.concatenate([g_d, np.zeros(len(g) - len(g_d))])
+        g_s0 = g_s * (p[g - 1] >= 0.001)
+        np.add.at(grad, g - 1, g_s0)
+        d0 = p[4] - np.exp(p[5] * (g - 1)) + 1.0
+        g_d0 = g_d * _inside(d0, 1.0, 10.0)
+        grad[4] += np.sum(g_d0) + g_d_easy
+        grad[5] += np.sum(g_d0 * -(g - 1) * np.exp(p[5] * (g - 1))) + g_d_easy * -3.0 * math.exp(p[5] * 3)
+        grad[20] += g_factor * 0.9 ** (-1.0 / p[20]) * math.log(0.9) / p[20] ** 2
+    if prior is not None:
+        u = np.log(np.maximum(p, LOG_FLOOR)) - prior.mean
+        pu = prior.precision @ u
+        loss += 0.5 * float(u @ pu)
+        grad += np.where(p >= LOG_FLOOR, pu / np.maximum(p, LOG_FLOOR), 0.0)
+    grad *= _inside(w, np.asarray(LOWER), np.asarray(UPPER))
+    return loss, grad
+
+
+def fit(seq: CardSequences, start=None, prior: Prior | None = None, iterations: int = 20) -> tuple[float, ...]:
+    """MAP FSRS-6 parameters for one student (default prior: the population's), by L-BFGS from `start`
     (default: FSRS-6's defaults). Without a scored review the start is returned unchanged."""
     start = tuple(start) if start is not None else FSRS6_DEFAULT
     if seq.n_scored == 0:
@@ -196,16 +322,14 @@ def fit(seq: CardSequences, start=None, prior: Prior | None = None, iterations: 
                             tolerance_grad=1e-6, tolerance_change=1e-9)
 
     def closure():
-        opt.zero_grad()
-        loss = _loss(w, seq, prior)
-        loss.backward()
-        return loss
+        loss, grad = loss_and_gradient(w.detach().numpy(), seq, prior)
+        w.grad = torch.from_numpy(grad)
+        return torch.tensor(loss, dtype=torch.float64)
 
-    with torch.enable_grad():
-        opt.step(closure)
-    fitted = _clamped(w.detach())
-    if not torch.isfinite(fitted).all() or _loss(fitted, seq, prior) > _loss(torch.tensor(start, dtype=torch.float64),
-                                                                          seq, prior):
+    opt.step(closure)
+    fitted = _clamped(w.detach().numpy())
+    if not np.isfinite(fitted).all() or loss_and_gradient(fitted, seq, prior)[0] > loss_and_gradient(
+            np.asarray(start), seq, prior)[0]:
         return start
     return tuple(float(v) for v in fitted)
 

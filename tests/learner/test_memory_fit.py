@@ -36,10 +36,26 @@ def test_torch_replay_equals_scalar_fsrs6(long_log):
     w = np.clip(np.array(feat.FSRS6_DEFAULT) * np.exp(rng.normal(0, 0.3, 21)), memory_fit.LOWER, memory_fit.UPPER)
     seq = memory_fit.card_sequences(long_log.items, long_log.times, _grades(long_log), BENCHMARK_DAY_START_S,
                                     max_reviews=10 ** 6)
-    with torch.no_grad():
-        ours = memory_fit.replay_recall(torch.tensor(w), seq).numpy()
+    ours = memory_fit.replay_recall(w, seq)
     reference = baselines.fsrs_predict(long_log, list(w))[_replay_order(long_log, seq)]
     np.testing.assert_allclose(ours, reference, rtol=1e-9, atol=1e-12)
+
+
+def test_the_gradient_is_the_objectives(long_log):
+    seq = memory_fit.card_sequences(long_log.items[:1500], long_log.times[:1500], _grades(long_log)[:1500],
+                                    BENCHMARK_DAY_START_S)
+    rng = np.random.default_rng(2)
+    w = np.clip(np.array(feat.FSRS6_DEFAULT) * np.exp(rng.normal(0, 0.3, 21)), memory_fit.LOWER, memory_fit.UPPER)
+    w = np.clip(w, np.array(memory_fit.LOWER) + 0.01, np.array(memory_fit.UPPER) - 0.01)  # inside the bounds
+    prior = memory_fit.population_prior()
+    _, grad = memory_fit.loss_and_gradient(w, seq, prior)
+    for k in range(21):
+        h = 1e-6 * max(1.0, abs(w[k]))
+        up, down = w.copy(), w.copy()
+        up[k] += h
+        down[k] -= h
+        numeric = (memory_fit.loss_and_gradient(up, seq, prior)[0] - memory_fit.loss_and_gradient(down, seq, prior)[0]) / (2 * h)
+        assert grad[k] == pytest.approx(numeric, rel=1e-4, abs=1e-4), k
 
 
 def test_fit_improves_on_the_defaults_and_keeps_them_without_evidence(long_log):
@@ -47,8 +63,8 @@ def test_fit_improves_on_the_defaults_and_keeps_them_without_evidence(long_log):
     seq = memory_fit.card_sequences(long_log.items, long_log.times, grades, BENCHMARK_DAY_START_S)
     fitted = memory_fit.fit(seq)
     assert fitted != feat.FSRS6_DEFAULT and memory_fit.is_valid(fitted)
-    assert memory_fit._loss(torch.tensor(fitted), seq, None) < memory_fit._loss(
-        torch.tensor(feat.FSRS6_DEFAULT), seq, None)
+    assert memory_fit.loss_and_gradient(fitted, seq, None)[0] < memory_fit.loss_and_gradient(
+        feat.FSRS6_DEFAULT, seq, None)[0]
     # Three first answers: nothing is scored, so nothing moves.
     few = memory_fit.card_sequences(["a", "b", "c"], [0.0, 10.0, 20.0], [3, 1, 3], BENCHMARK_DAY_START_S)
     assert memory_fit.fit(few) == feat.FSRS6_DEFAULT
