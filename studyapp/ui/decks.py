@@ -84,8 +84,8 @@ class DecksPage(QWidget):
         self.tree.headerItem().setToolTip(MASTERY, self.tr("What you know of the items you have answered, as the "
                                                            "learner model sees it"))
         texts = {
-            "review": self.tr("&Study"), "practice": self.tr("&Practise"), "test": self.tr("&Test"),
-            "browse": self.tr("&Browse"), "import": self.tr("&Import…"), "stats": self.tr("S&tatistics"),
+            "review": self.tr("&Study"), "practice": self.tr("&Practise"), "test": self.tr("T&est"),
+            "browse": self.tr("&Browse"), "import": self.tr("&Import…"), "stats": self.tr("St&atistics"),
             "export": self.tr("E&xport…"),
         }
         for key, text in texts.items():

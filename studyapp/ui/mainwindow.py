@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
         self.act_profile.setText(self.tr("Switch &profile"))
         self.act_import.setText(self.tr("&Import…"))
         self.act_backups.setText(self.tr("&Backups…"))
-        self.act_set_pin.setText(self.tr("Set P&IN…"))
+        self.act_set_pin.setText(self.tr("Set PI&N…"))
         self.act_remove_pin.setText(self.tr("Remo&ve PIN"))
         self.act_quit.setText(self.tr("&Quit"))
         self.tools_menu.setTitle(self.tr("&Tools"))
