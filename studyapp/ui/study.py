@@ -363,7 +363,10 @@ class StudyPage(QWidget):
             policy = QSizePolicy.Preferred if index == page else QSizePolicy.Ignored
             self.inputs.widget(index).setSizePolicy(policy, policy)
         self.inputs.setCurrentIndex(page)
-        self.inputs.adjustSize()
+        # The parent layout gives the stack its width and the new height; resizing the stack to its own size
+        # hint here (adjustSize) squeezed a page shown for the first time to its hint, the typed-answer box
+        # to about 150 px, until the window was next laid out.
+        self.inputs.updateGeometry()
 
     # ------------------------------------------------------------ answering
 
