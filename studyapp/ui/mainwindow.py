@@ -288,7 +288,7 @@ class MainWindow(QMainWindow):
             return
         deck = self.decks.selected_deck() if deck_id else None
         self.stack.setCurrentWidget(self.browser)
-        self.browser.show_for(deck["id"] if deck else None, deck["name"] if deck else "")
+        self.browser.show_for(deck["id"] if deck else None, deck["name"] if deck else "", self.profile["id"])
 
     def show_statistics(self) -> None:
         if self.profile is None or self.stack.currentWidget() is self.study:
