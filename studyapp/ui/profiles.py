@@ -46,7 +46,8 @@ class ProfilePage(QWidget):
         add_row = QHBoxLayout()
         add_row.addWidget(self.name_edit, 1)
         add_row.addWidget(self.add_button)
-        column = QVBoxLayout()
+        self.column = column = QVBoxLayout()
+        column.addStretch(0)   # the first run has no list to take the height: these two centre what is left
         column.addWidget(self.title)
         column.addWidget(self.hint)
         column.addWidget(self.list, 1)
@@ -58,6 +59,7 @@ class ProfilePage(QWidget):
         column.addSpacing(12)
         column.addLayout(add_row)
         column.addWidget(self.error)
+        column.addStretch(0)
         outer = QHBoxLayout(self)
         outer.addStretch(1)
         outer.addLayout(column, 2)
@@ -104,6 +106,8 @@ class ProfilePage(QWidget):
         for widget in (self.list, self.open_button):
             widget.setVisible(not first)
         self.add_button.setDefault(first)
+        self.column.setStretch(0, int(first))
+        self.column.setStretch(self.column.count() - 1, int(first))
         self.open_button.setDefault(not first)
         self.retranslate()
         self._show_pin_field()
