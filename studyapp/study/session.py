@@ -186,10 +186,7 @@ class StudySession:
             if self._new_count is not None and now >= self._new_count[0]:
                 self._new_count = (self._new_count[0], self._new_count[1] + 1)
         self.history[shown.item.id].append(logged)
-        if not grade.correct:
-            self.session_wrong.append(shown.item.id)
-        elif shown.item.id in self.session_wrong:
-            self.session_wrong.remove(shown.item.id)
+        self._track_wrong(shown.item.id, grade.correct)
         if self.predictor is not None:
             self.predictor.observe(shown.item, logged)
         self.summary.answers += 1
@@ -200,6 +197,13 @@ class StudySession:
         self.outcomes.append(Outcome(answer_id, shown.item, grade, expected, shown.predicted))
         self.current = None
         return self.outcomes[-1]
+
+    def _track_wrong(self, item_id: int, correct: int) -> None:
+        """Items missed in this session and not answered right since."""
+        if not correct:
+            self.session_wrong.append(item_id)
+        elif item_id in self.session_wrong:
+            self.session_wrong.remove(item_id)
 
     def undo(self) -> Presented | None:
         """Take back the last answer of this session still standing: it is voided in the log (the log only
@@ -220,8 +224,10 @@ class StudySession:
             del self.summary.by_item[outcome.item.id]
         self.summary.answers -= 1
         self.summary.correct -= outcome.grade.correct
-        if not outcome.grade.correct and outcome.item.id in self.session_wrong:
-            self.session_wrong.remove(outcome.item.id)
+        # Replayed from the answers still standing: a right answer taken back leaves its item missed again.
+        self.session_wrong = []
+        for standing in self.outcomes:
+            self._track_wrong(standing.item.id, standing.grade.correct)
         if self.predictor is not None:
             self.predictor.forget_last()
         self.current = Presented(outcome.item, outcome.predicted, Reason(Code.TAKEN_BACK), self.clock(),
