@@ -72,12 +72,39 @@ def cmd_decks(args) -> int:
     ws = _workspace(args)
     profile = resolve_profile(ws.db, args.profile, args.pin)
     rows = deck_overview(ws.db, profile["id"], system_clock())
-    data = [{k: r[k] for k in ("name", "items", "new", "due", "answers")} for r in rows]
+    mastery = _deck_mastery(ws, profile["id"], rows)
+    none = {"mastery": None, "mastery_low": None, "mastery_high": None, "mastery_answers": 0}
+    data = [{**{k: r[k] for k in ("name", "items", "new", "due", "answers")}, **mastery.get(r["id"], none)}
+            for r in rows]
+
+    def shown(d: dict) -> str:
+        if d["mastery"] is None:
+            return "-"
+        return f"{d['mastery']:.0%} ({d['mastery_low']:.0%}-{d['mastery_high']:.0%})"
+
     width = max((len(r["name"]) for r in rows), default=4)
-    lines = [f"{'deck':<{width}}  {'items':>6} {'new':>6} {'due':>6} {'answers':>8}"]
-    lines += [f"{r['name']:<{width}}  {r['items']:>6} {r['new']:>6} {r['due']:>6} {r['answers']:>8}" for r in rows]
+    lines = [f"{'deck':<{width}}  {'items':>6} {'new':>6} {'due':>6} {'answers':>8}  mastery (95% range)"]
+    lines += [f"{d['name']:<{width}}  {d['items']:>6} {d['new']:>6} {d['due']:>6} {d['answers']:>8}  {shown(d)}"
+              for d in data]
     _emit(args, data, "\n".join(lines))
     return 0
+
+
+def _deck_mastery(ws, profile_id: int, rows: list[dict]) -> dict[int, dict]:
+    """The deck tree's mastery figures (studyapp.study.overview.deck_mastery); none without answers or a model."""
+    if not any(r["answers"] for r in rows):
+        return {}
+    from studyapp.study.clock import system_clock
+    from studyapp.study.launch import load_learner
+    from studyapp.study.overview import deck_mastery
+    from studyapp.study.predictor import LearnerPredictor
+
+    learner, notice = load_learner(ws.data_dir)
+    if notice:
+        print(f"studyapp: {notice}", file=sys.stderr)
+    if learner is None:
+        return {}
+    return deck_mastery(ws.db, profile_id, LearnerPredictor(ws.db, profile_id, learner), system_clock())
 
 
 # ---------------------------------------------------------------- import / export
@@ -233,7 +260,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_profiles)
 
-    p = sub.add_parser("decks", help="list decks with their item, new, due and answer counts")
+    p = sub.add_parser("decks", help="list decks with their item, new, due and answer counts and mastery")
     p.add_argument("--profile")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_decks)

@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self.study.summary_ready.connect(self._show_summary)
         self.study.failed.connect(self._study_failed)
         self.summary.done.connect(self.show_decks)
+        self.summary.undo.connect(self.reopen_session)
         self.decks.statistics.connect(self.show_statistics)
         self.stats.back.connect(self.show_decks)
         self.decks.browse.connect(self.show_browser)
@@ -137,7 +138,7 @@ class MainWindow(QMainWindow):
         self.act_profile.setText(self.tr("Switch &profile"))
         self.act_import.setText(self.tr("&Import…"))
         self.act_backups.setText(self.tr("&Backups…"))
-        self.act_set_pin.setText(self.tr("Set P&IN…"))
+        self.act_set_pin.setText(self.tr("Set PI&N…"))
         self.act_remove_pin.setText(self.tr("Remo&ve PIN"))
         self.act_quit.setText(self.tr("&Quit"))
         self.tools_menu.setTitle(self.tr("&Tools"))
@@ -287,7 +288,7 @@ class MainWindow(QMainWindow):
             return
         deck = self.decks.selected_deck() if deck_id else None
         self.stack.setCurrentWidget(self.browser)
-        self.browser.show_for(deck["id"] if deck else None, deck["name"] if deck else "")
+        self.browser.show_for(deck["id"] if deck else None, deck["name"] if deck else "", self.profile["id"])
 
     def show_statistics(self) -> None:
         if self.profile is None or self.stack.currentWidget() is self.study:
@@ -296,6 +297,12 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.stats)
         self.stats.show_for(self.profile["id"], deck["id"] if deck else None, deck["name"] if deck else "")
         self.stats.setFocus()
+
+    def reopen_session(self) -> None:
+        """Undo on the summary: back to the study screen, on the item whose answer is taken back."""
+        self.stack.setCurrentWidget(self.study)
+        self.study.setFocus()
+        self.study.reopen()
 
     def _show_summary(self, view) -> None:
         self.summary.show_summary(view)
