@@ -112,6 +112,14 @@ def _adapt_once(learner) -> float:
 
 
 def run_gui(args) -> int:
+    from studyapp import paths
+    from studyapp.logsetup import log_uncaught, setup_logging
+
+    try:
+        setup_logging(paths.data_dir(args.data_dir))
+    except OSError:  # a data folder that cannot be made: the window says so once the store tries to open it
+        setup_logging(None)
+    sys.excepthook = log_uncaught
     app = make_application()
     window = MainWindow(args.data_dir, Translations(app))
     smoke = SmokeRun(window, app) if args.smoke_test else None
