@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 from studyapp.content.expand import checked_items
 from studyapp.content.model import KINDS, ContentError, Item
 from studyapp.ui import items_ops
+from studyapp.ui.content_names import deck_path, display_text
 
 COLUMNS = ("prompt", "answer", "kind", "deck", "tags")
 
@@ -38,7 +39,7 @@ class ItemEditor(QDialog):
         super().__init__(parent)
         self.deck = QComboBox()
         for deck in decks:
-            self.deck.addItem(deck["name"], deck["id"])
+            self.deck.addItem(deck_path(deck["name"]), deck["id"])
         if deck_id is not None:
             self.deck.setCurrentIndex(max(0, self.deck.findData(deck_id)))
         self.kind = QComboBox()
@@ -191,7 +192,7 @@ class BrowserPage(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Browse: %1").replace("%1", self.deck_name) if self.deck_name
+        self.title.setText(self.tr("Browse: %1").replace("%1", deck_path(self.deck_name)) if self.deck_name
                            else self.tr("Browse all decks"))
         self.search.setPlaceholderText(self.tr("Search prompts, answers, tags and skills  [Ctrl+F]"))
         self.model.setHorizontalHeaderLabels([self.tr("Prompt"), self.tr("Answer"), self.tr("Kind"), self.tr("Deck"),
@@ -222,8 +223,10 @@ class BrowserPage(QWidget):
     def _show(self, rows: list[dict]) -> None:
         self.model.removeRows(0, self.model.rowCount())
         names = kind_names()
+        shown = {"kind": lambda kind: names.get(kind, kind), "deck": deck_path,  # built-in names translated
+                 "tags": lambda tags: " ".join(display_text(tag) for tag in tags.split())}
         for row in rows:
-            cells = [QStandardItem(names.get(row[c], row[c]) if c == "kind" else str(row[c])) for c in COLUMNS]
+            cells = [QStandardItem(shown.get(c, str)(row[c])) for c in COLUMNS]
             cells[0].setData(row["id"], Qt.UserRole)
             cells[0].setData(row["deck_id"], Qt.UserRole + 1)
             self.model.appendRow(cells)
@@ -231,7 +234,7 @@ class BrowserPage(QWidget):
             self.table.setColumnWidth(column, width)
         if rows and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)
-        self.status.setText(self.tr("%1 item(s)").replace("%1", str(len(rows))))
+        self.status.setText(self.tr("%n item(s)", "", len(rows)))
         self.loaded.emit(len(rows))
 
     def selected_ids(self) -> list[int]:
@@ -293,9 +296,9 @@ class BrowserPage(QWidget):
                                  failed=self.status.setText)
 
     def _ask_deck(self, decks: list[dict], ids: list[int]) -> None:
-        names = [d["name"] for d in decks]
-        name, ok = QInputDialog.getItem(self, self.tr("Move items"), self.tr("Move %1 item(s) to deck:")
-                                        .replace("%1", str(len(ids))), names, 0, False)
+        names = [deck_path(d["name"]) for d in decks]
+        name, ok = QInputDialog.getItem(self, self.tr("Move items"), self.tr("Move %n item(s) to deck:", "",
+                                                                                 len(ids)), names, 0, False)
         if ok and name in names:
             self.move_to(ids, decks[names.index(name)]["id"])
 

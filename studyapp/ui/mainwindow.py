@@ -387,7 +387,7 @@ class MainWindow(QMainWindow):
 
     def _exported(self, count: int, path: str) -> None:
         self.decks.error.clear()
-        self.decks.set_notice(self.tr("Wrote %1 item(s) to %2.").replace("%1", str(count)).replace("%2", path))
+        self.decks.set_notice(self.tr("Wrote %n item(s) to %1.", "", count).replace("%1", path))
         self.export_finished.emit()
 
     def _export_failed(self, message: str) -> None:
@@ -474,8 +474,8 @@ class MainWindow(QMainWindow):
                              done=self._bundle_written, failed=self._classroom_failed)
 
     def _bundle_written(self, manifest: dict) -> None:
-        self._tell(self.tr("Wrote %1 answer(s) to %2. Give this file to your teacher.")
-                   .replace("%1", str(manifest["answers"])).replace("%2", manifest["out"]))
+        self._tell(self.tr("Wrote %n answer(s) to %1. Give this file to your teacher.", "", manifest["answers"])
+                   .replace("%1", manifest["out"]))
 
     def show_dashboard(self) -> None:
         """The teacher's view of the class's bundles, in a window of its own (it needs no profile)."""
@@ -505,8 +505,8 @@ class MainWindow(QMainWindow):
 
     def _model_installed(self, result: tuple[int, int]) -> None:
         items, profiles = result
-        self._tell(self.tr("The class model is installed (it knows %1 item(s)); %2 profile(s) adapted to it.")
-                   .replace("%1", str(items)).replace("%2", str(profiles)))
+        self._tell(self.tr("The class model is installed (it knows %n item(s)); %1.", "", items)
+                   .replace("%1", self.tr("%n profile(s) adapted to it", "", profiles)))
         self._reload_learner()
 
     def rollback_class_model(self) -> None:
@@ -517,9 +517,9 @@ class MainWindow(QMainWindow):
 
     def _rolled_back(self, result: tuple[bool, int]) -> None:
         shipped, profiles = result
-        text = (self.tr("Back to the model StudyApp came with; %1 profile(s) adapted to it.") if shipped
-                else self.tr("Back to the previous class model; %1 profile(s) adapted to it."))
-        self._tell(text.replace("%1", str(profiles)))
+        self._tell(self.tr("Back to the model StudyApp came with; %n profile(s) adapted to it.", "", profiles)
+                   if shipped else self.tr("Back to the previous class model; %n profile(s) adapted to it.", "",
+                                           profiles))
         self._reload_learner()
 
     def _reload_learner(self) -> None:
