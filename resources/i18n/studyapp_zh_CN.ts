@@ -752,6 +752,10 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>Open the &amp;log folder</source>
+        <translation>打开日志文件夹(&amp;L)</translation>
+    </message>
+    <message>
         <location filename="../../studyapp/ui/mainwindow.py" line="154"/>
         <source>&amp;About StudyApp</source>
         <translation>关于 StudyApp(&amp;A)</translation>

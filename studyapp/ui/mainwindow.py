@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QThreadPool, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget
 
 from studyapp import __version__
+from studyapp.logsetup import log_dir
 from studyapp.ui import ops
 from studyapp.ui.backups import BackupsDialog
 from studyapp.ui import classroom
@@ -128,6 +129,7 @@ class MainWindow(QMainWindow):
         self.classroom_menu.addSeparator()
         self.act_dashboard = self._action(self.classroom_menu, "", self.show_dashboard)
         self.help_menu = bar.addMenu("")
+        self.act_log_folder = self._action(self.help_menu, "", self.open_log_folder)
         self.act_about = self._action(self.help_menu, "", self.about)
 
     def retranslate(self) -> None:
@@ -151,6 +153,7 @@ class MainWindow(QMainWindow):
         self.act_rollback_model.setText(self.tr("Go &back to the previous model"))
         self.act_dashboard.setText(self.tr("Class &dashboard (for teachers)…"))
         self.help_menu.setTitle(self.tr("&Help"))
+        self.act_log_folder.setText(self.tr("Open the &log folder"))
         self.act_about.setText(self.tr("&About StudyApp"))
         self._show_model_state()
 
@@ -540,6 +543,14 @@ class MainWindow(QMainWindow):
         self.classroom_finished.emit()
 
     # ------------------------------------------------------------ the rest
+
+    def open_log_folder(self) -> None:
+        """The folder of the diagnostics log (studyapp.logsetup), in the desktop's file manager."""
+        if self.backend.data_dir is None:
+            return
+        folder = log_dir(self.backend.data_dir)
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About StudyApp"),
