@@ -3,6 +3,8 @@ Qt's own file dialog and the counts ("3 个条目") included.
 
 The walk: profiles, the deck tree, a study session on a built-in deck, its summary, the statistics, the
 browser, an adaptive test with its report per deck and skill, the menus, a file dialog and the settings.
+Card content stays as the deck has it (a capital's name is not interface text); the walk studies the
+multiplication tables, whose cards have no words.
 """
 
 from __future__ import annotations
@@ -28,9 +30,10 @@ from studyapp.workspace import open_workspace
 PROFILE = "小明"
 DECK = "Maths::Multiplication tables"
 WORD = re.compile(r"[A-Za-z]{2,}")
-# Names that stay as they are in a Chinese interface: the program's own name, key names, and PIN (as Chinese
-# software writes it: "PIN 码").
-ALLOWED = {"StudyApp", "Ctrl", "Shift", "Alt", "Enter", "Esc", "Del", "PIN"}
+# What stays as it is in a Chinese interface: the program's own name, key names, PIN (as Chinese software
+# writes it: "PIN 码"), the unit pt (font size), and "English" in the language list, where each language is
+# named in itself.
+ALLOWED = {"StudyApp", "Ctrl", "Shift", "Alt", "Enter", "Esc", "Del", "PIN", "pt", "English"}
 FILE_PATTERN = re.compile(r"\*\.[\w.]+")  # "*.deck.toml" in a file-type filter
 
 
@@ -247,6 +250,11 @@ def test_the_chinese_walkthrough_shows_no_english(qtbot, window, open_profile, s
     look("file dialog", visible_texts(dialog))
     assert "查找范围(&L)：" in visible_texts(dialog)  # Qt's "&Look in:"
     dialog.reject()
+
+    window.open_settings()
+    qtbot.waitUntil(lambda: getattr(window, "settings_dialog", None) is not None)
+    look("settings", visible_texts(window.settings_dialog))
+    window.settings_dialog.reject()
 
     found.pop("", None)
     assert found == {}, found
