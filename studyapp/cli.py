@@ -21,6 +21,8 @@ from studyapp.study.settings import SettingsError
 # The store (sqlite-utils, numpy) is imported by the commands that use it, not by `studyapp --help` or
 # before the GUI's first window.
 
+log = logging.getLogger(__name__)
+
 
 class CliError(Exception):
     """A user-facing failure: printed as one sentence, exit status 1."""
@@ -130,8 +132,8 @@ def cmd_export_log(args) -> int:
 
 
 def cmd_export_deck(args) -> int:
-    from studyapp.store import queries
     from studyapp.content.native import SUFFIX, write_deck
+    from studyapp.store import queries
 
     ws = _workspace(args)
     deck = queries.find_deck(ws.db, args.deck)
@@ -305,9 +307,6 @@ def register_commands(sub, bench_targets) -> None:
     study_commands.register(sub, bench_targets)
     bench_import.register(bench_targets)
     bench_crash.register(bench_targets)
-
-
-log = logging.getLogger("studyapp.cli")
 
 
 def _report_failure(args, exc: Exception) -> int:
