@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from studyapp.content.expand import checked_items
 from studyapp.content.model import KINDS, ContentError, Item
 from studyapp.ui import items_ops
+from studyapp.ui.content_names import deck_leaf, deck_path, display_text
 from studyapp.ui.study import grade_names, interval_text
 
 COLUMNS = ("prompt", "answer", "due", "interval", "kind", "deck", "tags")
@@ -56,7 +57,7 @@ class ItemEditor(QDialog):
         super().__init__(parent)
         self.deck = QComboBox()
         for deck in decks:
-            self.deck.addItem(deck["name"], deck["id"])
+            self.deck.addItem(deck_path(deck["name"]), deck["id"])
         if deck_id is not None:
             self.deck.setCurrentIndex(max(0, self.deck.findData(deck_id)))
         self.kind = QComboBox()
@@ -266,7 +267,7 @@ class BrowserPage(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Browse: %1").replace("%1", self.deck_name) if self.deck_name
+        self.title.setText(self.tr("Browse: %1").replace("%1", deck_path(self.deck_name)) if self.deck_name
                            else self.tr("Browse all decks"))
         self.search.setPlaceholderText(self.tr("Search prompts, answers, tags and skills  [Ctrl+F]"))
         headers = {"prompt": self.tr("Prompt"), "answer": self.tr("Answer"), "due": self.tr("Due"),
@@ -305,7 +306,7 @@ class BrowserPage(QWidget):
         self.deck_box.clear()
         self.deck_box.addItem(self.tr("All decks"), None)
         for deck in decks:
-            self.deck_box.addItem("    " * deck["name"].count("::") + deck["name"].split("::")[-1], deck["id"])
+            self.deck_box.addItem("    " * deck["name"].count("::") + deck_leaf(deck["name"]), deck["id"])
         self.deck_box.setCurrentIndex(max(0, self.deck_box.findData(self.deck_id)))
 
     def choose_deck(self, deck_id: int | None) -> None:
@@ -322,7 +323,8 @@ class BrowserPage(QWidget):
     def _cells(self, row: dict, kinds: dict[str, str]) -> list[QStandardItem]:
         today = datetime.now().date()
         due = row["due_ms"]
-        texts = {"kind": kinds.get(row["kind"], row["kind"]),
+        texts = {"kind": kinds.get(row["kind"], row["kind"]), "deck": deck_path(row["deck"]),  # built-in names translated
+                 "tags": " ".join(display_text(tag) for tag in row["tags"].split()),
                  "due": self.tr("new") if due is None else (
                      self.tr("now") if datetime.fromtimestamp(due / 1000).date() <= today
                      else datetime.fromtimestamp(due / 1000).strftime("%Y-%m-%d")),
@@ -350,7 +352,7 @@ class BrowserPage(QWidget):
         if rows and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)
         self._request_history()
-        self.status.setText(self.tr("%1 item(s)").replace("%1", str(len(rows))))
+        self.status.setText(self.tr("%n item(s)", "", len(rows)))
         self.loaded.emit(len(rows))
 
     # ------------------------------------------------------------ the selected item's answers
@@ -448,9 +450,9 @@ class BrowserPage(QWidget):
                                  failed=self.status.setText)
 
     def _ask_deck(self, decks: list[dict], ids: list[int]) -> None:
-        names = [d["name"] for d in decks]
-        name, ok = QInputDialog.getItem(self, self.tr("Move items"), self.tr("Move %1 item(s) to deck:")
-                                        .replace("%1", str(len(ids))), names, 0, False)
+        names = [deck_path(d["name"]) for d in decks]
+        name, ok = QInputDialog.getItem(self, self.tr("Move items"), self.tr("Move %n item(s) to deck:", "",
+                                                                                 len(ids)), names, 0, False)
         if ok and name in names:
             self.move_to(ids, decks[names.index(name)]["id"])
 

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp.content.model import DECK_SEPARATOR
 from studyapp.ui import ops
+from studyapp.ui.content_names import deck_leaf
 
 COLUMNS = ("deck", "due", "new", "items", "answers", "mastery")
 MASTERY = COLUMNS.index("mastery")
@@ -95,6 +95,8 @@ class DecksPage(QWidget):
         }
         for key, text in texts.items():
             self.buttons[key].setText(text)
+        for node in self.nodes.values():  # the built-in decks' names follow the language
+            node.setText(0, deck_leaf(node.data(0, Qt.UserRole)["name"]))
         self.buttons["review"].setToolTip(self.tr("Study due and new items of the selected deck (Enter)"))
         self.buttons["practice"].setToolTip(self.tr("Practise items at the right difficulty"))
         self.buttons["test"].setEnabled(self.test_available)
@@ -127,7 +129,7 @@ class DecksPage(QWidget):
         nodes: dict[int, QTreeWidgetItem] = {}
         for row in rows:  # parents sort before their children ("A" < "A::B")
             parent = nodes.get(row["parent_id"])
-            node = QTreeWidgetItem([row["name"].split(DECK_SEPARATOR)[-1], str(row["due"]), str(row["new"]),
+            node = QTreeWidgetItem([deck_leaf(row["name"]), str(row["due"]), str(row["new"]),
                                     str(row["items"]), str(row["answers"]), ""])
             node.setData(0, Qt.UserRole, row)
             for column in range(1, len(COLUMNS)):

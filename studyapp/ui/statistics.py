@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.ui import items_ops
+from studyapp.ui.content_names import deck_leaf, deck_path
 from studyapp.ui.stats_data import HEATMAP_WEEKS, PERIODS, Statistics, chart_periods, mastery, statistics
 from studyapp.ui.theme import colours, current_theme
 
@@ -170,7 +171,7 @@ class StatisticsPage(QWidget):
         if self.deck_box.count():
             self.deck_box.setItemText(0, self.tr("All decks"))
         self.heatmap_caption.setText(self.tr("Answers per day, last six months"))
-        self.title.setText(self.tr("Statistics: %1").replace("%1", self.deck_name) if self.deck_name
+        self.title.setText(self.tr("Statistics: %1").replace("%1", deck_path(self.deck_name)) if self.deck_name
                            else self.tr("Statistics"))
         self.mastery_caption.setText(self.tr("Mastery: the chance that you know an item of the deck or skill, "
                                              "guessing removed, over the items you have answered. The line is "
@@ -198,7 +199,7 @@ class StatisticsPage(QWidget):
         self.deck_names = {deck["id"]: deck["name"] for deck in decks}
         for deck in decks:
             depth = deck["name"].count("::")
-            self.deck_box.addItem("    " * depth + deck["name"].split("::")[-1], deck["id"])
+            self.deck_box.addItem("    " * depth + deck_leaf(deck["name"]), deck["id"])
         self.deck_box.setCurrentIndex(max(0, self.deck_box.findData(deck_id)))
 
     def _choose(self, deck_id: int | None, deck_name: str) -> None:
@@ -291,9 +292,11 @@ class StatisticsPage(QWidget):
 
     def _fill(self) -> None:
         s = self.stats
-        self.totals.setText(self.tr("%1 answers, %2% correct, on %3 day(s); %4 item(s) seen.")
-                            .replace("%1", str(s.answers)).replace("%2", str(round(100 * s.accuracy)))
-                            .replace("%3", str(s.study_days)).replace("%4", str(s.items_seen)))
+        self.totals.setText(self.tr("%1, %2% correct, %3; %4.")
+                            .replace("%1", self.tr("%n answer(s)", "", s.answers))
+                            .replace("%2", str(round(100 * s.accuracy)))
+                            .replace("%3", self.tr("on %n day(s)", "", s.study_days))
+                            .replace("%4", self.tr("%n item(s) seen", "", s.items_seen)))
         self.heatmap.set_stats(s)
         accent = QColor(colours(current_theme())["accent"])
         periods = chart_periods(s)
@@ -420,7 +423,7 @@ class StatisticsPage(QWidget):
         band_pen = QPen(_mix(QColor(c["base"]), QColor(c["accent"]), 0.45), 4)
         band_pen.setCapStyle(Qt.RoundCap)
         for n, group in enumerate(shown):
-            y.append(group.name, n)
+            y.append(deck_path(group.name), n)
             band = QLineSeries()
             band.setPen(band_pen)
             band.append(QPointF(100 * group.low, n))

@@ -19,6 +19,7 @@ from studyapp.content.model import SELF_GRADED
 from studyapp.study.clock import DAY_MS
 from studyapp.study.reasons import Code, Reason, fill
 from studyapp.ui.cards import AnswerView, CardView
+from studyapp.ui.content_names import deck_path
 from studyapp.ui.theme import colours, current_theme
 
 GRADE_KEYS = {Qt.Key_1: 1, Qt.Key_2: 2, Qt.Key_3: 3, Qt.Key_4: 4}
@@ -219,7 +220,7 @@ class StudyPage(QWidget):
 
     def _heading_text(self) -> str:
         modes = {"review": self.tr("Study"), "practice": self.tr("Practice"), "test": self.tr("Test")}
-        return f"{self.deck_name} · {modes.get(self.mode, self.mode)}" if self.deck_name else ""
+        return f"{deck_path(self.deck_name)} · {modes.get(self.mode, self.mode)}" if self.deck_name else ""
 
     def reason_text(self, reason: Reason) -> str:
         """The selection's reason in the interface language."""

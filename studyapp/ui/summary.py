@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.ui.cards import SummaryView
+from studyapp.ui.content_names import deck_path
 
 
 class SummaryPage(QWidget):
@@ -121,8 +122,8 @@ class SummaryPage(QWidget):
             self.message.setText(self.tr("Nothing to study right now: no item is due and today's new items are "
                                          "done. Come back later, or practise."))
         elif s.improved:
-            self.message.setText(self.tr("%1 item(s) you missed earlier in this session were right the second "
-                                         "time.").replace("%1", str(s.improved)))
+            self.message.setText(self.tr("%n item(s) you missed earlier in this session were right the second "
+                                         "time.", "", s.improved))
         else:
             self.message.setText(self.tr("Well done. Your answers are saved."))
 
@@ -139,7 +140,7 @@ class SummaryPage(QWidget):
             self.report.addTopLevelItem(parent)
             for g in groups:
                 parent.addChild(QTreeWidgetItem([
-                    g.name, f"{round(100 * g.mastery)}%", f"{round(100 * g.low)}–{round(100 * g.high)}%",
+                    deck_path(g.name), f"{round(100 * g.mastery)}%", f"{round(100 * g.low)}–{round(100 * g.high)}%",
                     self.tr("%1 of %2").replace("%1", str(g.asked)).replace("%2", str(g.items))]))
         self.report.expandAll()
         lines = [self.advice_text(line) for line in report.study_next]
@@ -152,7 +153,8 @@ class SummaryPage(QWidget):
             return line
         text = (self.tr("Study %1 next: mastery about %2 (between %3 and %4), not asked yet") if match.group(5)
                 else self.tr("Study %1 next: mastery about %2 (between %3 and %4)"))
-        for n in range(1, 5):
+        text = text.replace("%1", deck_path(match.group(1)))
+        for n in range(2, 5):
             text = text.replace(f"%{n}", match.group(n))
         return text
 
