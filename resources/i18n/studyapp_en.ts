@@ -4,7 +4,7 @@
 <context>
     <name>BrowserPage</name>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/browser.py" line="234"/>
+        <location filename="../../studyapp/ui/browser.py" line="355"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/browser.py" line="297"/>
+        <location filename="../../studyapp/ui/browser.py" line="454"/>
         <source>Move %n item(s) to deck:</source>
         <translation>
             <numerusform>Move %n item to deck:</numerusform>
@@ -23,7 +23,7 @@
 <context>
     <name>ClassDashboard</name>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/classroom_dashboard.py" line="111"/>
+        <location filename="../../studyapp/ui/classroom_dashboard.py" line="112"/>
         <source>Reading %n bundle(s)…</source>
         <translation>
             <numerusform>Reading %n bundle…</numerusform>
@@ -31,7 +31,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/classroom_dashboard.py" line="123"/>
+        <location filename="../../studyapp/ui/classroom_dashboard.py" line="124"/>
         <source>%n student(s)</source>
         <translation>
             <numerusform>%n student</numerusform>
@@ -77,7 +77,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/mainwindow.py" line="390"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="400"/>
         <source>Wrote %n item(s) to %1.</source>
         <translation>
             <numerusform>Wrote %n item to %1.</numerusform>
@@ -85,7 +85,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/mainwindow.py" line="477"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="487"/>
         <source>Wrote %n answer(s) to %1. Give this file to your teacher.</source>
         <translation>
             <numerusform>Wrote %n answer to %1. Give this file to your teacher.</numerusform>
@@ -93,7 +93,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/mainwindow.py" line="508"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="518"/>
         <source>The class model is installed (it knows %n item(s)); %1.</source>
         <translation>
             <numerusform>The class model is installed (it knows %n item); %1.</numerusform>
@@ -101,7 +101,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/mainwindow.py" line="509"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="519"/>
         <source>%n profile(s) adapted to it</source>
         <translation>
             <numerusform>%n profile adapted to it</numerusform>
@@ -109,7 +109,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/mainwindow.py" line="520"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="530"/>
         <source>Back to the model StudyApp came with; %n profile(s) adapted to it.</source>
         <translation>
             <numerusform>Back to the model StudyApp came with; %n profile adapted to it.</numerusform>
@@ -117,7 +117,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/mainwindow.py" line="521"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="531"/>
         <source>Back to the previous class model; %n profile(s) adapted to it.</source>
         <translation>
             <numerusform>Back to the previous class model; %n profile adapted to it.</numerusform>
@@ -128,7 +128,7 @@
 <context>
     <name>StatisticsPage</name>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/statistics.py" line="238"/>
+        <location filename="../../studyapp/ui/statistics.py" line="296"/>
         <source>%n answer(s)</source>
         <translation>
             <numerusform>%n answer</numerusform>
@@ -136,7 +136,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/statistics.py" line="240"/>
+        <location filename="../../studyapp/ui/statistics.py" line="298"/>
         <source>on %n day(s)</source>
         <translation>
             <numerusform>on %n day</numerusform>
@@ -144,7 +144,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/statistics.py" line="241"/>
+        <location filename="../../studyapp/ui/statistics.py" line="299"/>
         <source>%n item(s) seen</source>
         <translation>
             <numerusform>%n item seen</numerusform>
@@ -155,7 +155,7 @@
 <context>
     <name>SummaryPage</name>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/summary.py" line="111"/>
+        <location filename="../../studyapp/ui/summary.py" line="125"/>
         <source>%n item(s) you missed earlier in this session were right the second time.</source>
         <translation>
             <numerusform>%n item you missed earlier in this session was right the second time.</numerusform>
