@@ -1,1784 +1,1784 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-    <context>
-        <name>BackupsDialog</name>
-        <message>
-            <location filename="../../studyapp/ui/backups.py" line="55" />
-            <source>Backups</source>
-            <translation>备份</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/backups.py" line="56" />
-            <source>StudyApp backs up your data when it closes, at most once a day. Restoring replaces everything with the backup; the current data is kept beside it.</source>
-            <translation>StudyApp 在关闭时备份你的数据，每天最多一次。恢复会用备份替换全部数据；当前数据会另外保存。</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/backups.py" line="59" />
-            <source>&amp;Restore</source>
-            <translation>恢复(&amp;R)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/backups.py" line="60" />
-            <source>&amp;Back up now</source>
-            <translation>立即备份(&amp;B)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/backups.py" line="78" />
-            <source>No backups yet.</source>
-            <translation>还没有备份。</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/backups.py" line="88" />
-            <source>Backup made.</source>
-            <translation>备份已完成。</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/backups.py" line="95" />
-            <source>Restore backup</source>
-            <translation>恢复备份</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/backups.py" line="96" />
-            <source>Replace all your data with the backup of %1?</source>
-            <translation>用 %1 的备份替换你的全部数据吗？</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/backups.py" line="109" />
-            <source>Restored the backup; your previous data is kept as %1.</source>
-            <translation>备份已恢复；之前的数据保存为 %1。</translation>
-        </message>
-    </context>
-    <context>
-        <name>BrowserPage</name>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="40" />
-            <source>Flashcard</source>
-            <translation>卡片</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="41" />
-            <source>Two-way card</source>
-            <translation>双向卡片</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="42" />
-            <source>Cloze</source>
-            <translation>填空</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="43" />
-            <source>Multiple choice</source>
-            <translation>选择题</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="44" />
-            <source>Typed answer</source>
-            <translation>输入答案</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="45" />
-            <source>True/false</source>
-            <translation>判断题</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="270" />
-            <source>Browse: %1</source>
-            <translation>浏览：%1</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="271" />
-            <source>Browse all decks</source>
-            <translation>浏览所有牌组</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="272" />
-            <source>Search prompts, answers, tags and skills  [Ctrl+F]</source>
-            <translation>搜索题目、答案、标签和技能  [Ctrl+F]</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="273" />
-            <source>Prompt</source>
-            <translation>题目</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="273" />
-            <source>Answer</source>
-            <translation>答案</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="273" />
-            <source>Due</source>
-            <translation>到期</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="274" />
-            <source>Kind</source>
-            <translation>类型</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="274" />
-            <source>Deck</source>
-            <translation>牌组</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="274" />
-            <source>Interval</source>
-            <translation>间隔</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="275" />
-            <source>Tags</source>
-            <translation>标签</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="277" />
-            <source>&amp;Deck</source>
-            <translation>牌组(&amp;D)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="279" />
-            <location filename="../../studyapp/ui/browser.py" line="307" />
-            <source>All decks</source>
-            <translation>全部牌组</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="280" />
-            <source>When</source>
-            <translation>时间</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="280" />
-            <source>Result</source>
-            <translation>结果</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="280" />
-            <source>Time</source>
-            <translation>用时</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="280" />
-            <source>Given</source>
-            <translation>所答</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="281" />
-            <source>Add  [Ctrl+N]</source>
-            <translation>添加  [Ctrl+N]</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="281" />
-            <source>Edit  [Enter]</source>
-            <translation>编辑  [回车]</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="282" />
-            <source>Delete  [Del]</source>
-            <translation>删除  [Del]</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="282" />
-            <source>Move to deck…  [Ctrl+M]</source>
-            <translation>移到牌组…  [Ctrl+M]</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="283" />
-            <source>Undo  [Ctrl+Z]</source>
-            <translation>撤销  [Ctrl+Z]</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="283" />
-            <source>Back  [Esc]</source>
-            <translation>返回  [Esc]</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="328" />
-            <source>new</source>
-            <translation>新</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="329" />
-            <source>now</source>
-            <translation>现在</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../studyapp/ui/browser.py" line="355" />
-            <source>%n item(s)</source>
-            <translation>
-                <numerusform>%n 个条目</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="379" />
-            <source>Right</source>
-            <translation>对</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="379" />
-            <source>Wrong</source>
-            <translation>错</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="381" />
-            <source>%1 (taken back)</source>
-            <translation>%1（已撤销）</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="387" />
-            <source>Answers to the selected item</source>
-            <translation>所选项目的作答记录</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="389" />
-            <source>Answers to this item: %1</source>
-            <translation>此项目的作答：%1 次</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="391" />
-            <source>Not answered yet</source>
-            <translation>尚未作答</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="454" />
-            <source>Move items</source>
-            <translation>移动条目</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../studyapp/ui/browser.py" line="454" />
-            <source>Move %n item(s) to deck:</source>
-            <translation>
-                <numerusform>将 %n 个条目移到牌组：</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>BundleExportDialog</name>
-        <message>
-            <location filename="../../studyapp/ui/classroom.py" line="120" />
-            <source>Answers for the teacher</source>
-            <translation>交给老师的答题记录</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/classroom.py" line="121" />
-            <source>Writes a file with your answers (which item, right or wrong, when) for your teacher. It holds no other data from this computer.</source>
-            <translation>为老师生成一个包含你答题记录的文件（哪道题、对错、时间）。文件中没有这台电脑上的其他数据。</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/classroom.py" line="123" />
-            <source>Include my &amp;name (otherwise the teacher sees a code, not who you are)</source>
-            <translation>包含我的姓名(&amp;N)（否则老师只看到一个代号，不知道你是谁）</translation>
-        </message>
-    </context>
-    <context>
-        <name>ClassDashboard</name>
-        <message>
-            <location filename="../../studyapp/ui/classroom_dashboard.py" line="85" />
-            <source>Class dashboard</source>
-            <translation>班级概况</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/classroom_dashboard.py" line="86" />
-            <source>&amp;Open bundles…</source>
-            <translation>打开答题包(&amp;O)…</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/classroom_dashboard.py" line="88" />
-            <source>Open the bundles your students gave you (%1 files).</source>
-            <translation>打开学生交给你的答题包（%1 文件）。</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/classroom_dashboard.py" line="90" />
-            <location filename="../../studyapp/ui/classroom_dashboard.py" line="95" />
-            <source>Student</source>
-            <translation>学生</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/classroom_dashboard.py" line="90" />
-            <source>Group</source>
-            <translation>分组</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/classroom_dashboard.py" line="90" />
-            <source>Mastery</source>
-            <translation>掌握程度</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/classroom_dashboard.py" line="90" />
-            <source>± 95%</source>
-            <translation>± 95%</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/classroom_dashboard.py" line="90" />
-            <source>Items</source>
-            <translation>条目</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/classroom_dashboard.py" line="92" />
-            <source>By deck</source>
-            <translation>按牌组</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/classroom_dashboard.py" line="92" />
-            <source>By skill</source>
-            <translation>按技能</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/classroom_dashboard.py" line="93" />
-            <source>Hardest items</source>
-            <translation>最难的条目</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/classroom_dashboard.py" line="94" />
-            <source>Right at first try</source>
-            <translation>首次答对</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/classroom_dashboard.py" line="94" />
-            <source>Students</source>
-            <translation>学生数</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/classroom_dashboard.py" line="94" />
-            <source>Item</source>
-            <translation>条目</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/classroom_dashboard.py" line="94" />
-            <source>Deck</source>
-            <translation>牌组</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/classroom_dashboard.py" line="95" />
-            <source>Not studied this week</source>
-            <translation>本周未学习</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/classroom_dashboard.py" line="105" />
-            <source>Class bundles</source>
-            <translation>班级答题包</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/classroom_dashboard.py" line="106" />
-            <source>Class bundles (*%1)</source>
-            <translation>班级答题包 (*%1)</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../studyapp/ui/classroom_dashboard.py" line="112" />
-            <source>Reading %n bundle(s)…</source>
-            <translation>
-                <numerusform>正在读取 %n 个答题包…</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../studyapp/ui/classroom_dashboard.py" line="124" />
-            <source>%n student(s)</source>
-            <translation>
-                <numerusform>%n 名学生</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>ColumnMappingDialog</name>
-        <message>
-            <location filename="../../studyapp/ui/csv_mapping.py" line="81" />
-            <source>Prompt</source>
-            <translation>题目</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/csv_mapping.py" line="82" />
-            <source>Answer</source>
-            <translation>答案</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/csv_mapping.py" line="83" />
-            <source>Kind</source>
-            <translation>类型</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/csv_mapping.py" line="84" />
-            <source>Options</source>
-            <translation>选项</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/csv_mapping.py" line="85" />
-            <source>Accepted answers</source>
-            <translation>可接受的答案</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/csv_mapping.py" line="86" />
-            <source>Tags</source>
-            <translation>标签</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/csv_mapping.py" line="87" />
-            <source>Hint</source>
-            <translation>提示</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/csv_mapping.py" line="88" />
-            <source>Explanation</source>
-            <translation>解释</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/csv_mapping.py" line="89" />
-            <source>Skill</source>
-            <translation>技能</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/csv_mapping.py" line="90" />
-            <source>(ignore)</source>
-            <translation>（忽略）</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/csv_mapping.py" line="95" />
-            <source>Comma ( , )</source>
-            <translation>逗号（ , ）</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/csv_mapping.py" line="96" />
-            <source>Semicolon ( ; )</source>
-            <translation>分号（ ; ）</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/csv_mapping.py" line="97" />
-            <source>Tab</source>
-            <translation>制表符</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/csv_mapping.py" line="98" />
-            <source>Vertical bar ( | )</source>
-            <translation>竖线（ | ）</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/csv_mapping.py" line="102" />
-            <source>Spreadsheet (columns as chosen below)</source>
-            <translation>表格（按下面选择的列）</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/csv_mapping.py" line="103" />
-            <source>Quizlet export (term, definition)</source>
-            <translation>Quizlet 导出（术语、定义）</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/csv_mapping.py" line="104" />
-            <source>Mnemosyne export</source>
-            <translation>Mnemosyne 导出</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/csv_mapping.py" line="188" />
-            <source>Import %1</source>
-            <translation>导入 %1</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/csv_mapping.py" line="189" />
-            <source>Choose what each column holds. A header row that names a prompt and an answer is skipped.</source>
-            <translation>选择每一列的内容。写明题目和答案的标题行会被跳过。</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/csv_mapping.py" line="191" />
-            <source>&amp;Deck name</source>
-            <translation>牌组名称(&amp;D)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/csv_mapping.py" line="192" />
-            <source>&amp;Written by</source>
-            <translation>来源程序(&amp;W)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/csv_mapping.py" line="193" />
-            <source>Columns &amp;separated by</source>
-            <translation>列分隔符(&amp;S)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/csv_mapping.py" line="239" />
-            <source>Give the deck a name.</source>
-            <translation>请给牌组起个名字。</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/csv_mapping.py" line="243" />
-            <source>The rows have one column only: choose the character that separates the columns.</source>
-            <translation>每行只有一列：请选择分隔各列的字符。</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/csv_mapping.py" line="248" />
-            <source>Choose the column that holds the %1.</source>
-            <translation>请选择包含%1的列。</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/csv_mapping.py" line="251" />
-            <source>Only one column can be %1.</source>
-            <translation>只能有一列是%1。</translation>
-        </message>
-    </context>
-    <context>
-        <name>DecksPage</name>
-        <message>
-            <location filename="../../studyapp/ui/decks.py" line="82" />
-            <source>Decks for %1</source>
-            <translation>%1 的牌组</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/decks.py" line="82" />
-            <source>Decks</source>
-            <translation>牌组</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/decks.py" line="83" />
-            <source>Deck</source>
-            <translation>牌组</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/decks.py" line="83" />
-            <source>Due</source>
-            <translation>待复习</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/decks.py" line="83" />
-            <source>New</source>
-            <translation>新</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/decks.py" line="83" />
-            <source>Items</source>
-            <translation>条目</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/decks.py" line="84" />
-            <source>Answers</source>
-            <translation>作答</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/decks.py" line="84" />
-            <source>Mastery</source>
-            <translation>掌握程度</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/decks.py" line="85" />
-            <source>What you know of the items you have answered, as the learner model sees it, with its likely range (95%).</source>
-            <translation>学习模型估计你对已答项目的掌握程度，以及其可能范围（95%）。</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/decks.py" line="88" />
-            <source>It is shown once a deck has %1 answers: fewer say too little.</source>
-            <translation>牌组有 %1 次作答后才显示：更少的作答说明不了什么。</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/decks.py" line="92" />
-            <source>T&amp;est</source>
-            <translation>测验(&amp;E)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/decks.py" line="93" />
-            <source>St&amp;atistics</source>
-            <translation>统计(&amp;A)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/decks.py" line="158" />
-            <source>not enough answers yet</source>
-            <translation>作答还不够多</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/decks.py" line="159" />
-            <source>%1% (%2–%3%)</source>
-            <translation>%1%（%2–%3%）</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/decks.py" line="168" />
-            <source>From %1 answers</source>
-            <translation>根据 %1 次作答</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/decks.py" line="92" />
-            <source>&amp;Study</source>
-            <translation>学习(&amp;S)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/decks.py" line="92" />
-            <source>&amp;Practise</source>
-            <translation>练习(&amp;P)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/decks.py" line="93" />
-            <source>&amp;Browse</source>
-            <translation>浏览(&amp;B)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/decks.py" line="93" />
-            <source>&amp;Import…</source>
-            <translation>导入(&amp;I)…</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/decks.py" line="94" />
-            <source>E&amp;xport…</source>
-            <translation>导出(&amp;X)…</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/decks.py" line="100" />
-            <source>Study due and new items of the selected deck (Enter)</source>
-            <translation>学习所选牌组中待复习和新的条目（回车）</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/decks.py" line="101" />
-            <source>Practise items at the right difficulty</source>
-            <translation>练习难度合适的条目</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/decks.py" line="104" />
-            <source>A short adaptive test of what you know</source>
-            <translation>一次简短的自适应测试，了解你掌握了什么</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/decks.py" line="105" />
-            <source>The adaptive test needs the learner model, which is not available</source>
-            <translation>自适应测试需要学习模型，但模型不可用</translation>
-        </message>
-    </context>
-    <context>
-        <name>ImportDialog</name>
-        <message>
-            <location filename="../../studyapp/ui/importing.py" line="41" />
-            <source>Decks and flashcards (*.deck.toml *.toml *.csv *.tsv *.txt *.apkg *.colpkg)</source>
-            <translation>牌组和卡片 (*.deck.toml *.toml *.csv *.tsv *.txt *.apkg *.colpkg)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/importing.py" line="43" />
-            <source>All files (*)</source>
-            <translation>所有文件 (*)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/importing.py" line="48" />
-            <source>Import decks</source>
-            <translation>导入牌组</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/importing.py" line="86" />
-            <source>Import</source>
-            <translation>导入</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/importing.py" line="101" />
-            <source>Importing %1…</source>
-            <translation>正在导入 %1…</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/importing.py" line="108" />
-            <source>Reading %1…</source>
-            <translation>正在读取 %1…</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/importing.py" line="108" />
-            <source>Saving %1 to the database…</source>
-            <translation>正在将 %1 保存到数据库…</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/importing.py" line="113" />
-            <source>%1: %2 and %3 in %4; %5.</source>
-            <translation>%1：%4 中%2、%3；%5。</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../studyapp/ui/importing.py" line="114" />
-            <source>%n new item(s)</source>
-            <translation>
-                <numerusform>新增 %n 个条目</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../studyapp/ui/importing.py" line="115" />
-            <source>%n updated</source>
-            <translation>
-                <numerusform>更新 %n 个</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../studyapp/ui/importing.py" line="116" />
-            <source>%n answer(s) of history</source>
-            <translation>
-                <numerusform>历史作答 %n 条</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/importing.py" line="124" />
-            <source>%1 was not imported: %2</source>
-            <translation>%1 未导入：%2</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/importing.py" line="137" />
-            <source>Nothing was imported.</source>
-            <translation>没有导入任何内容。</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../studyapp/ui/importing.py" line="140" />
-            <source>Import finished: %n file(s) imported, %1 failed.</source>
-            <translation>
-                <numerusform>导入完成：%n 个文件已导入，%1 个失败。</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>ItemEditor</name>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="121" />
-            <source>Add item</source>
-            <translation>添加条目</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="121" />
-            <source>Edit item</source>
-            <translation>编辑条目</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="122" />
-            <source>&amp;Deck</source>
-            <translation>牌组(&amp;D)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="122" />
-            <source>&amp;Kind</source>
-            <translation>类型(&amp;K)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="122" />
-            <source>&amp;Prompt</source>
-            <translation>题目(&amp;P)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="122" />
-            <source>&amp;Answer</source>
-            <translation>答案(&amp;A)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="123" />
-            <source>&amp;Options (one per line)</source>
-            <translation>选项（每行一个）(&amp;O)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="123" />
-            <source>A&amp;lso accepted (separate with |)</source>
-            <translation>也接受的答案（用 | 分隔）(&amp;L)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="123" />
-            <source>&amp;Hint</source>
-            <translation>提示(&amp;H)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="124" />
-            <source>&amp;Explanation</source>
-            <translation>解释(&amp;E)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="124" />
-            <source>&amp;Tags (separate with spaces)</source>
-            <translation>标签（用空格分隔）(&amp;T)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="124" />
-            <source>&amp;Skill</source>
-            <translation>技能(&amp;S)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/browser.py" line="129" />
-            <source>For a cloze, mark the gaps: {{c1::Paris}} is the capital of France</source>
-            <translation>填空题请标出空格：{{c1::巴黎}}是法国的首都</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <location filename="../../studyapp/ui/mainwindow.py" line="137" />
-            <location filename="../../studyapp/ui/mainwindow.py" line="186" />
-            <location filename="../../studyapp/ui/mainwindow.py" line="199" />
-            <source>StudyApp</source>
-            <translation>StudyApp 学习</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/mainwindow.py" line="138" />
-            <location filename="../../studyapp/ui/mainwindow.py" line="219" />
-            <source>Opening your study data…</source>
-            <translation>正在打开你的学习数据…</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/mainwindow.py" line="139" />
-            <source>&amp;File</source>
-            <translation>文件(&amp;F)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/mainwindow.py" line="140" />
-            <source>Switch &amp;profile</source>
-            <translation>切换用户(&amp;P)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/mainwindow.py" line="141" />
-            <source>&amp;Import…</source>
-            <translation>导入(&amp;I)…</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/mainwindow.py" line="142" />
-            <source>&amp;Backups…</source>
-            <translation>备份(&amp;B)…</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/mainwindow.py" line="144" />
-            <source>Remo&amp;ve PIN</source>
-            <translation>删除 PIN(&amp;V)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/mainwindow.py" line="145" />
-            <location filename="../../studyapp/ui/mainwindow.py" line="210" />
-            <source>&amp;Quit</source>
-            <translation>退出(&amp;Q)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/mainwindow.py" line="146" />
-            <source>&amp;Tools</source>
-            <translation>工具(&amp;T)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/mainwindow.py" line="147" />
-            <source>&amp;Decks</source>
-            <translation>牌组(&amp;D)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/mainwindow.py" line="148" />
-            <source>&amp;Settings…</source>
-            <translation>设置(&amp;S)…</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/mainwindow.py" line="149" />
-            <source>S&amp;tatistics</source>
-            <translation>统计(&amp;T)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/mainwindow.py" line="150" />
-            <source>&amp;Browse</source>
-            <translation>浏览(&amp;B)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/mainwindow.py" line="151" />
-            <source>&amp;Classroom</source>
-            <translation>课堂(&amp;C)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/mainwindow.py" line="152" />
-            <source>&amp;Export my answers for the teacher…</source>
-            <translation>导出答题记录交给老师(&amp;E)…</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/mainwindow.py" line="153" />
-            <source>&amp;Install the class model…</source>
-            <translation>安装班级模型(&amp;I)…</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/mainwindow.py" line="154" />
-            <source>Go &amp;back to the previous model</source>
-            <translation>恢复到之前的模型(&amp;B)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/mainwindow.py" line="155" />
-            <source>Class &amp;dashboard (for teachers)…</source>
-            <translation>班级概况（教师用）(&amp;D)…</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/mainwindow.py" line="156" />
-            <source>&amp;Help</source>
-            <translation>帮助(&amp;H)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/mainwindow.py" line="157" />
-            <source>Open the &amp;log folder</source>
-            <translation>打开日志文件夹(&amp;L)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/mainwindow.py" line="158" />
-            <source>&amp;About StudyApp</source>
-            <translation>关于 StudyApp(&amp;A)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/mainwindow.py" line="181" />
-            <location filename="../../studyapp/ui/mainwindow.py" line="198" />
-            <source>StudyApp cannot open its data: %1</source>
-            <translation>StudyApp 无法打开数据：%1</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/mainwindow.py" line="187" />
-            <source>StudyApp is already open on this data folder. Use that window, or close it first.</source>
-            <translation>StudyApp 已经在这个数据文件夹上打开。请使用那个窗口，或先关闭它。</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/mainwindow.py" line="200" />
-            <source>Your study data cannot be read; the file is damaged or is not a StudyApp database.</source>
-            <translation>无法读取你的学习数据：文件已损坏，或者不是 StudyApp 数据库。</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/mainwindow.py" line="205" />
-            <source>Restore the backup of %1</source>
-            <translation>恢复 %1 的备份</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/mainwindow.py" line="208" />
-            <source>Start with empty data (the damaged file is kept)</source>
-            <translation>从空白数据开始（保留损坏的文件）</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/mainwindow.py" line="246" />
-            <source>Loading the learner model…</source>
-            <translation>正在加载学习模型…</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/mainwindow.py" line="246" />
-            <source>Learner model ready</source>
-            <translation>学习模型已就绪</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/mainwindow.py" line="247" />
-            <source>Using the classical schedule</source>
-            <translation>使用经典复习计划</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/mainwindow.py" line="255" />
-            <source>The translation files are missing; showing English.</source>
-            <translation>缺少翻译文件，将显示英文。</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/mainwindow.py" line="379" />
-            <source>Anki packages (*.apkg)</source>
-            <translation>Anki 卡组包 (*.apkg)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/mainwindow.py" line="380" />
-            <source>Anki packages with my answers (*.apkg)</source>
-            <translation>含我的答题记录的 Anki 卡组包 (*.apkg)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/mainwindow.py" line="382" />
-            <source>Export deck</source>
-            <translation>导出牌组</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/mainwindow.py" line="379" />
-            <source>StudyApp decks (*.deck.toml)</source>
-            <translation>StudyApp 牌组 (*.deck.toml)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/mainwindow.py" line="143" />
-            <source>Set PI&amp;N…</source>
-            <translation>设置 PIN(&amp;N)…</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../studyapp/ui/mainwindow.py" line="400" />
-            <source>Wrote %n item(s) to %1.</source>
-            <translation>
-                <numerusform>已将 %n 个条目写入 %1。</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/mainwindow.py" line="404" />
-            <source>The deck was not exported: %1</source>
-            <translation>牌组未导出：%1</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/mainwindow.py" line="423" />
-            <source>Finish studying first (Esc), then open the backups.</source>
-            <translation>请先结束学习（Esc），再打开备份。</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/mainwindow.py" line="460" />
-            <source>The profile now has a PIN.</source>
-            <translation>此用户现在设置了 PIN。</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/mainwindow.py" line="461" />
-            <source>The profile's PIN was removed.</source>
-            <translation>此用户的 PIN 已删除。</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/mainwindow.py" line="468" />
-            <source>Open your profile first.</source>
-            <translation>请先打开你的用户。</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/mainwindow.py" line="477" />
-            <source>Export my answers for the teacher</source>
-            <translation>导出答题记录交给老师</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/mainwindow.py" line="478" />
-            <source>Class bundles (*%1)</source>
-            <translation>班级答题包 (*%1)</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../studyapp/ui/mainwindow.py" line="487" />
-            <source>Wrote %n answer(s) to %1. Give this file to your teacher.</source>
-            <translation>
-                <numerusform>已将 %n 条答题记录写入 %1。请把这个文件交给老师。</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/mainwindow.py" line="500" />
-            <source>Finish studying first (Esc).</source>
-            <translation>请先结束学习（Esc）。</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/mainwindow.py" line="508" />
-            <source>Install the class model</source>
-            <translation>安装班级模型</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/mainwindow.py" line="509" />
-            <source>Class models (*.safetensors)</source>
-            <translation>班级模型 (*.safetensors)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/mainwindow.py" line="512" />
-            <source>Installing the class model and adapting every profile to it…</source>
-            <translation>正在安装班级模型，并让每个用户适应它…</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../studyapp/ui/mainwindow.py" line="518" />
-            <source>The class model is installed (it knows %n item(s)); %1.</source>
-            <translation>
-                <numerusform>班级模型已安装（包含 %n 个条目）；%1。</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../studyapp/ui/mainwindow.py" line="519" />
-            <source>%n profile(s) adapted to it</source>
-            <translation>
-                <numerusform>%n 个用户已适应新模型</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../studyapp/ui/mainwindow.py" line="530" />
-            <source>Back to the model StudyApp came with; %n profile(s) adapted to it.</source>
-            <translation>
-                <numerusform>已恢复 StudyApp 自带的模型；%n 个用户已适应它。</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../studyapp/ui/mainwindow.py" line="531" />
-            <source>Back to the previous class model; %n profile(s) adapted to it.</source>
-            <translation>
-                <numerusform>已恢复之前的班级模型；%n 个用户已适应它。</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/mainwindow.py" line="546" />
-            <source>Classroom</source>
-            <translation>课堂</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/mainwindow.py" line="563" />
-            <source>About StudyApp</source>
-            <translation>关于 StudyApp</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/mainwindow.py" line="564" />
-            <source>StudyApp %1: offline flashcards, quizzes and adaptive tests.</source>
-            <translation>StudyApp %1：离线卡片、测验和自适应测试。</translation>
-        </message>
-    </context>
-    <context>
-        <name>PinDialog</name>
-        <message>
-            <location filename="../../studyapp/ui/profiles.py" line="203" />
-            <source>Set PIN</source>
-            <translation>设置 PIN</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/profiles.py" line="204" />
-            <source>%1 will need this PIN to open the profile (4 to 32 characters).</source>
-            <translation>%1 打开此用户时需要输入这个 PIN（4 到 32 个字符）。</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/profiles.py" line="206" />
-            <source>&amp;New PIN</source>
-            <translation>新 PIN(&amp;N)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/profiles.py" line="207" />
-            <source>&amp;Repeat it</source>
-            <translation>再输入一次(&amp;R)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/profiles.py" line="220" />
-            <source>A PIN needs 4 to 32 characters.</source>
-            <translation>PIN 需要 4 到 32 个字符。</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/profiles.py" line="222" />
-            <source>The two PINs differ; type the same PIN twice.</source>
-            <translation>两次输入的 PIN 不同；请输入两次相同的 PIN。</translation>
-        </message>
-    </context>
-    <context>
-        <name>ProfilePage</name>
-        <message>
-            <location filename="../../studyapp/ui/profiles.py" line="71" />
-            <source>Who is studying?</source>
-            <translation>谁在学习？</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/profiles.py" line="71" />
-            <source>Welcome to StudyApp</source>
-            <translation>欢迎使用 StudyApp</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/profiles.py" line="72" />
-            <source>Type your name and press Enter to create your profile. It keeps your progress; others on this computer can add their own later.</source>
-            <translation>输入你的名字并按回车，创建你的档案。档案会保存你的学习进度；这台电脑上的其他人以后可以添加自己的档案。</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/profiles.py" line="74" />
-            <source>Pick your profile and press Enter. Each profile keeps its own progress.</source>
-            <translation>选择你的用户并按回车。每个用户的进度各自保存。</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/profiles.py" line="75" />
-            <source>Open profile</source>
-            <translation>打开用户</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/profiles.py" line="76" />
-            <source>New profile name</source>
-            <translation>新用户名</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/profiles.py" line="76" />
-            <source>Your name</source>
-            <translation>你的名字</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/profiles.py" line="77" />
-            <source>Create profile</source>
-            <translation>创建用户</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/profiles.py" line="77" />
-            <source>Create my profile</source>
-            <translation>创建我的档案</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/profiles.py" line="78" />
-            <source>P&amp;IN:</source>
-            <translation>PIN(&amp;I)：</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/profiles.py" line="79" />
-            <source>This profile has a PIN</source>
-            <translation>此用户设置了 PIN</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/profiles.py" line="132" />
-            <source>Create a profile first: type a name and press Enter.</source>
-            <translation>请先创建用户：输入名字并按回车。</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/profiles.py" line="136" />
-            <source>Type the PIN of %1 and press Enter.</source>
-            <translation>请输入 %1 的 PIN，然后按回车。</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/profiles.py" line="145" />
-            <source>That is not the PIN of %1. Try again.</source>
-            <translation>这不是 %1 的 PIN，请再试一次。</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/profiles.py" line="155" />
-            <source>Type a name for the new profile.</source>
-            <translation>请输入新用户的名字。</translation>
-        </message>
-    </context>
-    <context>
-        <name>SettingsDialog</name>
-        <message>
-            <location filename="../../studyapp/ui/settings_dialog.py" line="67" />
-            <source>Settings</source>
-            <translation>设置</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/settings_dialog.py" line="68" />
-            <source>Studying (this profile)</source>
-            <translation>学习（当前用户）</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/settings_dialog.py" line="69" />
-            <source>Appearance (this computer)</source>
-            <translation>外观（本机）</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/settings_dialog.py" line="70" />
-            <source>Target &amp;retention</source>
-            <translation>目标记忆率(&amp;R)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/settings_dialog.py" line="70" />
-            <source>&amp;New items per day</source>
-            <translation>每日新条目(&amp;N)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/settings_dialog.py" line="70" />
-            <source>Test &amp;length (items)</source>
-            <translation>测试长度（条目）(&amp;L)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/settings_dialog.py" line="71" />
-            <source>&amp;Theme</source>
-            <translation>主题(&amp;T)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/settings_dialog.py" line="71" />
-            <source>&amp;Font size</source>
-            <translation>字号(&amp;F)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/settings_dialog.py" line="71" />
-            <source>Lan&amp;guage</source>
-            <translation>语言(&amp;G)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/settings_dialog.py" line="71" />
-            <source>&amp;Backups kept</source>
-            <translation>保留备份数(&amp;B)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/settings_dialog.py" line="74" />
-            <source>Light</source>
-            <translation>浅色</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/settings_dialog.py" line="75" />
-            <source>Dark</source>
-            <translation>深色</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/settings_dialog.py" line="76" />
-            <source>How many daily backups of the data to keep (File, Backups…)</source>
-            <translation>保留多少份每日数据备份（文件 → 备份…）</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/settings_dialog.py" line="77" />
-            <source>How likely you should be to remember an item when it comes back</source>
-            <translation>条目再次出现时你应能记住它的概率</translation>
-        </message>
-    </context>
-    <context>
-        <name>StatisticsPage</name>
-        <message>
-            <location filename="../../studyapp/ui/statistics.py" line="164" />
-            <source>Back  [Esc]</source>
-            <translation>返回  [Esc]</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/statistics.py" line="165" />
-            <source>&amp;Deck</source>
-            <translation>牌组(&amp;D)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/statistics.py" line="166" />
-            <source>&amp;Period</source>
-            <translation>时间段(&amp;P)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/statistics.py" line="167" />
-            <source>Last month</source>
-            <translation>最近一个月</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/statistics.py" line="167" />
-            <source>Last 3 months</source>
-            <translation>最近三个月</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/statistics.py" line="167" />
-            <source>Last year</source>
-            <translation>最近一年</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/statistics.py" line="168" />
-            <source>All time</source>
-            <translation>全部时间</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/statistics.py" line="172" />
-            <location filename="../../studyapp/ui/statistics.py" line="198" />
-            <source>All decks</source>
-            <translation>全部牌组</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/statistics.py" line="173" />
-            <source>Answers per day, last six months</source>
-            <translation>最近六个月每天的作答</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/statistics.py" line="174" />
-            <source>Statistics: %1</source>
-            <translation>统计：%1</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/statistics.py" line="175" />
-            <source>Statistics</source>
-            <translation>统计</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/statistics.py" line="176" />
-            <source>Mastery: the chance that you know an item of the deck or skill, guessing removed, over the items you have answered. The line is its likely range (95%).</source>
-            <translation>掌握程度：在你已答过的条目中，你掌握该牌组或技能中某一条目的概率（已去除猜对的部分）。横线表示其可能范围 (95%)。</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/statistics.py" line="295" />
-            <source>%1, %2% correct, %3; %4.</source>
-            <translation>%1，正确率 %2%，%3；%4。</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../studyapp/ui/statistics.py" line="296" />
-            <source>%n answer(s)</source>
-            <translation>
-                <numerusform>共作答 %n 次</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../studyapp/ui/statistics.py" line="298" />
-            <source>on %n day(s)</source>
-            <translation>
-                <numerusform>学习 %n 天</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../studyapp/ui/statistics.py" line="299" />
-            <source>%n item(s) seen</source>
-            <translation>
-                <numerusform>见过 %n 个条目</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/statistics.py" line="307" />
-            <source>Answers</source>
-            <translation>作答</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/statistics.py" line="312" />
-            <source>Answers per day, %1 to %2</source>
-            <translation>每天作答数（%1 至 %2）</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/statistics.py" line="312" />
-            <source>Answers per week, %1 to %2</source>
-            <translation>每周作答次数，%1 至 %2</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/statistics.py" line="326" />
-            <source>Accuracy per week (%)</source>
-            <translation>每周正确率（%）</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/statistics.py" line="327" />
-            <source>Accuracy per day (%)</source>
-            <translation>每天正确率 (%)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/statistics.py" line="340" />
-            <source>Due</source>
-            <translation>待复习</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/statistics.py" line="347" />
-            <source>Due in the next two weeks (0 = today)</source>
-            <translation>未来两周到期（0 = 今天）</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/statistics.py" line="350" />
-            <source>Predicted vs actual recall</source>
-            <translation>预测与实际记忆对比</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/statistics.py" line="371" />
-            <source>Predicted vs actual recall (no predictions yet)</source>
-            <translation>预测与实际记忆对比（尚无预测）</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/statistics.py" line="376" />
-            <source>Mastery per deck and skill appears once the learner model has loaded.</source>
-            <translation>学习模型加载完成后，这里会显示各牌组和各技能的掌握程度。</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/statistics.py" line="378" />
-            <source>Mastery per deck and skill needs the learner model, which is not available: the classical schedule is used.</source>
-            <translation>各牌组和各技能的掌握程度需要学习模型，但模型不可用：正在使用经典复习计划。</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/statistics.py" line="381" />
-            <source>Working out mastery per deck and skill…</source>
-            <translation>正在计算各牌组和各技能的掌握程度…</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/statistics.py" line="383" />
-            <source>Mastery per deck and skill appears once you have answered some items.</source>
-            <translation>答过一些条目后，这里会显示各牌组和各技能的掌握程度。</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/statistics.py" line="394" />
-            <source>Mastery per deck (%)</source>
-            <translation>各牌组掌握程度 (%)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/statistics.py" line="395" />
-            <source>Mastery per skill (%)</source>
-            <translation>各技能掌握程度 (%)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/statistics.py" line="396" />
-            <source>Mastery per skill (these items have no skills or tags)</source>
-            <translation>各技能掌握程度（这些条目没有技能或标签）</translation>
-        </message>
-    </context>
-    <context>
-        <name>StudyPage</name>
-        <message>
-            <location filename="../../studyapp/ui/study.py" line="205" />
-            <source>Show answer  [Space]</source>
-            <translation>显示答案  [空格]</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/study.py" line="206" />
-            <source>Check  [Enter]</source>
-            <translation>检查  [回车]</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/study.py" line="207" />
-            <source>Type your answer and press Enter</source>
-            <translation>输入答案并按回车</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/study.py" line="208" />
-            <source>Undo  [Ctrl+Z]</source>
-            <translation>撤销  [Ctrl+Z]</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/study.py" line="209" />
-            <source>End session  [Esc]</source>
-            <translation>结束学习  [Esc]</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/study.py" line="210" />
-            <source>Continue  [Enter]</source>
-            <translation>继续  [回车]</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/study.py" line="211" />
-            <source>Play sound  [R]</source>
-            <translation>播放声音  [R]</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/study.py" line="222" />
-            <source>Study</source>
-            <translation>学习</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/study.py" line="222" />
-            <source>Practice</source>
-            <translation>练习</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/study.py" line="222" />
-            <source>Test</source>
-            <translation>测试</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/study.py" line="46" />
-            <source>Again</source>
-            <translation>重来</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/study.py" line="46" />
-            <source>Hard</source>
-            <translation>困难</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/study.py" line="47" />
-            <source>Good</source>
-            <translation>良好</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/study.py" line="47" />
-            <source>Easy</source>
-            <translation>简单</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/study.py" line="34" />
-            <source>%1 min</source>
-            <translation>%1 分钟</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/study.py" line="36" />
-            <source>%1 h</source>
-            <translation>%1 小时</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/study.py" line="39" />
-            <source>1 day</source>
-            <translation>1 天</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/study.py" line="40" />
-            <source>%1 days</source>
-            <translation>%1 天</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/study.py" line="228" />
-            <source>New item, %1 of %2 today</source>
-            <translation>新条目，今天第 %1 个（共 %2 个）</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/study.py" line="229" />
-            <source>Due for review (scheduled now)</source>
-            <translation>到期复习（计划于现在）</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/study.py" line="230" />
-            <source>Due for review (scheduled %1 ago)</source>
-            <translation>到期复习（计划于 %1 前）</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/study.py" line="231" />
-            <source>Due for review (FSRS-6)</source>
-            <translation>到期复习（FSRS-6）</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/study.py" line="232" />
-            <source>Random item</source>
-            <translation>随机条目</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/study.py" line="233" />
-            <source>Answer taken back: try it again</source>
-            <translation>已撤销答案：请再试一次</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/study.py" line="234" />
-            <source>Recall fell to %1, your target is %2</source>
-            <translation>记忆概率降到 %1，你的目标是 %2</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/study.py" line="235" />
-            <source>Due review: recall fell to %1, your target is %2</source>
-            <translation>到期复习：记忆概率降到 %1，你的目标是 %2</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/study.py" line="236" />
-            <source>You missed this a few items ago: try it again</source>
-            <translation>几题前你答错了这题：再试一次</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/study.py" line="237" />
-            <source>Practice at the right level: you get this right about %1 of the time</source>
-            <translation>难度合适的练习：你大约 %1 的时间能答对</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/study.py" line="238" />
-            <source>Practice at the right level: you get this right about %1 of the time (new item, %2 of %3 today)</source>
-            <translation>难度合适的练习：你大约 %1 的时间能答对（新条目，今天第 %2 个，共 %3 个）</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/study.py" line="240" />
-            <source>Closest to the right level: you get this right about %1 of the time</source>
-            <translation>最接近合适难度：你大约 %1 的时间能答对</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/study.py" line="241" />
-            <source>Closest to the right level: you get this right about %1 of the time (new item, %2 of %3 today)</source>
-            <translation>最接近合适难度：你大约 %1 的时间能答对（新条目，今天第 %2 个，共 %3 个）</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/study.py" line="243" />
-            <source>Most informative question: students like you get this right about half the time</source>
-            <translation>信息量最大的题目：和你相似的学生大约一半时间能答对</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/study.py" line="245" />
-            <source>Most informative question: students like you get this right about %1 of the time</source>
-            <translation>信息量最大的题目：和你相似的学生大约 %1 的时间能答对</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/study.py" line="257" />
-            <source>Choosing the first item…</source>
-            <translation>正在选择第一个条目…</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/study.py" line="289" />
-            <source>Hint: %1</source>
-            <translation>提示：%1</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/study.py" line="292" />
-            <source>Item %1</source>
-            <translation>第 %1 题</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/study.py" line="298" />
-            <location filename="../../studyapp/ui/study.py" line="323" />
-            <location filename="../../studyapp/ui/study.py" line="445" />
-            <source>True</source>
-            <translation>对</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/study.py" line="299" />
-            <location filename="../../studyapp/ui/study.py" line="323" />
-            <location filename="../../studyapp/ui/study.py" line="445" />
-            <source>False</source>
-            <translation>错</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/study.py" line="315" />
-            <source>Missing media: %1</source>
-            <translation>缺少媒体文件：%1</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/study.py" line="394" />
-            <source>Type an answer first (or press Esc to end the session).</source>
-            <translation>请先输入答案（或按 Esc 结束学习）。</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/study.py" line="417" />
-            <source>Correct</source>
-            <translation>正确</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/study.py" line="417" />
-            <source>Not quite</source>
-            <translation>不太对</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/study.py" line="429" />
-            <location filename="../../studyapp/ui/study.py" line="433" />
-            <location filename="../../studyapp/ui/study.py" line="461" />
-            <source>Answer: %1</source>
-            <translation>答案：%1</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/study.py" line="460" />
-            <source>Your answer, corrected:</source>
-            <translation>你的答案（已标出差异）：</translation>
-        </message>
-    </context>
-    <context>
-        <name>SummaryPage</name>
-        <message>
-            <location filename="../../studyapp/ui/summary.py" line="84" />
-            <source>answers</source>
-            <translation>作答</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/summary.py" line="84" />
-            <source>correct</source>
-            <translation>正确率</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/summary.py" line="84" />
-            <source>time</source>
-            <translation>用时</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/summary.py" line="85" />
-            <source>new items</source>
-            <translation>新条目</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/summary.py" line="85" />
-            <source>improved</source>
-            <translation>进步</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/summary.py" line="88" />
-            <source>Back to decks  [Enter]</source>
-            <translation>返回牌组  [回车]</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/summary.py" line="89" />
-            <source>Undo last answer  [Ctrl+Z]</source>
-            <translation>撤销上一次作答  [Ctrl+Z]</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/summary.py" line="91" />
-            <source>Session finished</source>
-            <translation>本次学习结束</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/summary.py" line="91" />
-            <source>Test finished</source>
-            <translation>测试结束</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/summary.py" line="92" />
-            <source>What you know</source>
-            <translation>你掌握了什么</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/summary.py" line="93" />
-            <source>Deck or skill</source>
-            <translation>牌组或技能</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/summary.py" line="93" />
-            <source>Mastery</source>
-            <translation>掌握程度</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/summary.py" line="93" />
-            <source>Likely range (95%)</source>
-            <translation>可能范围 (95%)</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/summary.py" line="94" />
-            <source>Questions asked</source>
-            <translation>已问题数</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/summary.py" line="122" />
-            <source>Nothing to study right now: no item is due and today's new items are done. Come back later, or practise.</source>
-            <translation>现在没有要学的内容：没有到期的条目，今天的新条目也已学完。稍后再来，或者去练习。</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../studyapp/ui/summary.py" line="125" />
-            <source>%n item(s) you missed earlier in this session were right the second time.</source>
-            <translation>
-                <numerusform>本次学习中先前答错的 %n 个条目，第二次答对了。</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/summary.py" line="128" />
-            <source>Well done. Your answers are saved.</source>
-            <translation>做得好。你的作答已保存。</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/summary.py" line="136" />
-            <source>Decks</source>
-            <translation>牌组</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/summary.py" line="136" />
-            <source>Skills</source>
-            <translation>技能</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/summary.py" line="144" />
-            <source>%1 of %2</source>
-            <translation>%1 / %2</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/summary.py" line="147" />
-            <source>Nothing stands out to study next.</source>
-            <translation>没有特别需要接着学习的内容。</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/summary.py" line="154" />
-            <source>Study %1 next: mastery about %2 (between %3 and %4), not asked yet</source>
-            <translation>接下来学习 %1：掌握程度约 %2（在 %3 到 %4 之间），尚未提问</translation>
-        </message>
-        <message>
-            <location filename="../../studyapp/ui/summary.py" line="155" />
-            <source>Study %1 next: mastery about %2 (between %3 and %4)</source>
-            <translation>接下来学习 %1：掌握程度约 %2（在 %3 到 %4 之间）</translation>
-        </message>
-    </context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <location filename="../../studyapp/ui/backups.py" line="55"/>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/backups.py" line="56"/>
+        <source>StudyApp backs up your data when it closes, at most once a day. Restoring replaces everything with the backup; the current data is kept beside it.</source>
+        <translation>StudyApp 在关闭时备份你的数据，每天最多一次。恢复会用备份替换全部数据；当前数据会另外保存。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/backups.py" line="59"/>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/backups.py" line="60"/>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/backups.py" line="78"/>
+        <source>No backups yet.</source>
+        <translation>还没有备份。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/backups.py" line="88"/>
+        <source>Backup made.</source>
+        <translation>备份已完成。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/backups.py" line="95"/>
+        <source>Restore backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/backups.py" line="96"/>
+        <source>Replace all your data with the backup of %1?</source>
+        <translation>用 %1 的备份替换你的全部数据吗？</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/backups.py" line="109"/>
+        <source>Restored the backup; your previous data is kept as %1.</source>
+        <translation>备份已恢复；之前的数据保存为 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>BrowserPage</name>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="40"/>
+        <source>Flashcard</source>
+        <translation>卡片</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="41"/>
+        <source>Two-way card</source>
+        <translation>双向卡片</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="42"/>
+        <source>Cloze</source>
+        <translation>填空</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="43"/>
+        <source>Multiple choice</source>
+        <translation>选择题</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="44"/>
+        <source>Typed answer</source>
+        <translation>输入答案</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="45"/>
+        <source>True/false</source>
+        <translation>判断题</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="270"/>
+        <source>Browse: %1</source>
+        <translation>浏览：%1</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="271"/>
+        <source>Browse all decks</source>
+        <translation>浏览所有牌组</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="272"/>
+        <source>Search prompts, answers, tags and skills  [Ctrl+F]</source>
+        <translation>搜索题目、答案、标签和技能  [Ctrl+F]</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="273"/>
+        <source>Prompt</source>
+        <translation>题目</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="273"/>
+        <source>Answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="273"/>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="274"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="274"/>
+        <source>Deck</source>
+        <translation>牌组</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="274"/>
+        <source>Interval</source>
+        <translation>间隔</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="275"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="277"/>
+        <source>&amp;Deck</source>
+        <translation>牌组(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="279"/>
+        <location filename="../../studyapp/ui/browser.py" line="307"/>
+        <source>All decks</source>
+        <translation>全部牌组</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="280"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="280"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="280"/>
+        <source>Time</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="280"/>
+        <source>Given</source>
+        <translation>所答</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="281"/>
+        <source>Add  [Ctrl+N]</source>
+        <translation>添加  [Ctrl+N]</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="281"/>
+        <source>Edit  [Enter]</source>
+        <translation>编辑  [回车]</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="282"/>
+        <source>Delete  [Del]</source>
+        <translation>删除  [Del]</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="282"/>
+        <source>Move to deck…  [Ctrl+M]</source>
+        <translation>移到牌组…  [Ctrl+M]</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="283"/>
+        <source>Undo  [Ctrl+Z]</source>
+        <translation>撤销  [Ctrl+Z]</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="283"/>
+        <source>Back  [Esc]</source>
+        <translation>返回  [Esc]</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="328"/>
+        <source>new</source>
+        <translation>新</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="329"/>
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/browser.py" line="355"/>
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n 个条目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="379"/>
+        <source>Right</source>
+        <translation>对</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="379"/>
+        <source>Wrong</source>
+        <translation>错</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="381"/>
+        <source>%1 (taken back)</source>
+        <translation>%1（已撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="387"/>
+        <source>Answers to the selected item</source>
+        <translation>所选项目的作答记录</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="389"/>
+        <source>Answers to this item: %1</source>
+        <translation>此项目的作答：%1 次</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="391"/>
+        <source>Not answered yet</source>
+        <translation>尚未作答</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="454"/>
+        <source>Move items</source>
+        <translation>移动条目</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/browser.py" line="454"/>
+        <source>Move %n item(s) to deck:</source>
+        <translation>
+            <numerusform>将 %n 个条目移到牌组：</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BundleExportDialog</name>
+    <message>
+        <location filename="../../studyapp/ui/classroom.py" line="120"/>
+        <source>Answers for the teacher</source>
+        <translation>交给老师的答题记录</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/classroom.py" line="121"/>
+        <source>Writes a file with your answers (which item, right or wrong, when) for your teacher. It holds no other data from this computer.</source>
+        <translation>为老师生成一个包含你答题记录的文件（哪道题、对错、时间）。文件中没有这台电脑上的其他数据。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/classroom.py" line="123"/>
+        <source>Include my &amp;name (otherwise the teacher sees a code, not who you are)</source>
+        <translation>包含我的姓名(&amp;N)（否则老师只看到一个代号，不知道你是谁）</translation>
+    </message>
+</context>
+<context>
+    <name>ClassDashboard</name>
+    <message>
+        <location filename="../../studyapp/ui/classroom_dashboard.py" line="85"/>
+        <source>Class dashboard</source>
+        <translation>班级概况</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/classroom_dashboard.py" line="86"/>
+        <source>&amp;Open bundles…</source>
+        <translation>打开答题包(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/classroom_dashboard.py" line="88"/>
+        <source>Open the bundles your students gave you (%1 files).</source>
+        <translation>打开学生交给你的答题包（%1 文件）。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/classroom_dashboard.py" line="90"/>
+        <location filename="../../studyapp/ui/classroom_dashboard.py" line="95"/>
+        <source>Student</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/classroom_dashboard.py" line="90"/>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/classroom_dashboard.py" line="90"/>
+        <source>Mastery</source>
+        <translation>掌握程度</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/classroom_dashboard.py" line="90"/>
+        <source>± 95%</source>
+        <translation>± 95%</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/classroom_dashboard.py" line="90"/>
+        <source>Items</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/classroom_dashboard.py" line="92"/>
+        <source>By deck</source>
+        <translation>按牌组</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/classroom_dashboard.py" line="92"/>
+        <source>By skill</source>
+        <translation>按技能</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/classroom_dashboard.py" line="93"/>
+        <source>Hardest items</source>
+        <translation>最难的条目</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/classroom_dashboard.py" line="94"/>
+        <source>Right at first try</source>
+        <translation>首次答对</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/classroom_dashboard.py" line="94"/>
+        <source>Students</source>
+        <translation>学生数</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/classroom_dashboard.py" line="94"/>
+        <source>Item</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/classroom_dashboard.py" line="94"/>
+        <source>Deck</source>
+        <translation>牌组</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/classroom_dashboard.py" line="95"/>
+        <source>Not studied this week</source>
+        <translation>本周未学习</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/classroom_dashboard.py" line="105"/>
+        <source>Class bundles</source>
+        <translation>班级答题包</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/classroom_dashboard.py" line="106"/>
+        <source>Class bundles (*%1)</source>
+        <translation>班级答题包 (*%1)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/classroom_dashboard.py" line="112"/>
+        <source>Reading %n bundle(s)…</source>
+        <translation>
+            <numerusform>正在读取 %n 个答题包…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/classroom_dashboard.py" line="124"/>
+        <source>%n student(s)</source>
+        <translation>
+            <numerusform>%n 名学生</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ColumnMappingDialog</name>
+    <message>
+        <location filename="../../studyapp/ui/csv_mapping.py" line="81"/>
+        <source>Prompt</source>
+        <translation>题目</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/csv_mapping.py" line="82"/>
+        <source>Answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/csv_mapping.py" line="83"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/csv_mapping.py" line="84"/>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/csv_mapping.py" line="85"/>
+        <source>Accepted answers</source>
+        <translation>可接受的答案</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/csv_mapping.py" line="86"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/csv_mapping.py" line="87"/>
+        <source>Hint</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/csv_mapping.py" line="88"/>
+        <source>Explanation</source>
+        <translation>解释</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/csv_mapping.py" line="89"/>
+        <source>Skill</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/csv_mapping.py" line="90"/>
+        <source>(ignore)</source>
+        <translation>（忽略）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/csv_mapping.py" line="95"/>
+        <source>Comma ( , )</source>
+        <translation>逗号（ , ）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/csv_mapping.py" line="96"/>
+        <source>Semicolon ( ; )</source>
+        <translation>分号（ ; ）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/csv_mapping.py" line="97"/>
+        <source>Tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/csv_mapping.py" line="98"/>
+        <source>Vertical bar ( | )</source>
+        <translation>竖线（ | ）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/csv_mapping.py" line="102"/>
+        <source>Spreadsheet (columns as chosen below)</source>
+        <translation>表格（按下面选择的列）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/csv_mapping.py" line="103"/>
+        <source>Quizlet export (term, definition)</source>
+        <translation>Quizlet 导出（术语、定义）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/csv_mapping.py" line="104"/>
+        <source>Mnemosyne export</source>
+        <translation>Mnemosyne 导出</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/csv_mapping.py" line="188"/>
+        <source>Import %1</source>
+        <translation>导入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/csv_mapping.py" line="189"/>
+        <source>Choose what each column holds. A header row that names a prompt and an answer is skipped.</source>
+        <translation>选择每一列的内容。写明题目和答案的标题行会被跳过。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/csv_mapping.py" line="191"/>
+        <source>&amp;Deck name</source>
+        <translation>牌组名称(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/csv_mapping.py" line="192"/>
+        <source>&amp;Written by</source>
+        <translation>来源程序(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/csv_mapping.py" line="193"/>
+        <source>Columns &amp;separated by</source>
+        <translation>列分隔符(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/csv_mapping.py" line="239"/>
+        <source>Give the deck a name.</source>
+        <translation>请给牌组起个名字。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/csv_mapping.py" line="243"/>
+        <source>The rows have one column only: choose the character that separates the columns.</source>
+        <translation>每行只有一列：请选择分隔各列的字符。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/csv_mapping.py" line="248"/>
+        <source>Choose the column that holds the %1.</source>
+        <translation>请选择包含%1的列。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/csv_mapping.py" line="251"/>
+        <source>Only one column can be %1.</source>
+        <translation>只能有一列是%1。</translation>
+    </message>
+</context>
+<context>
+    <name>DecksPage</name>
+    <message>
+        <location filename="../../studyapp/ui/decks.py" line="82"/>
+        <source>Decks for %1</source>
+        <translation>%1 的牌组</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/decks.py" line="82"/>
+        <source>Decks</source>
+        <translation>牌组</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/decks.py" line="83"/>
+        <source>Deck</source>
+        <translation>牌组</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/decks.py" line="83"/>
+        <source>Due</source>
+        <translation>待复习</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/decks.py" line="83"/>
+        <source>New</source>
+        <translation>新</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/decks.py" line="83"/>
+        <source>Items</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/decks.py" line="84"/>
+        <source>Answers</source>
+        <translation>作答</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/decks.py" line="84"/>
+        <source>Mastery</source>
+        <translation>掌握程度</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/decks.py" line="85"/>
+        <source>What you know of the items you have answered, as the learner model sees it, with its likely range (95%).</source>
+        <translation>学习模型估计你对已答项目的掌握程度，以及其可能范围（95%）。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/decks.py" line="88"/>
+        <source>It is shown once a deck has %1 answers: fewer say too little.</source>
+        <translation>牌组有 %1 次作答后才显示：更少的作答说明不了什么。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/decks.py" line="92"/>
+        <source>T&amp;est</source>
+        <translation>测验(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/decks.py" line="93"/>
+        <source>St&amp;atistics</source>
+        <translation>统计(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/decks.py" line="158"/>
+        <source>not enough answers yet</source>
+        <translation>作答还不够多</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/decks.py" line="159"/>
+        <source>%1% (%2–%3%)</source>
+        <translation>%1%（%2–%3%）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/decks.py" line="168"/>
+        <source>From %1 answers</source>
+        <translation>根据 %1 次作答</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/decks.py" line="92"/>
+        <source>&amp;Study</source>
+        <translation>学习(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/decks.py" line="92"/>
+        <source>&amp;Practise</source>
+        <translation>练习(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/decks.py" line="93"/>
+        <source>&amp;Browse</source>
+        <translation>浏览(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/decks.py" line="93"/>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/decks.py" line="94"/>
+        <source>E&amp;xport…</source>
+        <translation>导出(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/decks.py" line="100"/>
+        <source>Study due and new items of the selected deck (Enter)</source>
+        <translation>学习所选牌组中待复习和新的条目（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/decks.py" line="101"/>
+        <source>Practise items at the right difficulty</source>
+        <translation>练习难度合适的条目</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/decks.py" line="104"/>
+        <source>A short adaptive test of what you know</source>
+        <translation>一次简短的自适应测试，了解你掌握了什么</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/decks.py" line="105"/>
+        <source>The adaptive test needs the learner model, which is not available</source>
+        <translation>自适应测试需要学习模型，但模型不可用</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../studyapp/ui/importing.py" line="41"/>
+        <source>Decks and flashcards (*.deck.toml *.toml *.csv *.tsv *.txt *.apkg *.colpkg)</source>
+        <translation>牌组和卡片 (*.deck.toml *.toml *.csv *.tsv *.txt *.apkg *.colpkg)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/importing.py" line="43"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/importing.py" line="48"/>
+        <source>Import decks</source>
+        <translation>导入牌组</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/importing.py" line="86"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/importing.py" line="101"/>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/importing.py" line="108"/>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/importing.py" line="108"/>
+        <source>Saving %1 to the database…</source>
+        <translation>正在将 %1 保存到数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/importing.py" line="113"/>
+        <source>%1: %2 and %3 in %4; %5.</source>
+        <translation>%1：%4 中%2、%3；%5。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/importing.py" line="114"/>
+        <source>%n new item(s)</source>
+        <translation>
+            <numerusform>新增 %n 个条目</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/importing.py" line="115"/>
+        <source>%n updated</source>
+        <translation>
+            <numerusform>更新 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/importing.py" line="116"/>
+        <source>%n answer(s) of history</source>
+        <translation>
+            <numerusform>历史作答 %n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/importing.py" line="124"/>
+        <source>%1 was not imported: %2</source>
+        <translation>%1 未导入：%2</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/importing.py" line="137"/>
+        <source>Nothing was imported.</source>
+        <translation>没有导入任何内容。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/importing.py" line="140"/>
+        <source>Import finished: %n file(s) imported, %1 failed.</source>
+        <translation>
+            <numerusform>导入完成：%n 个文件已导入，%1 个失败。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ItemEditor</name>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="121"/>
+        <source>Add item</source>
+        <translation>添加条目</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="121"/>
+        <source>Edit item</source>
+        <translation>编辑条目</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="122"/>
+        <source>&amp;Deck</source>
+        <translation>牌组(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="122"/>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="122"/>
+        <source>&amp;Prompt</source>
+        <translation>题目(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="122"/>
+        <source>&amp;Answer</source>
+        <translation>答案(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="123"/>
+        <source>&amp;Options (one per line)</source>
+        <translation>选项（每行一个）(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="123"/>
+        <source>A&amp;lso accepted (separate with |)</source>
+        <translation>也接受的答案（用 | 分隔）(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="123"/>
+        <source>&amp;Hint</source>
+        <translation>提示(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="124"/>
+        <source>&amp;Explanation</source>
+        <translation>解释(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="124"/>
+        <source>&amp;Tags (separate with spaces)</source>
+        <translation>标签（用空格分隔）(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="124"/>
+        <source>&amp;Skill</source>
+        <translation>技能(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/browser.py" line="129"/>
+        <source>For a cloze, mark the gaps: {{c1::Paris}} is the capital of France</source>
+        <translation>填空题请标出空格：{{c1::巴黎}}是法国的首都</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="137"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="186"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="199"/>
+        <source>StudyApp</source>
+        <translation>StudyApp 学习</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="138"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="219"/>
+        <source>Opening your study data…</source>
+        <translation>正在打开你的学习数据…</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="139"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="140"/>
+        <source>Switch &amp;profile</source>
+        <translation>切换用户(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="141"/>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="142"/>
+        <source>&amp;Backups…</source>
+        <translation>备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="144"/>
+        <source>Remo&amp;ve PIN</source>
+        <translation>删除 PIN(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="145"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="210"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="146"/>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="147"/>
+        <source>&amp;Decks</source>
+        <translation>牌组(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="148"/>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="149"/>
+        <source>S&amp;tatistics</source>
+        <translation>统计(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="150"/>
+        <source>&amp;Browse</source>
+        <translation>浏览(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="151"/>
+        <source>&amp;Classroom</source>
+        <translation>课堂(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="152"/>
+        <source>&amp;Export my answers for the teacher…</source>
+        <translation>导出答题记录交给老师(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="153"/>
+        <source>&amp;Install the class model…</source>
+        <translation>安装班级模型(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="154"/>
+        <source>Go &amp;back to the previous model</source>
+        <translation>恢复到之前的模型(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="155"/>
+        <source>Class &amp;dashboard (for teachers)…</source>
+        <translation>班级概况（教师用）(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="156"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="157"/>
+        <source>Open the &amp;log folder</source>
+        <translation>打开日志文件夹(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="158"/>
+        <source>&amp;About StudyApp</source>
+        <translation>关于 StudyApp(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="181"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="198"/>
+        <source>StudyApp cannot open its data: %1</source>
+        <translation>StudyApp 无法打开数据：%1</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="187"/>
+        <source>StudyApp is already open on this data folder. Use that window, or close it first.</source>
+        <translation>StudyApp 已经在这个数据文件夹上打开。请使用那个窗口，或先关闭它。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="200"/>
+        <source>Your study data cannot be read; the file is damaged or is not a StudyApp database.</source>
+        <translation>无法读取你的学习数据：文件已损坏，或者不是 StudyApp 数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="205"/>
+        <source>Restore the backup of %1</source>
+        <translation>恢复 %1 的备份</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="208"/>
+        <source>Start with empty data (the damaged file is kept)</source>
+        <translation>从空白数据开始（保留损坏的文件）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="246"/>
+        <source>Loading the learner model…</source>
+        <translation>正在加载学习模型…</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="246"/>
+        <source>Learner model ready</source>
+        <translation>学习模型已就绪</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="247"/>
+        <source>Using the classical schedule</source>
+        <translation>使用经典复习计划</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="255"/>
+        <source>The translation files are missing; showing English.</source>
+        <translation>缺少翻译文件，将显示英文。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="379"/>
+        <source>Anki packages (*.apkg)</source>
+        <translation>Anki 卡组包 (*.apkg)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="380"/>
+        <source>Anki packages with my answers (*.apkg)</source>
+        <translation>含我的答题记录的 Anki 卡组包 (*.apkg)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="382"/>
+        <source>Export deck</source>
+        <translation>导出牌组</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="379"/>
+        <source>StudyApp decks (*.deck.toml)</source>
+        <translation>StudyApp 牌组 (*.deck.toml)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="143"/>
+        <source>Set PI&amp;N…</source>
+        <translation>设置 PIN(&amp;N)…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/mainwindow.py" line="400"/>
+        <source>Wrote %n item(s) to %1.</source>
+        <translation>
+            <numerusform>已将 %n 个条目写入 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="404"/>
+        <source>The deck was not exported: %1</source>
+        <translation>牌组未导出：%1</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="423"/>
+        <source>Finish studying first (Esc), then open the backups.</source>
+        <translation>请先结束学习（Esc），再打开备份。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="460"/>
+        <source>The profile now has a PIN.</source>
+        <translation>此用户现在设置了 PIN。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="461"/>
+        <source>The profile&apos;s PIN was removed.</source>
+        <translation>此用户的 PIN 已删除。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="468"/>
+        <source>Open your profile first.</source>
+        <translation>请先打开你的用户。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="477"/>
+        <source>Export my answers for the teacher</source>
+        <translation>导出答题记录交给老师</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="478"/>
+        <source>Class bundles (*%1)</source>
+        <translation>班级答题包 (*%1)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/mainwindow.py" line="487"/>
+        <source>Wrote %n answer(s) to %1. Give this file to your teacher.</source>
+        <translation>
+            <numerusform>已将 %n 条答题记录写入 %1。请把这个文件交给老师。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="500"/>
+        <source>Finish studying first (Esc).</source>
+        <translation>请先结束学习（Esc）。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="508"/>
+        <source>Install the class model</source>
+        <translation>安装班级模型</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="509"/>
+        <source>Class models (*.safetensors)</source>
+        <translation>班级模型 (*.safetensors)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="512"/>
+        <source>Installing the class model and adapting every profile to it…</source>
+        <translation>正在安装班级模型，并让每个用户适应它…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/mainwindow.py" line="518"/>
+        <source>The class model is installed (it knows %n item(s)); %1.</source>
+        <translation>
+            <numerusform>班级模型已安装（包含 %n 个条目）；%1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/mainwindow.py" line="519"/>
+        <source>%n profile(s) adapted to it</source>
+        <translation>
+            <numerusform>%n 个用户已适应新模型</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/mainwindow.py" line="530"/>
+        <source>Back to the model StudyApp came with; %n profile(s) adapted to it.</source>
+        <translation>
+            <numerusform>已恢复 StudyApp 自带的模型；%n 个用户已适应它。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/mainwindow.py" line="531"/>
+        <source>Back to the previous class model; %n profile(s) adapted to it.</source>
+        <translation>
+            <numerusform>已恢复之前的班级模型；%n 个用户已适应它。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="546"/>
+        <source>Classroom</source>
+        <translation>课堂</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="563"/>
+        <source>About StudyApp</source>
+        <translation>关于 StudyApp</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="564"/>
+        <source>StudyApp %1: offline flashcards, quizzes and adaptive tests.</source>
+        <translation>StudyApp %1：离线卡片、测验和自适应测试。</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <location filename="../../studyapp/ui/profiles.py" line="203"/>
+        <source>Set PIN</source>
+        <translation>设置 PIN</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/profiles.py" line="204"/>
+        <source>%1 will need this PIN to open the profile (4 to 32 characters).</source>
+        <translation>%1 打开此用户时需要输入这个 PIN（4 到 32 个字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/profiles.py" line="206"/>
+        <source>&amp;New PIN</source>
+        <translation>新 PIN(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/profiles.py" line="207"/>
+        <source>&amp;Repeat it</source>
+        <translation>再输入一次(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/profiles.py" line="220"/>
+        <source>A PIN needs 4 to 32 characters.</source>
+        <translation>PIN 需要 4 到 32 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/profiles.py" line="222"/>
+        <source>The two PINs differ; type the same PIN twice.</source>
+        <translation>两次输入的 PIN 不同；请输入两次相同的 PIN。</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePage</name>
+    <message>
+        <location filename="../../studyapp/ui/profiles.py" line="71"/>
+        <source>Who is studying?</source>
+        <translation>谁在学习？</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/profiles.py" line="71"/>
+        <source>Welcome to StudyApp</source>
+        <translation>欢迎使用 StudyApp</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/profiles.py" line="72"/>
+        <source>Type your name and press Enter to create your profile. It keeps your progress; others on this computer can add their own later.</source>
+        <translation>输入你的名字并按回车，创建你的档案。档案会保存你的学习进度；这台电脑上的其他人以后可以添加自己的档案。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/profiles.py" line="74"/>
+        <source>Pick your profile and press Enter. Each profile keeps its own progress.</source>
+        <translation>选择你的用户并按回车。每个用户的进度各自保存。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/profiles.py" line="75"/>
+        <source>Open profile</source>
+        <translation>打开用户</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/profiles.py" line="76"/>
+        <source>New profile name</source>
+        <translation>新用户名</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/profiles.py" line="76"/>
+        <source>Your name</source>
+        <translation>你的名字</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/profiles.py" line="77"/>
+        <source>Create profile</source>
+        <translation>创建用户</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/profiles.py" line="77"/>
+        <source>Create my profile</source>
+        <translation>创建我的档案</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/profiles.py" line="78"/>
+        <source>P&amp;IN:</source>
+        <translation>PIN(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/profiles.py" line="79"/>
+        <source>This profile has a PIN</source>
+        <translation>此用户设置了 PIN</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/profiles.py" line="132"/>
+        <source>Create a profile first: type a name and press Enter.</source>
+        <translation>请先创建用户：输入名字并按回车。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/profiles.py" line="136"/>
+        <source>Type the PIN of %1 and press Enter.</source>
+        <translation>请输入 %1 的 PIN，然后按回车。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/profiles.py" line="145"/>
+        <source>That is not the PIN of %1. Try again.</source>
+        <translation>这不是 %1 的 PIN，请再试一次。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/profiles.py" line="155"/>
+        <source>Type a name for the new profile.</source>
+        <translation>请输入新用户的名字。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../studyapp/ui/settings_dialog.py" line="67"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/settings_dialog.py" line="68"/>
+        <source>Studying (this profile)</source>
+        <translation>学习（当前用户）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/settings_dialog.py" line="69"/>
+        <source>Appearance (this computer)</source>
+        <translation>外观（本机）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/settings_dialog.py" line="70"/>
+        <source>Target &amp;retention</source>
+        <translation>目标记忆率(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/settings_dialog.py" line="70"/>
+        <source>&amp;New items per day</source>
+        <translation>每日新条目(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/settings_dialog.py" line="70"/>
+        <source>Test &amp;length (items)</source>
+        <translation>测试长度（条目）(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/settings_dialog.py" line="71"/>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/settings_dialog.py" line="71"/>
+        <source>&amp;Font size</source>
+        <translation>字号(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/settings_dialog.py" line="71"/>
+        <source>Lan&amp;guage</source>
+        <translation>语言(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/settings_dialog.py" line="71"/>
+        <source>&amp;Backups kept</source>
+        <translation>保留备份数(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/settings_dialog.py" line="74"/>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/settings_dialog.py" line="75"/>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/settings_dialog.py" line="76"/>
+        <source>How many daily backups of the data to keep (File, Backups…)</source>
+        <translation>保留多少份每日数据备份（文件 → 备份…）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/settings_dialog.py" line="77"/>
+        <source>How likely you should be to remember an item when it comes back</source>
+        <translation>条目再次出现时你应能记住它的概率</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPage</name>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="164"/>
+        <source>Back  [Esc]</source>
+        <translation>返回  [Esc]</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="165"/>
+        <source>&amp;Deck</source>
+        <translation>牌组(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="166"/>
+        <source>&amp;Period</source>
+        <translation>时间段(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="167"/>
+        <source>Last month</source>
+        <translation>最近一个月</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="167"/>
+        <source>Last 3 months</source>
+        <translation>最近三个月</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="167"/>
+        <source>Last year</source>
+        <translation>最近一年</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="168"/>
+        <source>All time</source>
+        <translation>全部时间</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="172"/>
+        <location filename="../../studyapp/ui/statistics.py" line="198"/>
+        <source>All decks</source>
+        <translation>全部牌组</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="173"/>
+        <source>Answers per day, last six months</source>
+        <translation>最近六个月每天的作答</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="174"/>
+        <source>Statistics: %1</source>
+        <translation>统计：%1</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="175"/>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="176"/>
+        <source>Mastery: the chance that you know an item of the deck or skill, guessing removed, over the items you have answered. The line is its likely range (95%).</source>
+        <translation>掌握程度：在你已答过的条目中，你掌握该牌组或技能中某一条目的概率（已去除猜对的部分）。横线表示其可能范围 (95%)。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="295"/>
+        <source>%1, %2% correct, %3; %4.</source>
+        <translation>%1，正确率 %2%，%3；%4。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/statistics.py" line="296"/>
+        <source>%n answer(s)</source>
+        <translation>
+            <numerusform>共作答 %n 次</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/statistics.py" line="298"/>
+        <source>on %n day(s)</source>
+        <translation>
+            <numerusform>学习 %n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/statistics.py" line="299"/>
+        <source>%n item(s) seen</source>
+        <translation>
+            <numerusform>见过 %n 个条目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="307"/>
+        <source>Answers</source>
+        <translation>作答</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="312"/>
+        <source>Answers per day, %1 to %2</source>
+        <translation>每天作答数（%1 至 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="312"/>
+        <source>Answers per week, %1 to %2</source>
+        <translation>每周作答次数，%1 至 %2</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="326"/>
+        <source>Accuracy per week (%)</source>
+        <translation>每周正确率（%）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="327"/>
+        <source>Accuracy per day (%)</source>
+        <translation>每天正确率 (%)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="340"/>
+        <source>Due</source>
+        <translation>待复习</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="347"/>
+        <source>Due in the next two weeks (0 = today)</source>
+        <translation>未来两周到期（0 = 今天）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="350"/>
+        <source>Predicted vs actual recall</source>
+        <translation>预测与实际记忆对比</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="371"/>
+        <source>Predicted vs actual recall (no predictions yet)</source>
+        <translation>预测与实际记忆对比（尚无预测）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="376"/>
+        <source>Mastery per deck and skill appears once the learner model has loaded.</source>
+        <translation>学习模型加载完成后，这里会显示各牌组和各技能的掌握程度。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="378"/>
+        <source>Mastery per deck and skill needs the learner model, which is not available: the classical schedule is used.</source>
+        <translation>各牌组和各技能的掌握程度需要学习模型，但模型不可用：正在使用经典复习计划。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="381"/>
+        <source>Working out mastery per deck and skill…</source>
+        <translation>正在计算各牌组和各技能的掌握程度…</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="383"/>
+        <source>Mastery per deck and skill appears once you have answered some items.</source>
+        <translation>答过一些条目后，这里会显示各牌组和各技能的掌握程度。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="394"/>
+        <source>Mastery per deck (%)</source>
+        <translation>各牌组掌握程度 (%)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="395"/>
+        <source>Mastery per skill (%)</source>
+        <translation>各技能掌握程度 (%)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/statistics.py" line="396"/>
+        <source>Mastery per skill (these items have no skills or tags)</source>
+        <translation>各技能掌握程度（这些条目没有技能或标签）</translation>
+    </message>
+</context>
+<context>
+    <name>StudyPage</name>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="205"/>
+        <source>Show answer  [Space]</source>
+        <translation>显示答案  [空格]</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="206"/>
+        <source>Check  [Enter]</source>
+        <translation>检查  [回车]</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="207"/>
+        <source>Type your answer and press Enter</source>
+        <translation>输入答案并按回车</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="208"/>
+        <source>Undo  [Ctrl+Z]</source>
+        <translation>撤销  [Ctrl+Z]</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="209"/>
+        <source>End session  [Esc]</source>
+        <translation>结束学习  [Esc]</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="210"/>
+        <source>Continue  [Enter]</source>
+        <translation>继续  [回车]</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="211"/>
+        <source>Play sound  [R]</source>
+        <translation>播放声音  [R]</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="222"/>
+        <source>Study</source>
+        <translation>学习</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="222"/>
+        <source>Practice</source>
+        <translation>练习</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="222"/>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="46"/>
+        <source>Again</source>
+        <translation>重来</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="46"/>
+        <source>Hard</source>
+        <translation>困难</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="47"/>
+        <source>Good</source>
+        <translation>良好</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="47"/>
+        <source>Easy</source>
+        <translation>简单</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="34"/>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="36"/>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="39"/>
+        <source>1 day</source>
+        <translation>1 天</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="40"/>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="228"/>
+        <source>New item, %1 of %2 today</source>
+        <translation>新条目，今天第 %1 个（共 %2 个）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="229"/>
+        <source>Due for review (scheduled now)</source>
+        <translation>到期复习（计划于现在）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="230"/>
+        <source>Due for review (scheduled %1 ago)</source>
+        <translation>到期复习（计划于 %1 前）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="231"/>
+        <source>Due for review (FSRS-6)</source>
+        <translation>到期复习（FSRS-6）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="232"/>
+        <source>Random item</source>
+        <translation>随机条目</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="233"/>
+        <source>Answer taken back: try it again</source>
+        <translation>已撤销答案：请再试一次</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="234"/>
+        <source>Recall fell to %1, your target is %2</source>
+        <translation>记忆概率降到 %1，你的目标是 %2</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="235"/>
+        <source>Due review: recall fell to %1, your target is %2</source>
+        <translation>到期复习：记忆概率降到 %1，你的目标是 %2</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="236"/>
+        <source>You missed this a few items ago: try it again</source>
+        <translation>几题前你答错了这题：再试一次</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="237"/>
+        <source>Practice at the right level: you get this right about %1 of the time</source>
+        <translation>难度合适的练习：你大约 %1 的时间能答对</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="238"/>
+        <source>Practice at the right level: you get this right about %1 of the time (new item, %2 of %3 today)</source>
+        <translation>难度合适的练习：你大约 %1 的时间能答对（新条目，今天第 %2 个，共 %3 个）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="240"/>
+        <source>Closest to the right level: you get this right about %1 of the time</source>
+        <translation>最接近合适难度：你大约 %1 的时间能答对</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="241"/>
+        <source>Closest to the right level: you get this right about %1 of the time (new item, %2 of %3 today)</source>
+        <translation>最接近合适难度：你大约 %1 的时间能答对（新条目，今天第 %2 个，共 %3 个）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="243"/>
+        <source>Most informative question: students like you get this right about half the time</source>
+        <translation>信息量最大的题目：和你相似的学生大约一半时间能答对</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="245"/>
+        <source>Most informative question: students like you get this right about %1 of the time</source>
+        <translation>信息量最大的题目：和你相似的学生大约 %1 的时间能答对</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="257"/>
+        <source>Choosing the first item…</source>
+        <translation>正在选择第一个条目…</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="289"/>
+        <source>Hint: %1</source>
+        <translation>提示：%1</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="292"/>
+        <source>Item %1</source>
+        <translation>第 %1 题</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="298"/>
+        <location filename="../../studyapp/ui/study.py" line="323"/>
+        <location filename="../../studyapp/ui/study.py" line="445"/>
+        <source>True</source>
+        <translation>对</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="299"/>
+        <location filename="../../studyapp/ui/study.py" line="323"/>
+        <location filename="../../studyapp/ui/study.py" line="445"/>
+        <source>False</source>
+        <translation>错</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="315"/>
+        <source>Missing media: %1</source>
+        <translation>缺少媒体文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="394"/>
+        <source>Type an answer first (or press Esc to end the session).</source>
+        <translation>请先输入答案（或按 Esc 结束学习）。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="417"/>
+        <source>Correct</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="417"/>
+        <source>Not quite</source>
+        <translation>不太对</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="429"/>
+        <location filename="../../studyapp/ui/study.py" line="433"/>
+        <location filename="../../studyapp/ui/study.py" line="461"/>
+        <source>Answer: %1</source>
+        <translation>答案：%1</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="460"/>
+        <source>Your answer, corrected:</source>
+        <translation>你的答案（已标出差异）：</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="84"/>
+        <source>answers</source>
+        <translation>作答</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="84"/>
+        <source>correct</source>
+        <translation>正确率</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="84"/>
+        <source>time</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="85"/>
+        <source>new items</source>
+        <translation>新条目</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="85"/>
+        <source>improved</source>
+        <translation>进步</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="88"/>
+        <source>Back to decks  [Enter]</source>
+        <translation>返回牌组  [回车]</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="89"/>
+        <source>Undo last answer  [Ctrl+Z]</source>
+        <translation>撤销上一次作答  [Ctrl+Z]</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="91"/>
+        <source>Session finished</source>
+        <translation>本次学习结束</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="91"/>
+        <source>Test finished</source>
+        <translation>测试结束</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="92"/>
+        <source>What you know</source>
+        <translation>你掌握了什么</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="93"/>
+        <source>Deck or skill</source>
+        <translation>牌组或技能</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="93"/>
+        <source>Mastery</source>
+        <translation>掌握程度</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="93"/>
+        <source>Likely range (95%)</source>
+        <translation>可能范围 (95%)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="94"/>
+        <source>Questions asked</source>
+        <translation>已问题数</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="122"/>
+        <source>Nothing to study right now: no item is due and today&apos;s new items are done. Come back later, or practise.</source>
+        <translation>现在没有要学的内容：没有到期的条目，今天的新条目也已学完。稍后再来，或者去练习。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/summary.py" line="125"/>
+        <source>%n item(s) you missed earlier in this session were right the second time.</source>
+        <translation>
+            <numerusform>本次学习中先前答错的 %n 个条目，第二次答对了。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="128"/>
+        <source>Well done. Your answers are saved.</source>
+        <translation>做得好。你的作答已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="136"/>
+        <source>Decks</source>
+        <translation>牌组</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="136"/>
+        <source>Skills</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="144"/>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="147"/>
+        <source>Nothing stands out to study next.</source>
+        <translation>没有特别需要接着学习的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="154"/>
+        <source>Study %1 next: mastery about %2 (between %3 and %4), not asked yet</source>
+        <translation>接下来学习 %1：掌握程度约 %2（在 %3 到 %4 之间），尚未提问</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="155"/>
+        <source>Study %1 next: mastery about %2 (between %3 and %4)</source>
+        <translation>接下来学习 %1：掌握程度约 %2（在 %3 到 %4 之间）</translation>
+    </message>
+</context>
 </TS>
