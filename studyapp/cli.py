@@ -203,6 +203,7 @@ def cmd_backup(args) -> int:
               "\n".join(f"{b.name}  {b.created:%Y-%m-%d %H:%M} UTC  {kind}" for b, kind in backups)
               or "No backups yet.")
     elif args.action == "create":
+        _workspace(args)  # a fresh folder gets its database first
         backup = create_backup(db_file, directory, StudySettings().backups_keep)
         _emit(args, {"name": backup.name}, f"Backed up to {backup.path}.")
     else:
@@ -234,7 +235,7 @@ def cmd_study(args) -> int:
     from studyapp.workspace import remember_profile, resolve_profile
 
     try:
-        clock = offset_clock(check_moment(parse_timestamp(args.now))) if args.now else system_clock
+        start_ms = check_moment(parse_timestamp(args.now)) if args.now else None
     except ValueError as exc:
         raise CliError(f"--now: {exc}") from None
     ws = _workspace(args)
@@ -252,6 +253,7 @@ def cmd_study(args) -> int:
     learner, notice = load_learner(ws.data_dir)
     if notice:
         print(f"studyapp: {notice}", file=sys.stderr)
+    clock = system_clock if start_ms is None else offset_clock(start_ms)  # started once the model has loaded
     session = open_session(ws.db, profile["id"], deck["id"], args.mode, learner, clock)
     status = run_script(session) if args.script else run_human(session)
     backup_if_due(ws.db_path, ws.data_dir, session.settings.backups_keep)

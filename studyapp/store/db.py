@@ -56,9 +56,9 @@ class StudyDatabase(Database):
             raise
 
 
-def begin_immediate(conn: sqlite3.Connection, patience_s: float = WRITE_PATIENCE_S) -> None:
+def begin_immediate(conn: sqlite3.Connection) -> None:
     """Take the write lock, waiting for other writers (each try waits out the busy timeout)."""
-    deadline = time.monotonic() + patience_s
+    deadline = time.monotonic() + WRITE_PATIENCE_S
     while True:
         try:
             conn.execute("BEGIN IMMEDIATE")
@@ -83,8 +83,8 @@ def describe_sqlite_error(exc: BaseException, path: Path | None = None) -> str:
             or "read-only" in text:
         return f"the data folder is read-only{where}; StudyApp needs to write there (choose another with --data-dir)"
     if isinstance(exc, sqlite3.Error) and is_busy(exc):
-        return ("the database stayed locked by another StudyApp process for over a minute; "
-                "let it finish, then try again")
+        return ("the database stayed locked by another StudyApp process too long "
+                f"({WRITE_PATIENCE_S:g} s); let it finish, then try again")
     if isinstance(exc, OSError):
         return f"the disk reported an error{where}: {exc.strerror or exc}"
     return f"the database reported an error{where}: {exc}"

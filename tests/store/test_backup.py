@@ -198,3 +198,21 @@ def test_restore_killed_at_any_step_leaves_the_old_or_the_restored_database(tmp_
         if run.returncode == 0:
             break
     assert run.returncode == 0 and outcomes == {("Ana",), ("Ana", "Ben")}
+
+
+def test_a_missing_database_after_an_interrupted_restore_is_not_replaced_by_an_empty_one(tmp_path):
+    import json
+
+    from studyapp.workspace import open_workspace
+
+    data = tmp_path / "data"
+    ws = open_workspace(data)
+    queries.add_profile(ws.db, "Ana")
+    ws.close()
+    (data / "restore-in-progress.json").write_text(json.dumps({"backup": "studyapp-x.sqlite3"}))
+    for suffix in ("", "-wal", "-shm"):
+        (data / f"studyapp.sqlite3{suffix}").unlink(missing_ok=True)
+    with pytest.raises(StoreError, match="a restore of studyapp-x.sqlite3 was interrupted and studyapp.sqlite3 is "
+                                         "missing; run it again: studyapp backup restore studyapp-x.sqlite3"):
+        open_workspace(data)
+    assert not (data / "studyapp.sqlite3").exists()
