@@ -251,8 +251,10 @@ def restore_backup(db_path: Path, data_dir: Path, name: str | None = None, *,
     with gate(data_dir):
         users = other_users(data_dir, take_over)
         if users:
+            foreign = " (marks left on another computer are cleared with --take-over)" if any(
+                not u.here for u in users) else ""
             raise StoreError("the data folder is in use by " + "; ".join(u.describe() for u in users)
-                             + ": close StudyApp there (or let the session end) before restoring")
+                             + f": close StudyApp there (or let the session end) before restoring{foreign}")
         if check_pins is not None:
             check_pins(protected_profiles_overwritten(db_path, chosen))
         try:

@@ -49,9 +49,7 @@ class ForeignLock(StoreError):
     """The data folder's lock was taken on another computer; only the user can tell whether it is stale."""
 
     def __init__(self, owner: Owner) -> None:
-        super().__init__(
-            f"the data folder is marked as in use by StudyApp on another computer ({owner.describe()}); "
-            "if StudyApp is no longer running there, take the folder over (command line: --take-over)")
+        super().__init__(f"the data folder is marked as in use by StudyApp on another computer ({owner.describe()})")
         self.owner = owner
 
 
