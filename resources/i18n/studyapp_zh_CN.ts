@@ -4,14 +4,19 @@
 <context>
     <name>BackupsDialog</name>
     <message>
+        <location filename="../../studyapp/ui/backups.py" line="1"/>
+        <source>The restore replaces the data of %1, which has a PIN. Type it:</source>
+        <translation>恢复会替换 %1 的数据，该档案设有 PIN。请输入 PIN：</translation>
+    </message>
+    <message>
         <location filename="../../studyapp/ui/backups.py" line="55"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
         <location filename="../../studyapp/ui/backups.py" line="56"/>
-        <source>StudyApp backs up your data when it closes, at most once a day. Restoring replaces everything with the backup; the current data is kept beside it.</source>
-        <translation>StudyApp 在关闭时备份你的数据，每天最多一次。恢复会用备份替换全部数据；当前数据会另外保存。</translation>
+        <source>StudyApp backs up your data when it closes, at most once a day. Restoring replaces everything with the backup; the current data is kept in the backups folder until you delete it.</source>
+        <translation>StudyApp 在关闭时备份你的数据，每天最多一次。恢复会用备份替换全部数据；当前数据会保存在备份文件夹中，直到你删除它。</translation>
     </message>
     <message>
         <location filename="../../studyapp/ui/backups.py" line="59"/>
@@ -45,8 +50,8 @@
     </message>
     <message>
         <location filename="../../studyapp/ui/backups.py" line="109"/>
-        <source>Restored the backup; your previous data is kept as %1.</source>
-        <translation>备份已恢复；之前的数据保存为 %1。</translation>
+        <source>Restored the backup; your previous data is kept as %1 in the backups folder until you delete it.</source>
+        <translation>备份已恢复；之前的数据保存为备份文件夹中的 %1，直到你删除它。</translation>
     </message>
 </context>
 <context>
@@ -627,6 +632,21 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="1"/>
+        <source>This data folder is marked as open in StudyApp on another computer.</source>
+        <translation>此数据文件夹被标记为正在另一台电脑上的 StudyApp 中打开。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="1"/>
+        <source>If StudyApp still runs there, quit here: two programs writing one folder can lose answers. If it does not (it crashed, or the stick was pulled out), take the folder over.</source>
+        <translation>如果 StudyApp 仍在那台电脑上运行，请在这里退出：两个程序同时写入一个文件夹可能会丢失答案。如果没有在运行（程序崩溃，或 U 盘被拔出），请接管此文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="1"/>
+        <source>&amp;Take over</source>
+        <translation>接管(&amp;T)</translation>
+    </message>
     <message>
         <location filename="../../studyapp/ui/mainwindow.py" line="134"/>
         <location filename="../../studyapp/ui/mainwindow.py" line="182"/>

@@ -46,13 +46,11 @@ class StudyDatabase(Database):
         begin_immediate(self.conn)
         try:
             yield self
-        except BaseException:
-            self.rollback()
-            raise
-        try:
             self.conn.execute("COMMIT")
-        except BaseException:
+        except BaseException as exc:
             self.rollback()
+            if isinstance(exc, sqlite3.OperationalError) and is_unavailable(exc):
+                raise DataUnavailable(describe_sqlite_error(exc)) from None
             raise
 
 
@@ -71,6 +69,12 @@ def begin_immediate(conn: sqlite3.Connection) -> None:
 def is_busy(exc: sqlite3.Error) -> bool:
     return getattr(exc, "sqlite_errorcode", None) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or \
         "locked" in str(exc)
+
+
+def is_unavailable(exc: sqlite3.Error) -> bool:
+    """A failure of the medium or of waiting (full, read-only, locked), not of the data."""
+    text = str(exc).lower()
+    return is_busy(exc) or "disk is full" in text or "readonly" in text or "disk i/o error" in text
 
 
 def describe_sqlite_error(exc: BaseException, path: Path | None = None) -> str:
@@ -156,8 +160,7 @@ def connect(path: Path, migrate_to: int = SCHEMA_VERSION) -> StudyDatabase:
         # FULL makes each commit durable in WAL mode: an answer that was acknowledged survives power loss.
         db.execute("PRAGMA synchronous = FULL")
     except sqlite3.DatabaseError as exc:
-        if is_busy(exc) or isinstance(exc, sqlite3.OperationalError) and (
-                "disk is full" in str(exc) or "readonly" in str(exc)):
+        if isinstance(exc, sqlite3.OperationalError) and is_unavailable(exc):
             raise DataUnavailable(f"{path}: {describe_sqlite_error(exc)}") from None
         raise StoreError(f"{path} is not a usable StudyApp database ({exc})") from None
     except OSError as exc:
