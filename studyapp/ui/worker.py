@@ -80,13 +80,22 @@ class StoreWorker(QObject):
     def open(self, take_over: bool = False) -> None:
         """Take the data dir's lock (one window per folder), then open the database."""
         from studyapp import paths
-        from studyapp.store.db import StoreError
+        from studyapp.store.db import DataUnavailable, StoreError, check_writable, describe_sqlite_error
         from studyapp.store.lock import DataDirLock, ForeignLock, other_users
         from studyapp.workspace import DamagedDatabase, open_workspace
 
+        try:  # a folder that cannot be written is said to be so, not taken for a locked or damaged one
+            directory = paths.data_dir(self._data_dir)
+            check_writable(paths.db_path(directory))
+        except DataUnavailable as exc:
+            self.open_failed.emit(str(exc))
+            return
+        except OSError as exc:
+            self.open_failed.emit(describe_sqlite_error(exc, self._data_dir))
+            return
         try:
             if self.lock is None:
-                lock = DataDirLock(paths.data_dir(self._data_dir))
+                lock = DataDirLock(directory)
                 lock.acquire(take_over)
                 self.lock = lock
                 if take_over:  # that computer's study sessions are gone with it

@@ -246,3 +246,14 @@ def test_restore_is_refused_while_a_study_session_runs_elsewhere(qtbot, window, 
         session.wait()
     assert list_pre_restore(data_dir) == []
     dialog.reject()
+
+
+def test_read_only_folder_is_reported_as_read_only_not_as_damaged(qtbot, start_window, data_dir):
+    data_dir.chmod(0o500)
+    try:
+        win = start_window(data_dir)
+        qtbot.waitUntil(lambda: "read-only" in win.loading.text(), timeout=10000)
+    finally:
+        data_dir.chmod(0o700)
+    assert win.start_box is None  # neither "already open" nor "damaged, restore a backup?"
+    assert "is read-only; StudyApp needs to write there" in win.loading.text()
