@@ -131,7 +131,7 @@ class Outcomes:
     def __init__(self) -> None:
         self.lock = threading.Lock()
         self.acknowledged: set[int] = set()
-        self.typed = self.dropped = self.kills = self.imports = 0
+        self.typed = self.dropped = self.kills = self.import_kills = self.imports = 0
         self.sentences: list[str] = []
         self.tracebacks: list[str] = []
 
@@ -253,9 +253,11 @@ def run_soak(seconds: float, studies: int = 3, kill_every: float = 4.0, seed: in
             time.sleep(min(rng.expovariate(1 / kill_every) if kill_every else 1.0,
                            max(0.0, deadline - time.monotonic())))
             ready = [slot for slot in slots if slot.ready and slot.process and slot.process.poll() is None]
-            if kill_every and ready and time.monotonic() < deadline and rng.choice(ready).kill():
+            victim = rng.choice(ready) if ready else None
+            if kill_every and victim and time.monotonic() < deadline and victim.kill():
                 with out.lock:
                     out.kills += 1
+                    out.import_kills += victim is slots[-1]
             if progress:
                 progress(f"\r{len(out.acknowledged)} answers acknowledged, {out.kills} kills, "
                          f"{out.imports} imports")
@@ -263,7 +265,8 @@ def run_soak(seconds: float, studies: int = 3, kill_every: float = 4.0, seed: in
         for thread in threads:
             thread.join(timeout=120)
         missing, integrity = check(directory, out.acknowledged)
-    return {"seconds": seconds, "studies": studies, "kills": out.kills, "answers_typed": out.typed,
+    return {"seconds": seconds, "studies": studies, "kills": out.kills, "import_kills": out.import_kills,
+            "answers_typed": out.typed,
             "answers_acknowledged": len(out.acknowledged), "acknowledged_lost": missing,
             "typed_dropped": out.dropped, "imports_done": out.imports, "failures_as_sentences": len(out.sentences),
             "failures_as_tracebacks": len(out.tracebacks), "integrity": integrity, "seed": seed,
@@ -278,7 +281,7 @@ def _cmd_soak(args) -> int:
         print(json.dumps(result, ensure_ascii=False))
     else:
         print(f"{args.minutes:g} min, {result['studies']} study "
-              f"processes and an import loop, {result['kills']} SIGKILLs: {result['answers_acknowledged']} answers "
+              f"processes and an import loop, {result['kills']} SIGKILLs ({result['import_kills']} of imports): {result['answers_acknowledged']} answers "
               f"acknowledged, {result['acknowledged_lost']} lost; {result['answers_typed']} typed, "
               f"{result['typed_dropped']} dropped; {result['imports_done']} imports; failures: "
               f"{result['failures_as_sentences']} sentences, {result['failures_as_tracebacks']} tracebacks; "
