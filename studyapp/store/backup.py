@@ -170,36 +170,27 @@ def find_backup(data_dir: Path, name: str | None) -> Backup:
 # ---------------------------------------------------------------- which PINs a restore needs
 
 def _profile_states(path: Path) -> dict[str, tuple] | None:
-    """Per profile name: (pin_hash, settings, answer count, last answer id); None when unreadable."""
+    """Per profile (by name): (id, name, pin_hash, settings, answer count, last answer id); None when unreadable."""
     try:
         conn = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             rows = conn.execute(
-                "SELECT p.name, p.pin_hash, p.settings, count(a.id), max(a.id) FROM profiles p "
+                "SELECT p.id, p.name, p.pin_hash, p.settings, count(a.id), max(a.id) FROM profiles p "
                 "LEFT JOIN answers a ON a.profile_id = p.id GROUP BY p.id").fetchall()
         finally:
             conn.close()
     except sqlite3.DatabaseError:
         return None
-    return {name.casefold(): (name, pin_hash, settings, count, last) for name, pin_hash, settings, count, last in rows}
+    return {row[1].casefold(): row for row in rows}
 
 
 def protected_profiles_overwritten(db_path: Path, backup: Backup) -> list[tuple[int, str, str]]:
     """(id, name, pin hash) of each PIN-protected profile whose data the restore would change or remove.
     Nothing when the current database cannot be read (a damaged file protects nobody)."""
-    if not db_path.exists():
-        return []
-    current = _profile_states(db_path)
-    if current is None:
-        return []
+    current = _profile_states(db_path) if db_path.exists() else None
     restored = _profile_states(backup.path) or {}
-    conn = sqlite3.connect(read_only_uri(db_path), uri=True)
-    try:
-        ids = {name.casefold(): pid for pid, name in conn.execute("SELECT id, name FROM profiles")}
-    finally:
-        conn.close()
-    return [(ids[key], state[0], state[1]) for key, state in sorted(current.items())
-            if state[1] and restored.get(key, (None,))[1:] != state[1:]]
+    return [state[:3] for key, state in sorted((current or {}).items())
+            if state[2] and restored.get(key, (None,) * 6)[2:] != state[2:]]
 
 
 # ---------------------------------------------------------------- restore
