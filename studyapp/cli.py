@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import csv
+import getpass
 import json
 import logging
 import os
+import sqlite3
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
@@ -26,6 +28,33 @@ log = logging.getLogger(__name__)
 
 class CliError(Exception):
     """A user-facing failure: printed as one sentence, exit status 1."""
+
+
+PIN_VAR, NEW_PIN_VAR = "STUDYAPP_PIN", "STUDYAPP_NEW_PIN"
+
+
+def ask_pin(profile_name: str) -> str | None:
+    """A profile's PIN: from $STUDYAPP_PIN, else typed at a hidden prompt when there is a terminal. Never an
+    argument, which any user of the computer could read in the process list."""
+    if os.environ.get(PIN_VAR):
+        return os.environ[PIN_VAR]
+    if not sys.stdin.isatty():  # a program drives us (study --script): its stdin is not for PINs
+        return None
+    try:
+        return getpass.getpass(f"PIN of {profile_name}: ")
+    except (EOFError, KeyboardInterrupt):
+        return None
+
+
+def ask_new_pin(profile_name: str) -> str:
+    if os.environ.get(NEW_PIN_VAR):
+        return os.environ[NEW_PIN_VAR]
+    if not sys.stdin.isatty():
+        raise CliError(f"type the new PIN at a terminal, or give it in ${NEW_PIN_VAR}")
+    first = getpass.getpass(f"New PIN for {profile_name}: ")
+    if getpass.getpass("The same PIN again: ") != first:
+        raise CliError("the two PINs differ; nothing was changed")
+    return first
 
 
 def _emit(args, data, human: str) -> None:
@@ -56,9 +85,7 @@ def cmd_profiles(args) -> int:
         return 0
     if args.action in ("pin", "unpin"):
         profile = resolve_profile(ws.db, args.name, args.pin)
-        if args.action == "pin" and not args.new_pin:
-            raise CliError("give the new PIN with --new-pin")
-        set_pin(ws.db, profile["id"], args.new_pin if args.action == "pin" else None)
+        set_pin(ws.db, profile["id"], ask_new_pin(profile["name"]) if args.action == "pin" else None)
         done = "now needs a PIN" if args.action == "pin" else "no longer needs a PIN"
         _emit(args, {"name": profile["name"], "pin": args.action == "pin"}, f"Profile {profile['name']!r} {done}.")
         return 0
@@ -120,8 +147,11 @@ def cmd_import(args) -> int:
     from studyapp.workspace import resolve_profile
 
     columns = [c.strip().lower() for c in args.columns.split(",")] if args.columns else None
-    bundle = read_file(Path(args.file), deck_name=args.deck, columns=columns, delimiter=args.delimiter,
-                       file_format=args.format, header_row=args.header_row)
+    try:
+        bundle = read_file(Path(args.file), deck_name=args.deck, columns=columns, delimiter=args.delimiter,
+                           file_format=args.format, header_row=args.header_row)
+    except RecursionError:  # the TOML parser recurses once per nesting level
+        raise CliError(f"{args.file} is nested too deeply to be a deck file") from None
     ws = _workspace(args)
     profile_id = resolve_profile(ws.db, args.profile, args.pin)["id"] if (bundle.history or args.profile) else None
     result = import_bundle(ws.db, ws.data_dir, bundle, profile_id, deck_name=args.deck)
@@ -195,26 +225,42 @@ def _export_apkg(ws, args, decks, out: Path) -> int:
 
 def cmd_backup(args) -> int:
     from studyapp import paths
-    from studyapp.store.backup import create_backup, list_backups, restore_backup
+    from studyapp.store.backup import create_backup, list_backups, list_pre_restore, restore_backup
+    from studyapp.store.pin import pin_checker
     from studyapp.study.settings import StudySettings
 
     directory = paths.data_dir(args.data_dir)
     db_file = paths.db_path(directory)
     if args.action == "list":
-        backups = list_backups(directory)
-        _emit(args, [{"name": b.name, "created": b.created.isoformat()} for b in backups],
-              "\n".join(f"{b.name}  {b.created:%Y-%m-%d %H:%M} UTC" for b in backups) or "No backups yet.")
+        backups = [(b, "backup") for b in list_backups(directory)] + \
+                  [(b, "before restore") for b in list_pre_restore(directory)]
+        _emit(args, [{"name": b.name, "created": b.created.isoformat(), "kind": kind} for b, kind in backups],
+              "\n".join(f"{b.name}  {b.created:%Y-%m-%d %H:%M} UTC  {kind}" for b, kind in backups)
+              or "No backups yet.")
     elif args.action == "create":
+        _workspace(args)  # a fresh folder gets its database first
         backup = create_backup(db_file, directory, StudySettings().backups_keep)
         _emit(args, {"name": backup.name}, f"Backed up to {backup.path}.")
     else:
-        backup = restore_backup(db_file, directory, args.name)
-        _emit(args, {"restored": backup.name},
-              f"Restored {backup.name}; the previous database is kept as {db_file.name}.before-restore.")
+        done = restore_backup(db_file, directory, args.name, check_pins=pin_checker(db_file, ask_pin),
+                              take_over=args.take_over)
+        kept = f"; the previous database is kept as {done.kept} until you delete it" if done.kept else ""
+        _emit(args, {"restored": done.backup.name, "kept": str(done.kept) if done.kept else None},
+              f"Restored {done.backup.name}{kept}.")
     return 0
 
 
 # ---------------------------------------------------------------- study
+
+NOW_RANGE = (datetime(1970, 1, 2, tzinfo=timezone.utc), datetime(9999, 1, 1, tzinfo=timezone.utc))
+
+
+def check_moment(ms: int) -> int:
+    """`ms` if it is a moment the calendar code can handle (1970 to 9998, with a day to spare at both ends)."""
+    low, high = NOW_RANGE
+    if not low.timestamp() * 1000 <= ms < high.timestamp() * 1000:
+        raise ValueError(f"{ms} ms is outside the years {low.year}-{high.year - 1} that StudyApp can handle")
+    return ms
 
 def cmd_study(args) -> int:
     from studyapp.store import queries
@@ -225,7 +271,7 @@ def cmd_study(args) -> int:
     from studyapp.workspace import remember_profile, resolve_profile
 
     try:
-        clock = offset_clock(parse_timestamp(args.now)) if args.now else system_clock
+        start_ms = check_moment(parse_timestamp(args.now)) if args.now else None
     except ValueError as exc:
         raise CliError(f"--now: {exc}") from None
     ws = _workspace(args)
@@ -243,6 +289,7 @@ def cmd_study(args) -> int:
     learner, notice = load_learner(ws.data_dir)
     if notice:
         print(f"studyapp: {notice}", file=sys.stderr)
+    clock = system_clock if start_ms is None else offset_clock(start_ms)  # started once the model has loaded
     session = open_session(ws.db, profile["id"], deck["id"], args.mode, learner, clock)
     status = run_script(session) if args.script else run_human(session)
     backup_if_due(ws.db_path, ws.data_dir, session.settings.backups_keep)
@@ -256,8 +303,6 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"studyapp {__version__}")
     parser.add_argument("--data-dir", help="where StudyApp keeps its data (default: $STUDYAPP_DATA_DIR or the "
                                            "user data folder)")
-    parser.add_argument("--pin", default=os.environ.get("STUDYAPP_PIN"),
-                        help="the profile's PIN, for a profile that has one (or $STUDYAPP_PIN)")
     parser.add_argument("--smoke-test", action="store_true", help="open the window, load the model, show a card, "
                                                                   "adapt once and quit (for packaging checks)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -265,7 +310,6 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("profiles", help="list profiles, add one, or set or remove a profile's PIN")
     p.add_argument("action", nargs="?", choices=["add", "pin", "unpin"])
     p.add_argument("name", nargs="?")
-    p.add_argument("--new-pin", help="with `pin`: the PIN to set (4-32 characters)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_profiles)
 
@@ -304,6 +348,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("backup", help="list, create or restore backups of the database")
     p.add_argument("action", choices=["list", "create", "restore"])
     p.add_argument("name", nargs="?", help="with restore: the backup to restore (default: the newest)")
+    p.add_argument("--take-over", action="store_true",
+                   help="with restore: ignore the marks left by StudyApp on another computer (only when it no "
+                        "longer runs there)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_backup)
 
@@ -339,13 +386,15 @@ def register_commands(sub, bench_targets) -> None:
 def _report_failure(args, exc: Exception) -> int:
     """One sentence on stderr and status 1; a bug (an unexpected exception) leaves its traceback in the log."""
     from studyapp.classroom.bundle import BundleError
-    from studyapp.store.db import StoreError
+    from studyapp.store.db import StoreError, describe_sqlite_error
     from studyapp.workspace import DamagedDatabase
 
     if isinstance(exc, DamagedDatabase):
         message = f"{exc}; restore the newest backup with: studyapp backup restore"
     elif isinstance(exc, (CliError, ContentError, StoreError, SettingsError, GradingError, BundleError)):
         message = str(exc)
+    elif isinstance(exc, (sqlite3.OperationalError, OSError)):  # a full disk, a read-only folder, a lock held too long
+        message = describe_sqlite_error(exc, getattr(exc, "filename", None))
     else:
         log.error("unexpected error in %s", args.command, exc_info=exc)
         where = getattr(args, "log_file", None)
@@ -358,6 +407,7 @@ def _report_failure(args, exc: Exception) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.pin = ask_pin  # asked only when the profile turns out to have a PIN
     if args.command is None:
         from studyapp.ui.app import run_gui
 

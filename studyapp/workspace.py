@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from sqlite_utils import Database
 
@@ -13,8 +14,10 @@ from studyapp.content.native import SUFFIX, read_deck
 from studyapp.content.model import ImportBundle
 from studyapp.resources import decks_dir
 from studyapp.store import queries
-from studyapp.store.db import StoreError, connect
+from studyapp.store.db import DataUnavailable, StoreError, connect
+from studyapp.store.housekeeping import open_data_dir
 from studyapp.store.importer import import_bundle
+from studyapp.store.lock import Presence
 from studyapp.store.pin import check_profile_pin
 
 DEFAULT_PROFILE = "Student"
@@ -25,6 +28,7 @@ LAST_PROFILE_KEY = "last_profile"
 class Workspace:
     data_dir: Path
     db: Database
+    presence: Presence | None = field(default=None, repr=False)  # this process's mark as a user of the folder
 
     @property
     def db_path(self) -> Path:
@@ -32,6 +36,8 @@ class Workspace:
 
     def close(self) -> None:
         self.db.close()
+        if self.presence is not None:
+            self.presence.leave()
 
 
 def install_builtin_decks(db: Database, data_dir: Path) -> list[str]:
@@ -57,14 +63,21 @@ class DamagedDatabase(StoreError):
         self.data_dir = data_dir
 
 
-def open_workspace(data_dir: str | Path | None = None) -> Workspace:
+def open_workspace(data_dir: str | Path | None = None, role: str = "command") -> Workspace:
     directory = paths.data_dir(data_dir)
+    presence = open_data_dir(directory, role)
     try:
-        db = connect(paths.db_path(directory))
-    except StoreError as exc:
-        raise DamagedDatabase(str(exc), directory) from None
-    install_builtin_decks(db, directory)
-    return Workspace(directory, db)
+        try:
+            db = connect(paths.db_path(directory))
+        except DataUnavailable:
+            raise  # read-only, full or busy: the file is fine, so no backup is offered in its place
+        except StoreError as exc:
+            raise DamagedDatabase(str(exc), directory) from None
+        install_builtin_decks(db, directory)
+    except BaseException:
+        presence.leave()
+        raise
+    return Workspace(directory, db, presence)
 
 
 def command_workspace(args) -> Workspace:
@@ -73,11 +86,12 @@ def command_workspace(args) -> Workspace:
     return args.workspace
 
 
-def resolve_profile(db: Database, name: str | None, pin: str | None = None) -> dict:
+def resolve_profile(db: Database, name: str | None, pin: str | Callable[[str], str | None] | None = None) -> dict:
     """The named profile, else the last one used, else the only one, else a new default profile.
-    A profile with a PIN is only handed out with that PIN."""
+    A profile with a PIN is only handed out with that PIN (`pin` may be a function asking for it by name)."""
     profile = _find_profile(db, name)
-    check_profile_pin(profile, pin)
+    if profile.get("pin_hash"):
+        check_profile_pin(db, profile, pin(profile["name"]) if callable(pin) else pin)
     return profile
 
 

@@ -1,5 +1,6 @@
 import csv
 import json
+import os
 import subprocess
 import sys
 
@@ -142,13 +143,15 @@ def test_damaged_database_is_reported_and_a_backup_restores_it(capsys, tmp_path)
     assert [p["name"] for p in json.loads(out)] == ["Ana"]
 
 
-def test_pin_protects_a_profile_on_the_command_line(capsys, tmp_path):
+def test_pin_protects_a_profile_on_the_command_line(capsys, tmp_path, monkeypatch):
     data = str(tmp_path)
     run(capsys, "--data-dir", data, "profiles", "add", "Ana")
-    assert run(capsys, "--data-dir", data, "profiles", "pin", "Ana", "--new-pin", "2468")[0] == 0
+    monkeypatch.setenv("STUDYAPP_NEW_PIN", "2468")
+    assert run(capsys, "--data-dir", data, "profiles", "pin", "Ana")[0] == 0
     status, _, err = run(capsys, "--data-dir", data, "decks", "--profile", "Ana")
     assert status == 1 and "protected by a PIN" in err
-    assert run(capsys, "--data-dir", data, "--pin", "2468", "decks", "--profile", "Ana")[0] == 0
+    monkeypatch.setenv("STUDYAPP_PIN", "2468")
+    assert run(capsys, "--data-dir", data, "decks", "--profile", "Ana")[0] == 0
 
 
 def test_export_deck_to_anki_package_with_history_reads_back(capsys, tmp_path, monkeypatch):
@@ -212,3 +215,109 @@ def test_one_profile_never_sees_another_profiles_answers(capsys, tmp_path, monke
     assert json.loads(out)["answers"] == 0
     status, out, _ = run(capsys, "--data-dir", data, "decks", "--profile", "Ana", "--json")
     assert sum(d["answers"] for d in json.loads(out) if d["name"] == "Geography") == 3
+
+
+# ---------------------------------------------------------------- issue 17: reliability and privacy
+
+def test_pin_comes_from_the_environment_or_a_hidden_prompt_never_from_an_argument(capsys, tmp_path, monkeypatch):
+    data = str(tmp_path)
+    run(capsys, "--data-dir", data, "profiles", "add", "Ana")
+    with pytest.raises(SystemExit):  # an argument would show in the process list
+        main(["--data-dir", data, "--pin", "2468", "decks"])
+    capsys.readouterr()
+    monkeypatch.setenv("STUDYAPP_NEW_PIN", "2468")
+    assert run(capsys, "--data-dir", data, "profiles", "pin", "Ana")[0] == 0
+    monkeypatch.delenv("STUDYAPP_NEW_PIN")
+    status, _, err = run(capsys, "--data-dir", data, "decks", "--profile", "Ana")
+    assert status == 1 and "protected by a PIN; type it when asked, or set STUDYAPP_PIN" in err
+    monkeypatch.setenv("STUDYAPP_PIN", "2468")
+    assert run(capsys, "--data-dir", data, "decks", "--profile", "Ana")[0] == 0
+    monkeypatch.delenv("STUDYAPP_PIN")
+    asked = []
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr("getpass.getpass", lambda prompt: asked.append(prompt) or "2468")
+    assert run(capsys, "--data-dir", data, "decks", "--profile", "Ana")[0] == 0
+    assert asked == ["PIN of Ana: "]
+
+
+def test_data_folder_and_database_are_private_to_their_owner(capsys, tmp_path):
+    data = tmp_path / "data"
+    data.mkdir(mode=0o755)
+    assert run(capsys, "--data-dir", str(data), "backup", "create")[0] == 0
+    assert data.stat().st_mode & 0o777 == 0o700
+    for path in [data / "studyapp.sqlite3", *(data / "backups").iterdir()]:
+        assert path.stat().st_mode & 0o077 == 0, path
+
+
+def test_read_only_folder_is_reported_as_read_only_not_as_damaged(capsys, tmp_path):
+    data = tmp_path / "data"
+    assert run(capsys, "--data-dir", str(data), "profiles", "add", "Ana")[0] == 0
+    data.chmod(0o500)
+    try:
+        status, _, err = run(capsys, "--data-dir", str(data), "profiles", "add", "Ben")
+    finally:
+        data.chmod(0o700)
+    assert status == 1 and "is read-only" in err and "damaged" not in err and "backup" not in err
+    assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_a_database_locked_too_long_is_one_sentence(capsys, tmp_path, monkeypatch):
+    import sqlite3
+
+    from studyapp.store import db as store_db
+
+    data = tmp_path / "data"
+    assert run(capsys, "--data-dir", str(data), "profiles", "add", "Ana")[0] == 0
+    monkeypatch.setattr(store_db, "BUSY_TIMEOUT_S", 0.1)
+    monkeypatch.setattr(store_db, "WRITE_PATIENCE_S", 0.3)
+    holder = sqlite3.connect(data / "studyapp.sqlite3", isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another process in the middle of a long write
+    try:
+        status, _, err = run(capsys, "--data-dir", str(data), "profiles", "add", "Ben")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert status == 1 and "stayed locked by another StudyApp process" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("now", ["99999999999999999", "-99999999999999", "0001-01-01T00:00:00Z"])
+def test_an_extreme_now_is_one_sentence(capsys, tmp_path, now):
+    status, _, err = run(capsys, "--data-dir", str(tmp_path), "study", "--script", f"--now={now}")
+    assert status == 1 and "--now:" in err and "outside the years 1970-9998" in err
+
+
+def test_deeply_nested_toml_is_one_sentence(capsys, tmp_path):
+    deck = tmp_path / "deep.deck.toml"
+    deck.write_text("a = " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    status, _, err = run(capsys, "--data-dir", str(tmp_path / "data"), "import", str(deck))
+    assert status == 1 and "nested too deeply" in err
+
+
+def test_restore_refuses_while_a_session_runs_and_asks_each_overwritten_profiles_pin(capsys, tmp_path, monkeypatch):
+    data = str(tmp_path / "data")
+    run(capsys, "--data-dir", data, "profiles", "add", "Ana")
+    monkeypatch.setenv("STUDYAPP_NEW_PIN", "2468")
+    run(capsys, "--data-dir", data, "profiles", "pin", "Ana")
+    assert run(capsys, "--data-dir", data, "backup", "create")[0] == 0
+    env = dict(os.environ, STUDYAPP_PIN="2468")
+    session = subprocess.Popen([sys.executable, "-m", "studyapp.cli", "--data-dir", data, "study", "--profile", "Ana",
+                                "--deck", "Geography::World capitals", "--script"], env=env,
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
+    try:
+        assert "prompt" in json.loads(session.stdout.readline())
+        status, _, err = run(capsys, "--data-dir", data, "backup", "restore")
+        assert status == 1 and f"in use by process {session.pid} on " in err
+        session.stdin.write("3\n")
+        session.stdin.flush()
+        assert json.loads(session.stdout.readline())["logged"]  # the session goes on writing the same file
+    finally:
+        session.stdin.close()
+        session.wait()
+    status, _, err = run(capsys, "--data-dir", data, "backup", "restore")  # Ana's answer would be overwritten
+    assert status == 1 and "'Ana' is protected by a PIN" in err
+    monkeypatch.setenv("STUDYAPP_PIN", "2468")
+    status, out, _ = run(capsys, "--data-dir", data, "backup", "restore", "--json")
+    kept = json.loads(out)["kept"]
+    assert status == 0 and "before-restore-" in kept
+    status, out, _ = run(capsys, "--data-dir", data, "backup", "list", "--json")
+    assert [b["kind"] for b in json.loads(out)] == ["backup", "before restore"]

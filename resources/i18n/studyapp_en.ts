@@ -77,7 +77,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/mainwindow.py" line="400"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="419"/>
         <source>Wrote %n item(s) to %1.</source>
         <translation>
             <numerusform>Wrote %n item to %1.</numerusform>
@@ -85,7 +85,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/mainwindow.py" line="487"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="506"/>
         <source>Wrote %n answer(s) to %1. Give this file to your teacher.</source>
         <translation>
             <numerusform>Wrote %n answer to %1. Give this file to your teacher.</numerusform>
@@ -93,7 +93,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/mainwindow.py" line="518"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="537"/>
         <source>The class model is installed (it knows %n item(s)); %1.</source>
         <translation>
             <numerusform>The class model is installed (it knows %n item); %1.</numerusform>
@@ -101,7 +101,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/mainwindow.py" line="519"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="538"/>
         <source>%n profile(s) adapted to it</source>
         <translation>
             <numerusform>%n profile adapted to it</numerusform>
@@ -109,7 +109,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/mainwindow.py" line="530"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="549"/>
         <source>Back to the model StudyApp came with; %n profile(s) adapted to it.</source>
         <translation>
             <numerusform>Back to the model StudyApp came with; %n profile adapted to it.</numerusform>
@@ -117,7 +117,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/mainwindow.py" line="531"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="550"/>
         <source>Back to the previous class model; %n profile(s) adapted to it.</source>
         <translation>
             <numerusform>Back to the previous class model; %n profile adapted to it.</numerusform>

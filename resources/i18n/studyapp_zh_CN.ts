@@ -4,49 +4,55 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../studyapp/ui/backups.py" line="55"/>
+        <location filename="../../studyapp/ui/backups.py" line="57"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/backups.py" line="56"/>
-        <source>StudyApp backs up your data when it closes, at most once a day. Restoring replaces everything with the backup; the current data is kept beside it.</source>
-        <translation>StudyApp 在关闭时备份你的数据，每天最多一次。恢复会用备份替换全部数据；当前数据会另外保存。</translation>
+        <location filename="../../studyapp/ui/backups.py" line="58"/>
+        <source>StudyApp backs up your data when it closes, at most once a day. Restoring replaces everything with the backup; the current data is kept in the backups folder until you delete it.</source>
+        <translation>StudyApp 在关闭时备份你的数据，每天最多一次。恢复会用备份替换全部数据；当前数据会保存在备份文件夹中，直到你删除它。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/backups.py" line="59"/>
+        <location filename="../../studyapp/ui/backups.py" line="61"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/backups.py" line="60"/>
+        <location filename="../../studyapp/ui/backups.py" line="62"/>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/backups.py" line="78"/>
+        <location filename="../../studyapp/ui/backups.py" line="80"/>
         <source>No backups yet.</source>
         <translation>还没有备份。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/backups.py" line="88"/>
+        <location filename="../../studyapp/ui/backups.py" line="90"/>
         <source>Backup made.</source>
         <translation>备份已完成。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/backups.py" line="95"/>
+        <location filename="../../studyapp/ui/backups.py" line="97"/>
+        <location filename="../../studyapp/ui/backups.py" line="118"/>
         <source>Restore backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/backups.py" line="96"/>
+        <location filename="../../studyapp/ui/backups.py" line="98"/>
         <source>Replace all your data with the backup of %1?</source>
         <translation>用 %1 的备份替换你的全部数据吗？</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/backups.py" line="109"/>
-        <source>Restored the backup; your previous data is kept as %1.</source>
-        <translation>备份已恢复；之前的数据保存为 %1。</translation>
+        <location filename="../../studyapp/ui/backups.py" line="119"/>
+        <source>The restore replaces the data of %1, which has a PIN. Type it:</source>
+        <translation>恢复会替换 %1 的数据，该档案设有 PIN。请输入 PIN：</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/backups.py" line="130"/>
+        <source>Restored the backup; your previous data is kept as %1 in the backups folder until you delete it.</source>
+        <translation>备份已恢复；之前的数据保存为备份文件夹中的 %1，直到你删除它。</translation>
     </message>
 </context>
 <context>
@@ -786,294 +792,311 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="137"/>
-        <location filename="../../studyapp/ui/mainwindow.py" line="186"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="138"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="187"/>
         <location filename="../../studyapp/ui/mainwindow.py" line="199"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="218"/>
         <source>StudyApp</source>
         <translation>StudyApp 学习</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="138"/>
-        <location filename="../../studyapp/ui/mainwindow.py" line="219"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="139"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="238"/>
         <source>Opening your study data…</source>
         <translation>正在打开你的学习数据…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="139"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="140"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="140"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="141"/>
         <source>Switch &amp;profile</source>
         <translation>切换用户(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="141"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="142"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="142"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="143"/>
         <source>&amp;Backups…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="144"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="145"/>
         <source>Remo&amp;ve PIN</source>
         <translation>删除 PIN(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="145"/>
-        <location filename="../../studyapp/ui/mainwindow.py" line="210"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="146"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="207"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="229"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="146"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="147"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="147"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="148"/>
         <source>&amp;Decks</source>
         <translation>牌组(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="148"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="149"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="149"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="150"/>
         <source>S&amp;tatistics</source>
         <translation>统计(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="150"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="151"/>
         <source>&amp;Browse</source>
         <translation>浏览(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="151"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="152"/>
         <source>&amp;Classroom</source>
         <translation>课堂(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="152"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="153"/>
         <source>&amp;Export my answers for the teacher…</source>
         <translation>导出答题记录交给老师(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="153"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="154"/>
         <source>&amp;Install the class model…</source>
         <translation>安装班级模型(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="154"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="155"/>
         <source>Go &amp;back to the previous model</source>
         <translation>恢复到之前的模型(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="155"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="156"/>
         <source>Class &amp;dashboard (for teachers)…</source>
         <translation>班级概况（教师用）(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="156"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="157"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="157"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="158"/>
         <source>Open the &amp;log folder</source>
         <translation>打开日志文件夹(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="158"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="159"/>
         <source>&amp;About StudyApp</source>
         <translation>关于 StudyApp(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="181"/>
-        <location filename="../../studyapp/ui/mainwindow.py" line="198"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="182"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="217"/>
         <source>StudyApp cannot open its data: %1</source>
         <translation>StudyApp 无法打开数据：%1</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="187"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="188"/>
         <source>StudyApp is already open on this data folder. Use that window, or close it first.</source>
         <translation>StudyApp 已经在这个数据文件夹上打开。请使用那个窗口，或先关闭它。</translation>
     </message>
     <message>
         <location filename="../../studyapp/ui/mainwindow.py" line="200"/>
+        <source>This data folder is marked as open in StudyApp on another computer.</source>
+        <translation>此数据文件夹被标记为正在另一台电脑上的 StudyApp 中打开。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="203"/>
+        <source>If StudyApp still runs there, quit here: two programs writing one folder can lose answers. If it does not (it crashed, or the stick was pulled out), take the folder over.</source>
+        <translation>如果 StudyApp 仍在那台电脑上运行，请在这里退出：两个程序同时写入一个文件夹可能会丢失答案。如果没有在运行（程序崩溃，或 U 盘被拔出），请接管此文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="206"/>
+        <source>&amp;Take over</source>
+        <translation>接管(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="219"/>
         <source>Your study data cannot be read; the file is damaged or is not a StudyApp database.</source>
         <translation>无法读取你的学习数据：文件已损坏，或者不是 StudyApp 数据库。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="205"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="224"/>
         <source>Restore the backup of %1</source>
         <translation>恢复 %1 的备份</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="208"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="227"/>
         <source>Start with empty data (the damaged file is kept)</source>
         <translation>从空白数据开始（保留损坏的文件）</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="246"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="265"/>
         <source>Loading the learner model…</source>
         <translation>正在加载学习模型…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="246"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="265"/>
         <source>Learner model ready</source>
         <translation>学习模型已就绪</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="247"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="266"/>
         <source>Using the classical schedule</source>
         <translation>使用经典复习计划</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="255"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="274"/>
         <source>The translation files are missing; showing English.</source>
         <translation>缺少翻译文件，将显示英文。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="379"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="398"/>
         <source>Anki packages (*.apkg)</source>
         <translation>Anki 卡组包 (*.apkg)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="380"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="399"/>
         <source>Anki packages with my answers (*.apkg)</source>
         <translation>含我的答题记录的 Anki 卡组包 (*.apkg)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="382"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="401"/>
         <source>Export deck</source>
         <translation>导出牌组</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="379"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="398"/>
         <source>StudyApp decks (*.deck.toml)</source>
         <translation>StudyApp 牌组 (*.deck.toml)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="143"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="144"/>
         <source>Set PI&amp;N…</source>
         <translation>设置 PIN(&amp;N)…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/mainwindow.py" line="400"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="419"/>
         <source>Wrote %n item(s) to %1.</source>
         <translation>
             <numerusform>已将 %n 个条目写入 %1。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="404"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="423"/>
         <source>The deck was not exported: %1</source>
         <translation>牌组未导出：%1</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="423"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="442"/>
         <source>Finish studying first (Esc), then open the backups.</source>
         <translation>请先结束学习（Esc），再打开备份。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="460"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="479"/>
         <source>The profile now has a PIN.</source>
         <translation>此用户现在设置了 PIN。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="461"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="480"/>
         <source>The profile&apos;s PIN was removed.</source>
         <translation>此用户的 PIN 已删除。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="468"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="487"/>
         <source>Open your profile first.</source>
         <translation>请先打开你的用户。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="477"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="496"/>
         <source>Export my answers for the teacher</source>
         <translation>导出答题记录交给老师</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="478"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="497"/>
         <source>Class bundles (*%1)</source>
         <translation>班级答题包 (*%1)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/mainwindow.py" line="487"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="506"/>
         <source>Wrote %n answer(s) to %1. Give this file to your teacher.</source>
         <translation>
             <numerusform>已将 %n 条答题记录写入 %1。请把这个文件交给老师。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="500"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="519"/>
         <source>Finish studying first (Esc).</source>
         <translation>请先结束学习（Esc）。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="508"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="527"/>
         <source>Install the class model</source>
         <translation>安装班级模型</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="509"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="528"/>
         <source>Class models (*.safetensors)</source>
         <translation>班级模型 (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="512"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="531"/>
         <source>Installing the class model and adapting every profile to it…</source>
         <translation>正在安装班级模型，并让每个用户适应它…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/mainwindow.py" line="518"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="537"/>
         <source>The class model is installed (it knows %n item(s)); %1.</source>
         <translation>
             <numerusform>班级模型已安装（包含 %n 个条目）；%1。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/mainwindow.py" line="519"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="538"/>
         <source>%n profile(s) adapted to it</source>
         <translation>
             <numerusform>%n 个用户已适应新模型</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/mainwindow.py" line="530"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="549"/>
         <source>Back to the model StudyApp came with; %n profile(s) adapted to it.</source>
         <translation>
             <numerusform>已恢复 StudyApp 自带的模型；%n 个用户已适应它。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/mainwindow.py" line="531"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="550"/>
         <source>Back to the previous class model; %n profile(s) adapted to it.</source>
         <translation>
             <numerusform>已恢复之前的班级模型；%n 个用户已适应它。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="546"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="565"/>
         <source>Classroom</source>
         <translation>课堂</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="563"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="582"/>
         <source>About StudyApp</source>
         <translation>关于 StudyApp</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="564"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="583"/>
         <source>StudyApp %1: offline flashcards, quizzes and adaptive tests.</source>
         <translation>StudyApp %1：离线卡片、测验和自适应测试。</translation>
     </message>

@@ -199,7 +199,8 @@ def cmd_import_model(args) -> int:
     card = install_model(ws.data_dir, args.model)
     profiles = _readapt(ws)
     if args.json:
-        print(json.dumps({"installed": card["sha256"], "items": len(card["items"]), "profiles": profiles}))
+        # A count only: the names and answer counts of every profile are not this command's to show.
+        print(json.dumps({"installed": card["sha256"], "items": len(card["items"]), "profiles": len(profiles)}))
     else:
         print(f"Installed the class model ({len(card['items'])} known items); re-adapted {len(profiles)} profile(s). "
               "Undo with: studyapp classroom rollback")
@@ -216,7 +217,7 @@ def cmd_rollback(args) -> int:
     profiles = _readapt(ws)
     name = "the shipped model" if now is None else "the previous class model"
     if args.json:
-        print(json.dumps({"in_use": str(now) if now else "shipped", "profiles": profiles}))
+        print(json.dumps({"in_use": str(now) if now else "shipped", "profiles": len(profiles)}))
     else:
         print(f"Now using {name}; re-adapted {len(profiles)} profile(s). Rollback again to undo.")
     return 0

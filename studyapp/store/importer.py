@@ -12,6 +12,7 @@ from sqlite_utils import Database
 
 from studyapp.content.model import ContentError, ImportBundle
 from studyapp.paths import media_dir
+from studyapp.store.housekeeping import IMPORT_STAGING
 from studyapp.store.queries import ensure_deck, item_record, now_ms
 
 
@@ -84,7 +85,7 @@ def import_bundle(
     result = ImportResult(decks=[])
     target = media_dir(data_dir)
     target.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".import-", dir=target))
+    staging = Path(tempfile.mkdtemp(prefix=IMPORT_STAGING, dir=target))
     try:
         staged = {}
         for name, data in bundle.media.items():

@@ -58,6 +58,7 @@ class SmokeRun(QObject):
         window.study.failed.connect(self._fail)
         window.backend.open_failed.connect(self._fail)
         window.backend.locked.connect(self._fail)
+        window.backend.foreign_lock.connect(self._fail)
         window.backend.damaged.connect(lambda message, _backup: self._fail(message))
         QTimer.singleShot(SMOKE_TIMEOUT_MS, lambda: self._fail("the smoke test did not finish in time"))
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDateTime, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QVBoxLayout,
+    QDialog, QDialogButtonBox, QInputDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
+    QPushButton, QVBoxLayout,
 )
 
 from studyapp.ui import ops
@@ -23,6 +24,7 @@ class BackupsDialog(QDialog):
         super().__init__(parent)
         self.backend = backend
         self.confirm: QMessageBox | None = None
+        self.pin_prompt: QInputDialog | None = None
         self.hint = QLabel()
         self.hint.setObjectName("quiet")
         self.hint.setWordWrap(True)
@@ -55,7 +57,7 @@ class BackupsDialog(QDialog):
         self.setWindowTitle(self.tr("Backups"))
         self.hint.setText(self.tr("StudyApp backs up your data when it closes, at most once a day. "
                                   "Restoring replaces everything with the backup; the current data is kept "
-                                  "beside it."))
+                                  "in the backups folder until you delete it."))
         self.restore_button.setText(self.tr("&Restore"))
         self.backup_button.setText(self.tr("&Back up now"))
 
@@ -98,15 +100,34 @@ class BackupsDialog(QDialog):
         self.confirm.setDefaultButton(QMessageBox.Cancel)
         name = entry.data(Qt.UserRole)
         self.confirm.buttonClicked.connect(
-            lambda button: self.restore(name) if self.confirm.standardButton(button) == QMessageBox.Yes else None)
+            lambda button: self.ask_pins(name) if self.confirm.standardButton(button) == QMessageBox.Yes else None)
         self.confirm.open()
 
-    def restore(self, name: str) -> None:
+    def ask_pins(self, name: str) -> None:
+        """A restore replaces the data of every profile: those with a PIN must agree, one PIN each."""
         self.error.clear()
-        self.backend.request(ops.restore, name, done=self._restored, failed=self.error.setText)
+        self.backend.request(ops.pins_for_restore, name, done=lambda names: self._ask_pin(name, names, {}),
+                             failed=self.error.setText)
 
-    def _restored(self, name: str) -> None:
-        self.notice.setText(self.tr("Restored the backup; your previous data is kept as %1.")
-                            .replace("%1", "studyapp.sqlite3.before-restore"))
-        self.restored.emit(name)
+    def _ask_pin(self, name: str, names: list[str], pins: dict[str, str]) -> None:
+        if not names:
+            self.restore(name, pins)
+            return
+        profile, rest = names[0], names[1:]
+        self.pin_prompt = prompt = QInputDialog(self)
+        prompt.setWindowTitle(self.tr("Restore backup"))
+        prompt.setLabelText(self.tr("The restore replaces the data of %1, which has a PIN. Type it:")
+                            .replace("%1", profile))
+        prompt.setTextEchoMode(QLineEdit.Password)
+        prompt.textValueSelected.connect(lambda pin: self._ask_pin(name, rest, pins | {profile: pin}))
+        prompt.open()
+
+    def restore(self, name: str, pins: dict[str, str] | None = None) -> None:
+        self.error.clear()
+        self.backend.request(ops.restore, name, pins or {}, done=self._restored, failed=self.error.setText)
+
+    def _restored(self, result: dict) -> None:
+        self.notice.setText(self.tr("Restored the backup; your previous data is kept as %1 in the backups "
+                                    "folder until you delete it.").replace("%1", result["kept"] or "-"))
+        self.restored.emit(result["name"])
         self.refresh()

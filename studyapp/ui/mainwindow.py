@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         self.backend.opened.connect(self._on_opened)
         self.backend.open_failed.connect(self._on_open_failed)
         self.backend.locked.connect(self._on_locked)
+        self.backend.foreign_lock.connect(self._on_foreign_lock)
         self.backend.damaged.connect(self._on_damaged)
 
         self.stack = QStackedWidget()
@@ -188,6 +189,24 @@ class MainWindow(QMainWindow):
                                   "first."), QMessageBox.Close, self)
         box.setInformativeText(as_sentence(message))
         box.finished.connect(lambda _code: self.exit_requested.emit(1))
+        self.start_box = box
+        box.open()
+
+    def _on_foreign_lock(self, message: str) -> None:
+        """The folder was left open by StudyApp on another computer (a USB stick pulled out after a crash, or a
+        shared folder in use there): warn, and take it over only if the student says so."""
+        self.loading.setText(as_sentence(message))
+        box = QMessageBox(QMessageBox.Warning, self.tr("StudyApp"),
+                          self.tr("This data folder is marked as open in StudyApp on another computer."),
+                          QMessageBox.NoButton, self)
+        box.setInformativeText(
+            self.tr("If StudyApp still runs there, quit here: two programs writing one folder can lose answers. "
+                    "If it does not (it crashed, or the stick was pulled out), take the folder over.")
+            + "\n\n" + as_sentence(message))
+        take = box.addButton(self.tr("&Take over"), QMessageBox.AcceptRole)
+        box.setDefaultButton(box.addButton(self.tr("&Quit"), QMessageBox.RejectRole))
+        box.buttonClicked.connect(
+            lambda button: self.backend.take_over.emit() if button is take else self.exit_requested.emit(1))
         self.start_box = box
         box.open()
 

@@ -73,12 +73,13 @@ def add_profile(ws, name: str) -> dict:
 
 
 def open_profile(ws, profile_id: int, pin: str | None = None) -> dict | None:
-    """The profile, remembered as the last one used; None when it has a PIN and `pin` is not it."""
-    from studyapp.store.pin import verify_pin
+    """The profile, remembered as the last one used; None when it has a PIN and `pin` is not it (StoreError while
+    the delay after wrong PINs runs)."""
+    from studyapp.store.pin import try_pin
     from studyapp.workspace import remember_profile
 
     profile = ws.db["profiles"].get(profile_id)
-    if profile["pin_hash"] and not (pin and verify_pin(profile["pin_hash"], pin)):
+    if not try_pin(ws.db, profile, pin):
         return None
     remember_profile(ws.db, profile["name"])
     return public_profile(profile)
@@ -194,15 +195,25 @@ def backup_now(ws) -> str:
     return create_backup(ws.db_path, ws.data_dir, backups_keep(ws)).name
 
 
-def restore(ws, name: str) -> str:
-    """Replace the database with the named backup. The connection is closed for the swap and reopened after,
+def pins_for_restore(ws, name: str) -> list[str]:
+    """Names of the PIN-protected profiles whose data restoring `name` would replace."""
+    from studyapp.store.backup import find_backup, protected_profiles_overwritten
+
+    return [n for _, n, _ in protected_profiles_overwritten(ws.db_path, find_backup(ws.data_dir, name))]
+
+
+def restore(ws, name: str, pins: dict[str, str] | None = None) -> dict:
+    """Replace the database with the named backup, given the PINs of the protected profiles it replaces; returns
+    the backup's name and the pre-restore copy's. The connection is closed for the swap and reopened after,
     whatever happens, so the store thread always has a usable database."""
     from studyapp.store.backup import restore_backup
     from studyapp.store.db import connect
+    from studyapp.store.pin import pin_checker
 
     ws.db.close()
     try:
-        return restore_backup(ws.db_path, ws.data_dir, name).name
+        done = restore_backup(ws.db_path, ws.data_dir, name, check_pins=pin_checker(ws.db_path, (pins or {}).get))
+        return {"name": done.backup.name, "kept": done.kept.name if done.kept else None}
     finally:
         ws.db = connect(ws.db_path)
 

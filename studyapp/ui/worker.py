@@ -61,6 +61,7 @@ class StoreWorker(QObject):
     opened = Signal(object)          # the Workspace's data dir
     open_failed = Signal(str)
     locked = Signal(str)             # another StudyApp holds this data dir (the lock's message)
+    foreign_lock = Signal(str)       # the lock was taken on another computer: the user may take it over
     damaged = Signal(str, object)    # the database cannot be opened: message, newest backup (dict) or None
     result = Signal(int, object)
     failed = Signal(int, str)
@@ -83,23 +84,37 @@ class StoreWorker(QObject):
         self.ended: StudySession | None = None
 
     @Slot()
-    def open(self) -> None:
+    def open(self, take_over: bool = False) -> None:
         """Take the data dir's lock (one window per folder), then open the database."""
         from studyapp import paths
-        from studyapp.store.db import StoreError
-        from studyapp.store.lock import DataDirLock
+        from studyapp.store.db import DataUnavailable, StoreError, check_writable, describe_sqlite_error
+        from studyapp.store.lock import DataDirLock, ForeignLock, other_users
         from studyapp.workspace import DamagedDatabase, open_workspace
 
+        try:  # a folder that cannot be written is said to be so, not taken for a locked or damaged one
+            directory = paths.data_dir(self._data_dir)
+            check_writable(paths.db_path(directory))
+        except DataUnavailable as exc:
+            self.open_failed.emit(str(exc))
+            return
+        except OSError as exc:
+            self.open_failed.emit(describe_sqlite_error(exc, self._data_dir))
+            return
         try:
             if self.lock is None:
-                lock = DataDirLock(paths.data_dir(self._data_dir))
-                lock.acquire()
+                lock = DataDirLock(directory)
+                lock.acquire(take_over)
                 self.lock = lock
+                if take_over:  # that computer's study sessions are gone with it
+                    other_users(lock.data_dir, take_over=True)
+        except ForeignLock as exc:
+            self.foreign_lock.emit(str(exc))
+            return
         except (StoreError, OSError) as exc:
             self.locked.emit(str(exc))
             return
         try:
-            self.workspace = open_workspace(self._data_dir)
+            self.workspace = open_workspace(self._data_dir, role="window")
         except DamagedDatabase as exc:
             self.damaged.emit(str(exc), newest_backup(exc.data_dir))
             return
@@ -107,6 +122,11 @@ class StoreWorker(QObject):
             self.open_failed.emit(describe_error(exc))
             return
         self.opened.emit(self.workspace.data_dir)
+
+    @Slot()
+    def take_over(self) -> None:
+        """The user confirmed that StudyApp no longer runs on the computer that left the lock."""
+        self.open(take_over=True)
 
     @Slot(str)
     def recover(self, how: str) -> None:
@@ -220,8 +240,10 @@ class Backend(QObject):
     opened = Signal(object)
     open_failed = Signal(str)
     locked = Signal(str)
+    foreign_lock = Signal(str)
     damaged = Signal(str, object)
     recover = Signal(str)            # "restore" or "fresh", after `damaged`
+    take_over = Signal()             # after `foreign_lock`, once the user agreed
     _call = Signal(int, object, object)
     _open = Signal()
     _close = Signal()
@@ -253,6 +275,8 @@ class Backend(QObject):
         self.worker.opened.connect(self._on_opened)
         self.worker.open_failed.connect(self.open_failed)
         self.worker.locked.connect(self.locked)
+        self.worker.foreign_lock.connect(self.foreign_lock)
+        self.take_over.connect(self.worker.take_over)
         self.worker.damaged.connect(self.damaged)
         self.recover.connect(self.worker.recover)
         self._thread.start()

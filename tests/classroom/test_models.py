@@ -34,7 +34,7 @@ def test_import_installs_readapts_and_rolls_back(class_model, laptop, capsys):
     shipped_id = model_id(Learner.load())
     assert main(["--data-dir", str(laptop), "classroom", "import-model", str(class_model), "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
-    assert report["profiles"] == {"Ana": 6}
+    assert report["profiles"] == 1 and "Ana" not in json.dumps(report)  # no names or answer counts
     installed = active_model_path(laptop)
     assert installed is not None and installed.is_relative_to(laptop)
     class_id = model_id(Learner.load(installed))

@@ -119,3 +119,47 @@ def test_refused_foreign_file_keeps_its_journal_mode(tmp_path):
     with pytest.raises(StoreError):
         connect(path)
     assert sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+
+
+def test_a_full_disk_while_writing_is_one_sentence_and_writes_nothing(tmp_path):
+    db = connect(tmp_path / "a.sqlite3")
+    page_count = db.execute("PRAGMA page_count").fetchone()[0]
+    db.execute(f"PRAGMA max_page_count = {page_count}")  # SQLite then answers as a full disk does
+    with pytest.raises(StoreError, match="^the disk is full; free some space and try again$"):
+        with db.atomic():
+            db["decks"].insert_all({"name": f"deck {n}" * 20, "created_ms": 1} for n in range(500))
+    assert db.execute("SELECT count(*) FROM decks").fetchone()[0] == 0
+
+
+def test_a_writer_waits_for_another_process_holding_the_write_lock(tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "a.sqlite3"
+    first = connect(path)
+    ana = queries.add_profile(first, "Ana")
+    first.close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sqlite3, sys, time; c = sqlite3.connect(sys.argv[1], isolation_level=None); "
+                               "c.execute('BEGIN IMMEDIATE'); c.execute(\"INSERT INTO app_meta VALUES ('k', 'v')\"); "
+                               "print('holding', flush=True); time.sleep(1.5); c.execute('COMMIT')", str(path)],
+        stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "holding"
+    db = connect(path)
+    # Reads the settings, then writes them, in one transaction: a deferred one would fail at once with
+    # "database is locked" once the other process commits; an immediate one waits its turn.
+    queries.update_profile_settings(db, ana, {"new_per_day": 7})
+    holder.wait()
+    assert queries.get_meta(db, "k") == "v" and queries.profile_settings(db, ana)["new_per_day"] == 7
+
+
+def test_a_read_only_folder_is_reported_as_read_only(tmp_path):
+    from studyapp.store.db import DataUnavailable
+
+    connect(tmp_path / "a.sqlite3").close()
+    tmp_path.chmod(0o500)
+    try:
+        with pytest.raises(DataUnavailable, match="is read-only; StudyApp needs to write there"):
+            connect(tmp_path / "a.sqlite3")
+    finally:
+        tmp_path.chmod(0o700)

@@ -1,8 +1,10 @@
 """One window per data folder, backups (on close, by hand, restored), and start-up with a damaged database."""
 
+import json
 import os
-import socket
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 import shiboken6
@@ -10,8 +12,8 @@ from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QMessageBox
 
 from studyapp.paths import db_path
-from studyapp.store.backup import create_backup, list_backups
-from studyapp.store.lock import LOCK_NAME
+from studyapp.store.backup import create_backup, list_backups, list_pre_restore
+from studyapp.store.lock import DataDirLock
 
 
 @pytest.fixture
@@ -48,7 +50,8 @@ def click(box: QMessageBox, text: str) -> None:
 
 
 def test_locked_folder_message_then_status_1_without_opening(qtbot, start_window, data_dir):
-    (data_dir / LOCK_NAME).write_text(f"{os.getpid()}\n{socket.gethostname()}", encoding="utf-8")
+    other_window = DataDirLock(data_dir)
+    other_window.acquire()
     win = start_window(data_dir)
     qtbot.waitUntil(lambda: win.start_box is not None and win.start_box.isVisible(), timeout=10000)
     assert win.start_box.text().startswith("StudyApp is already open on this data folder")
@@ -58,15 +61,44 @@ def test_locked_folder_message_then_status_1_without_opening(qtbot, start_window
         win.start_box.button(QMessageBox.Close).click()
     assert blocker.args == [1]
     win.close()
-    assert (data_dir / LOCK_NAME).exists()   # the other window's lock is left alone
+    assert other_window.owner().pid == os.getpid()   # the other window's lock is left alone
+    other_window.release()
 
 
 def test_lock_taken_while_open_and_released_with_a_backup_on_close(qtbot, window, data_dir):
-    assert (data_dir / LOCK_NAME).read_text(encoding="utf-8").split("\n")[0] == str(os.getpid())
+    lock = DataDirLock(data_dir)
+    assert lock.owner().pid == os.getpid()
     assert list_backups(data_dir) == []
     window.close()
-    assert not (data_dir / LOCK_NAME).exists()
+    assert lock.owner() is None
+    lock.acquire()  # free again
+    lock.release()
     assert len(list_backups(data_dir)) == 1
+
+
+def test_lock_from_another_computer_is_taken_over_after_a_warning(qtbot, start_window, data_dir):
+    lock = DataDirLock(data_dir)
+    lock.path.write_text(json.dumps({"host": "usb-laptop-7", "pid": 4242, "created": "2026-11-30T08:15:00+00:00"}))
+    win = start_window(data_dir)
+    qtbot.waitUntil(lambda: win.start_box is not None and win.start_box.isVisible(), timeout=10000)
+    assert "open in StudyApp on another computer" in win.start_box.text()
+    assert "process 4242 on usb-laptop-7" in win.start_box.informativeText()
+    assert "two programs writing one folder can lose answers" in win.start_box.informativeText()
+    assert win.start_box.defaultButton().text() == "&Quit"  # the safe choice is the default
+    assert win.backend.worker.workspace is None
+    with qtbot.waitSignal(win.ready, timeout=10000):
+        click(win.start_box, "Take over")
+    assert lock.owner().pid == os.getpid() and lock.owner().host != "usb-laptop-7"
+
+
+def test_lock_from_another_computer_quit_leaves_it_alone(qtbot, start_window, data_dir):
+    lock = DataDirLock(data_dir)
+    lock.path.write_text(json.dumps({"host": "usb-laptop-7", "pid": 4242, "created": "2026-11-30T08:15:00+00:00"}))
+    win = start_window(data_dir)
+    qtbot.waitUntil(lambda: win.start_box is not None and win.start_box.isVisible(), timeout=10000)
+    with qtbot.waitSignal(win.exit_requested) as blocker:
+        click(win.start_box, "Quit")
+    assert blocker.args == [1] and lock.owner().host == "usb-laptop-7"
 
 
 def test_backups_dialog_backs_up_and_restores(qtbot, window, open_profile, data_dir):
@@ -85,7 +117,8 @@ def test_backups_dialog_backs_up_and_restores(qtbot, window, open_profile, data_
     with qtbot.waitSignal(dialog.restored, timeout=10000):
         dialog.confirm.button(QMessageBox.Yes).click()
     assert profile_names(data_dir) == ["Ada", "Ben"]
-    assert (data_dir / "studyapp.sqlite3.before-restore").exists()
+    kept = list_pre_restore(data_dir)
+    assert len(kept) == 1 and kept[0].name in dialog.notice.text() and "until you delete it" in dialog.notice.text()
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.profiles and window.profiles.list.count() == 2)
     assert window.profile is None
     dialog.reject()
@@ -132,12 +165,10 @@ def test_damaged_database_quit_ends_with_status_1(qtbot, start_window, data_dir)
 
 
 def test_smoke_test_on_a_locked_folder_exits_1(tmp_path):
-    import subprocess
-    import sys
-
     folder = tmp_path / "d"
     folder.mkdir()
-    (folder / LOCK_NAME).write_text(f"{os.getpid()}\n{socket.gethostname()}", encoding="utf-8")
+    other_window = DataDirLock(folder)
+    other_window.acquire()
     result = subprocess.run(
         [sys.executable, "-m", "studyapp.cli", "--data-dir", str(folder), "--smoke-test"],
         capture_output=True, text=True, timeout=120, env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin"},
@@ -159,3 +190,70 @@ def test_backup_now_keeps_the_profiles_number(qtbot, window, open_profile, data_
             dialog.backup_button.click()
         assert dialog.list.count() == count
     dialog.reject()
+
+
+def test_restore_asks_the_pin_of_each_protected_profile_it_replaces(qtbot, window, open_profile, data_dir):
+    from studyapp.store.pin import set_pin
+    from studyapp.store.db import connect
+
+    db = connect(db_path(data_dir))
+    set_pin(db, db.execute("SELECT id FROM profiles WHERE name = 'Ada'").fetchone()[0], "1357")
+    db.close()
+    open_profile("Ben")
+    window.show_backups()
+    dialog = window.backups_dialog
+    qtbot.waitUntil(lambda: dialog.isVisible() and dialog.notice.text() == "No backups yet.")
+    with qtbot.waitSignal(dialog.changed, timeout=10000):
+        dialog.backup_button.click()
+    with sqlite3.connect(db_path(data_dir)) as db:  # Ada changes after the backup: the restore would undo it
+        db.execute("UPDATE profiles SET settings = '{\"new_per_day\": 3}' WHERE name = 'Ada'")
+    dialog.ask_restore()
+    dialog.confirm.button(QMessageBox.Yes).click()
+    qtbot.waitUntil(lambda: dialog.pin_prompt is not None and dialog.pin_prompt.isVisible(), timeout=10000)
+    assert "Ada" in dialog.pin_prompt.labelText()
+    dialog.pin_prompt.setTextValue("0000")
+    dialog.pin_prompt.accept()
+    qtbot.waitUntil(lambda: "that PIN is wrong" in dialog.error.text(), timeout=10000)
+    assert "3" in next(iter(sqlite3.connect(db_path(data_dir)).execute(
+        "SELECT settings FROM profiles WHERE name = 'Ada'")))[0]  # nothing was restored
+    dialog.ask_restore()
+    dialog.confirm.button(QMessageBox.Yes).click()
+    qtbot.waitUntil(lambda: dialog.pin_prompt.isVisible(), timeout=10000)
+    dialog.pin_prompt.setTextValue("1357")
+    with qtbot.waitSignal(dialog.restored, timeout=10000):
+        dialog.pin_prompt.accept()
+    dialog.reject()
+
+
+def test_restore_is_refused_while_a_study_session_runs_elsewhere(qtbot, window, open_profile, data_dir):
+    open_profile("Ada")
+    window.show_backups()
+    dialog = window.backups_dialog
+    qtbot.waitUntil(lambda: dialog.isVisible() and dialog.notice.text() == "No backups yet.")
+    with qtbot.waitSignal(dialog.changed, timeout=10000):
+        dialog.backup_button.click()
+    session = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time; from studyapp.workspace import open_workspace; "
+                               "ws = open_workspace(sys.argv[1]); print('open', flush=True); time.sleep(60)",
+         str(data_dir)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert session.stdout.readline().strip() == "open"
+        dialog.ask_restore()
+        dialog.confirm.button(QMessageBox.Yes).click()
+        qtbot.waitUntil(lambda: f"in use by process {session.pid}" in dialog.error.text(), timeout=10000)
+    finally:
+        session.kill()
+        session.wait()
+    assert list_pre_restore(data_dir) == []
+    dialog.reject()
+
+
+def test_read_only_folder_is_reported_as_read_only_not_as_damaged(qtbot, start_window, data_dir):
+    data_dir.chmod(0o500)
+    try:
+        win = start_window(data_dir)
+        qtbot.waitUntil(lambda: "read-only" in win.loading.text(), timeout=10000)
+    finally:
+        data_dir.chmod(0o700)
+    assert win.start_box is None  # neither "already open" nor "damaged, restore a backup?"
+    assert "is read-only; StudyApp needs to write there" in win.loading.text()

@@ -44,6 +44,24 @@ def test_pin_is_asked_and_a_wrong_one_refused(qtbot, window, data_dir):
     assert window.profile["name"] == "Ada" and "pin_hash" not in window.profile
 
 
+def test_wrong_pins_make_the_picker_wait_and_the_wait_survives_a_restart(qtbot, window, data_dir):
+    give_pin(data_dir, "Ada", "2468")
+    page = window.profiles
+    page.refresh()
+    choose(qtbot, page, "Ada")
+    for n in range(8):  # the delay doubles with each wrong PIN, so a try soon falls within it
+        qtbot.keyClicks(page.pin_edit, f"000{n}")
+        qtbot.keyClick(page.pin_edit, Qt.Key_Return)
+        qtbot.waitUntil(lambda: "PIN" in page.error.text(), timeout=10000)
+        if "too many" in page.error.text():
+            break
+        assert "not the PIN of Ada" in page.error.text()
+        page.error.clear()
+    assert n >= 3 and "too many wrong PINs for 'Ada': wait" in page.error.text()
+    with sqlite3.connect(db_path(data_dir)) as db:  # kept in the database, not in the window
+        assert db.execute("SELECT count(*) FROM app_meta WHERE key LIKE 'pin_failures:%'").fetchone()[0] == 1
+
+
 def test_profile_without_pin_has_no_pin_field(qtbot, window, data_dir):
     give_pin(data_dir, "Ada", "2468")
     page = window.profiles
