@@ -217,7 +217,7 @@ def loss_and_gradient(w, seq: CardSequences, prior: Prior | None) -> tuple[float
     loss = 0.0
     decay = -p[20]
     factor = 0.9 ** (1.0 / decay) - 1.0
-    e8, forget_cap = math.exp(p[8]), math.exp(p[17] * p[18])
+    forget_cap = math.exp(p[17] * p[18])
     d_easy = p[4] - math.exp(p[5] * 3) + 1.0
     g_factor = g_d_easy = 0.0
     g_s = g_d = np.zeros(0)

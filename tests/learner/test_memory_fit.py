@@ -54,7 +54,8 @@ def test_the_gradient_is_the_objectives(long_log):
         up, down = w.copy(), w.copy()
         up[k] += h
         down[k] -= h
-        numeric = (memory_fit.loss_and_gradient(up, seq, prior)[0] - memory_fit.loss_and_gradient(down, seq, prior)[0]) / (2 * h)
+        numeric = (memory_fit.loss_and_gradient(up, seq, prior)[0]
+                   - memory_fit.loss_and_gradient(down, seq, prior)[0]) / (2 * h)
         assert grad[k] == pytest.approx(numeric, rel=1e-4, abs=1e-4), k
 
 
