@@ -37,7 +37,8 @@ from pathlib import Path
 
 from studyapp.content.anki_read import IMG_SRC, SOUND
 from studyapp.content.cloze import CLOZE, render_cloze
-from studyapp.content.html_sanitize import html_to_text, is_local_media_name
+from studyapp.content.html_sanitize import html_to_text
+from studyapp.content.media_names import media_name_problem
 from studyapp.content.model import ContentError, Deck, HistoryRow, Item
 
 SCHEMA = """
@@ -309,8 +310,9 @@ def write_anki_package(decks: list[Deck], history: list[HistoryRow], path: Path,
     path = Path(path)
     media = media or {}
     for name in media:
-        if not is_local_media_name(name):
-            raise ContentError(f"cannot export the media file {name!r}: its name is not a plain file name")
+        problem = media_name_problem(name)
+        if problem:
+            raise ContentError(f"cannot export the media file {name!r}: {problem}")
     for deck in decks:
         deck.validate()
         missing = [i.prompt[:40] for i in deck.items if not i.guid]

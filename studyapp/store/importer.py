@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from studyapp.content.media_names import check_media_name
 from studyapp.content.model import ContentError, ImportBundle
 from studyapp.paths import media_dir
 from studyapp.store.queries import ensure_deck, item_record, now_ms
@@ -23,13 +24,6 @@ class ImportResult:
     answers_added: int = 0
     answers_skipped: int = 0
     media_added: int = 0
-
-
-def safe_media_name(name: str) -> str:
-    """Refuse media names that could escape the media folder."""
-    if not name or name in (".", "..") or "/" in name or "\\" in name or "\x00" in name or len(name) > 255:
-        raise ContentError(f"the media file name {name!r} is not allowed")
-    return name
 
 
 def _import_items(db: Database, bundle: ImportBundle, deck_name: str | None, result: ImportResult) -> None:
@@ -88,7 +82,7 @@ def import_bundle(
     try:
         staged = {}
         for name, data in bundle.media.items():
-            staged[safe_media_name(name)] = data
+            staged[check_media_name(name)] = data
             (staging / name).write_bytes(data)
         with db.atomic():
             _import_items(db, bundle, deck_name, result)
