@@ -1,8 +1,8 @@
 """The study screen: one item at a time, answered by keyboard (or mouse), graded and logged in the store thread.
 
 Keys: Space reveals a flashcard; 1-4 grade it (Space/Enter = Good); 1-9 choose an option; 1/T and 2/F answer
-true/false; Enter checks a typed answer and moves on after feedback; Ctrl+Z takes back the last answer;
-Esc ends the session.
+true/false; Enter checks a typed answer and moves on after feedback; Ctrl+Z takes back the last answer (and the one
+before, each time it is pressed; on the summary it reopens the session); Esc ends the session.
 """
 
 from __future__ import annotations
@@ -257,6 +257,7 @@ class StudyPage(QWidget):
 
     def _show_card(self, card: CardView) -> None:
         self.card = card
+        self.can_undo = card.can_undo
         self.error.clear()
         self._fill_card_texts()
         kind = card.item.kind
@@ -465,8 +466,14 @@ class StudyPage(QWidget):
             self._show_card(card)
 
     def undo(self) -> None:
+        """Take back the last answer still standing; again and again, back to the session's first."""
         if self.can_undo and self.state in ("question", "revealed", "feedback"):
-            self.can_undo = False
+            self._set_state("busy")
+            self.backend.undo.emit()
+
+    def reopen(self) -> None:
+        """From the summary: take back the session's last answer, which reopens the session on its item."""
+        if self.state == "idle":
             self._set_state("busy")
             self.backend.undo.emit()
 
