@@ -188,10 +188,18 @@ def cmd_study(args) -> int:
     from studyapp.study.terminal import run_human, run_script
     from studyapp.workspace import remember_profile, resolve_profile
 
+    from studyapp.content.answer_times import answer_time_problem
+
     try:
-        clock = offset_clock(parse_timestamp(args.now)) if args.now else system_clock
+        start_ms = parse_timestamp(args.now) if args.now else system_clock()
     except ValueError as exc:
         raise CliError(f"--now: {exc}") from None
+    problem = answer_time_problem(start_ms)
+    if problem:  # reported, not obeyed: one such session would otherwise stamp the profile's log
+        source = f"--now {args.now}" if args.now else "this computer's clock"
+        raise CliError(f"{source} {problem}; answers are stamped only within that range, so nothing was studied "
+                       "(set the date and time, or give a --now inside it)")
+    clock = offset_clock(start_ms) if args.now else system_clock
     ws = _workspace(args)
     profile = resolve_profile(ws.db, args.profile, args.pin)
     remember_profile(ws.db, profile["name"])

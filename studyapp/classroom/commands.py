@@ -8,7 +8,8 @@ import time
 from dataclasses import asdict
 from pathlib import Path
 
-from studyapp.classroom.bundle import SUFFIX, BundleError, read_bundle
+from studyapp.classroom import bundle as bundle_module
+from studyapp.classroom.bundle import SUFFIX, BundleError
 
 
 def register(subparsers, common) -> None:
@@ -52,12 +53,12 @@ def register(subparsers, common) -> None:
 
 
 def read_bundles(paths: list[Path]):
-    bundles = [read_bundle(p) for p in paths]
-    seen = {}
-    for path, bundle in zip(paths, bundles):
-        if bundle.pseudonym in seen:
-            raise BundleError(f"{path} and {seen[bundle.pseudonym]} are bundles of the same student")
-        seen[bundle.pseudonym] = path
+    """The class's usable bundles; each one left out is named on stderr (a forged or duplicate bundle must
+    not stop the report of the rest)."""
+    skipped: list[str] = []
+    bundles = bundle_module.read_bundles(paths, skipped)
+    for sentence in skipped:
+        print(f"studyapp: {sentence}", file=sys.stderr)
     return bundles
 
 

@@ -34,6 +34,7 @@ import zstandard
 
 from studyapp.content import anki_proto as proto
 from studyapp.content import anki_template as tpl
+from studyapp.content.answer_times import answer_time_problem, wall_clock_ms
 from studyapp.content.cloze import CLOZE, render_cloze
 from studyapp.content.html_sanitize import html_to_text, sanitize_html
 from studyapp.content.media_names import is_safe_media_name
@@ -460,12 +461,16 @@ def _items(
     return [by_deck[name] for name in sorted(by_deck)], cards
 
 
-def _history(conn: sqlite3.Connection, cards: dict[int, tuple[str, int]]) -> list[HistoryRow]:
+def _history(conn: sqlite3.Connection, cards: dict[int, tuple[str, int]], archive: _Archive) -> list[HistoryRow]:
     history = []
+    now_ms = wall_clock_ms()
     for rid, cid, ease, time_ms, kind in conn.execute("SELECT id, cid, ease, time, type FROM revlog ORDER BY id"):
         card = cards.get(cid)
         if card is None or kind in NOT_ANSWERS or not 1 <= ease <= 4:
             continue
+        problem = answer_time_problem(rid, now_ms)  # Anki's revlog id is the moment of the answer
+        if problem:
+            archive.refuse(f"has a review (revlog id {rid}) that {problem}")
         history.append(HistoryRow(
             item_guid=card[0], item_ord=card[1], timestamp_ms=rid, grade=ease,
             correct=int(ease > 1), response_ms=time_ms if time_ms and time_ms > 0 else None,
@@ -486,7 +491,7 @@ def read_anki_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> ImportBund
             try:
                 note_types, decks = _read_structure(archive, conn)
                 decks_out, cards = _items(conn, note_types, decks)
-                history = _history(conn, cards)
+                history = _history(conn, cards, archive)
             except (sqlite3.DatabaseError, UnicodeDecodeError):
                 archive.refuse("has a damaged collection database")
             except ContentError:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from studyapp.content.answer_times import answer_time_problem, wall_clock_ms
 from studyapp.content.media_names import check_media_name
 from studyapp.content.model import ContentError, ImportBundle
 from studyapp.paths import media_dir
@@ -50,7 +51,11 @@ def _import_history(db: Database, bundle: ImportBundle, profile_id: int, result:
     # when it has the same item and moment.
     moments = set(db.execute("SELECT item_id, answered_ms FROM answers WHERE profile_id = ?", [profile_id]).fetchall())
     rows = []
+    now_ms = wall_clock_ms()
     for row in bundle.history:
+        problem = answer_time_problem(row.timestamp_ms, now_ms)
+        if problem:  # the readers name the file and row; this is the last gate before the log
+            raise ContentError(f"an answer to the item ({row.item_guid}, {row.item_ord}) {problem}")
         item = next(db.query("SELECT id FROM items WHERE guid = ? AND ord = ?", [row.item_guid, row.item_ord]), None)
         if item is None:
             raise ContentError(f"a history row refers to an item ({row.item_guid}, {row.item_ord}) that is not in the file")
