@@ -47,6 +47,10 @@ def register(subparsers, common) -> None:
     common(p)
     p.set_defaults(func=cmd_import_model)
 
+    p = actions.add_parser("key", help="show your signing key's fingerprint and the teacher key this laptop trusts")
+    common(p)
+    p.set_defaults(func=cmd_key)
+
     p = actions.add_parser("rollback", help="go back to the model in use before the last import (again: undo)")
     common(p)
     p.set_defaults(func=cmd_rollback)
@@ -119,7 +123,7 @@ def _check_out(out: Path, bundles: list[Path]) -> None:
 
     if out.suffix != ".safetensors":
         raise ClassroomError(f"the class model file must end in .safetensors, not {out.name}")
-    for path in (out, card_path(out)):
+    for path in (out, card_path(out), out.with_suffix(".sig")):
         if path.exists():
             raise ClassroomError(f"{path} already exists; choose a new name (nothing is overwritten)")
     if out.resolve() in {b.resolve() for b in bundles}:
@@ -136,11 +140,14 @@ def _metrics_line(name: str, m: dict) -> str:
 
 @_classroom_errors
 def cmd_train(args) -> int:
+    from studyapp import paths
     from studyapp.classroom.distributed import FitSpec
+    from studyapp.classroom.signing import sign_model, signature_path, teacher_key
     from studyapp.classroom.training import class_start, train_class, write_class_model
     from studyapp.learner import parallel
 
     _check_out(args.out, args.bundles)
+    key = teacher_key(paths.data_dir(args.data_dir))  # before the work: a key that cannot be read stops it here
     start = class_start(read_bundles(args.bundles), args.model)
     parallel.init_from_env()
     rank, size = parallel.world()
@@ -164,6 +171,7 @@ def cmd_train(args) -> int:
         return 1
     card = write_class_model(args.out, result, start, spec)
     summary["sha256"] = card["sha256"]
+    summary["signed_by"] = sign_model(args.out, key)
     if args.json:
         print(json.dumps(summary))
         return 0
@@ -171,7 +179,9 @@ def cmd_train(args) -> int:
           f"checked on {result.held_out} held-out student(s):")
     print(_metrics_line("before", result.before))
     print(_metrics_line("after", result.after))
-    print(f"Wrote {args.out} (give it to each laptop: studyapp classroom import-model {args.out.name}).")
+    print(f"Wrote {args.out} and its signature {signature_path(args.out).name}, signed with your key "
+          f"{summary['signed_by']} (give both to each laptop: studyapp classroom import-model {args.out.name}; "
+          "read the key out when a laptop installs its first class model).")
     return 0
 
 
@@ -189,13 +199,37 @@ def cmd_import_model(args) -> int:
 
     check_model_file(args.model)
     ws = command_workspace(args)
-    card = install_model(ws.data_dir, args.model)
+    installed = install_model(ws.data_dir, args.model)
+    card = installed.card
     profiles = _readapt(ws)
     if args.json:
-        print(json.dumps({"installed": card["sha256"], "items": len(card["items"]), "profiles": profiles}))
+        print(json.dumps({"installed": card["sha256"], "items": len(card["items"]), "profiles": profiles,
+                          "signed_by": installed.fingerprint, "newly_trusted": installed.newly_trusted}))
+        return 0
+    print(f"Installed the class model ({len(card['items'])} known items); re-adapted {len(profiles)} profile(s). "
+          "Undo with: studyapp classroom rollback")
+    if installed.newly_trusted:
+        print(f"Signed by the key {installed.fingerprint}: check with your teacher that it is theirs. From now on "
+              "this laptop installs only class models signed by it.")
     else:
-        print(f"Installed the class model ({len(card['items'])} known items); re-adapted {len(profiles)} profile(s). "
-              "Undo with: studyapp classroom rollback")
+        print(f"Signed by your teacher's key {installed.fingerprint}.")
+    return 0
+
+
+@_classroom_errors
+def cmd_key(args) -> int:
+    from studyapp import paths
+    from studyapp.classroom.signing import fingerprint, pinned_key, teacher_fingerprint
+
+    folder = paths.data_dir(args.data_dir)
+    trusted = pinned_key(folder)
+    mine = teacher_fingerprint(folder)
+    if args.json:
+        print(json.dumps({"signing_key": mine, "trusted_teacher_key": fingerprint(trusted) if trusted else None}))
+        return 0
+    print(f"Your signing key (read it out to the class when they install your model): {mine}")
+    print("Trusted teacher key on this laptop: " + (fingerprint(trusted) if trusted else "none yet (the first class "
+                                                                                           "model installed sets it)"))
     return 0
 
 
