@@ -147,7 +147,6 @@ def cmd_train(args) -> int:
     from studyapp.learner import parallel
 
     _check_out(args.out, args.bundles)
-    key = teacher_key(paths.data_dir(args.data_dir))  # before the work: a key that cannot be read stops it here
     start = class_start(read_bundles(args.bundles), args.model)
     parallel.init_from_env()
     rank, size = parallel.world()
@@ -169,6 +168,7 @@ def cmd_train(args) -> int:
             print(json.dumps(summary))
         print(f"studyapp: {message}", file=sys.stderr)
         return 1
+    key = teacher_key(paths.data_dir(args.data_dir))  # made on first use; unreadable: stop before writing
     card = write_class_model(args.out, result, start, spec)
     summary["sha256"] = card["sha256"]
     summary["signed_by"] = sign_model(args.out, key)
