@@ -873,6 +873,16 @@
         <translation>班级模型已安装（包含 %1 个条目）；%2 个用户已适应新模型。</translation>
     </message>
     <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="516"/>
+        <source>It is signed by the key %1: check with your teacher that it is theirs. From now on this laptop installs only class models signed by it.</source>
+        <translation>它由密钥 %1 签名：请向老师核对这是老师的密钥。从现在起，这台电脑只安装由该密钥签名的班级模型。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="518"/>
+        <source>It is signed by your teacher&apos;s key %1.</source>
+        <translation>它由你老师的密钥 %1 签名。</translation>
+    </message>
+    <message>
         <location filename="../../studyapp/ui/mainwindow.py" line="520"/>
         <source>Back to the model StudyApp came with; %1 profile(s) adapted to it.</source>
         <translation>已恢复 StudyApp 自带的模型；%1 个用户已适应它。</translation>

@@ -1,7 +1,7 @@
 """The class model on a student's laptop: checked, installed in the data dir, rolled back; profiles re-adapted.
 
-<data_dir>/models/class/learner.safetensors (+ .json card, .sig signature) is the model in use when present, else the shipped
-one. The model it replaced waits in models/previous/ (absent: the shipped model); `rollback` swaps the two.
+<data_dir>/models/class/learner.safetensors (+ .json card, .sig signature) is the model in use when present, else
+the shipped one. The model it replaced waits in models/previous/ (absent: the shipped model); `rollback` swaps the two.
 """
 
 from __future__ import annotations

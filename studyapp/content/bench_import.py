@@ -171,7 +171,8 @@ def measure_csv(rows: int, runs: int) -> dict:
             slow.append(sum(w > 1.0 for w in waits))
     return {"rows": rows, "runs": runs, "import_s_median": round(statistics.median(totals), 2),
             "longest_write_wait_s_median": round(statistics.median(longest), 2),
-            "longest_write_wait_s_all": [round(w, 2) for w in longest], "writes_over_1s_median": statistics.median(slow)}
+            "longest_write_wait_s_all": [round(w, 2) for w in longest],
+            "writes_over_1s_median": statistics.median(slow)}
 
 
 def run(args) -> int:

@@ -83,7 +83,8 @@ def _import_items(db: Database, decks: list[tuple[str, str]], result: ImportResu
     """Move the staged items into the items table in a few set-wise statements: an item already there (same
     guid and ord) is updated in place, the others are added in file order."""
     for name, description in decks:
-        db.execute("UPDATE temp.staged_items SET deck_id = ? WHERE deck = ?", [ensure_deck(db, name, description), name])
+        deck_id = ensure_deck(db, name, description)
+        db.execute("UPDATE temp.staged_items SET deck_id = ? WHERE deck = ?", [deck_id, name])
         if name not in result.decks:
             result.decks.append(name)
     match = "FROM temp.staged_items s WHERE s.guid = items.guid AND s.ord = items.ord"

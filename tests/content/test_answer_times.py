@@ -108,7 +108,8 @@ def test_a_future_stamp_already_logged_does_not_pin_later_answers(tmp_path, caps
     assert _study(data, "--now", "2025-06-01") == 0
     with sqlite3.connect(db_path(data)) as db:
         db.execute("INSERT INTO answers (profile_id, item_id, answered_ms, shown_ms, response_ms, correct, grade,"
-                   " given) SELECT profile_id, item_id, ?, ?, 1000, 1, 3, '' FROM answers", [YEAR_2036, YEAR_2036 - 1000])
+                   " given) SELECT profile_id, item_id, ?, ?, 1000, 1, 3, '' FROM answers",
+                   [YEAR_2036, YEAR_2036 - 1000])
     before = _now()
     assert _study(data) == 0
     capsys.readouterr()

@@ -20,7 +20,8 @@ def bundle(history=(), media=None, answer="Paris"):
 
 def test_import_then_reimport_updates_without_duplicates(db, tmp_path):
     profile = queries.add_profile(db, "Ana")
-    history = [HistoryRow("fr", 0, T0 + 1_000, 3, 1, 1200, "anki:1"), HistoryRow("es", 0, T0 + 2_000, 1, 0, 900, "anki:2")]
+    history = [HistoryRow("fr", 0, T0 + 1_000, 3, 1, 1200, "anki:1"),
+               HistoryRow("es", 0, T0 + 2_000, 1, 0, 900, "anki:2")]
     first = import_bundle(db, tmp_path, bundle(history), profile)
     assert (first.items_added, first.answers_added) == (2, 2)
     second = import_bundle(db, tmp_path, bundle(history, answer="Paris (France)"), profile)
