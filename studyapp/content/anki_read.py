@@ -19,7 +19,6 @@ knows, each with one sentence naming the file; field HTML is sanitised.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 import sqlite3
@@ -36,7 +35,7 @@ from studyapp.content import anki_proto as proto
 from studyapp.content import anki_template as tpl
 from studyapp.content.answer_times import answer_time_problem, wall_clock_ms
 from studyapp.content.cloze import CLOZE, render_cloze
-from studyapp.content.html_sanitize import html_to_text, sanitize_html
+from studyapp.content.html_sanitize import html_to_text, image_sources, sanitize_html
 from studyapp.content.media_names import is_safe_media_name
 from studyapp.content.model import DECK_SEPARATOR, ContentError, Deck, HistoryRow, ImportBundle, Item
 
@@ -60,7 +59,6 @@ SIMPLE_BACK = re.compile(
 )
 ANSWER_RULE = re.compile(r"<hr id=\"?answer\"?\s*/?>", re.I)
 IMAGE_OCCLUSION = "image-occlusion:"
-IMG_SRC = re.compile(r'<img\b[^>]*?\ssrc="([^"]*)"', re.I)
 SOUND = re.compile(r"\[sound:([^\]]*)\]")
 
 
@@ -414,7 +412,7 @@ def _clean(text: str) -> str:
 def _media_refs(item: Item) -> list[str]:
     names: list[str] = []
     for text in (item.prompt, item.answer, item.explanation):
-        names += [html.unescape(n) for n in IMG_SRC.findall(text)] + SOUND.findall(text)
+        names += image_sources(text) + SOUND.findall(text)
     return list(dict.fromkeys(n for n in names if is_safe_media_name(n)))
 
 

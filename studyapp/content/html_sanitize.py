@@ -53,6 +53,7 @@ UNSAFE_STYLE = re.compile(r"url\s*\(|image-set|@import|expression|behavior|-moz-
 CSS_COMMENT = re.compile(r"/\*.*?(\*/|$)", re.S)
 # An image whose source was refused shows a broken-image box: drop it (nh3's output is well formed).
 IMAGE_WITHOUT_SOURCE = re.compile(r"<img(?![^>]*\ssrc=)[^>]*>")
+IMAGE_SOURCE = re.compile(r'<img\b[^>]*?\ssrc="([^"]*)"', re.I)
 # Text that a browser could read as markup: worth sanitising rather than showing as typed.
 LOOKS_LIKE_MARKUP = re.compile(r"<[A-Za-z/!?]|&(#\d+|#x[0-9a-f]+|[a-z]+\d*);", re.I)
 
@@ -79,6 +80,11 @@ def sanitize_html(text: str) -> str:
         link_rel=None,
     )
     return IMAGE_WITHOUT_SOURCE.sub("", cleaned)
+
+
+def image_sources(text: str) -> list[str]:
+    """The file names of the images `text` shows inline (entities decoded), in order."""
+    return [html.unescape(name) for name in IMAGE_SOURCE.findall(text)]
 
 
 def display_html(text: str) -> str:

@@ -106,7 +106,7 @@ class StudySession:
         for answer in queries.answer_history(db, profile_id, list(self.items_by_id)):
             self.history[answer.item_id].append(answer)
         self.current: Presented | None = None
-        self.outcomes: list[Outcome] = []  # this session's answers that undo can take back, oldest first
+        self.last_outcome: Outcome | None = None
         self.session_wrong: list[int] = []
         self.new_introduced: set[int] = set()
         self._new_count: tuple[int, int] | None = None  # (study day start, items first answered since)
@@ -120,14 +120,6 @@ class StudySession:
         self.summary = Summary(started_ms=clock())
 
     # ------------------------------------------------------------ choosing
-
-    @property
-    def last_outcome(self) -> Outcome | None:
-        return self.outcomes[-1] if self.outcomes else None
-
-    @property
-    def can_undo(self) -> bool:
-        return bool(self.outcomes)
 
     def _now(self) -> int:
         return max(self.clock(), self.latest_ms)
@@ -201,17 +193,15 @@ class StudySession:
         self.summary.by_item.setdefault(shown.item.id, []).append(grade.correct)
         self.summary.ended_ms = now
         expected = shown.item.answer if shown.item.kind in SELF_GRADED else " or ".join(accepted_answers(shown.item))
-        self.outcomes.append(Outcome(answer_id, shown.item, grade, expected, shown.predicted))
+        self.last_outcome = Outcome(answer_id, shown.item, grade, expected, shown.predicted)
         self.current = None
-        return self.outcomes[-1]
+        return self.last_outcome
 
     def undo(self) -> Presented | None:
-        """Take back the last answer of this session still standing: it is voided in the log (the log only
-        grows) and its item is shown again. Called again, it takes back the answer before, back to the first;
-        it also works after `finish`, and the session then goes on until it is finished again."""
-        if not self.outcomes:
+        """Take back the last answer of this session: it is voided in the log and its item is shown again."""
+        outcome = self.last_outcome
+        if outcome is None:
             return None
-        outcome = self.outcomes.pop()
         queries.void_answer(self.db, outcome.answer_id)
         answers = self.history[outcome.item.id]
         answers.pop()
@@ -228,6 +218,7 @@ class StudySession:
             self.session_wrong.remove(outcome.item.id)
         if self.predictor is not None:
             self.predictor.forget_last()
+        self.last_outcome = None
         self.current = Presented(outcome.item, outcome.predicted, Reason(Code.TAKEN_BACK), self.clock(),
                                  self.summary.answers + 1)
         return self.current

@@ -80,7 +80,6 @@ class MainWindow(QMainWindow):
         self.study.summary_ready.connect(self._show_summary)
         self.study.failed.connect(self._study_failed)
         self.summary.done.connect(self.show_decks)
-        self.summary.undo.connect(self.reopen_session)
         self.decks.statistics.connect(self.show_statistics)
         self.stats.back.connect(self.show_decks)
         self.decks.browse.connect(self.show_browser)
@@ -297,12 +296,6 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.stats)
         self.stats.show_for(self.profile["id"], deck["id"] if deck else None, deck["name"] if deck else "")
         self.stats.setFocus()
-
-    def reopen_session(self) -> None:
-        """Undo on the summary: back to the study screen, on the item whose answer is taken back."""
-        self.stack.setCurrentWidget(self.study)
-        self.study.setFocus()
-        self.study.reopen()
 
     def _show_summary(self, view) -> None:
         self.summary.show_summary(view)

@@ -1,8 +1,8 @@
 """The study screen: one item at a time, answered by keyboard (or mouse), graded and logged in the store thread.
 
 Keys: Space reveals a flashcard; 1-4 grade it (Space/Enter = Good); 1-9 choose an option; 1/T and 2/F answer
-true/false; Enter checks a typed answer and moves on after feedback; Ctrl+Z takes back the last answer (and the one
-before, each time it is pressed; on the summary it reopens the session); Esc ends the session.
+true/false; Enter checks a typed answer and moves on after feedback; Ctrl+Z takes back the last answer;
+Esc ends the session.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from studyapp.content.model import SELF_GRADED
 from studyapp.study.clock import DAY_MS
 from studyapp.study.reasons import Code, Reason, fill
 from studyapp.ui.cards import AnswerView, CardView
+from studyapp.ui.richtext import RichTextLabel
 from studyapp.ui.theme import colours, current_theme
 
 GRADE_KEYS = {Qt.Key_1: 1, Qt.Key_2: 2, Qt.Key_3: 3, Qt.Key_4: 4}
@@ -73,15 +74,11 @@ class StudyPage(QWidget):
         self.reason = QLabel()
         self.reason.setObjectName("quiet")
         self.reason.setWordWrap(True)
-        self.prompt = QLabel()
+        # Item texts are rich text (Anki fields carry bold, lists, pictures): sanitised, media-folder images only.
+        self.prompt = RichTextLabel()
         self.prompt.setObjectName("prompt")
-        self.prompt.setTextFormat(Qt.PlainText)
-        self.prompt.setWordWrap(True)
-        self.prompt.setAlignment(Qt.AlignCenter)
-        self.hint = QLabel()
+        self.hint = RichTextLabel()
         self.hint.setObjectName("quiet")
-        self.hint.setAlignment(Qt.AlignCenter)
-        self.hint.setWordWrap(True)
         self.images = QLabel()
         self.images.setAlignment(Qt.AlignCenter)
         self.sound_button = self._button(self.play_sound)
@@ -97,15 +94,10 @@ class StudyPage(QWidget):
         self.verdict = QLabel()
         self.verdict.setObjectName("verdict")
         self.verdict.setAlignment(Qt.AlignCenter)
-        self.expected = QLabel()
+        self.expected = RichTextLabel()
         self.expected.setObjectName("answer")
-        self.expected.setTextFormat(Qt.RichText)
-        self.expected.setAlignment(Qt.AlignCenter)
-        self.expected.setWordWrap(True)
-        self.explanation = QLabel()
+        self.explanation = RichTextLabel()
         self.explanation.setObjectName("quiet")
-        self.explanation.setWordWrap(True)
-        self.explanation.setAlignment(Qt.AlignCenter)
         self.continue_button = self._button(self.continue_after_feedback)
 
         card = QFrame()
@@ -257,7 +249,6 @@ class StudyPage(QWidget):
 
     def _show_card(self, card: CardView) -> None:
         self.card = card
-        self.can_undo = card.can_undo
         self.error.clear()
         self._fill_card_texts()
         kind = card.item.kind
@@ -276,6 +267,8 @@ class StudyPage(QWidget):
     def _fill_card_texts(self) -> None:
         card = self.card
         item = card.item
+        for view in (self.prompt, self.hint, self.expected, self.explanation):
+            view.set_media_folder(card.media_folder)
         self.prompt.setText(item.prompt)
         self.hint.setText(self.tr("Hint: %1").replace("%1", item.hint) if item.hint else "")
         self.hint.setVisible(bool(item.hint))
@@ -353,7 +346,7 @@ class StudyPage(QWidget):
                                                                     and kind not in ("choice", "truefalse")):
             self.setFocus()
         if state == "revealed":
-            self.expected.setText(html.escape(self.card.item.answer))
+            self.expected.setText(self.card.item.answer)
             self.explanation.setText(self.card.item.explanation)
 
     def _show_input(self, page: int) -> None:
@@ -466,14 +459,8 @@ class StudyPage(QWidget):
             self._show_card(card)
 
     def undo(self) -> None:
-        """Take back the last answer still standing; again and again, back to the session's first."""
         if self.can_undo and self.state in ("question", "revealed", "feedback"):
-            self._set_state("busy")
-            self.backend.undo.emit()
-
-    def reopen(self) -> None:
-        """From the summary: take back the session's last answer, which reopens the session on its item."""
-        if self.state == "idle":
+            self.can_undo = False
             self._set_state("busy")
             self.backend.undo.emit()
 

@@ -15,7 +15,6 @@ from studyapp.ui.cards import SummaryView
 
 class SummaryPage(QWidget):
     done = Signal()
-    undo = Signal()    # take back the session's last answer and go on with it
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -55,13 +54,8 @@ class SummaryPage(QWidget):
         self.back_button = QPushButton()
         self.back_button.setDefault(True)
         self.back_button.clicked.connect(self.done)
-        self.undo_button = QPushButton()
-        self.undo_button.setFocusPolicy(Qt.NoFocus)
-        self.undo_button.clicked.connect(self._undo)
-        self.undo_button.setVisible(False)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        buttons.addWidget(self.undo_button)
         buttons.addWidget(self.back_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -85,7 +79,6 @@ class SummaryPage(QWidget):
         for key, text in captions.items():
             self.figures[key][1].setText(text)
         self.back_button.setText(self.tr("Back to decks  [Enter]"))
-        self.undo_button.setText(self.tr("Undo last answer  [Ctrl+Z]"))
         test = self.view is not None and self.view.mode == "test"
         self.title.setText(self.tr("Test finished") if test else self.tr("Session finished"))
         self.report_title.setText(self.tr("What you know"))
@@ -101,14 +94,8 @@ class SummaryPage(QWidget):
 
     def show_summary(self, view: SummaryView) -> None:
         self.view = view
-        self.undo_button.setVisible(view.can_undo)
         self.retranslate()
         self.setFocus()
-
-    def _undo(self) -> None:
-        if self.view is not None and self.view.can_undo:
-            self.undo_button.setVisible(False)
-            self.undo.emit()
 
     def _fill(self) -> None:
         s = self.view.summary
@@ -157,9 +144,7 @@ class SummaryPage(QWidget):
         return text
 
     def keyPressEvent(self, event) -> None:
-        if event.key() == Qt.Key_Z and event.modifiers() & Qt.ControlModifier:
-            self._undo()
-        elif event.key() in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Space, Qt.Key_Escape):
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Space, Qt.Key_Escape):
             self.done.emit()
         else:
             super().keyPressEvent(event)

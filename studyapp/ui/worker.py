@@ -74,9 +74,6 @@ class StoreWorker(QObject):
         self.lock = None
         self.learner = None
         self.session: StudySession | None = None
-        # The session last finished, kept until the next one starts: undo on the summary takes its last
-        # answer back and reopens it.
-        self.ended: StudySession | None = None
 
     @Slot()
     def open(self) -> None:
@@ -156,7 +153,6 @@ class StoreWorker(QObject):
         try:
             if self.session is not None:
                 self.session.finish()
-            self.ended = None
             self.session = open_session(self.workspace.db, profile_id, deck_id, mode, learner=self.learner)
             self.presented.emit(card_view(self.session, self.session.next_item(), self.workspace.data_dir))
         except Exception as exc:  # noqa: BLE001
@@ -174,9 +170,7 @@ class StoreWorker(QObject):
     @Slot()
     def undo(self) -> None:
         try:
-            if self.session is None and self.ended is not None:
-                self.session, self.ended = self.ended, None
-            shown = self.session.undo() if self.session is not None else None
+            shown = self.session.undo()
             if shown is not None:
                 self.undone.emit(card_view(self.session, shown, self.workspace.data_dir))
         except Exception as exc:  # noqa: BLE001
@@ -189,8 +183,7 @@ class StoreWorker(QObject):
             return
         try:
             report = session.test_report()
-            self.ended = session
-            self.finished.emit(SummaryView(session.finish(), session.mode, report, session.can_undo))
+            self.finished.emit(SummaryView(session.finish(), session.mode, report))
         except Exception as exc:  # noqa: BLE001
             self.study_failed.emit(describe_error(exc))
 
