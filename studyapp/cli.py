@@ -262,7 +262,9 @@ def check_moment(ms: int) -> int:
         raise ValueError(f"{ms} ms is outside the years {low.year}-{high.year - 1} that StudyApp can handle")
     return ms
 
+
 def cmd_study(args) -> int:
+    from studyapp.content.answer_times import answer_time_problem
     from studyapp.store import queries
     from studyapp.study.clock import offset_clock, parse_timestamp, system_clock
     from studyapp.store.backup import backup_if_due
@@ -274,6 +276,11 @@ def cmd_study(args) -> int:
         start_ms = check_moment(parse_timestamp(args.now)) if args.now else None
     except ValueError as exc:
         raise CliError(f"--now: {exc}") from None
+    problem = answer_time_problem(system_clock() if start_ms is None else start_ms)
+    if problem:  # reported, not obeyed: one such session would otherwise stamp the profile's log
+        source = f"--now {args.now}" if args.now else "this computer's clock"
+        raise CliError(f"{source} {problem}; answers are stamped only within that range, so nothing was studied "
+                       "(set the date and time, or give a --now inside it)")
     ws = _workspace(args)
     profile = resolve_profile(ws.db, args.profile, args.pin)
     remember_profile(ws.db, profile["name"])

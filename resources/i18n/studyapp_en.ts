@@ -93,7 +93,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/mainwindow.py" line="537"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="540"/>
         <source>The class model is installed (it knows %n item(s)); %1.</source>
         <translation>
             <numerusform>The class model is installed (it knows %n item); %1.</numerusform>
@@ -101,7 +101,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/mainwindow.py" line="538"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="541"/>
         <source>%n profile(s) adapted to it</source>
         <translation>
             <numerusform>%n profile adapted to it</numerusform>
@@ -109,7 +109,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/mainwindow.py" line="549"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="552"/>
         <source>Back to the model StudyApp came with; %n profile(s) adapted to it.</source>
         <translation>
             <numerusform>Back to the model StudyApp came with; %n profile adapted to it.</numerusform>
@@ -117,7 +117,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/mainwindow.py" line="550"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="553"/>
         <source>Back to the previous class model; %n profile(s) adapted to it.</source>
         <translation>
             <numerusform>Back to the previous class model; %n profile adapted to it.</numerusform>

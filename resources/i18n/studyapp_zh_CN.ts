@@ -261,17 +261,17 @@
 <context>
     <name>BundleExportDialog</name>
     <message>
-        <location filename="../../studyapp/ui/classroom.py" line="120"/>
+        <location filename="../../studyapp/ui/classroom.py" line="121"/>
         <source>Answers for the teacher</source>
         <translation>交给老师的答题记录</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/classroom.py" line="121"/>
+        <location filename="../../studyapp/ui/classroom.py" line="122"/>
         <source>Writes a file with your answers (which item, right or wrong, when) for your teacher. It holds no other data from this computer.</source>
         <translation>为老师生成一个包含你答题记录的文件（哪道题、对错、时间）。文件中没有这台电脑上的其他数据。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/classroom.py" line="123"/>
+        <location filename="../../studyapp/ui/classroom.py" line="124"/>
         <source>Include my &amp;name (otherwise the teacher sees a code, not who you are)</source>
         <translation>包含我的姓名(&amp;N)（否则老师只看到一个代号，不知道你是谁）</translation>
     </message>
@@ -1057,46 +1057,56 @@
         <source>Installing the class model and adapting every profile to it…</source>
         <translation>正在安装班级模型，并让每个用户适应它…</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../studyapp/ui/mainwindow.py" line="537"/>
+        <source>It is signed by the key %1: check with your teacher that it is theirs. From now on this laptop installs only class models signed by it.</source>
+        <translation>它由密钥 %1 签名：请向老师核对这是老师的密钥。从现在起，这台电脑只安装由该密钥签名的班级模型。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/mainwindow.py" line="539"/>
+        <source>It is signed by your teacher&apos;s key %1.</source>
+        <translation>它由你老师的密钥 %1 签名。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/mainwindow.py" line="540"/>
         <source>The class model is installed (it knows %n item(s)); %1.</source>
         <translation>
             <numerusform>班级模型已安装（包含 %n 个条目）；%1。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/mainwindow.py" line="538"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="541"/>
         <source>%n profile(s) adapted to it</source>
         <translation>
             <numerusform>%n 个用户已适应新模型</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/mainwindow.py" line="549"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="552"/>
         <source>Back to the model StudyApp came with; %n profile(s) adapted to it.</source>
         <translation>
             <numerusform>已恢复 StudyApp 自带的模型；%n 个用户已适应它。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/mainwindow.py" line="550"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="553"/>
         <source>Back to the previous class model; %n profile(s) adapted to it.</source>
         <translation>
             <numerusform>已恢复之前的班级模型；%n 个用户已适应它。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="565"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="568"/>
         <source>Classroom</source>
         <translation>课堂</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="582"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="585"/>
         <source>About StudyApp</source>
         <translation>关于 StudyApp</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="583"/>
+        <location filename="../../studyapp/ui/mainwindow.py" line="586"/>
         <source>StudyApp %1: offline flashcards, quizzes and adaptive tests.</source>
         <translation>StudyApp %1：离线卡片、测验和自适应测试。</translation>
     </message>
@@ -1458,228 +1468,228 @@
 <context>
     <name>StudyPage</name>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="205"/>
+        <location filename="../../studyapp/ui/study.py" line="197"/>
         <source>Show answer  [Space]</source>
         <translation>显示答案  [空格]</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="206"/>
+        <location filename="../../studyapp/ui/study.py" line="198"/>
         <source>Check  [Enter]</source>
         <translation>检查  [回车]</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="207"/>
+        <location filename="../../studyapp/ui/study.py" line="199"/>
         <source>Type your answer and press Enter</source>
         <translation>输入答案并按回车</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="208"/>
+        <location filename="../../studyapp/ui/study.py" line="200"/>
         <source>Undo  [Ctrl+Z]</source>
         <translation>撤销  [Ctrl+Z]</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="209"/>
+        <location filename="../../studyapp/ui/study.py" line="201"/>
         <source>End session  [Esc]</source>
         <translation>结束学习  [Esc]</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="210"/>
+        <location filename="../../studyapp/ui/study.py" line="202"/>
         <source>Continue  [Enter]</source>
         <translation>继续  [回车]</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="211"/>
+        <location filename="../../studyapp/ui/study.py" line="203"/>
         <source>Play sound  [R]</source>
         <translation>播放声音  [R]</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="222"/>
+        <location filename="../../studyapp/ui/study.py" line="214"/>
         <source>Study</source>
         <translation>学习</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="222"/>
+        <location filename="../../studyapp/ui/study.py" line="214"/>
         <source>Practice</source>
         <translation>练习</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="222"/>
+        <location filename="../../studyapp/ui/study.py" line="214"/>
         <source>Test</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="46"/>
+        <location filename="../../studyapp/ui/study.py" line="47"/>
         <source>Again</source>
         <translation>重来</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="46"/>
+        <location filename="../../studyapp/ui/study.py" line="47"/>
         <source>Hard</source>
         <translation>困难</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="47"/>
+        <location filename="../../studyapp/ui/study.py" line="48"/>
         <source>Good</source>
         <translation>良好</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="47"/>
+        <location filename="../../studyapp/ui/study.py" line="48"/>
         <source>Easy</source>
         <translation>简单</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="34"/>
+        <location filename="../../studyapp/ui/study.py" line="35"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="36"/>
+        <location filename="../../studyapp/ui/study.py" line="37"/>
         <source>%1 h</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="39"/>
+        <location filename="../../studyapp/ui/study.py" line="40"/>
         <source>1 day</source>
         <translation>1 天</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="40"/>
+        <location filename="../../studyapp/ui/study.py" line="41"/>
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="228"/>
+        <location filename="../../studyapp/ui/study.py" line="220"/>
         <source>New item, %1 of %2 today</source>
         <translation>新条目，今天第 %1 个（共 %2 个）</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="229"/>
+        <location filename="../../studyapp/ui/study.py" line="221"/>
         <source>Due for review (scheduled now)</source>
         <translation>到期复习（计划于现在）</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="230"/>
+        <location filename="../../studyapp/ui/study.py" line="222"/>
         <source>Due for review (scheduled %1 ago)</source>
         <translation>到期复习（计划于 %1 前）</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="231"/>
+        <location filename="../../studyapp/ui/study.py" line="223"/>
         <source>Due for review (FSRS-6)</source>
         <translation>到期复习（FSRS-6）</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="232"/>
+        <location filename="../../studyapp/ui/study.py" line="224"/>
         <source>Random item</source>
         <translation>随机条目</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="233"/>
+        <location filename="../../studyapp/ui/study.py" line="225"/>
         <source>Answer taken back: try it again</source>
         <translation>已撤销答案：请再试一次</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="234"/>
+        <location filename="../../studyapp/ui/study.py" line="226"/>
         <source>Recall fell to %1, your target is %2</source>
         <translation>记忆概率降到 %1，你的目标是 %2</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="235"/>
+        <location filename="../../studyapp/ui/study.py" line="227"/>
         <source>Due review: recall fell to %1, your target is %2</source>
         <translation>到期复习：记忆概率降到 %1，你的目标是 %2</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="236"/>
+        <location filename="../../studyapp/ui/study.py" line="228"/>
         <source>You missed this a few items ago: try it again</source>
         <translation>几题前你答错了这题：再试一次</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="237"/>
+        <location filename="../../studyapp/ui/study.py" line="229"/>
         <source>Practice at the right level: you get this right about %1 of the time</source>
         <translation>难度合适的练习：你大约 %1 的时间能答对</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="238"/>
+        <location filename="../../studyapp/ui/study.py" line="230"/>
         <source>Practice at the right level: you get this right about %1 of the time (new item, %2 of %3 today)</source>
         <translation>难度合适的练习：你大约 %1 的时间能答对（新条目，今天第 %2 个，共 %3 个）</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="240"/>
+        <location filename="../../studyapp/ui/study.py" line="232"/>
         <source>Closest to the right level: you get this right about %1 of the time</source>
         <translation>最接近合适难度：你大约 %1 的时间能答对</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="241"/>
+        <location filename="../../studyapp/ui/study.py" line="233"/>
         <source>Closest to the right level: you get this right about %1 of the time (new item, %2 of %3 today)</source>
         <translation>最接近合适难度：你大约 %1 的时间能答对（新条目，今天第 %2 个，共 %3 个）</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="243"/>
+        <location filename="../../studyapp/ui/study.py" line="235"/>
         <source>Most informative question: students like you get this right about half the time</source>
         <translation>信息量最大的题目：和你相似的学生大约一半时间能答对</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="245"/>
+        <location filename="../../studyapp/ui/study.py" line="237"/>
         <source>Most informative question: students like you get this right about %1 of the time</source>
         <translation>信息量最大的题目：和你相似的学生大约 %1 的时间能答对</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="257"/>
+        <location filename="../../studyapp/ui/study.py" line="249"/>
         <source>Choosing the first item…</source>
         <translation>正在选择第一个条目…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="289"/>
+        <location filename="../../studyapp/ui/study.py" line="283"/>
         <source>Hint: %1</source>
         <translation>提示：%1</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="292"/>
+        <location filename="../../studyapp/ui/study.py" line="286"/>
         <source>Item %1</source>
         <translation>第 %1 题</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="298"/>
-        <location filename="../../studyapp/ui/study.py" line="323"/>
-        <location filename="../../studyapp/ui/study.py" line="445"/>
+        <location filename="../../studyapp/ui/study.py" line="292"/>
+        <location filename="../../studyapp/ui/study.py" line="317"/>
+        <location filename="../../studyapp/ui/study.py" line="439"/>
         <source>True</source>
         <translation>对</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="299"/>
-        <location filename="../../studyapp/ui/study.py" line="323"/>
-        <location filename="../../studyapp/ui/study.py" line="445"/>
+        <location filename="../../studyapp/ui/study.py" line="293"/>
+        <location filename="../../studyapp/ui/study.py" line="317"/>
+        <location filename="../../studyapp/ui/study.py" line="439"/>
         <source>False</source>
         <translation>错</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="315"/>
+        <location filename="../../studyapp/ui/study.py" line="309"/>
         <source>Missing media: %1</source>
         <translation>缺少媒体文件：%1</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="394"/>
+        <location filename="../../studyapp/ui/study.py" line="388"/>
         <source>Type an answer first (or press Esc to end the session).</source>
         <translation>请先输入答案（或按 Esc 结束学习）。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="417"/>
+        <location filename="../../studyapp/ui/study.py" line="411"/>
         <source>Correct</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="417"/>
+        <location filename="../../studyapp/ui/study.py" line="411"/>
         <source>Not quite</source>
         <translation>不太对</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="429"/>
-        <location filename="../../studyapp/ui/study.py" line="433"/>
-        <location filename="../../studyapp/ui/study.py" line="461"/>
+        <location filename="../../studyapp/ui/study.py" line="423"/>
+        <location filename="../../studyapp/ui/study.py" line="427"/>
+        <location filename="../../studyapp/ui/study.py" line="455"/>
         <source>Answer: %1</source>
         <translation>答案：%1</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="460"/>
+        <location filename="../../studyapp/ui/study.py" line="454"/>
         <source>Your answer, corrected:</source>
         <translation>你的答案（已标出差异）：</translation>
     </message>

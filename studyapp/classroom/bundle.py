@@ -13,13 +13,15 @@ import csv
 import hashlib
 import io
 import json
+import re
 import secrets
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from studyapp.content.answer_times import FUTURE_SLACK_MS, answer_time_problem, describe_ms, wall_clock_ms
 from studyapp.content.model import EVENT_KIND, KINDS
 
 if TYPE_CHECKING:  # the store (sqlite-utils) loads when a bundle is written, not with the command line
@@ -31,6 +33,9 @@ MAX_MEMBER_BYTES = 512 * 1024 * 1024
 ANSWER_COLUMNS = ["student_id", "item_id", "timestamp", "correct", "grade", "response_ms", "kind", "skill_id"]
 ITEM_COLUMNS = ["item_id", "deck", "kind", "n_options", "skill", "prompt"]
 PSEUDONYM_KEY = "pseudonym"
+PSEUDONYM = re.compile(r"s-[0-9a-f]{12}")  # as profile_pseudonym makes them
+MAX_NAME_CHARS = 80
+MAX_OPTIONS = 9  # as Item.validate allows
 
 
 class BundleError(ValueError):
@@ -147,8 +152,50 @@ def _rows(data: bytes, header: list[str], name: str, path: Path) -> list[dict]:
     return rows
 
 
-def read_bundle(path: Path) -> StudentBundle:
+def _created_ms(manifest: dict, path: Path, student: str, now_ms: int) -> int:
+    try:
+        created = datetime.fromisoformat(str(manifest.get("created", "")))
+        created_ms = int(created.timestamp() * 1000)
+    except (ValueError, OverflowError, OSError):
+        raise BundleError(f"{path} (student {student}) has no valid date of writing; it was not used") from None
+    problem = answer_time_problem(created_ms, now_ms)
+    if problem:
+        raise BundleError(f"{path} (student {student}) was written at an impossible time (it {problem}); "
+                          "it was not used")
+    return created_ms
+
+
+def _student(manifest: dict, path: Path) -> tuple[str, str | None]:
+    """The pseudonym and optional name, refused unless they look like what export_bundle writes."""
+    pseudonym, name = manifest.get("pseudonym"), manifest.get("name")
+    if not isinstance(pseudonym, str) or not PSEUDONYM.fullmatch(pseudonym):
+        raise BundleError(f"{path} has no valid student pseudonym; it was not used")
+    if name is not None and not (isinstance(name, str) and 0 < len(name) <= MAX_NAME_CHARS and name.isprintable()):
+        raise BundleError(f"{path} (student {pseudonym}) has an implausible student name; it was not used")
+    return pseudonym, name or None
+
+
+def _answer(row: dict, bundle: StudentBundle, latest_ms: int, path: Path) -> BundleAnswer:
+    """One answers.csv row, checked: ValueError for a malformed one, BundleError naming an impossible time."""
+    if row["correct"] not in ("0", "1") or row["item_id"] not in bundle.items or row["student_id"] != bundle.pseudonym:
+        raise ValueError
+    grade = int(row["grade"]) if row["grade"] else None
+    if grade is not None and not 1 <= grade <= 4:
+        raise ValueError
+    if row["response_ms"] and not 0 <= int(row["response_ms"]) <= FUTURE_SLACK_MS:
+        raise ValueError
+    timestamp = int(row["timestamp"])
+    problem = answer_time_problem(timestamp, latest_ms - FUTURE_SLACK_MS)
+    if problem:
+        raise BundleError(f"{path} (student {bundle.label}) has an answer that {problem} (the bundle was written "
+                          f"{describe_ms(latest_ms - FUTURE_SLACK_MS)}); it was not used")
+    return BundleAnswer(row["item_id"], timestamp, int(row["correct"]), grade)
+
+
+def read_bundle(path: Path, now_ms: int | None = None) -> StudentBundle:
+    """One student's bundle, every value checked; BundleError (one sentence naming the file and the student)."""
     path = Path(path)
+    now_ms = wall_clock_ms() if now_ms is None else now_ms
     try:
         if path.stat().st_size > MAX_BUNDLE_BYTES:
             raise BundleError(f"{path} is larger than {MAX_BUNDLE_BYTES // 2**20} MB")
@@ -167,25 +214,62 @@ def read_bundle(path: Path) -> StudentBundle:
         members = {n: _member(archive, n, path) for n in ("answers.csv", "items.csv")}
     sums = manifest.get("sha256") or {}
     for name, data in members.items():
-        if sums.get(name) != hashlib.sha256(data).hexdigest():
+        if not isinstance(sums, dict) or sums.get(name) != hashlib.sha256(data).hexdigest():
             raise BundleError(f"{path} fails its checksum ({name} was changed or damaged)")
-    pseudonym = str(manifest.get("pseudonym") or "")
-    if not pseudonym:
-        raise BundleError(f"{path} has no student pseudonym")
-    bundle = StudentBundle(pseudonym, manifest.get("name") or None, str(manifest.get("created", "")))
+    pseudonym, name = _student(manifest, path)
+    created_ms = _created_ms(manifest, path, name or pseudonym, now_ms)
+    bundle = StudentBundle(pseudonym, name, str(manifest["created"]))
     try:
         for row in _rows(members["items.csv"], ITEM_COLUMNS, "items.csv", path):
-            if row["kind"] not in KINDS:
+            n_options = int(row["n_options"])
+            if row["kind"] not in KINDS or not 0 <= n_options <= MAX_OPTIONS:
                 raise ValueError
-            bundle.items[row["item_id"]] = BundleItem(row["item_id"], row["deck"], row["kind"], int(row["n_options"]),
+            bundle.items[row["item_id"]] = BundleItem(row["item_id"], row["deck"], row["kind"], n_options,
                                                       row["skill"], row["prompt"])
+        # No answer can come after the bundle was written (a day's slack for its clock).
+        latest_ms = created_ms + FUTURE_SLACK_MS
         for row in _rows(members["answers.csv"], ANSWER_COLUMNS, "answers.csv", path):
-            if row["correct"] not in ("0", "1") or row["item_id"] not in bundle.items:
-                raise ValueError
-            grade = int(row["grade"]) if row["grade"] else None
-            if grade is not None and not 1 <= grade <= 4:
-                raise ValueError
-            bundle.answers.append(BundleAnswer(row["item_id"], int(row["timestamp"]), int(row["correct"]), grade))
+            bundle.answers.append(_answer(row, bundle, latest_ms, path))
+    except BundleError:
+        raise
     except (ValueError, KeyError, TypeError):
-        raise BundleError(f"{path} has an invalid row") from None
+        raise BundleError(f"{path} (student {bundle.label}) has an invalid row; it was not used") from None
+    if manifest.get("answers") != len(bundle.answers):
+        raise BundleError(f"{path} (student {bundle.label}) does not hold the number of answers its manifest "
+                          "states; it was not used")
     return bundle
+
+
+def _same_answers(a: StudentBundle, b: StudentBundle) -> bool:
+    return sorted(map(astuple, a.answers)) == sorted(map(astuple, b.answers))
+
+
+def read_bundles(paths: list[Path], skipped: list[str] | None = None) -> list[StudentBundle]:
+    """The usable bundles of a class. An unusable one, or a second bundle claiming a student already read
+    (a copy, or another student's pseudonym with other answers), is left out with one sentence added to
+    `skipped` (None: the first problem is raised). BundleError when none is usable."""
+    bundles: list[StudentBundle] = []
+    seen: dict[str, tuple[Path, StudentBundle]] = {}
+    problems: list[str] = []
+    for path in map(Path, paths):
+        try:
+            bundle = read_bundle(path)
+        except BundleError as exc:
+            problems.append(str(exc))
+            continue
+        if bundle.pseudonym in seen:
+            first, earlier = seen[bundle.pseudonym]
+            what = "is a copy of" if _same_answers(bundle, earlier) else "claims the same student as"
+            problems.append(f"{path} {what} {first} (student {bundle.pseudonym}) with "
+                            f"{'the same' if what.startswith('is') else 'other'} answers; it was skipped")
+            continue
+        seen[bundle.pseudonym] = (path, bundle)
+        bundles.append(bundle)
+    if problems and skipped is None:
+        raise BundleError(problems[0])
+    if not bundles:
+        raise BundleError(problems[0] if len(problems) == 1 else
+                          f"none of the {len(problems)} bundles can be used; the first: {problems[0]}")
+    if skipped is not None:
+        skipped.extend(problems)
+    return bundles

@@ -8,7 +8,8 @@ import time
 from dataclasses import asdict
 from pathlib import Path
 
-from studyapp.classroom.bundle import SUFFIX, BundleError, read_bundle
+from studyapp.classroom import bundle as bundle_module
+from studyapp.classroom.bundle import SUFFIX, BundleError
 
 
 def register(subparsers, common) -> None:
@@ -46,18 +47,22 @@ def register(subparsers, common) -> None:
     common(p)
     p.set_defaults(func=cmd_import_model)
 
+    p = actions.add_parser("key", help="show your signing key's fingerprint and the teacher key this laptop trusts")
+    common(p)
+    p.set_defaults(func=cmd_key)
+
     p = actions.add_parser("rollback", help="go back to the model in use before the last import (again: undo)")
     common(p)
     p.set_defaults(func=cmd_rollback)
 
 
 def read_bundles(paths: list[Path]):
-    bundles = [read_bundle(p) for p in paths]
-    seen = {}
-    for path, bundle in zip(paths, bundles):
-        if bundle.pseudonym in seen:
-            raise BundleError(f"{path} and {seen[bundle.pseudonym]} are bundles of the same student")
-        seen[bundle.pseudonym] = path
+    """The class's usable bundles; each one left out is named on stderr (a forged or duplicate bundle must
+    not stop the report of the rest)."""
+    skipped: list[str] = []
+    bundles = bundle_module.read_bundles(paths, skipped)
+    for sentence in skipped:
+        print(f"studyapp: {sentence}", file=sys.stderr)
     return bundles
 
 
@@ -118,7 +123,7 @@ def _check_out(out: Path, bundles: list[Path]) -> None:
 
     if out.suffix != ".safetensors":
         raise ClassroomError(f"the class model file must end in .safetensors, not {out.name}")
-    for path in (out, card_path(out)):
+    for path in (out, card_path(out), out.with_suffix(".sig")):
         if path.exists():
             raise ClassroomError(f"{path} already exists; choose a new name (nothing is overwritten)")
     if out.resolve() in {b.resolve() for b in bundles}:
@@ -135,7 +140,9 @@ def _metrics_line(name: str, m: dict) -> str:
 
 @_classroom_errors
 def cmd_train(args) -> int:
+    from studyapp import paths
     from studyapp.classroom.distributed import FitSpec
+    from studyapp.classroom.signing import sign_model, signature_path, teacher_key
     from studyapp.classroom.training import class_start, train_class, write_class_model
     from studyapp.learner import parallel
     from tqdm import tqdm
@@ -169,8 +176,10 @@ def cmd_train(args) -> int:
             print(json.dumps(summary))
         print(f"studyapp: {message}", file=sys.stderr)
         return 1
+    key = teacher_key(paths.data_dir(args.data_dir))  # made on first use; unreadable: stop before writing
     card = write_class_model(args.out, result, start, spec)
     summary["sha256"] = card["sha256"]
+    summary["signed_by"] = sign_model(args.out, key)
     if args.json:
         print(json.dumps(summary))
         return 0
@@ -178,7 +187,9 @@ def cmd_train(args) -> int:
           f"checked on {result.held_out} held-out student(s):")
     print(_metrics_line("before", result.before))
     print(_metrics_line("after", result.after))
-    print(f"Wrote {args.out} (give it to each laptop: studyapp classroom import-model {args.out.name}).")
+    print(f"Wrote {args.out} and its signature {signature_path(args.out).name}, signed with your key "
+          f"{summary['signed_by']} (give both to each laptop: studyapp classroom import-model {args.out.name}; "
+          "read the key out when a laptop installs its first class model).")
     return 0
 
 
@@ -196,14 +207,38 @@ def cmd_import_model(args) -> int:
 
     check_model_file(args.model)
     ws = command_workspace(args)
-    card = install_model(ws.data_dir, args.model)
+    installed = install_model(ws.data_dir, args.model)
+    card = installed.card
     profiles = _readapt(ws)
     if args.json:
         # A count only: the names and answer counts of every profile are not this command's to show.
-        print(json.dumps({"installed": card["sha256"], "items": len(card["items"]), "profiles": len(profiles)}))
+        print(json.dumps({"installed": card["sha256"], "items": len(card["items"]), "profiles": len(profiles),
+                          "signed_by": installed.fingerprint, "newly_trusted": installed.newly_trusted}))
+        return 0
+    print(f"Installed the class model ({len(card['items'])} known items); re-adapted {len(profiles)} profile(s). "
+          "Undo with: studyapp classroom rollback")
+    if installed.newly_trusted:
+        print(f"Signed by the key {installed.fingerprint}: check with your teacher that it is theirs. From now on "
+              "this laptop installs only class models signed by it.")
     else:
-        print(f"Installed the class model ({len(card['items'])} known items); re-adapted {len(profiles)} profile(s). "
-              "Undo with: studyapp classroom rollback")
+        print(f"Signed by your teacher's key {installed.fingerprint}.")
+    return 0
+
+
+@_classroom_errors
+def cmd_key(args) -> int:
+    from studyapp import paths
+    from studyapp.classroom.signing import fingerprint, pinned_key, teacher_fingerprint
+
+    folder = paths.data_dir(args.data_dir)
+    trusted = pinned_key(folder)
+    mine = teacher_fingerprint(folder)
+    if args.json:
+        print(json.dumps({"signing_key": mine, "trusted_teacher_key": fingerprint(trusted) if trusted else None}))
+        return 0
+    print(f"Your signing key (read it out to the class when they install your model): {mine}")
+    print("Trusted teacher key on this laptop: " + (fingerprint(trusted) if trusted else "none yet (the first class "
+                                                                                           "model installed sets it)"))
     return 0
 
 

@@ -1,7 +1,7 @@
 """The class model on a student's laptop: checked, installed in the data dir, rolled back; profiles re-adapted.
 
-<data_dir>/models/class/learner.safetensors (+ .json card) is the model in use when present, else the shipped
-one. The model it replaced waits in models/previous/ (absent: the shipped model); `rollback` swaps the two.
+<data_dir>/models/class/learner.safetensors (+ .json card, .sig signature) is the model in use when present, else
+the shipped one. The model it replaced waits in models/previous/ (absent: the shipped model); `rollback` swaps the two.
 """
 
 from __future__ import annotations
@@ -10,10 +10,13 @@ import json
 import os
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlite_utils import Database
 
+from studyapp.classroom.plausibility import check_plausible
+from studyapp.classroom.signing import fingerprint, pin_key, pinned_key, signature_path, verify_model
 from studyapp.classroom.training import ClassroomError
 from studyapp.learner.modelfile import MODEL_NAME, card_path, read_model
 
@@ -56,6 +59,8 @@ def _stage(source: Path, root: Path) -> Path:
     try:
         shutil.copyfile(source, _weights(staged))
         shutil.copyfile(card_path(source), card_path(_weights(staged)))
+        if signature_path(source).is_file():
+            shutil.copyfile(signature_path(source), signature_path(_weights(staged)))
         check_model_file(_weights(staged))
     except BaseException:
         shutil.rmtree(staged, ignore_errors=True)
@@ -63,18 +68,42 @@ def _stage(source: Path, root: Path) -> Path:
     return staged
 
 
-def install_model(data_dir: Path, source: Path) -> dict:
-    """Install a checked class model; the model in use before it is kept for rollback."""
+@dataclass(frozen=True)
+class Installed:
+    card: dict
+    fingerprint: str      # of the teacher's key that signed it
+    newly_trusted: bool   # the first class model on this laptop: its key is now the one trusted
+
+
+def _verify(data_dir: Path, staged: Path, source: Path) -> tuple[bytes, bool]:
+    """The signer's key (and whether it is trusted only from now on) of a signed, plausible model."""
+    trusted = pinned_key(data_dir)
+    signer = verify_model(_weights(staged), trusted)
+    card, params = read_model(_weights(staged))
+    check_plausible(card, params, source)
+    return signer, trusted is None
+
+
+def install_model(data_dir: Path, source: Path) -> Installed:
+    """Install a checked class model signed by the teacher's key; the model in use before it is kept for
+    rollback. The first class model a laptop installs pins its signer's key."""
     check_model_file(source)
     root = models_root(data_dir)
     staged = _stage(Path(source), root)
+    try:
+        signer, first = _verify(data_dir, staged, Path(source))
+    except BaseException:
+        shutil.rmtree(staged, ignore_errors=True)
+        raise
     active, previous = root / ACTIVE, root / PREVIOUS
     if previous.exists():
         shutil.rmtree(previous)
     if active.exists():
         os.replace(active, previous)
     os.replace(staged, active)
-    return read_model(_weights(active))[0]
+    if first:
+        pin_key(data_dir, signer)
+    return Installed(read_model(_weights(active))[0], fingerprint(signer), first)
 
 
 def rollback(data_dir: Path) -> Path | None:

@@ -78,3 +78,16 @@ def first_str(message: dict, number: int) -> str:
     except UnicodeDecodeError:
         raise ProtoError(f"field {number} is not UTF-8 text") from None
 
+
+
+# Field numbers of the messages we read, named after Anki's .proto definitions (numbers only, no copied text).
+META_VERSION = 1                  # PackageMetadata.version
+MEDIA_ENTRIES = 1                 # MediaEntries.entries (repeated MediaEntry)
+MEDIA_ENTRY_NAME = 1              # MediaEntry.name
+MEDIA_ENTRY_LEGACY_MEMBER = 255   # MediaEntry.legacy_zip_filename (the zip member, when not the entry's index)
+TEMPLATE_QUESTION = 1             # CardTemplate.Config.q_format
+TEMPLATE_ANSWER = 2               # CardTemplate.Config.a_format
+NOTETYPE_KIND = 1                 # Notetype.Config.kind (1: cloze)
+NOTETYPE_KIND_CLOZE = 1
+DECK_KIND_NORMAL = 1              # Deck.kind: the normal (not filtered) deck
+DECK_NORMAL_DESCRIPTION = 4       # Deck.Normal.description

@@ -19,7 +19,6 @@ knows, each with one sentence naming the file; field HTML is sanitised.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 import sqlite3
@@ -34,8 +33,10 @@ import zstandard
 
 from studyapp.content import anki_proto as proto
 from studyapp.content import anki_template as tpl
+from studyapp.content.answer_times import answer_time_problem, wall_clock_ms
 from studyapp.content.cloze import CLOZE, render_cloze
-from studyapp.content.html_sanitize import html_to_text, is_local_media_name, sanitize_html
+from studyapp.content.html_sanitize import html_to_text, image_sources, sanitize_html
+from studyapp.content.media_names import is_safe_media_name
 from studyapp.content.model import DECK_SEPARATOR, ContentError, Deck, HistoryRow, ImportBundle, Item
 
 LATEST_VERSION = 3
@@ -58,7 +59,6 @@ SIMPLE_BACK = re.compile(
 )
 ANSWER_RULE = re.compile(r"<hr id=\"?answer\"?\s*/?>", re.I)
 IMAGE_OCCLUSION = "image-occlusion:"
-IMG_SRC = re.compile(r'<img\b[^>]*?\ssrc="([^"]*)"', re.I)
 SOUND = re.compile(r"\[sound:([^\]]*)\]")
 
 
@@ -157,7 +157,7 @@ class _Archive:
 def _package_version(archive: _Archive) -> int:
     if "meta" in archive.names:
         try:
-            version = proto.first_int(proto.decode(archive.read("meta")), 1)
+            version = proto.first_int(proto.decode(archive.read("meta")), proto.META_VERSION)
         except proto.ProtoError:
             archive.refuse("has a damaged meta member")
         if version > LATEST_VERSION or version < 1:
@@ -176,11 +176,12 @@ def _media_map(archive: _Archive, version: int) -> dict[str, str]:
     mapping: dict[str, str] = {}
     if version == LATEST_VERSION:
         try:
-            entries = proto.decode(archive.read("media", zstd=True)).get(1, [])
+            entries = proto.decode(archive.read("media", zstd=True)).get(proto.MEDIA_ENTRIES, [])
             for index, entry in enumerate(entries):
                 message = proto.decode(entry) if isinstance(entry, bytes) else {}
-                member = str(proto.first_int(message, 255, index)) if 255 in message else str(index)
-                mapping[proto.first_str(message, 1)] = member
+                legacy = proto.MEDIA_ENTRY_LEGACY_MEMBER
+                member = str(proto.first_int(message, legacy, index)) if legacy in message else str(index)
+                mapping[proto.first_str(message, proto.MEDIA_ENTRY_NAME)] = member
         except proto.ProtoError:
             archive.refuse("has a damaged media list")
     else:
@@ -192,7 +193,7 @@ def _media_map(archive: _Archive, version: int) -> dict[str, str]:
             archive.refuse("has a damaged media list")
         mapping = {name: member for member, name in raw.items()}
     for name in mapping:
-        if not is_local_media_name(name) or _unsafe_name(name):
+        if not is_safe_media_name(name):
             archive.refuse(f"has a media file with an unsafe name ({name!r})")
     return mapping
 
@@ -248,15 +249,16 @@ def _schema18(conn: sqlite3.Connection) -> tuple[dict[int, NoteType], dict[int, 
     templates: dict[int, list[tuple[str, str, str]]] = {}
     for ntid, name, config in conn.execute("SELECT ntid, name, config FROM templates ORDER BY ntid, ord"):
         message = proto.decode(config)
-        templates.setdefault(ntid, []).append((name, proto.first_str(message, 1), proto.first_str(message, 2)))
+        templates.setdefault(ntid, []).append((name, proto.first_str(message, proto.TEMPLATE_QUESTION),
+                                                   proto.first_str(message, proto.TEMPLATE_ANSWER)))
     note_types = {}
     for ntid, name, config in conn.execute("SELECT id, name, config FROM notetypes"):
-        is_cloze = proto.first_int(proto.decode(config), 1) == 1
+        is_cloze = proto.first_int(proto.decode(config), proto.NOTETYPE_KIND) == proto.NOTETYPE_KIND_CLOZE
         note_types[ntid] = NoteType(name, is_cloze, fields.get(ntid, []), templates.get(ntid, []))
     decks = {}
     for did, name, kind in conn.execute("SELECT id, name, kind FROM decks"):
-        normal = proto.decode(proto.first_bytes(proto.decode(kind), 1))
-        decks[did] = (name.replace("\x1f", DECK_SEPARATOR), proto.first_str(normal, 4))
+        normal = proto.decode(proto.first_bytes(proto.decode(kind), proto.DECK_KIND_NORMAL))
+        decks[did] = (name.replace("\x1f", DECK_SEPARATOR), proto.first_str(normal, proto.DECK_NORMAL_DESCRIPTION))
     return note_types, decks
 
 
@@ -404,14 +406,14 @@ def _occlusion(text: str, number: int, values: dict[str, str], occlusion_field: 
 def _clean(text: str) -> str:
     text = sanitize_html(text)
     # A [sound:] reference that is not a local media file would be fetched: drop it.
-    return SOUND.sub(lambda m: m.group(0) if is_local_media_name(m.group(1)) else "", text).strip()
+    return SOUND.sub(lambda m: m.group(0) if is_safe_media_name(m.group(1)) else "", text).strip()
 
 
 def _media_refs(item: Item) -> list[str]:
     names: list[str] = []
     for text in (item.prompt, item.answer, item.explanation):
-        names += [html.unescape(n) for n in IMG_SRC.findall(text)] + SOUND.findall(text)
-    return list(dict.fromkeys(n for n in names if is_local_media_name(n)))
+        names += image_sources(text) + SOUND.findall(text)
+    return list(dict.fromkeys(n for n in names if is_safe_media_name(n)))
 
 
 def _items(
@@ -457,12 +459,16 @@ def _items(
     return [by_deck[name] for name in sorted(by_deck)], cards
 
 
-def _history(conn: sqlite3.Connection, cards: dict[int, tuple[str, int]]) -> list[HistoryRow]:
+def _history(conn: sqlite3.Connection, cards: dict[int, tuple[str, int]], archive: _Archive) -> list[HistoryRow]:
     history = []
+    now_ms = wall_clock_ms()
     for rid, cid, ease, time_ms, kind in conn.execute("SELECT id, cid, ease, time, type FROM revlog ORDER BY id"):
         card = cards.get(cid)
         if card is None or kind in NOT_ANSWERS or not 1 <= ease <= 4:
             continue
+        problem = answer_time_problem(rid, now_ms)  # Anki's revlog id is the moment of the answer
+        if problem:
+            archive.refuse(f"has a review (revlog id {rid}) that {problem}")
         history.append(HistoryRow(
             item_guid=card[0], item_ord=card[1], timestamp_ms=rid, grade=ease,
             correct=int(ease > 1), response_ms=time_ms if time_ms and time_ms > 0 else None,
@@ -483,7 +489,7 @@ def read_anki_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> ImportBund
             try:
                 note_types, decks = _read_structure(archive, conn)
                 decks_out, cards = _items(conn, note_types, decks)
-                history = _history(conn, cards)
+                history = _history(conn, cards, archive)
             except (sqlite3.DatabaseError, UnicodeDecodeError):
                 archive.refuse("has a damaged collection database")
             except ContentError:

@@ -35,9 +35,10 @@ from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
 
-from studyapp.content.anki_read import IMG_SRC, SOUND
+from studyapp.content.anki_read import SOUND
 from studyapp.content.cloze import CLOZE, render_cloze
-from studyapp.content.html_sanitize import html_to_text, is_local_media_name
+from studyapp.content.html_sanitize import html_to_text, image_sources
+from studyapp.content.media_names import media_name_problem
 from studyapp.content.model import ContentError, Deck, HistoryRow, Item
 
 SCHEMA = """
@@ -139,7 +140,7 @@ def _options_front(item: Item) -> str:
 def _with_media_shown(item: Item) -> Item:
     """The item with its media files that its text does not show yet appended to the prompt,
     since Anki shows (and keeps) only media that a field refers to."""
-    shown = set(IMG_SRC.findall(item.prompt + item.answer)) | set(SOUND.findall(item.prompt + item.answer))
+    shown = set(image_sources(item.prompt + item.answer)) | set(SOUND.findall(item.prompt + item.answer))
     extra = [n for n in item.media if n not in shown and html.escape(n) not in shown]
     if not extra:
         return item
@@ -309,8 +310,9 @@ def write_anki_package(decks: list[Deck], history: list[HistoryRow], path: Path,
     path = Path(path)
     media = media or {}
     for name in media:
-        if not is_local_media_name(name):
-            raise ContentError(f"cannot export the media file {name!r}: its name is not a plain file name")
+        problem = media_name_problem(name)
+        if problem:
+            raise ContentError(f"cannot export the media file {name!r}: {problem}")
     for deck in decks:
         deck.validate()
         missing = [i.prompt[:40] for i in deck.items if not i.guid]

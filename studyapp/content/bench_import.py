@@ -5,6 +5,10 @@ our own writer into a temporary folder, then times read_anki_package + import_bu
 fresh temporary data folder, --runs times (median reported). Peak memory is measured in one
 more, untimed run with tracemalloc (Python allocations during read + import), beside the
 process's peak resident size. Nothing is kept afterwards.
+
+With --csv ROWS it instead imports a CSV of ROWS flashcards while another connection to the same
+database commits one small write every 20 ms (as a study session logs answers), and reports how
+long the import took and the longest any of those writes had to wait.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ def register(bench_subparsers) -> None:
     p.add_argument("--revlog", type=int, default=50_000)
     p.add_argument("--runs", type=int, default=3)
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--csv", type=int, metavar="ROWS", help="time a CSV import of ROWS rows against a concurrent writer")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=run)
 
@@ -117,7 +122,67 @@ def measure(notes: int, revlog: int, runs: int, seed: int) -> dict:
     }
 
 
+def _probe(path: Path, stop, waits: list[float]) -> None:
+    """Commit one row every 20 ms, as a study session logs answers; record how long each commit took."""
+    import sqlite3
+
+    conn = sqlite3.connect(path, timeout=600, isolation_level=None)
+    conn.execute("CREATE TABLE IF NOT EXISTS bench_probe (at REAL)")
+    while not stop.is_set():
+        began = time.perf_counter()
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("INSERT INTO bench_probe VALUES (?)", [began])
+        conn.execute("COMMIT")
+        waits.append(time.perf_counter() - began)
+        stop.wait(0.02)
+    conn.close()
+
+
+def measure_csv(rows: int, runs: int) -> dict:
+    import threading
+
+    from studyapp import paths
+    from studyapp.content.readers import read_file
+    from studyapp.store.db import connect
+    from studyapp.store.importer import import_bundle
+
+    totals, longest, slow = [], [], []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory(prefix="studyapp-bench-csv-") as tmp:
+            source = Path(tmp) / "big.csv"
+            with source.open("w", encoding="utf-8") as out:
+                out.write("prompt,answer,tags\n")
+                out.writelines(f"question {n},answer {n},tag{n % 50}\n" for n in range(rows))
+            data_dir = Path(tmp) / "data"
+            data_dir.mkdir()
+            db = connect(paths.db_path(data_dir))
+            stop, waits = threading.Event(), []
+            prober = threading.Thread(target=_probe, args=(paths.db_path(data_dir), stop, waits))
+            prober.start()
+            try:
+                t0 = time.perf_counter()
+                import_bundle(db, data_dir, read_file(source), None)
+                totals.append(time.perf_counter() - t0)
+            finally:
+                stop.set()
+                prober.join()
+                db.close()
+            longest.append(max(waits))
+            slow.append(sum(w > 1.0 for w in waits))
+    return {"rows": rows, "runs": runs, "import_s_median": round(statistics.median(totals), 2),
+            "longest_write_wait_s_median": round(statistics.median(longest), 2),
+            "longest_write_wait_s_all": [round(w, 2) for w in longest],
+            "writes_over_1s_median": statistics.median(slow)}
+
+
 def run(args) -> int:
+    if args.csv:
+        figures = measure_csv(args.csv, args.runs)
+        print(json.dumps(figures) if args.json else
+              f"CSV import of {figures['rows']} rows: median {figures['import_s_median']} s over {figures['runs']} "
+              f"runs; a concurrent writer waited at most {figures['longest_write_wait_s_median']} s (median of the "
+              f"runs' longest waits; {figures['writes_over_1s_median']} writes over 1 s).")
+        return 0
     figures = measure(args.notes, args.revlog, args.runs, args.seed)
     if args.json:
         print(json.dumps(figures))

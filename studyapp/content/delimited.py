@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from studyapp.content.expand import expand_item
+from studyapp.content.limits import MAX_DELIMITED_BYTES, read_capped
 from studyapp.content.model import ContentError, Deck, ImportBundle, Item, KINDS
 from studyapp.content.native import stable_guid
 
@@ -31,8 +32,8 @@ DEFAULT_COLUMNS = ["prompt", "answer", "tags"]
 DELIMITERS = ",;\t|"   # what spreadsheets write: comma, semicolon (Excel where the comma is the decimal mark), tab, pipe
 SNIFF_LINES = 20
 IGNORE = "ignore"   # a role for `columns`: the column is read past (a spreadsheet's own notes, row numbers)
-MAX_BYTES = 64 * 1024 * 1024
-csv.field_size_limit(MAX_BYTES)  # one long field (a pasted article) is fine; the file size is capped anyway
+# A field over the cap must reach Item.validate, which names its row, rather than stop the csv module.
+csv.field_size_limit(MAX_DELIMITED_BYTES)
 
 
 def canonical_column(name: str) -> str | None:
@@ -41,11 +42,9 @@ def canonical_column(name: str) -> str | None:
 
 
 def _decode(path: Path) -> str:
-    raw = path.read_bytes()
+    raw = read_capped(path, MAX_DELIMITED_BYTES)
     if not raw.strip():
         raise ContentError(f"{path} is empty")
-    if len(raw) > MAX_BYTES:
-        raise ContentError(f"{path} is larger than {MAX_BYTES // (1024 * 1024)} MB")
     if b"\x00" in raw:
         raise ContentError(f"{path} is not a text file (it contains binary data)")
     try:

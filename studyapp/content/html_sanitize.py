@@ -1,11 +1,12 @@
-"""Reduce untrusted field HTML (from Anki packages) to a small, safe formatting subset.
+"""Rich text from untrusted files reduced to a small, safe formatting subset (nh3, the maintained
+successor of bleach, with our allow-list).
 
-Kept: formatting tags (b, i, u, br, div, span, p, lists, sub/sup, ruby, tables, ...), images
-whose source is a local media file (or an inline data: image), and harmless attributes.
-Dropped: scripts, styles, frames, objects, forms and links (their text stays for links and
-unknown tags), event handlers, inline styles that load anything, and every remote reference
-(http:, https:, protocol-relative //, other schemes). Text and entities pass through as
-written, so sanitising already-clean HTML changes nothing.
+Kept: formatting tags (b, i, u, br, div, span, p, lists, sub/sup, ruby, tables, ...), images whose
+source is a plain file name in the media folder, and harmless attributes and style properties.
+Dropped: scripts, styles, frames, objects, forms and links (their text stays for links and unknown
+tags), event handlers, any style value that could load or run something, every reference outside
+the media folder. The output is well formed (unclosed tags are closed), so sanitising twice changes
+nothing. `display_html` is the one entry point for everything the GUI shows as rich text.
 """
 
 from __future__ import annotations
@@ -14,15 +15,17 @@ import html
 import re
 from html.parser import HTMLParser
 
+import nh3
+
+from studyapp.content.media_names import is_safe_media_name
+
 ALLOWED_TAGS = frozenset({
     "b", "i", "u", "s", "em", "strong", "small", "big", "mark", "code", "pre", "blockquote",
     "br", "hr", "div", "span", "p", "font", "ul", "ol", "li", "sub", "sup", "img",
     "ruby", "rb", "rt", "rp", "table", "thead", "tbody", "tfoot", "tr", "td", "th",
     "h1", "h2", "h3", "h4", "h5", "h6",
 })
-VOID_TAGS = frozenset({"br", "hr", "img"})
-# Tags whose content is code or a remote document, never text for the student (void ones
-# such as embed or frame have no content and are simply not allowed).
+# Tags whose content is code or a remote document, never text for the student.
 DROP_WITH_CONTENT = frozenset({
     "script", "style", "iframe", "frameset", "object", "applet", "template",
     "noscript", "noembed", "title", "head", "svg", "math", "textarea", "select", "canvas",
@@ -36,107 +39,59 @@ TAG_ATTRS = {
     "th": frozenset({"colspan", "rowspan"}),
     "ol": frozenset({"start", "type"}),
 }
-# Anything in an inline style that can fetch or execute: url(), image-set(), @import,
-# legacy IE expression(), behaviours, and escapes that could hide those words.
+ATTRIBUTES = {tag: set(COMMON_ATTRS | TAG_ATTRS.get(tag, frozenset())) for tag in ALLOWED_TAGS}
+# Style properties that only format text; nothing that positions, loads or animates.
+STYLE_PROPERTIES = frozenset({
+    "color", "background-color", "font-weight", "font-style", "font-size", "font-family", "text-decoration",
+    "text-align", "vertical-align", "white-space", "margin", "margin-left", "margin-right", "margin-top",
+    "margin-bottom", "padding", "padding-left", "padding-right", "padding-top", "padding-bottom",
+    "line-height", "border", "border-collapse", "width", "height",
+})
+# Anything in a style value that can fetch or execute, looked for after CSS comments are removed
+# (so "expr/**/ession" is found) and escapes refused outright (they could hide those words).
 UNSAFE_STYLE = re.compile(r"url\s*\(|image-set|@import|expression|behavior|-moz-binding|javascript:|\\", re.I)
-DATA_IMAGE = re.compile(r"data:image/(png|gif|jpe?g|webp|bmp);base64,[a-z0-9+/=\s]*$", re.I)
-# A "<" in text that a browser could read as the start of markup.
-MARKUP_START = re.compile(r"<(?=[A-Za-z/!?])")
+CSS_COMMENT = re.compile(r"/\*.*?(\*/|$)", re.S)
+# An image whose source was refused shows a broken-image box: drop it (nh3's output is well formed).
+IMAGE_WITHOUT_SOURCE = re.compile(r"<img(?![^>]*\ssrc=)[^>]*>")
+IMAGE_SOURCE = re.compile(r'<img\b[^>]*?\ssrc="([^"]*)"', re.I)
+# Text that a browser could read as markup: worth sanitising rather than showing as typed.
+LOOKS_LIKE_MARKUP = re.compile(r"<[A-Za-z/!?]|&(#\d+|#x[0-9a-f]+|[a-z]+\d*);", re.I)
 
 
-def is_local_media_name(name: str) -> bool:
-    """A plain file name in the media folder: no scheme, no directory, no traversal."""
-    name = name.strip()
-    return bool(name) and not (
-        ":" in name or "/" in name or "\\" in name or name in (".", "..") or "\x00" in name
-    )
-
-
-def _safe_src(value: str) -> bool:
-    return is_local_media_name(html.unescape(value)) or bool(DATA_IMAGE.match(value.strip()))
-
-
-class _Sanitizer(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.out: list[str] = []
-        self.text: list[str] = []  # text since the last kept tag, escaped as one piece
-        self.skip_depth = 0
-        self.skip_tag = ""
-
-    def _emit(self, markup: str) -> None:
-        self.flush_text()
-        self.out.append(markup)
-
-    def flush_text(self) -> None:
-        # Joined first: text around a dropped tag ("<" + <x> + "/script>") must not become markup.
-        if self.text:
-            self.out.append(MARKUP_START.sub("&lt;", "".join(self.text)))
-            self.text = []
-
-    def _attrs(self, tag: str, attrs: list[tuple[str, str | None]]) -> str | None:
-        allowed = COMMON_ATTRS | TAG_ATTRS.get(tag, frozenset())
-        kept = []
-        for name, value in attrs:
-            value = value or ""
-            if name not in allowed:
-                continue  # event handlers (on*), href, srcset, xmlns, ... never pass
-            if name == "style" and UNSAFE_STYLE.search(value):
-                continue
-            if name == "src" and not _safe_src(value):
-                return None  # an image from elsewhere: drop the whole tag
-            kept.append(f' {name}="{html.escape(value, quote=True)}"')
-        if tag == "img" and not any(a.startswith(" src=") for a in kept):
-            return None
-        return "".join(kept)
-
-    def handle_starttag(self, tag: str, attrs) -> None:
-        if self.skip_depth:
-            self.skip_depth += tag == self.skip_tag
-            return
-        if tag in DROP_WITH_CONTENT:
-            self.skip_depth, self.skip_tag = 1, tag
-            return
-        if tag not in ALLOWED_TAGS:
-            return
-        rendered = self._attrs(tag, attrs)
-        if rendered is not None:
-            self._emit(f"<{tag}{rendered}>")
-
-    def handle_startendtag(self, tag: str, attrs) -> None:
-        if tag in VOID_TAGS or tag not in DROP_WITH_CONTENT:
-            self.handle_starttag(tag, attrs)
-        # a self-closed <script/> has no content to skip
-
-    def handle_endtag(self, tag: str) -> None:
-        if self.skip_depth:
-            if tag == self.skip_tag:
-                self.skip_depth -= 1
-            return
-        if tag in ALLOWED_TAGS and tag not in VOID_TAGS:
-            self._emit(f"</{tag}>")
-
-    def handle_data(self, data: str) -> None:
-        if not self.skip_depth:
-            self.text.append(data)
-
-    def handle_entityref(self, name: str) -> None:
-        if not self.skip_depth:
-            self.text.append(f"&{name};")
-
-    def handle_charref(self, name: str) -> None:
-        if not self.skip_depth:
-            self.text.append(f"&#{name};")
-
-    # Comments, doctypes, processing instructions and CDATA are dropped.
+def _attribute_filter(tag: str, name: str, value: str) -> str | None:
+    if name == "src":
+        return value if is_safe_media_name(html.unescape(value)) else None
+    if name == "style" and UNSAFE_STYLE.search(CSS_COMMENT.sub("", value)):
+        return None
+    return value
 
 
 def sanitize_html(text: str) -> str:
-    parser = _Sanitizer()
-    parser.feed(text)
-    parser.close()
-    parser.flush_text()
-    return "".join(parser.out)
+    """`text` reduced to the allow-list above, well formed."""
+    cleaned = nh3.clean(
+        text,
+        tags=set(ALLOWED_TAGS),
+        clean_content_tags=set(DROP_WITH_CONTENT),
+        attributes=ATTRIBUTES,
+        attribute_filter=_attribute_filter,
+        url_schemes=set(),  # no scheme at all: only plain media file names survive as sources
+        filter_style_properties=set(STYLE_PROPERTIES),
+        strip_comments=True,
+        link_rel=None,
+    )
+    return IMAGE_WITHOUT_SOURCE.sub("", cleaned)
+
+
+def image_sources(text: str) -> list[str]:
+    """The file names of the images `text` shows inline (entities decoded), in order."""
+    return [html.unescape(name) for name in IMAGE_SOURCE.findall(text)]
+
+
+def display_html(text: str) -> str:
+    """What a rich-text widget shows for `text`: markup sanitised; plain text escaped, its line breaks kept."""
+    if LOOKS_LIKE_MARKUP.search(text):
+        return sanitize_html(text)
+    return html.escape(text).replace("\n", "<br>")
 
 
 class _Text(HTMLParser):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from studyapp.content.html_sanitize import sanitize_html
+from studyapp.content.limits import MAX_DELIMITED_BYTES, read_capped
 from studyapp.content.model import ContentError, Deck, ImportBundle, Item
 from studyapp.content.native import stable_guid
 
@@ -30,9 +31,7 @@ def _item(line: str, number: int, deck_name: str, source: str) -> Item:
 def read_mnemosyne_tsv(path: Path) -> ImportBundle:
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise ContentError(f"{path} does not exist") from None
+        text = read_capped(path, MAX_DELIMITED_BYTES).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ContentError(f"{path} is not UTF-8 text") from None
     deck_name = path.stem.strip() or "Mnemosyne"

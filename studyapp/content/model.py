@@ -18,6 +18,9 @@ EVENT_KIND = {
     "truefalse": "truefalse",
 }
 DECK_SEPARATOR = "::"
+# One field (a prompt, an answer, a hint, ...) longer than this is not study material but an accident or an
+# attack: each field is laid out on screen and held in memory for every session.
+MAX_FIELD_BYTES = 1 << 20
 
 
 class ContentError(ValueError):
@@ -40,7 +43,21 @@ class Item:
     suspended: bool = False
     media: list[str] = field(default_factory=list)
 
+    def oversized_field(self) -> str | None:
+        """The name of the first field longer than MAX_FIELD_BYTES, or None."""
+        for name in ("prompt", "answer", "hint", "explanation", "skill", "options", "accepted", "tags", "media"):
+            value = getattr(self, name)
+            for text in value if isinstance(value, list) else [value]:
+                # A character is at most 4 bytes in UTF-8: encode only when the length leaves a doubt.
+                if len(text) * 4 > MAX_FIELD_BYTES and len(text.encode("utf-8")) > MAX_FIELD_BYTES:
+                    return name
+        return None
+
     def validate(self) -> None:
+        oversized = self.oversized_field()
+        if oversized:
+            raise ContentError(f"the item {self.prompt[:40]!r} has a field ({oversized}) longer than "
+                               f"{MAX_FIELD_BYTES >> 20} MB")
         if self.kind not in KINDS:
             raise ContentError(f"unknown item kind {self.kind!r} (expected one of {', '.join(KINDS)})")
         if not self.prompt.strip():

@@ -7,11 +7,14 @@ anything is returned; writing produces a file that reads back to the same deck.
 from __future__ import annotations
 
 import hashlib
-import json
 import tomllib
 from pathlib import Path
 
+import tomli_w
+
 from studyapp.content.expand import expand_item
+from studyapp.content.limits import MAX_DECK_BYTES, read_capped
+from studyapp.content.media_names import media_name_problem
 from studyapp.content.model import ContentError, Deck, Item, KINDS
 
 FORMAT_VERSION = 1
@@ -52,6 +55,10 @@ def _item_from_table(table: dict, deck_name: str, default_kind: str, deck_tags: 
     if not isinstance(answer, (str, int, float)):
         raise ContentError(f"{where} has an answer that is not text")
     lists = {key: _string_list(table.get(key, []), f"{where} field {key!r}") for key in LIST_KEYS}
+    for name in lists["media"]:
+        problem = media_name_problem(name)
+        if problem:
+            raise ContentError(f"{where} names the media file {name!r}, which is not allowed ({problem})")
     guid = str(table.get("id") or stable_guid(deck_name, kind, prompt))
     base = Item(
         kind=kind,
@@ -83,6 +90,8 @@ def parse_deck(text: str, source: str = "deck") -> Deck:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ContentError(f"{source} is not a valid deck file: {exc}") from None
+    except RecursionError:
+        raise ContentError(f"{source} is not a valid deck file: it nests tables or arrays too deeply") from None
     try:
         version = data.get("format", FORMAT_VERSION)
         if version != FORMAT_VERSION:
@@ -113,21 +122,10 @@ def parse_deck(text: str, source: str = "deck") -> Deck:
 
 def read_deck(path: Path) -> Deck:
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = read_capped(path, MAX_DECK_BYTES).decode("utf-8")
     except UnicodeDecodeError:
         raise ContentError(f"{path} is not UTF-8 text") from None
     return parse_deck(text, source=str(path))
-
-
-def _toml_value(value) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, list):
-        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
-    # A JSON string is a valid TOML basic string (same escapes, \uXXXX included).
-    return json.dumps(str(value), ensure_ascii=False)
 
 
 def _item_fields(item: Item) -> dict:
@@ -145,13 +143,13 @@ def _item_fields(item: Item) -> dict:
 
 def write_deck(deck: Deck) -> str:
     """TOML text for `deck`. Items are written one by one (a cloze or a reversed pair as its
-    parts, with their ord), so the file reads back to the same items."""
-    lines = [f"format = {FORMAT_VERSION}", "", "[deck]", f"name = {_toml_value(deck.name)}"]
-    if deck.description:
-        lines.append(f"description = {_toml_value(deck.description)}")
+    parts, with their ord), so the file reads back to the same items. Each item is its own
+    [[items]] table (tomli-w alone would inline short ones), so a teacher can edit the file."""
+    header = {"name": deck.name} | ({"description": deck.description} if deck.description else {})
+    parts = [tomli_w.dumps({"format": FORMAT_VERSION}), tomli_w.dumps({"deck": header})]
     for item in deck.items:
         fields = _item_fields(item)
         if item.kind in ("cloze", "reversed"):
             fields["ord"] = item.ord
-        lines += ["", "[[items]]"] + [f"{k} = {_toml_value(v)}" for k, v in fields.items()]
-    return "\n".join(lines) + "\n"
+        parts.append("[[items]]\n" + tomli_w.dumps(fields))
+    return "\n".join(parts)

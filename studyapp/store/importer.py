@@ -1,16 +1,24 @@
-"""Writing an ImportBundle into the database: all or nothing, without duplicates on re-import."""
+"""Writing an ImportBundle into the database: all or nothing, without duplicates on re-import.
+
+Items are first staged in a temporary table in chunks (no lock on the database), then moved into place
+with the history and media in one short transaction: a million-row CSV keeps other writers waiting for
+that transaction only, and an error anywhere leaves the database as it was.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import shutil
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from studyapp.content.model import ContentError, ImportBundle
+from studyapp.content.answer_times import answer_time_problem, wall_clock_ms
+from studyapp.content.media_names import check_media_name
+from studyapp.content.model import ContentError, ImportBundle, Item
 from studyapp.paths import media_dir
 from studyapp.store.housekeeping import IMPORT_STAGING
 from studyapp.store.queries import ensure_deck, item_record, now_ms
@@ -26,28 +34,70 @@ class ImportResult:
     media_added: int = 0
 
 
-def safe_media_name(name: str) -> str:
-    """Refuse media names that could escape the media folder."""
-    if not name or name in (".", "..") or "/" in name or "\\" in name or "\x00" in name or len(name) > 255:
-        raise ContentError(f"the media file name {name!r} is not allowed")
-    return name
+STAGE_CHUNK = 5_000  # items written to the staging table per transaction
+ITEM_COLUMNS = [*item_record(Item("basic", "", "")), "deck_id", "updated_ms"]
 
 
-def _import_items(db: Database, bundle: ImportBundle, deck_name: str | None, result: ImportResult) -> None:
+@contextmanager
+def _write_transaction(db: Database):
+    """BEGIN IMMEDIATE: the write lock is taken (waiting up to the busy timeout) before the first read, so a
+    study session that commits meanwhile cannot make this transaction fail; a deferred one would get
+    'database is locked' at its first write. Nested in a caller's transaction: a savepoint of it."""
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        if db.conn.in_transaction:  # some errors end the transaction themselves
+            db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+
+
+def _stage_items(db: Database, bundle: ImportBundle, deck_name: str | None) -> list[tuple[str, str]]:
+    """Copy every item into a temporary table, a chunk per transaction. The temporary table lives in SQLite's
+    temp database, so staging takes no lock on the data folder's database: a study session in another process
+    logs its answers meanwhile. Returns each deck's (name, description) in file order."""
+    db.execute("DROP TABLE IF EXISTS temp.staged_items")
+    db.execute("CREATE TEMP TABLE staged_items (deck TEXT NOT NULL, "
+               + ", ".join(ITEM_COLUMNS) + ", PRIMARY KEY (guid, ord))")
+    insert = (f"INSERT OR REPLACE INTO temp.staged_items (deck, {', '.join(ITEM_COLUMNS)}) "
+              f"VALUES ({', '.join('?' * (len(ITEM_COLUMNS) + 1))})")
+    decks = []
+    stamp = now_ms()
     for deck in bundle.decks:
         deck.validate()
         name = deck_name or deck.name
-        deck_id = ensure_deck(db, name, deck.description)
-        result.decks.append(name)
-        for item in deck.items:
-            record = item_record(item) | {"deck_id": deck_id, "updated_ms": now_ms()}
-            existing = next(db.query("SELECT id FROM items WHERE guid = ? AND ord = ?", [item.guid, item.ord]), None)
-            if existing:
-                db["items"].update(existing["id"], record)
-                result.items_updated += 1
-            else:
-                db["items"].insert(record | {"created_ms": record["updated_ms"]})
-                result.items_added += 1
+        decks.append((name, deck.description))
+        for first in range(0, len(deck.items), STAGE_CHUNK):
+            rows = [[name, *(item_record(item) | {"deck_id": None, "updated_ms": stamp}).values()]
+                    for item in deck.items[first:first + STAGE_CHUNK]]
+            with db.atomic():
+                db.conn.executemany(insert, rows)
+    return decks
+
+
+def _import_items(db: Database, decks: list[tuple[str, str]], result: ImportResult) -> None:
+    """Move the staged items into the items table in a few set-wise statements: an item already there (same
+    guid and ord) is updated in place, the others are added in file order."""
+    for name, description in decks:
+        deck_id = ensure_deck(db, name, description)
+        db.execute("UPDATE temp.staged_items SET deck_id = ? WHERE deck = ?", [deck_id, name])
+        if name not in result.decks:
+            result.decks.append(name)
+    match = "FROM temp.staged_items s WHERE s.guid = items.guid AND s.ord = items.ord"
+    result.items_updated = db.execute(f"SELECT COUNT(*) FROM items WHERE EXISTS (SELECT 1 {match})").fetchone()[0]
+    changed = [c for c in ITEM_COLUMNS if c not in ("guid", "ord")]
+    db.execute(f"UPDATE items SET ({', '.join(changed)}) = ({', '.join(f's.{c}' for c in changed)}) "
+               "FROM temp.staged_items s WHERE s.guid = items.guid AND s.ord = items.ord")
+    added = db.execute(
+        f"INSERT INTO items ({', '.join(ITEM_COLUMNS)}, created_ms) "
+        f"SELECT {', '.join(f's.{c}' for c in ITEM_COLUMNS)}, s.updated_ms FROM temp.staged_items s "
+        "WHERE NOT EXISTS (SELECT 1 FROM items i WHERE i.guid = s.guid AND i.ord = s.ord) ORDER BY s.rowid")
+    result.items_added = added.rowcount
 
 
 def _import_history(db: Database, bundle: ImportBundle, profile_id: int, result: ImportResult) -> None:
@@ -57,7 +107,11 @@ def _import_history(db: Database, bundle: ImportBundle, profile_id: int, result:
     # when it has the same item and moment.
     moments = set(db.execute("SELECT item_id, answered_ms FROM answers WHERE profile_id = ?", [profile_id]).fetchall())
     rows = []
+    now_ms = wall_clock_ms()
     for row in bundle.history:
+        problem = answer_time_problem(row.timestamp_ms, now_ms)
+        if problem:  # the readers name the file and row; this is the last gate before the log
+            raise ContentError(f"an answer to the item ({row.item_guid}, {row.item_ord}) {problem}")
         item = next(db.query("SELECT id FROM items WHERE guid = ? AND ord = ?", [row.item_guid, row.item_ord]), None)
         if item is None:
             raise ContentError(f"a history row refers to an item ({row.item_guid}, {row.item_ord}) that is not in the file")
@@ -89,10 +143,11 @@ def import_bundle(
     try:
         staged = {}
         for name, data in bundle.media.items():
-            staged[safe_media_name(name)] = data
+            staged[check_media_name(name)] = data
             (staging / name).write_bytes(data)
-        with db.atomic():
-            _import_items(db, bundle, deck_name, result)
+        decks = _stage_items(db, bundle, deck_name)
+        with _write_transaction(db):
+            _import_items(db, decks, result)
             if bundle.history:
                 _import_history(db, bundle, profile_id, result)
             for name, data in staged.items():
@@ -104,4 +159,5 @@ def import_bundle(
         result.media_added = len(staged)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        db.execute("DROP TABLE IF EXISTS temp.staged_items")
     return result

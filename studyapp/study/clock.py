@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 from datetime import datetime, timedelta, timezone
 
+from studyapp.content.answer_times import latest_allowed_ms
+
 DAY_MS = 86_400_000
 
 
@@ -27,9 +29,10 @@ def parse_timestamp(text: str) -> int:
 
 
 def offset_clock(start_ms: int):
-    """A clock that reads `start_ms` now and advances with real time from there."""
+    """A clock that reads `start_ms` now and advances with real time from there, but never past a day
+    beyond this computer's clock (the CLI refuses such a start; a long session must not drift there)."""
     origin = time.monotonic()
-    return lambda: start_ms + int((time.monotonic() - origin) * 1000)
+    return lambda: min(start_ms + int((time.monotonic() - origin) * 1000), latest_allowed_ms())
 
 
 def study_day_start(now_ms: int, rollover_hour: int = 4, tz: timezone | None = None) -> int:

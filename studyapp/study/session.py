@@ -12,6 +12,7 @@ from typing import Callable, Protocol, Sequence
 
 from sqlite_utils import Database
 
+from studyapp.content.answer_times import latest_allowed_ms
 from studyapp.content.model import SELF_GRADED
 from studyapp.store import queries
 from studyapp.store.queries import ItemRow, LoggedAnswer
@@ -110,8 +111,11 @@ class StudySession:
         self.new_introduced: set[int] = set()
         self._new_count: tuple[int, int] | None = None  # (study day start, items first answered since)
         # Time never runs backwards in the log: a clock moved back (or a time-zone change on a badly set
-        # machine) cannot put a new answer before an old one.
-        self.latest_ms = queries.latest_answer_ms(db, profile_id)
+        # machine) cannot put a new answer before an old one. A stamp more than a day past the clock (logged
+        # by an older version after a far-future --now) is not a moment to wait for: it must not pin every
+        # later answer. The real clocks themselves never read past that day (study/clock.py).
+        latest, now = queries.latest_answer_ms(db, profile_id), clock()
+        self.latest_ms = latest if latest <= latest_allowed_ms(now) else now
         self.session_id = queries.start_session(db, profile_id, deck_id, mode)
         self.summary = Summary(started_ms=clock())
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from studyapp.content.html_sanitize import image_sources
+from studyapp.content.media_names import is_safe_media_name
 from studyapp.content.model import SELF_GRADED
 from studyapp.paths import media_dir
 from studyapp.study.classic import replay
@@ -26,6 +28,7 @@ class CardView:
     sounds: list[str] = field(default_factory=list)          # absolute paths, played by the GUI's media player
     missing: list[str] = field(default_factory=list)         # media names the item refers to that are not there
     can_undo: bool = False                                   # an answer of this session can be taken back
+    media_folder: Path | None = None                         # where the rich-text views may load inline images
 
     @property
     def item(self):
@@ -58,18 +61,24 @@ def card_view(session: StudySession, shown: Presented | None, data_dir: Path) ->
         return None
     images, sounds, missing = [], [], []
     folder = media_dir(data_dir)
-    for name in shown.item.media:
+    item = shown.item
+    # Pictures inside the texts are drawn there (the answer's only once it is shown); the row below the
+    # prompt shows the others, such as a native deck's `media = [...]`.
+    inline = {name for text in (item.prompt, item.answer, item.hint, item.explanation) for name in image_sources(text)}
+    for name in item.media:
         path = folder / name
-        if not path.is_file():
+        if not is_safe_media_name(name) or not path.is_file():
             missing.append(name)
         elif path.suffix.lower() in IMAGE_SUFFIXES:
+            if name in inline:
+                continue
             images.append(path.read_bytes())
         elif path.suffix.lower() in SOUND_SUFFIXES:
             sounds.append(str(path))
         else:
             missing.append(name)
     intervals = next_intervals(session, shown) if shown.item.kind in SELF_GRADED else {}
-    return CardView(shown, intervals, images, sounds, missing, session.can_undo)
+    return CardView(shown, intervals, images, sounds, missing, session.can_undo, folder)
 
 
 def answer_view(session: StudySession, outcome: Outcome, data_dir: Path) -> AnswerView:

@@ -49,14 +49,15 @@ def _model_errors():
 
 
 def install_model_work(data_dir: Path, source: Path):
-    """Pool job: check and install the class model, then re-adapt the profiles; returns (items, profiles)."""
+    """Pool job: check and install the class model, then re-adapt the profiles; returns (items, profiles,
+    the signing key's fingerprint, whether that key is trusted only from now on)."""
 
     def work(report):
         from studyapp.classroom.models import install_model
 
         try:
-            card = install_model(data_dir, source)
-            return len(card["items"]), _readapt(data_dir)
+            installed = install_model(data_dir, source)
+            return len(installed.card["items"]), _readapt(data_dir), installed.fingerprint, installed.newly_trusted
         except _model_errors() as exc:
             raise Notice(str(exc)) from None
 

@@ -532,10 +532,13 @@ class MainWindow(QMainWindow):
         self.model_task = start_task(classroom.install_model_work(self.backend.data_dir, Path(path)),
                                      done=self._model_installed, failed=self._classroom_failed)
 
-    def _model_installed(self, result: tuple[int, int]) -> None:
-        items, profiles = result
+    def _model_installed(self, result: tuple[int, int, str, bool]) -> None:
+        items, profiles, key, first = result
+        signed = (self.tr("It is signed by the key %1: check with your teacher that it is theirs. From now on this "
+                          "laptop installs only class models signed by it.") if first
+                  else self.tr("It is signed by your teacher's key %1.")).replace("%1", key)
         self._tell(self.tr("The class model is installed (it knows %n item(s)); %1.", "", items)
-                   .replace("%1", self.tr("%n profile(s) adapted to it", "", profiles)))
+                   .replace("%1", self.tr("%n profile(s) adapted to it", "", profiles)) + " " + signed)
         self._reload_learner()
 
     def rollback_class_model(self) -> None:

@@ -20,6 +20,7 @@ from studyapp.study.clock import DAY_MS
 from studyapp.study.reasons import Code, Reason, fill
 from studyapp.ui.cards import AnswerView, CardView
 from studyapp.ui.content_names import deck_path
+from studyapp.ui.richtext import RichTextLabel
 from studyapp.ui.theme import colours, current_theme
 
 GRADE_KEYS = {Qt.Key_1: 1, Qt.Key_2: 2, Qt.Key_3: 3, Qt.Key_4: 4}
@@ -94,15 +95,11 @@ class StudyPage(QWidget):
         self.reason = QLabel()
         self.reason.setObjectName("quiet")
         self.reason.setWordWrap(True)
-        self.prompt = QLabel()
+        # Item texts are rich text (Anki fields carry bold, lists, pictures): sanitised, media-folder images only.
+        self.prompt = RichTextLabel()
         self.prompt.setObjectName("prompt")
-        self.prompt.setTextFormat(Qt.PlainText)
-        self.prompt.setWordWrap(True)
-        self.prompt.setAlignment(Qt.AlignCenter)
-        self.hint = QLabel()
+        self.hint = RichTextLabel()
         self.hint.setObjectName("quiet")
-        self.hint.setAlignment(Qt.AlignCenter)
-        self.hint.setWordWrap(True)
         self.images = QLabel()
         self.images.setAlignment(Qt.AlignCenter)
         self.sound_button = self._button(self.play_sound)
@@ -118,15 +115,10 @@ class StudyPage(QWidget):
         self.verdict = QLabel()
         self.verdict.setObjectName("verdict")
         self.verdict.setAlignment(Qt.AlignCenter)
-        self.expected = QLabel()
+        self.expected = RichTextLabel()
         self.expected.setObjectName("answer")
-        self.expected.setTextFormat(Qt.RichText)
-        self.expected.setAlignment(Qt.AlignCenter)
-        self.expected.setWordWrap(True)
-        self.explanation = QLabel()
+        self.explanation = RichTextLabel()
         self.explanation.setObjectName("quiet")
-        self.explanation.setWordWrap(True)
-        self.explanation.setAlignment(Qt.AlignCenter)
         self.continue_button = self._button(self.continue_after_feedback)
 
         card = QFrame()
@@ -285,6 +277,8 @@ class StudyPage(QWidget):
     def _fill_card_texts(self) -> None:
         card = self.card
         item = card.item
+        for view in (self.prompt, self.hint, self.expected, self.explanation):
+            view.set_media_folder(card.media_folder)
         self.prompt.setText(item.prompt)
         self.hint.setText(self.tr("Hint: %1").replace("%1", item.hint) if item.hint else "")
         self.hint.setVisible(bool(item.hint))
@@ -362,7 +356,7 @@ class StudyPage(QWidget):
                                                                     and kind not in ("choice", "truefalse")):
             self.setFocus()
         if state == "revealed":
-            self.expected.setText(html.escape(self.card.item.answer))
+            self.expected.setText(self.card.item.answer)
             self.explanation.setText(self.card.item.explanation)
 
     def _show_input(self, page: int) -> None:

@@ -62,10 +62,10 @@ def style_sheet(theme: str, font_size: int) -> str:
     c = colours(theme)
     return f"""
     QLabel#pageTitle {{ font-size: {round(font_size * 1.6)}pt; font-weight: 600; }}
-    QLabel#quiet {{ color: {c['muted']}; }}
+    #quiet {{ color: {c['muted']}; }}
     QLabel#error {{ color: {c['wrong']}; }}
-    QLabel#prompt {{ font-size: {round(font_size * 2.0)}pt; }}
-    QLabel#answer {{ font-size: {round(font_size * 1.6)}pt; color: {c['accent']}; }}
+    #prompt {{ font-size: {round(font_size * 2.0)}pt; }}
+    #answer {{ font-size: {round(font_size * 1.6)}pt; color: {c['accent']}; }}
     QLabel#verdict[result="right"] {{ color: {c['right']}; font-size: {round(font_size * 1.4)}pt; font-weight: 600; }}
     QLabel#verdict[result="wrong"] {{ color: {c['wrong']}; font-size: {round(font_size * 1.4)}pt; font-weight: 600; }}
     QLabel#bigNumber {{ font-size: {round(font_size * 2.4)}pt; font-weight: 600; color: {c['accent']}; }}

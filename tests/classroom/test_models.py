@@ -3,6 +3,7 @@ import json
 import pytest
 
 from studyapp.classroom.models import active_model_path
+from studyapp.classroom.signing import sign_model, teacher_key
 from studyapp.classroom.training import class_start, read_class
 from studyapp.cli import main
 from studyapp.learner.modelfile import card_path, save_model
@@ -20,6 +21,7 @@ def class_model(class_bundles, tmp_path):
     params["item_b"][-6:] = 0.7  # differs from the shipped start, so its students' states differ too
     path = tmp_path / "incoming" / "class.safetensors"
     save_model(path, params, start.config, start.items, {"name": "class"})
+    sign_model(path, teacher_key(tmp_path / "teacher"))
     return path
 
 

@@ -10,6 +10,7 @@ import pytest
 from studyapp.content.anki_read import read_anki_package
 from studyapp.content.anki_write import rebuild_cloze, write_anki_package
 from studyapp.content.cloze import expand_cloze
+from studyapp.content.html_sanitize import sanitize_html
 from studyapp.content.model import ContentError, Deck, HistoryRow, Item
 from test_anki_support import anki_built  # noqa: F401  (fixture)
 
@@ -65,8 +66,9 @@ def test_written_package_reads_back(tmp_path):
     write_anki_package(_decks(), _history(), path, {"p.png": PNG})
     assert zipfile.ZipFile(path).namelist()[0] == "collection.anki2"
     bundle = read_anki_package(path)
-    original = {(i.guid, i.ord): (d.name, i.kind, i.prompt, i.answer, i.explanation, sorted(i.tags), i.suspended,
-                                  i.media) for d in _decks() for i in d.items}
+    # Fields come back as the sanitiser writes them (well-formed HTML: "a < b" as "a &lt; b").
+    original = {(i.guid, i.ord): (d.name, i.kind, sanitize_html(i.prompt), sanitize_html(i.answer), i.explanation,
+                                  sorted(i.tags), i.suspended, i.media) for d in _decks() for i in d.items}
     assert _items(bundle) == original
     assert {d.name: d.description for d in bundle.decks}["Top::Sub"] == "about things"
     assert bundle.media == {"p.png": PNG}
@@ -105,7 +107,7 @@ def test_rebuild_cloze_keeps_hints_repeats_and_brackets():
 
 
 def test_refuses_unsafe_media_names_and_items_without_id(tmp_path):
-    with pytest.raises(ContentError, match="plain file name"):
+    with pytest.raises(ContentError, match="folder separator"):
         write_anki_package(_decks(), [], tmp_path / "x.apkg", {"../evil.png": b""})
     with pytest.raises(ContentError, match="has no id"):
         write_anki_package([Deck("D", "", [Item(kind="basic", prompt="q", answer="a")])], [], tmp_path / "y.apkg")
