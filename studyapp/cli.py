@@ -214,7 +214,7 @@ def cmd_export_deck(args) -> int:
 
 def _export_apkg(ws, args, decks, out: Path) -> int:
     """An Anki package of the deck tree, with the profile's answers as review history if asked."""
-    from studyapp.content.export import write_apkg
+    from studyapp.exchange.export import write_apkg
     from studyapp.workspace import resolve_profile
 
     profile_id = resolve_profile(ws.db, args.profile, args.pin)["id"] if args.with_history else None
@@ -378,7 +378,7 @@ def build_parser() -> argparse.ArgumentParser:
 def register_commands(sub, bench_targets) -> None:
     """Commands whose code lives with the layer they exercise (each imports its heavy modules lazily)."""
     from studyapp.classroom import commands as classroom_commands
-    from studyapp.content import bench_import
+    from studyapp.exchange import bench_import
     from studyapp.learner import commands as learner_commands
     from studyapp.study import bench_crash
     from studyapp.study import commands as study_commands

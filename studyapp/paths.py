@@ -38,5 +38,16 @@ def db_path(directory: Path) -> Path:
     return directory / DB_NAME
 
 
+def class_models_dir(directory: Path) -> Path:
+    """Where a data folder keeps installed class models: class/ is in use, previous/ waits for a rollback."""
+    return Path(directory) / "models"
+
+
+def active_class_model(directory: Path) -> Path | None:
+    """The weights of the class model in use (installed by classroom/models.py), or None: the shipped model."""
+    path = class_models_dir(directory) / "class" / "learner.safetensors"
+    return path if path.is_file() else None
+
+
 def media_dir(directory: Path) -> Path:
     return directory / "media"

@@ -19,6 +19,7 @@ from studyapp.classroom.plausibility import check_plausible
 from studyapp.classroom.signing import fingerprint, pin_key, pinned_key, signature_path, verify_model
 from studyapp.classroom.training import ClassroomError
 from studyapp.learner.modelfile import MODEL_NAME, card_path, read_model
+from studyapp.paths import active_class_model, class_models_dir
 
 MAX_MODEL_BYTES = 64 * 2**20
 MAX_CARD_BYTES = 64 * 2**20
@@ -26,18 +27,14 @@ SUFFIX = ".safetensors"
 ACTIVE, PREVIOUS = "class", "previous"
 
 
-def models_root(data_dir: Path) -> Path:
-    return Path(data_dir) / "models"
+models_root = class_models_dir
+# The installed class model, or None for the shipped one (what `Learner.load` should be given); the study
+# session finds it through studyapp.paths, which is below both it and this package.
+active_model_path = active_class_model
 
 
 def _weights(folder: Path) -> Path:
     return folder / f"{MODEL_NAME}{SUFFIX}"
-
-
-def active_model_path(data_dir: Path) -> Path | None:
-    """The installed class model, or None for the shipped one (what `Learner.load` should be given)."""
-    path = _weights(models_root(data_dir) / ACTIVE)
-    return path if path.is_file() else None
 
 
 def check_model_file(path: Path) -> dict:

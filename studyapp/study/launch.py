@@ -23,9 +23,9 @@ def load_learner(data_dir: Path | None = None):
         return None, CLASSIC_NOTICE.format(reason=f"the learner cannot be imported ({exc})")
     notice = None
     if data_dir is not None:
-        from studyapp.classroom.models import active_model_path
+        from studyapp.paths import active_class_model
 
-        class_model = active_model_path(data_dir)
+        class_model = active_class_model(data_dir)
         if class_model is not None:
             try:
                 return Learner.load(class_model), None

@@ -145,7 +145,7 @@ def export_deck_apkg(ws, deck_id: int, path: str, profile_id: int | None) -> int
     """The deck and its sub-decks as an Anki package; returns how many items were written."""
     from pathlib import Path
 
-    from studyapp.content.export import export_deck_apkg as export
+    from studyapp.exchange.export import export_deck_apkg as export
 
     return export(ws.db, ws.data_dir, deck_id, Path(path), profile_id)
 

@@ -84,3 +84,13 @@ def test_tampered_model_is_refused_and_nothing_changes(class_model, laptop, caps
     err = capsys.readouterr().err
     assert re.search(message, err) and err.count("\n") == 1
     assert not (laptop / "models").exists() and states(laptop) == before
+
+
+def test_the_study_session_and_the_installer_agree_on_where_the_class_model_is(tmp_path):
+    from studyapp.classroom.models import ACTIVE, _weights, models_root
+    from studyapp.paths import active_class_model
+
+    weights = _weights(models_root(tmp_path) / ACTIVE)
+    weights.parent.mkdir(parents=True)
+    weights.write_bytes(b"")
+    assert active_class_model(tmp_path) == weights

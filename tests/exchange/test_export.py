@@ -3,7 +3,7 @@
 import pytest
 
 from studyapp.content.anki_read import read_anki_package
-from studyapp.content.export import export_deck_apkg
+from studyapp.exchange.export import export_deck_apkg
 from studyapp.content.model import ContentError, Deck, HistoryRow, ImportBundle, Item
 from studyapp.store import queries
 from studyapp.store.db import connect

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from studyapp.content.bench_import import main, measure
+from studyapp.exchange.bench_import import main, measure
 
 
 def test_measure_small_package():
