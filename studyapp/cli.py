@@ -147,11 +147,8 @@ def cmd_import(args) -> int:
     from studyapp.workspace import resolve_profile
 
     columns = [c.strip().lower() for c in args.columns.split(",")] if args.columns else None
-    try:
-        bundle = read_file(Path(args.file), deck_name=args.deck, columns=columns, delimiter=args.delimiter,
-                           file_format=args.format, header_row=args.header_row)
-    except RecursionError:  # the TOML parser recurses once per nesting level
-        raise CliError(f"{args.file} is nested too deeply to be a deck file") from None
+    bundle = read_file(Path(args.file), deck_name=args.deck, columns=columns, delimiter=args.delimiter,
+                       file_format=args.format, header_row=args.header_row)
     ws = _workspace(args)
     profile_id = resolve_profile(ws.db, args.profile, args.pin)["id"] if (bundle.history or args.profile) else None
     result = import_bundle(ws.db, ws.data_dir, bundle, profile_id, deck_name=args.deck)
