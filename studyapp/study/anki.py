@@ -2,7 +2,7 @@
 
 Both keep Anki's day: cards in (re)learning come back after their steps (1m 10m for new cards, 10m after a
 lapse) and come first when due; review cards are due by study day (days roll over at 4 a.m.), in due order,
-with new cards mixed in one for one up to the daily new limit; when nothing else is left, learning cards
+with new cards spread evenly among them up to the daily new limit; when nothing else is left, learning cards
 due within the 20-minute learn-ahead. `ahead` is Anki's "Custom study: review ahead" for a student who
 keeps studying after the day's cards are done.
 """
@@ -60,11 +60,16 @@ class AnkiPolicy:
         self.folded: dict[int, int] = {}  # item id -> answers already given to the card scheduler
         self.tiebreak = random.Random(seed)  # Anki's review order: due date, then random
         self.order: dict[int, float] = {}
+        self._items, self._index = None, {}
+        self.since_new = 0  # reviews shown since the last new card
 
     def _sync(self, context: StudyContext) -> None:
         self.cards.before(context.now_ms)
-        for item_id, answers in context.history.items():
-            done = self.folded.get(item_id, 0)
+        # Within a session only the item just answered has a new answer; a new session reads them all.
+        fresh = [context.last_item_id] if context.session_answers and context.last_item_id is not None \
+            else list(context.history)
+        for item_id in fresh:
+            answers, done = context.history.get(item_id, ()), self.folded.get(item_id, 0)
             for a in answers[done:]:
                 grade = a.grade if a.grade else (3 if a.correct else 1)
                 self.due[item_id] = self.cards.review(item_id, grade, a.answered_ms)
@@ -72,9 +77,14 @@ class AnkiPolicy:
                 self.folded[item_id] = len(answers)
                 self.order.setdefault(item_id, self.tiebreak.random())
 
+    def _by_id(self, context: StudyContext) -> dict:
+        if self._items is not context.items:  # a session's deck list stays the same object
+            self._items, self._index = context.items, {i.id: i for i in context.items}
+        return self._index
+
     def choose(self, context: StudyContext) -> Choice | None:
         self._sync(context)
-        now, by_id = context.now_ms, {i.id: i for i in context.items}
+        now, by_id = context.now_ms, self._by_id(context)
         tomorrow = day_start(now, context.settings.rollover_hour) + DAY_MS
         learning, reviews, ahead = [], [], []
         for item_id, due in self.due.items():
@@ -88,12 +98,15 @@ class AnkiPolicy:
                 reviews.append((due.due_ms // DAY_MS, self.order[item_id], item_id))
         if learning:
             return Choice(by_id[min(learning)[1]], None, self.cards.reason)
-        last = context.history.get(context.last_item_id, ()) if context.last_item_id else ()
-        if not reviews or len(last) != 1:  # new cards one for one with reviews, within the daily limit
+        # New cards within the daily limit, spread evenly among the due reviews (Anki's "mix with reviews").
+        new_left = min(context.new_allowance(), len(context.items) - len(self.due))
+        if new_left > 0 and (not reviews or self.since_new >= len(reviews) / new_left):
             fresh = new_item_choice(context)
             if fresh is not None:
+                self.since_new = 0
                 return fresh
         if reviews:
+            self.since_new += 1
             return Choice(by_id[min(reviews)[2]], None, self.cards.reason)
         if ahead:
             return Choice(by_id[min(ahead)[1]], None, self.cards.reason)
@@ -104,7 +117,7 @@ class AnkiPolicy:
         choice = self.choose(context)
         if choice is not None:
             return choice
-        by_id = {i.id: i for i in context.items}
+        by_id = self._by_id(context)
         soonest = min(((due.due_ms, item_id) for item_id, due in self.due.items()
                        if item_id != context.last_item_id and item_id in by_id), default=None)
         return Choice(by_id[soonest[1]], None, self.cards.reason) if soonest else None

@@ -121,7 +121,8 @@ def _figure(f: dict, digits: int = 3) -> str:
 
 def _simulation_table(result: dict) -> list[str]:
     lines = [f"{result['deck']}: {result['items']} items, {result['students_per_seed']} students x "
-             f"{len(result['seeds'])} seeds, {result['days']} days, {result['minutes_per_day']:g} min/day"
+             f"{len(result['seeds'])} seeds, {result['days']} days, {result['minutes_per_day']:g} min/day, "
+             f"{result['new_per_day']} new/day"
              + ("" if result["fill"] else " at most (a day ends when the policy has nothing to show)")]
     for family, figures in result["memory"].items():
         lines.append(f"memory: {family}")
@@ -146,6 +147,7 @@ def _simulation_table(result: dict) -> list[str]:
 def cmd_simulate(args) -> int:
     from studyapp.content.model import ContentError
     from studyapp.learner.data import DataError
+    from studyapp.study.settings import SettingsError, StudySettings
     from studyapp.study.simulation import SimulationError, check_disjoint, generated_deck, simulate
 
     try:
@@ -163,10 +165,11 @@ def cmd_simulate(args) -> int:
             check_disjoint(factory.load().card)
         if "fsrs6" in policies and importlib.util.find_spec("fsrs") is None:
             raise CommandError("the policy 'fsrs6' needs the fsrs package, a bench extra (pip install fsrs)")
+        settings = StudySettings(new_per_day=args.new_per_day)
         result = simulate(policies, deck, args.days, args.minutes, args.students, args.seeds, args.seed,
-                          families, population, factory, args.refit_days, fill=not args.no_fill,
+                          families, population, factory, args.refit_days, settings, fill=not args.no_fill,
                           progress=True, workers=args.workers)
-    except (CommandError, SimulationError, ContentError, DataError) as exc:
+    except (CommandError, SimulationError, SettingsError, ContentError, DataError) as exc:
         return _fail(str(exc))
     result["population"] = source
     if factory is not None:
@@ -245,6 +248,8 @@ def register(subparsers, bench_subparsers) -> None:
                                                              "or both")
     p.add_argument("--days", type=int, default=60)
     p.add_argument("--minutes", type=float, default=20.0, help="study time per day, the same for every policy")
+    p.add_argument("--new-per-day", type=int, default=20, help="every policy's daily new-item limit before the "
+                                                               "budget is filled (Anki's default: 20)")
     p.add_argument("--no-fill", action="store_true", help="end a day when the policy has nothing to show "
                                                           "(default: study ahead until the minutes are used)")
     p.add_argument("--students", type=int, default=20, help="students per seed")

@@ -430,5 +430,6 @@ def simulate(policies: list[str], deck: Deck, days: int, minutes: float, student
     return {
         "deck": deck.name, "items": len(deck.items), "days": days, "minutes_per_day": minutes,
         "students_per_seed": students, "seeds": list(range(seed, seed + seeds)), "fill": fill,
+        "new_per_day": settings.new_per_day,
         "after_days": AFTER_DAYS, "workers": workers, "memory": by_family,
     }

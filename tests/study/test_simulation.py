@@ -286,7 +286,7 @@ def test_the_simulate_command_prints_json_figures_per_memory_and_policy(capsys):
     assert run_cli("simulate", "--items", "20", "--policy", "sm2,random", "--days", "2", "--students", "2",
                    "--seeds", "2", "--minutes", "1", "--population", "absent.json", "--json") == 0
     out = json.loads(capsys.readouterr().out)
-    assert out["items"] == 20 and out["seeds"] == [0, 1]
+    assert out["items"] == 20 and out["seeds"] == [0, 1] and out["new_per_day"] == 20
     assert set(out["memory"]) == {"fsrs", "powerlaw"}
     assert set(out["memory"]["fsrs"]["policies"]["sm2"]) >= {"knowledge", "knowledge_after", "known", "minutes"}
 
@@ -304,6 +304,7 @@ def test_the_simulate_command_prints_a_table(capsys):
     ((), "give either --deck or --items"),
     (("--items", "10", "--memory", "hlr"), "--memory takes some of fsrs, powerlaw"),
     (("--items", "10", "--seeds", "0"), "must be positive"),
+    (("--items", "10", "--new-per-day", "-1"), "new per day must be between 0 and 9999"),
 ])
 def test_the_simulate_command_refuses_bad_input_in_one_sentence(capsys, argv, message):
     assert run_cli("simulate", "--policy", "sm2", "--days", "1", "--students", "1", *argv) == 1
