@@ -173,13 +173,16 @@ class ReviewAhead:
     def choose(self, context: StudyContext) -> Choice | None:
         if hasattr(self.policy, "ahead"):
             return self.policy.ahead(context)
-        seen = [i for i in context.items if context.seen(i) and i.id != context.last_item_id]
-        if not seen or self.predictor is None:
+        if self.predictor is None:
             return None
-        p = np.asarray(self.predictor.predict(seen, context.now_ms), dtype=np.float64)
-        k = int(np.argmin(p))
-        return Choice(seen[k], float(p[k]), Reason(Code.RECALL_BELOW_TARGET, (float(p[k]),
-                                                                             context.settings.target_retention)))
+        # Scored on the context's own list, which the learner keeps between calls (see policies.predictions).
+        p = np.asarray(self.predictor.predict(context.items, context.now_ms), dtype=np.float64)
+        seen = np.array([context.seen(i) and i.id != context.last_item_id for i in context.items])
+        if not seen.any():
+            return None
+        k = int(np.flatnonzero(seen)[np.argmin(p[seen])])
+        return Choice(context.items[k], float(p[k]), Reason(Code.RECALL_BELOW_TARGET, (
+            float(p[k]), context.settings.target_retention)))
 
 
 def make_policy(name: str, settings: StudySettings, seed: int, predictor, refit_days: int):
