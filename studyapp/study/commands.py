@@ -138,7 +138,7 @@ def _simulation_table(result: dict) -> list[str]:
             lines.append(f"  ours / fsrs6 knowledge {_figure(v['knowledge_ratio'])} (lowest seed "
                          f"{v['knowledge_ratio_lowest_seed']:.3f}), later {_figure(v['knowledge_after_ratio'])}; "
                          f"ours knows more for {v['students_better_knowledge']:.0%} of students; "
-                         f">=90% {_figure(v['known_difference'], 1)} items")
+                         f">=90% {_figure(v['known_difference'], 1)} items; minutes x{_figure(v['minutes_ratio'])}")
     lines.append("knowledge: mean true recall over the deck at the end and later; >=90%: items at >= 90% recall; "
                  "filled: min/day studied after the policy had nothing more to show; +- one s.e. over seeds")
     return lines

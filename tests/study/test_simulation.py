@@ -100,6 +100,7 @@ def test_every_policy_runs_on_the_same_students_and_is_compared_with_fsrs6(deck)
             assert 2 <= figures["minutes"]["mean"] < 4
         versus = family["ours_vs_fsrs6"]
         assert versus["knowledge_ratio_lowest_seed"] <= versus["knowledge_ratio"]["mean"]
+        assert 0.5 < versus["minutes_ratio"]["mean"] < 2  # equal budgets, used by both
         assert 0 <= versus["students_better_knowledge"] <= 1
 
 
