@@ -5,20 +5,23 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import logging
 import os
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
 from studyapp import __version__
-from studyapp.classroom.bundle import BundleError
 from studyapp.content.model import EVENT_KIND, ContentError
 from studyapp.content.readers import FORMATS, read_file
-from studyapp.store import queries
-from studyapp.store.db import StoreError
+from studyapp.logsetup import setup_logging
 from studyapp.study.grading import GradingError
 from studyapp.study.settings import SettingsError
-from studyapp.workspace import DamagedDatabase
+
+# The store (sqlite-utils, numpy) is imported by the commands that use it, not by `studyapp --help` or
+# before the GUI's first window.
+
+log = logging.getLogger(__name__)
 
 
 class CliError(Exception):
@@ -32,12 +35,15 @@ def _emit(args, data, human: str) -> None:
 def _workspace(args):
     from studyapp.workspace import command_workspace
 
-    return command_workspace(args)
+    workspace = command_workspace(args)
+    args.log_file = setup_logging(workspace.data_dir, console_level=None)  # the user reads our sentences
+    return workspace
 
 
 # ---------------------------------------------------------------- profiles
 
 def cmd_profiles(args) -> int:
+    from studyapp.store import queries
     from studyapp.store.pin import set_pin
     from studyapp.workspace import resolve_profile
 
@@ -72,12 +78,39 @@ def cmd_decks(args) -> int:
     ws = _workspace(args)
     profile = resolve_profile(ws.db, args.profile, args.pin)
     rows = deck_overview(ws.db, profile["id"], system_clock())
-    data = [{k: r[k] for k in ("name", "items", "new", "due", "answers")} for r in rows]
+    mastery = _deck_mastery(ws, profile["id"], rows)
+    none = {"mastery": None, "mastery_low": None, "mastery_high": None, "mastery_answers": 0}
+    data = [{**{k: r[k] for k in ("name", "items", "new", "due", "answers")}, **mastery.get(r["id"], none)}
+            for r in rows]
+
+    def shown(d: dict) -> str:
+        if d["mastery"] is None:
+            return "-"
+        return f"{d['mastery']:.0%} ({d['mastery_low']:.0%}-{d['mastery_high']:.0%})"
+
     width = max((len(r["name"]) for r in rows), default=4)
-    lines = [f"{'deck':<{width}}  {'items':>6} {'new':>6} {'due':>6} {'answers':>8}"]
-    lines += [f"{r['name']:<{width}}  {r['items']:>6} {r['new']:>6} {r['due']:>6} {r['answers']:>8}" for r in rows]
+    lines = [f"{'deck':<{width}}  {'items':>6} {'new':>6} {'due':>6} {'answers':>8}  mastery (95% range)"]
+    lines += [f"{d['name']:<{width}}  {d['items']:>6} {d['new']:>6} {d['due']:>6} {d['answers']:>8}  {shown(d)}"
+              for d in data]
     _emit(args, data, "\n".join(lines))
     return 0
+
+
+def _deck_mastery(ws, profile_id: int, rows: list[dict]) -> dict[int, dict]:
+    """The deck tree's mastery figures (studyapp.study.overview.deck_mastery); none without answers or a model."""
+    if not any(r["answers"] for r in rows):
+        return {}
+    from studyapp.study.clock import system_clock
+    from studyapp.study.launch import load_learner
+    from studyapp.study.overview import deck_mastery
+    from studyapp.study.predictor import LearnerPredictor
+
+    learner, notice = load_learner(ws.data_dir)
+    if notice:
+        print(f"studyapp: {notice}", file=sys.stderr)
+    if learner is None:
+        return {}
+    return deck_mastery(ws.db, profile_id, LearnerPredictor(ws.db, profile_id, learner), system_clock())
 
 
 # ---------------------------------------------------------------- import / export
@@ -105,6 +138,7 @@ def iso_utc(ms: int) -> str:
 
 
 def cmd_export_log(args) -> int:
+    from studyapp.store import queries
     from studyapp.workspace import resolve_profile
 
     ws = _workspace(args)
@@ -126,6 +160,7 @@ def cmd_export_log(args) -> int:
 
 def cmd_export_deck(args) -> int:
     from studyapp.content.native import SUFFIX, write_deck
+    from studyapp.store import queries
 
     ws = _workspace(args)
     deck = queries.find_deck(ws.db, args.deck)
@@ -182,6 +217,7 @@ def cmd_backup(args) -> int:
 # ---------------------------------------------------------------- study
 
 def cmd_study(args) -> int:
+    from studyapp.store import queries
     from studyapp.study.clock import offset_clock, parse_timestamp, system_clock
     from studyapp.store.backup import backup_if_due
     from studyapp.study.launch import load_learner, open_session
@@ -233,7 +269,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_profiles)
 
-    p = sub.add_parser("decks", help="list decks with their item, new, due and answer counts")
+    p = sub.add_parser("decks", help="list decks with their item, new, due and answer counts and mastery")
     p.add_argument("--profile")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_decks)
@@ -300,6 +336,25 @@ def register_commands(sub, bench_targets) -> None:
     bench_crash.register(bench_targets)
 
 
+def _report_failure(args, exc: Exception) -> int:
+    """One sentence on stderr and status 1; a bug (an unexpected exception) leaves its traceback in the log."""
+    from studyapp.classroom.bundle import BundleError
+    from studyapp.store.db import StoreError
+    from studyapp.workspace import DamagedDatabase
+
+    if isinstance(exc, DamagedDatabase):
+        message = f"{exc}; restore the newest backup with: studyapp backup restore"
+    elif isinstance(exc, (CliError, ContentError, StoreError, SettingsError, GradingError, BundleError)):
+        message = str(exc)
+    else:
+        log.error("unexpected error in %s", args.command, exc_info=exc)
+        where = getattr(args, "log_file", None)
+        message = f"unexpected error ({type(exc).__name__}: {exc})" + (f"; the details are in {where}" if where else "")
+    log.info("%s failed: %s", args.command, message)
+    print(f"studyapp: {message}", file=sys.stderr)
+    return 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -307,17 +362,14 @@ def main(argv: list[str] | None = None) -> int:
         from studyapp.ui.app import run_gui
 
         return run_gui(args)
+    setup_logging(None, console_level=None)  # until a command opens its data folder
     try:
         return args.func(args)
     except BrokenPipeError:  # the reader went away (`studyapp decks | head`): not an error worth a trace
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
-    except DamagedDatabase as exc:
-        print(f"studyapp: {exc}; restore the newest backup with: studyapp backup restore", file=sys.stderr)
-        return 1
-    except (CliError, ContentError, StoreError, SettingsError, GradingError, BundleError) as exc:
-        print(f"studyapp: {exc}", file=sys.stderr)
-        return 1
+    except Exception as exc:  # noqa: BLE001 - every failure ends as one sentence and status 1
+        return _report_failure(args, exc)
     finally:
         workspace = getattr(args, "workspace", None)
         if workspace is not None:

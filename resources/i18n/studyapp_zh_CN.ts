@@ -151,20 +151,22 @@
         <source>Back  [Esc]</source>
         <translation>返回  [Esc]</translation>
     </message>
-    <message>
-        <location filename="../../studyapp/ui/browser.py" line="234"/>
-        <source>%1 item(s)</source>
-        <translation>%1 个条目</translation>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n 个条目</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../studyapp/ui/browser.py" line="297"/>
         <source>Move items</source>
         <translation>移动条目</translation>
     </message>
-    <message>
-        <location filename="../../studyapp/ui/browser.py" line="297"/>
-        <source>Move %1 item(s) to deck:</source>
-        <translation>将 %1 个条目移到牌组：</translation>
+    <message numerus="yes">
+        <source>Move %n item(s) to deck:</source>
+        <translation>
+            <numerusform>将 %n 个条目移到牌组：</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -537,9 +539,26 @@
         <translation>正在将 %1 保存到数据库…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/importing.py" line="113"/>
-        <source>%1: %2 new and %3 updated item(s) in %4; %5 answer(s) of history.</source>
-        <translation>%1：%4 中新增 %2 个、更新 %3 个条目；历史作答 %5 条。</translation>
+        <source>%1: %2 and %3 in %4; %5.</source>
+        <translation>%1：%4 中%2、%3；%5。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new item(s)</source>
+        <translation>
+            <numerusform>新增 %n 个条目</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated</source>
+        <translation>
+            <numerusform>更新 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s) of history</source>
+        <translation>
+            <numerusform>历史作答 %n 条</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../studyapp/ui/importing.py" line="123"/>
@@ -551,10 +570,11 @@
         <source>Nothing was imported.</source>
         <translation>没有导入任何内容。</translation>
     </message>
-    <message>
-        <location filename="../../studyapp/ui/importing.py" line="139"/>
-        <source>Import finished: %1 file(s) imported, %2 failed.</source>
-        <translation>导入完成：%1 个文件已导入，%2 个失败。</translation>
+    <message numerus="yes">
+        <source>Import finished: %n file(s) imported, %1 failed.</source>
+        <translation>
+            <numerusform>导入完成：%n 个文件已导入，%1 个失败。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -732,6 +752,10 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>Open the &amp;log folder</source>
+        <translation>打开日志文件夹(&amp;L)</translation>
+    </message>
+    <message>
         <location filename="../../studyapp/ui/mainwindow.py" line="154"/>
         <source>&amp;About StudyApp</source>
         <translation>关于 StudyApp(&amp;A)</translation>
@@ -802,10 +826,11 @@
         <source>StudyApp decks (*.deck.toml)</source>
         <translation>StudyApp 牌组 (*.deck.toml)</translation>
     </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="390"/>
-        <source>Wrote %1 item(s) to %2.</source>
-        <translation>已将 %1 个条目写入 %2。</translation>
+    <message numerus="yes">
+        <source>Wrote %n item(s) to %1.</source>
+        <translation>
+            <numerusform>已将 %n 个条目写入 %1。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../studyapp/ui/mainwindow.py" line="394"/>
@@ -842,10 +867,11 @@
         <source>Class bundles (*%1)</source>
         <translation>班级答题包 (*%1)</translation>
     </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="477"/>
-        <source>Wrote %1 answer(s) to %2. Give this file to your teacher.</source>
-        <translation>已将 %1 条答题记录写入 %2。请把这个文件交给老师。</translation>
+    <message numerus="yes">
+        <source>Wrote %n answer(s) to %1. Give this file to your teacher.</source>
+        <translation>
+            <numerusform>已将 %n 条答题记录写入 %1。请把这个文件交给老师。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../studyapp/ui/mainwindow.py" line="490"/>
@@ -867,20 +893,29 @@
         <source>Installing the class model and adapting every profile to it…</source>
         <translation>正在安装班级模型，并让每个用户适应它…</translation>
     </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="508"/>
-        <source>The class model is installed (it knows %1 item(s)); %2 profile(s) adapted to it.</source>
-        <translation>班级模型已安装（包含 %1 个条目）；%2 个用户已适应新模型。</translation>
+    <message numerus="yes">
+        <source>The class model is installed (it knows %n item(s)); %1.</source>
+        <translation>
+            <numerusform>班级模型已安装（包含 %n 个条目）；%1。</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="520"/>
-        <source>Back to the model StudyApp came with; %1 profile(s) adapted to it.</source>
-        <translation>已恢复 StudyApp 自带的模型；%1 个用户已适应它。</translation>
+    <message numerus="yes">
+        <source>%n profile(s) adapted to it</source>
+        <translation>
+            <numerusform>%n 个用户已适应新模型</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="521"/>
-        <source>Back to the previous class model; %1 profile(s) adapted to it.</source>
-        <translation>已恢复之前的班级模型；%1 个用户已适应它。</translation>
+    <message numerus="yes">
+        <source>Back to the model StudyApp came with; %n profile(s) adapted to it.</source>
+        <translation>
+            <numerusform>已恢复 StudyApp 自带的模型；%n 个用户已适应它。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Back to the previous class model; %n profile(s) adapted to it.</source>
+        <translation>
+            <numerusform>已恢复之前的班级模型；%n 个用户已适应它。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../studyapp/ui/mainwindow.py" line="536"/>
@@ -1090,9 +1125,26 @@
         <translation>掌握程度：在你已答过的条目中，你掌握该牌组或技能中某一条目的概率（已去除猜对的部分）。横线表示其可能范围 (95%)。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/statistics.py" line="237"/>
-        <source>%1 answers, %2% correct, on %3 day(s); %4 item(s) seen.</source>
-        <translation>共作答 %1 次，正确率 %2%，学习 %3 天；见过 %4 个条目。</translation>
+        <source>%1, %2% correct, %3; %4.</source>
+        <translation>%1，正确率 %2%，%3；%4。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s)</source>
+        <translation>
+            <numerusform>共作答 %n 次</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>on %n day(s)</source>
+        <translation>
+            <numerusform>学习 %n 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) seen</source>
+        <translation>
+            <numerusform>见过 %n 个条目</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../studyapp/ui/statistics.py" line="245"/>
@@ -1466,10 +1518,11 @@
         <source>Nothing to study right now: no item is due and today&apos;s new items are done. Come back later, or practise.</source>
         <translation>现在没有要学的内容：没有到期的条目，今天的新条目也已学完。稍后再来，或者去练习。</translation>
     </message>
-    <message>
-        <location filename="../../studyapp/ui/summary.py" line="111"/>
-        <source>%1 item(s) you missed earlier in this session were right the second time.</source>
-        <translation>本次学习中先前答错的 %1 个条目，第二次答对了。</translation>
+    <message numerus="yes">
+        <source>%n item(s) you missed earlier in this session were right the second time.</source>
+        <translation>
+            <numerusform>本次学习中先前答错的 %n 个条目，第二次答对了。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../studyapp/ui/summary.py" line="114"/>

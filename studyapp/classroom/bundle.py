@@ -18,11 +18,12 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from studyapp.content.model import EVENT_KIND, KINDS
-from studyapp.store import queries
+
+if TYPE_CHECKING:  # the store (sqlite-utils) loads when a bundle is written, not with the command line
+    from sqlite_utils import Database
 
 FORMAT, VERSION, SUFFIX = "studyapp-bundle", 1, ".studybundle"
 MAX_BUNDLE_BYTES = 256 * 1024 * 1024
@@ -69,6 +70,8 @@ class StudentBundle:
 
 def profile_pseudonym(db: Database, profile_id: int) -> str:
     """A random id for the profile, made once and kept: the same student in every bundle, never their name."""
+    from studyapp.store import queries
+
     settings = queries.profile_settings(db, profile_id)
     if PSEUDONYM_KEY not in settings:
         settings = queries.update_profile_settings(db, profile_id, {PSEUDONYM_KEY: f"s-{secrets.token_hex(6)}"})
@@ -86,6 +89,8 @@ def _csv_bytes(header: list[str], rows: list[list]) -> bytes:
 def export_bundle(db: Database, profile: dict, out: Path, with_name: bool = False) -> dict:
     """Write the profile's bundle to `out`; returns the manifest."""
     pseudonym = profile_pseudonym(db, profile["id"])
+    from studyapp.store import queries
+
     events = queries.answers_with_items(db, profile["id"])
     answers = [[pseudonym, f"{r['guid']}#{r['ord']}", r["answered_ms"], r["correct"], r["grade"] or "",
                 r["response_ms"] if r["response_ms"] is not None else "", EVENT_KIND[r["kind"]], r["skill"]]

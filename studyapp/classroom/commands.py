@@ -138,6 +138,7 @@ def cmd_train(args) -> int:
     from studyapp.classroom.distributed import FitSpec
     from studyapp.classroom.training import class_start, train_class, write_class_model
     from studyapp.learner import parallel
+    from tqdm import tqdm
 
     _check_out(args.out, args.bundles)
     start = class_start(read_bundles(args.bundles), args.model)
@@ -146,7 +147,14 @@ def cmd_train(args) -> int:
     spec = FitSpec(seed=args.seed, items_only=args.items_only,
                                **({"steps": args.steps} if args.steps else {}))
     began = time.perf_counter()
-    result = train_class(start, spec, args.holdout)
+    # A progress bar on a terminal only (tqdm leaves pipes and --json output alone).
+    with tqdm(total=spec.steps, desc="training", unit="step", file=sys.stderr, leave=False,
+              disable=True if args.json or rank != 0 else None) as bar:
+        def progress(step: int, loss: float) -> None:
+            bar.set_postfix(loss=f"{loss:.4f}", refresh=False)
+            bar.update(step - bar.n)
+
+        result = train_class(start, spec, args.holdout, progress=progress)
     seconds = time.perf_counter() - began
     parallel.finish()
     if rank != 0:

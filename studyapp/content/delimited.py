@@ -28,6 +28,8 @@ COLUMN_ALIASES = {
     "skill": {"skill"},
 }
 DEFAULT_COLUMNS = ["prompt", "answer", "tags"]
+DELIMITERS = ",;\t|"   # what spreadsheets write: comma, semicolon (Excel where the comma is the decimal mark), tab, pipe
+SNIFF_LINES = 20
 IGNORE = "ignore"   # a role for `columns`: the column is read past (a spreadsheet's own notes, row numbers)
 MAX_BYTES = 64 * 1024 * 1024
 csv.field_size_limit(MAX_BYTES)  # one long field (a pasted article) is fine; the file size is capped anyway
@@ -52,10 +54,18 @@ def _decode(path: Path) -> str:
         raise ContentError(f"{path} is not UTF-8 text; save it as UTF-8 and import it again") from None
 
 
-def _delimiter(path: Path, text: str, delimiter: str | None) -> str:
-    if delimiter:
-        return delimiter
-    first = text.splitlines()[0]
+def detect_delimiter(path: Path, text: str) -> str:
+    """The separator of a spreadsheet: a .tsv file's is a tab; otherwise the one of DELIMITERS that splits the
+    first lines into the same number of cells (csv.Sniffer); failing that, a tab when the first line has one
+    and no comma, else a comma for .csv and a tab for .txt (Quizlet's export)."""
+    if path.suffix.lower() == ".tsv":
+        return "\t"
+    lines = text.splitlines()[:SNIFF_LINES]
+    try:
+        return csv.Sniffer().sniff("\n".join(lines), delimiters=DELIMITERS).delimiter
+    except csv.Error:
+        pass
+    first = lines[0] if lines else ""
     if path.suffix.lower() == ".csv" and not ("\t" in first and "," not in first):
         return ","
     return "\t"
@@ -105,7 +115,7 @@ def read_delimited(
     path = Path(path)
     text = _decode(path)
     try:
-        rows = list(csv.reader(io.StringIO(text), delimiter=_delimiter(path, text, delimiter)))
+        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter or detect_delimiter(path, text)))
     except csv.Error as exc:
         raise ContentError(f"{path} is not a readable CSV/TSV file ({exc})") from None
     rows = [r for r in rows if any(cell.strip() for cell in r)]

@@ -10,7 +10,7 @@ from torch.func import grad
 
 from studyapp.learner import model as m
 from studyapp.learner.data import StudentLog
-from studyapp.learner.features import BENCHMARK_DAY_START_S, FSRS6_DEFAULT, FsrsState, day_number
+from studyapp.learner.features import BENCHMARK_DAY_START_S, FSRS6_DEFAULT, FsrsState, day_number, grade_of
 
 
 class MissingExtra(RuntimeError):
@@ -23,10 +23,6 @@ def require_fsrs():
     except ImportError:
         raise MissingExtra("the FSRS baselines need the `fsrs` package (pip install 'studyapp[bench]')") from None
     return fsrs
-
-
-def _rating(correct: int, grade: int | None) -> int:
-    return grade if grade in (1, 2, 3, 4) else (3 if correct else 1)
 
 
 def _utc(t: float) -> datetime:
@@ -48,7 +44,7 @@ def fsrs_predict(log: StudentLog, parameters: list[float]) -> np.ndarray:
     cards: dict[str, tuple[float, float, float]] = {}
     out = np.full(len(log), np.nan)
     for k, (item, correct, grade) in enumerate(zip(log.items, log.correct, log.grades)):
-        g = _rating(correct, grade)
+        g = grade_of(correct, grade)
         if item not in cards:
             s, d = fsrs.initial(g)
         else:
@@ -60,15 +56,25 @@ def fsrs_predict(log: StudentLog, parameters: list[float]) -> np.ndarray:
     return out
 
 
+def day_snapped(times, day_start_s: float = BENCHMARK_DAY_START_S) -> np.ndarray:
+    """Each moment moved back to the start of its study day. The fsrs optimizer counts elapsed time in whole
+    24-hour periods, while FSRS (and we) count days that roll over at 4 a.m.: on snapped times the two agree,
+    so the optimizer fits on the same elapsed days, and the same scored rows, that every model is scored on."""
+    return day_number(times, day_start_s) * 86400.0 + day_start_s
+
+
 def fsrs_fit(log: StudentLog, rows: np.ndarray) -> list[float]:
-    """FSRS-6 parameters fitted by the fsrs optimizer on the given rows (it keeps the defaults below 512 reviews)."""
+    """FSRS-6 parameters fitted by the fsrs optimizer on the given rows (it keeps the defaults below 512 reviews),
+    on day-snapped times (same-day order kept: the optimizer's sort is stable)."""
     fsrs = require_fsrs()
     from fsrs.optimizer import Optimizer
 
     ids: dict[str, int] = {}
+    snapped = day_snapped(np.asarray(log.times, dtype=np.float64)[rows])
     logs = [fsrs.ReviewLog(card_id=ids.setdefault(log.items[k], len(ids) + 1),
-                           rating=fsrs.Rating(_rating(log.correct[k], log.grades[k])),
-                           review_datetime=_utc(log.times[k]), review_duration=None) for k in rows.tolist()]
+                           rating=fsrs.Rating(grade_of(log.correct[k], log.grades[k])),
+                           review_datetime=_utc(float(t)), review_duration=None)
+            for k, t in zip(rows.tolist(), snapped.tolist())]
     if not logs:
         return fsrs_default_parameters()
     return list(Optimizer(logs).compute_optimal_parameters())

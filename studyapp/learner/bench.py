@@ -15,6 +15,7 @@ import time
 import numpy as np
 
 HISTORIES = (100, 1000, 10_000, 100_000)
+REFIT_HISTORIES = (10_000, 100_000)  # the slow refit of the student's memory curve (off the GUI thread)
 SCORED = (1000, 10_000, 50_000)
 
 
@@ -54,7 +55,7 @@ def measure(model_path=None, repeats: int = 20, seed: int = 0, histories=HISTORI
     known = list(learner.card["items"])
     result: dict = {"threads": 1, "repeats": repeats, "model_load_ms": round(load_s * 1000, 2),
                     "torch_import_ms": round(_torch_import_s() * 1000, 1), "adapt_ms": {}, "build_ms": {},
-                    "score_ms": {}, "score_first_ms": {}}
+                    "score_ms": {}, "score_first_ms": {}, "refit_ms": {}}
     scorer = scorer_items = None
     for n in histories:
         history, items = _history(n, known, rng)
@@ -71,6 +72,8 @@ def measure(model_path=None, repeats: int = 20, seed: int = 0, histories=HISTORI
             student.adapt()
             samples.append(time.perf_counter() - start)
         result["adapt_ms"][str(n)] = _quantiles(samples)
+        if n in REFIT_HISTORIES:
+            result["refit_ms"][str(n)] = _refit_ms(student)
         if scorer is None or n <= 10_000:
             scorer, scorer_items = student, items
     for n in scored:
@@ -89,6 +92,20 @@ def measure(model_path=None, repeats: int = 20, seed: int = 0, histories=HISTORI
     return result
 
 
+def _refit_ms(student) -> dict:
+    """The memory-curve refit from the population's start (a first fit), then again from its own last fit with
+    the same answers (what a session's save does)."""
+    from studyapp.learner.features import FSRS6_DEFAULT, FsrsState
+
+    student.memory_w, student.memory = FSRS6_DEFAULT, FsrsState(FSRS6_DEFAULT)
+    start = time.perf_counter()
+    student.refit_memory()
+    first = time.perf_counter() - start
+    start = time.perf_counter()
+    student.refit_memory()
+    return {"first": round(first * 1000, 1), "again": round((time.perf_counter() - start) * 1000, 1)}
+
+
 def format_report(r: dict) -> str:
     lines = [f"torch import {r['torch_import_ms']:.0f} ms, model load {r['model_load_ms']:.1f} ms, "
              f"peak RSS {r['peak_rss_mb']:.0f} MB, 1 thread, {r['repeats']} repeats",
@@ -96,6 +113,9 @@ def format_report(r: dict) -> str:
     for n, q in r["adapt_ms"].items():
         lines.append(f"  {int(n):>7} answers  p50 {q['p50']:8.2f} ms  p95 {q['p95']:8.2f} ms"
                      f"  (building the student from the log once: {r['build_ms'][n]:.0f} ms)")
+    for n, q in r["refit_ms"].items():
+        lines.append(f"  refit of the memory curve at {int(n):>7} answers: first {q['first']:.0f} ms, "
+                     f"again {q['again']:.0f} ms")
     lines.append("predict p(correct) for a student with a 10k-answer history, the same items again each time:")
     for n, q in r["score_ms"].items():
         lines.append(f"  {int(n):>7} items    p50 {q['p50']:8.2f} ms  p95 {q['p95']:8.2f} ms"

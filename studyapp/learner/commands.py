@@ -31,8 +31,9 @@ def register(subparsers, bench_subparsers) -> None:
     evaluate = subparsers.add_parser("evaluate", help="evaluate the student model against baselines")
     targets = evaluate.add_subparsers(dest="target", required=True)
     memory = targets.add_parser("memory", help="flashcard memory prediction (srs-benchmark protocol)")
-    memory.add_argument("--events", type=Path, required=True,
-                        help="event CSV, py-fsrs CSV, Anki revlog CSV, or Anki .apkg/.colpkg")
+    memory.add_argument("--events", type=Path, required=True, nargs="+",
+                        help="event CSV, py-fsrs CSV, Anki revlog CSV, or Anki .apkg/.colpkg (several: every "
+                             "student of every file, figures per user and their mean)")
     memory.add_argument("--predictions", type=Path, help="write one row per scored answer per model")
     memory.add_argument("--model", type=Path, help="model file (default: the shipped model)")
     memory.add_argument("--pooled-model", type=Path, help="pooled baseline model (default: the shipped one)")

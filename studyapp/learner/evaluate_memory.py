@@ -19,14 +19,17 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from studyapp.learner import baselines
+from studyapp.learner import baselines, memory_fit
 from studyapp.learner import model as m
 from studyapp.learner.data import StudentLog, read_reviews
-from studyapp.learner.features import BENCHMARK_DAY_START_S, day_number, history_features
+from studyapp.learner.features import BENCHMARK_DAY_START_S, FsrsState, day_number, grade_of, history_features
 from studyapp.learner.metrics import auc, log_loss, rmse_bins
 from studyapp.learner.runtime import Learner, guess_of
 
-MODELS = ("ours", "ours-population", "pooled-finetune", "fsrs6-default", "fsrs6-fitted", "constant")
+MODELS = ("ours", "ours-population", "pooled-finetune", "fsrs6-default", "fsrs6-fitted", "fsrs6-map", "constant")
+# Calibration groups: how many earlier answers the item had (a scored answer always has at least one).
+PAST_ANSWER_GROUPS = (("1", 1, 1), ("2", 2, 2), ("3-5", 3, 5), ("6+", 6, 10 ** 9))
+CALIBRATED_MODELS = ("ours", "fsrs6-fitted", "fsrs6-default")
 COLD_START = (0, 25, 50, 100, 200, 400, 800)
 COLD_TEST = 500
 N_FOLDS = 5
@@ -40,7 +43,11 @@ class UserData:
     delta_days: np.ndarray
     review_no: np.ndarray
     lapses: np.ndarray
-    terms: dict  # model name -> (base, design, guess) tensors
+    past: np.ndarray  # earlier answers to the same item
+    rows: np.ndarray  # each answer's item as a small integer
+    grades: list[int]  # 1-4, with the grade fallback applied
+    kind: np.ndarray
+    terms: dict  # model name -> (base, design, guess) tensors, memory states at FSRS-6's defaults
 
 
 def review_facts(log: StudentLog) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -80,7 +87,29 @@ def prepare(log: StudentLog, learners: dict[str, Learner]) -> UserData:
         base, design = learner.terms(feats, item, kind)
         terms[name] = (torch.from_numpy(base), torch.from_numpy(design), guess)
     eligible, delta, review_no, lapses = review_facts(log)
-    return UserData(log, y, eligible, delta, review_no, lapses, terms)
+    past = np.zeros(len(log), dtype=np.int64)
+    seen: dict[int, int] = {}
+    for k, row in enumerate(rows.tolist()):
+        past[k] = seen.get(row, 0)
+        seen[row] = past[k] + 1
+    grades = [grade_of(c, g) for c, g in zip(log.correct, log.grades)]
+    return UserData(log, y, eligible, delta, review_no, lapses, past, rows, grades, kind, terms)
+
+
+def own_memory_terms(user: UserData, learner: Learner, w) -> tuple:
+    """The model's terms with every memory state rebuilt from the student's own FSRS-6 parameters w."""
+    memory = FsrsState(tuple(w))
+    feats = history_features(user.rows, np.asarray(user.log.times), user.y.astype(np.int64), user.grades,
+                             fsrs=memory)
+    base, design = learner.terms(feats, np.full(len(user.y), -1, dtype=np.int64), user.kind)
+    return torch.from_numpy(base), torch.from_numpy(design), user.terms["ours"][2]
+
+
+def fit_own_memory(user: UserData, train: np.ndarray) -> tuple[float, ...]:
+    """The student's FSRS-6 parameters, MAP-fitted on the training answers only (the laptop's slow refit)."""
+    log = user.log
+    return memory_fit.fit_answers([log.items[k] for k in train], np.asarray(log.times)[train],
+                                  [user.grades[k] for k in train], BENCHMARK_DAY_START_S)
 
 
 def _adapted(learner: Learner, terms, y: torch.Tensor, train: np.ndarray, test: np.ndarray) -> np.ndarray:
@@ -100,8 +129,10 @@ def _prob(terms, phi: torch.Tensor, test: np.ndarray) -> np.ndarray:
 def predict_split(user: UserData, learners: dict[str, Learner], train: np.ndarray, test: np.ndarray,
                   fsrs_default: np.ndarray, fit_fsrs: bool) -> dict[str, np.ndarray]:
     y = torch.from_numpy(user.y)
-    out = {"ours": _adapted(learners["ours"], user.terms["ours"], y, train, test),
-           "ours-population": _prob(user.terms["ours"], learners["ours"].params["phi0"], test)}
+    w = fit_own_memory(user, train)
+    out = {"ours": _adapted(learners["ours"], own_memory_terms(user, learners["ours"], w), y, train, test),
+           "ours-population": _prob(user.terms["ours"], learners["ours"].params["phi0"], test),
+           "fsrs6-map": baselines.fsrs_predict(user.log, list(w))[test]}
     if "pooled" in learners:
         base, design, guess = user.terms["pooled"]
         phi = baselines.finetune(learners["pooled"].params["phi0"], base[train], design[train], guess[train], y[train])
@@ -143,8 +174,27 @@ def _metrics(user: UserData, rows: np.ndarray, p: np.ndarray) -> dict:
 def _mean(rows: list[dict]) -> dict:
     keys = ("logloss", "rmse_bins", "auc")
     out = {k: float(np.nanmean([r[k] for r in rows])) if rows else math.nan for k in keys}
+    for k in keys:  # standard error of the mean over users (NaN for one user)
+        values = np.array([r[k] for r in rows], dtype=np.float64)
+        values = values[np.isfinite(values)]
+        out[f"{k}_se"] = float(values.std(ddof=1) / math.sqrt(len(values))) if len(values) > 1 else math.nan
     out["n"] = int(sum(r["n"] for r in rows))
     out["users"] = len(rows)
+    return out
+
+
+def calibration(user: UserData, rows: np.ndarray, p: np.ndarray) -> dict:
+    """Mean prediction against the observed rate, by the item's number of earlier answers and by item kind."""
+    groups = {f"past {name}": (user.past[rows] >= lo) & (user.past[rows] <= hi) for name, lo, hi in PAST_ANSWER_GROUPS}
+    kinds = np.asarray(user.log.kinds, dtype=object)[rows]
+    for kind in sorted({k or "basic" for k in kinds}):
+        groups[f"kind {kind}"] = np.array([(k or "basic") == kind for k in kinds], dtype=bool)
+    out = {}
+    for name, mask in groups.items():
+        if mask.any():
+            predicted, observed = float(p[mask].mean()), float(user.y[rows][mask].mean())
+            out[name] = {"n": int(mask.sum()), "predicted": predicted, "observed": observed,
+                         "gap": predicted - observed}
     return out
 
 
@@ -157,6 +207,7 @@ def evaluate(logs: list[StudentLog], learners: dict[str, Learner], fit_fsrs: boo
             log(f"note: {exc}; fsrs6-fitted is left out")
             fit_fsrs = False
     per_user: dict[tuple[str, int, str], list[dict]] = {}
+    users: dict[str, dict] = {}
     writer = None
     handle = predictions.open("w", newline="", encoding="utf-8") if predictions else None
     if handle:
@@ -179,14 +230,19 @@ def evaluate(logs: list[StudentLog], learners: dict[str, Learner], fit_fsrs: boo
                         for row, prob in zip(test.tolist(), p.tolist()):
                             writer.writerow([protocol, name, split, log_.student_id, log_.items[row],
                                              int(round(log_.times[row] * 1000)), int(user.y[row]), f"{prob:.6f}"])
+            mine = users.setdefault(log_.student_id, {"answers": len(log_), "folds": {}, "calibration": {}})
             for name, parts in fold_preds.items():
                 rows = np.concatenate([r for r, _ in parts])
                 p = np.concatenate([q for _, q in parts])
-                per_user.setdefault(("folds", 0, name), []).append(_metrics(user, rows, p))
+                figures = _metrics(user, rows, p)
+                per_user.setdefault(("folds", 0, name), []).append(figures)
+                mine["folds"][name] = figures
+                if name in CALIBRATED_MODELS:
+                    mine["calibration"][name] = calibration(user, rows, p)
     finally:
         if handle:
             handle.close()
-    result: dict = {"users": len(logs), "folds": {}, "coldstart": {}}
+    result: dict = {"users": len(logs), "per_user": users, "folds": {}, "coldstart": {}}
     for (protocol, split, name), rows in sorted(per_user.items()):
         if protocol == "folds":
             result["folds"][name] = _mean(rows)
@@ -195,13 +251,31 @@ def evaluate(logs: list[StudentLog], learners: dict[str, Learner], fit_fsrs: boo
     return result
 
 
+def _pm(r: dict, key: str, digits: int = 4) -> str:
+    se = r.get(f"{key}_se", math.nan)
+    return f"{r[key]:.{digits}f}" + (f"±{se:.{digits}f}" if math.isfinite(se) else "")
+
+
 def format_tables(result: dict) -> str:
-    lines = [f"Memory track, five chronological folds ({result['users']} user(s); first and same-day reviews unscored)",
-             f"{'model':<18}{'log loss':>10}{'RMSE(bins)':>12}{'AUC':>8}{'scored':>8}"]
+    lines = [f"Memory track, five chronological folds ({result['users']} user(s); first and same-day reviews "
+             "unscored); mean over users ± standard error",
+             f"{'model':<18}{'log loss':>16}{'RMSE(bins)':>16}{'AUC':>16}{'scored':>8}"]
     for name in MODELS:
         r = result["folds"].get(name)
         if r:
-            lines.append(f"{name:<18}{r['logloss']:>10.4f}{r['rmse_bins']:>12.4f}{r['auc']:>8.4f}{r['n']:>8}")
+            lines.append(f"{name:<18}{_pm(r, 'logloss'):>16}{_pm(r, 'rmse_bins'):>16}{_pm(r, 'auc'):>16}{r['n']:>8}")
+    fitted = result["folds"].get("fsrs6-fitted")
+    for student, mine in result.get("per_user", {}).items():
+        lines += ["", f"{student} ({mine['answers']} answers)"]
+        for name in MODELS:
+            r = mine["folds"].get(name)
+            if r:
+                ratio = (f"  x{r['logloss'] / mine['folds']['fsrs6-fitted']['logloss']:.3f} of fsrs6-fitted"
+                         if fitted and "fsrs6-fitted" in mine["folds"] else "")
+                lines.append(f"  {name:<16}{r['logloss']:>10.4f}{r['rmse_bins']:>12.4f}{r['auc']:>8.4f}{ratio}")
+        for name, groups in mine.get("calibration", {}).items():
+            cells = "  ".join(f"{g}: {v['gap']:+.3f} (n={v['n']})" for g, v in groups.items())
+            lines.append(f"  calibration {name}: predicted - observed, {cells}")
     lines += ["", f"Cold start: log loss on the next {COLD_TEST} scored reviews after adapting on the first n answers",
               f"{'n':>5}" + "".join(f"{name:>17}" for name in MODELS)]
     for n, row in result["coldstart"].items():
@@ -233,16 +307,22 @@ def plot(result: dict, path: Path) -> str:
 
 
 def main(args) -> int:
+    torch.set_num_threads(1)  # every fit and adaptation here is many small operations: a second thread only waits
     learners = {"ours": Learner.load(args.model)}
     pooled_path = args.pooled_model or _default_pooled(args.model)
     if pooled_path is not None and pooled_path.exists():
         learners["pooled"] = Learner.load(pooled_path)
     else:
         print(f"note: no pooled model at {pooled_path}; pooled-finetune is left out", file=sys.stderr)
-    logs = read_reviews(args.events)
+    logs = []
+    for path in args.events:
+        for one in read_reviews(path):
+            # Two files may both call their only student "user": name each by its file.
+            one.student_id = f"{Path(path).stem}:{one.student_id}" if len(args.events) > 1 else one.student_id
+            logs.append(one)
     result = evaluate(logs, learners, fit_fsrs=not args.no_fsrs_fit, predictions=args.predictions,
                       log=lambda msg: print(msg, file=sys.stderr))
-    result["events"] = str(args.events)
+    result["events"] = [str(p) for p in args.events]
     result["model"] = {k: v.card.get("sha256", "")[:12] for k, v in learners.items()}
     print(json.dumps(result, indent=1) if args.json else format_tables(result))
     if args.plot:
@@ -251,7 +331,8 @@ def main(args) -> int:
         from studyapp.learner.modelfile import record_metrics
         from studyapp.learner.runtime import default_model_path
 
-        record_metrics(Path(args.model) if args.model else default_model_path(), f"memory:{Path(args.events).name}",
+        record_metrics(Path(args.model) if args.model else default_model_path(),
+                       "memory:" + ",".join(Path(p).name for p in args.events),
                        {"folds": result["folds"], "coldstart": result["coldstart"]})
     return 0
 

@@ -40,7 +40,7 @@ FEATURE_NAMES = (
 STATE_WIDTH = 8
 
 
-def _grade_of(correct: int, grade: int | None) -> int:
+def grade_of(correct: int, grade: int | None) -> int:
     if grade is not None and 1 <= grade <= 4:
         return int(grade)
     return 3 if correct else 1
@@ -92,15 +92,16 @@ def empty_state() -> np.ndarray:
 
 
 def advance(state: np.ndarray, t: float, correct: int, grade: int | None,
-            day_start_s: float = BENCHMARK_DAY_START_S) -> None:
-    """Fold one answer at time t (seconds) into an item's state row, in place."""
-    g = _grade_of(correct, grade)
+            day_start_s: float = BENCHMARK_DAY_START_S, fsrs: FsrsState = FSRS) -> None:
+    """Fold one answer at time t (seconds) into an item's state row, in place, with the student's own
+    memory parameters `fsrs` (FSRS-6's defaults until they are fitted)."""
+    g = grade_of(correct, grade)
     n = state[0]
     if n == 0:
-        s, d = FSRS.initial(g)
+        s, d = fsrs.initial(g)
     else:
         days = float(day_number(t, day_start_s) - day_number(state[3], day_start_s))
-        s, d = FSRS.update(state[6], state[7], days, g)
+        s, d = fsrs.update(state[6], state[7], days, g)
     state[0] = n + 1
     state[1] += correct
     state[2] += 1 if (n > 0 and not correct) else 0
@@ -111,13 +112,15 @@ def advance(state: np.ndarray, t: float, correct: int, grade: int | None,
     state[7] = d
 
 
-def _logit_recall(elapsed_days: np.ndarray, stability: np.ndarray) -> np.ndarray:
-    r = np.clip((1.0 + FSRS.factor * elapsed_days / stability) ** FSRS.decay, 1e-3, 1 - 1e-3)
+def _logit_recall(elapsed_days: np.ndarray, stability: np.ndarray, fsrs: FsrsState) -> np.ndarray:
+    r = np.clip((1.0 + fsrs.factor * elapsed_days / stability) ** fsrs.decay, 1e-3, 1 - 1e-3)
     return np.log(r / (1.0 - r))
 
 
-def features(states: np.ndarray, now: np.ndarray | float, day_start_s: float = BENCHMARK_DAY_START_S) -> np.ndarray:
-    """Feature rows (float32, N x N_FEATURES) for state rows (N x STATE_WIDTH) at times `now` (seconds)."""
+def features(states: np.ndarray, now: np.ndarray | float, day_start_s: float = BENCHMARK_DAY_START_S,
+             fsrs: FsrsState = FSRS) -> np.ndarray:
+    """Feature rows (float32, N x N_FEATURES) for state rows (N x STATE_WIDTH) at times `now` (seconds), the
+    states built with the same memory parameters `fsrs`."""
     states = np.atleast_2d(states)
     n = states[:, 0]
     seen = n > 0
@@ -137,16 +140,17 @@ def features(states: np.ndarray, now: np.ndarray | float, day_start_s: float = B
     # Retrievability within the day (learning steps) behaves unlike across days: separate columns; within
     # the day it decays with the hours since the last answer, across days with whole days (as FSRS counts).
     same_day = seen & (days == 0)
-    out[:, 8] = np.where(seen & ~same_day, _logit_recall(days, stability), 0.0)
+    out[:, 8] = np.where(seen & ~same_day, _logit_recall(days, stability, fsrs), 0.0)
     out[:, 9] = same_day
-    out[:, 12] = np.where(same_day, _logit_recall(elapsed, stability), 0.0)
+    out[:, 12] = np.where(same_day, _logit_recall(elapsed, stability, fsrs), 0.0)
     out[:, 10] = states[:, 5] == 2
     out[:, 11] = states[:, 5] == 4
     return out
 
 
 def history_features(item_rows: np.ndarray, times: np.ndarray, correct: np.ndarray,
-                     grades: list[int | None], day_start_s: float = BENCHMARK_DAY_START_S) -> np.ndarray:
+                     grades: list[int | None], day_start_s: float = BENCHMARK_DAY_START_S,
+                     fsrs: FsrsState = FSRS) -> np.ndarray:
     """Features of each answer of one student as seen just before it (causal), in the given order.
 
     item_rows: per answer, a small integer id of the item within this student's history.
@@ -156,5 +160,5 @@ def history_features(item_rows: np.ndarray, times: np.ndarray, correct: np.ndarr
     before = np.empty((len(item_rows), STATE_WIDTH), dtype=np.float64)
     for k, (row, t, c, g) in enumerate(zip(item_rows.tolist(), times.tolist(), correct.tolist(), grades)):
         before[k] = table[row]
-        advance(table[row], t, int(c), g, day_start_s)
-    return features(before, times, day_start_s)
+        advance(table[row], t, int(c), g, day_start_s, fsrs)
+    return features(before, times, day_start_s, fsrs)

@@ -15,6 +15,7 @@ from safetensors.torch import load as load_tensors
 from safetensors.torch import save as save_tensors
 
 from studyapp.learner import features as feat
+from studyapp.learner import memory_fit
 from studyapp.learner import model as m
 from studyapp.learner.modelfile import MODEL_NAME, ModelError, read_model
 
@@ -215,16 +216,27 @@ class _Growable:
 
 
 class StudentModel:
-    """One student: per-item memory states from the history, and the adapted per-student parameters."""
+    """One student: per-item memory states from the history, and the adapted per-student parameters.
+
+    Two time scales: `phi` (a small vector) is adapted after every answer; the student's own FSRS-6 memory
+    parameters (`memory_w`) are refitted now and then by `refit_memory` (slower: run it off the GUI thread),
+    and every memory state is then rebuilt with them."""
 
     def __init__(self, learner: Learner, history: Sequence[Answer], state: bytes | None):
         self.learner = learner
         params = learner.params
         self.phi0 = params["phi0"].detach().clone()
         self.tau = params["log_tau"].exp()
-        self.phi = self._read_state(state) if state is not None else self.phi0.clone()
+        self.phi, self.memory_w, self.memory_answers = (self._read_state(state) if state is not None
+                                                        else (self.phi0.clone(), feat.FSRS6_DEFAULT, 0))
+        self.memory = feat.FsrsState(self.memory_w)
         self.steps = int(learner.config["steps"])
         self.day_start_s = feat.local_day_start_s()
+        self._answers: list[Answer] = []
+        self._reset_rows()
+        self._extend(list(history))
+
+    def _reset_rows(self) -> None:
         self._rows: dict[str, int] = {}
         self._row_keys: list[str] = []  # the key of each memory row, in row order
         self._slots: dict[int, tuple[ItemSet, _Slots]] = {}  # by id(item set): rows follow new answers
@@ -232,20 +244,44 @@ class StudentModel:
         width = len(self.phi0)
         self._base, self._design = _Growable(None, np.float32), _Growable(width, np.float32)
         self._guess, self._y = _Growable(None, np.float32), _Growable(None, np.float32)
-        self._extend(list(history))
 
-    def _read_state(self, state: bytes) -> torch.Tensor:
+    def _read_state(self, state: bytes) -> tuple[torch.Tensor, tuple[float, ...], int]:
         try:
-            phi = load_tensors(bytes(state))["phi"]
+            tensors = load_tensors(bytes(state))
+            phi = tensors["phi"]
         except (SafetensorError, KeyError, TypeError, ValueError):
             raise ModelError("the saved student state cannot be decoded") from None
         if phi.shape != self.phi0.shape or phi.dtype != torch.float32 or not torch.isfinite(phi).all():
             raise ModelError("the saved student state does not fit this model (wrong shape or values)")
-        return phi.clone()
+        memory, fitted_on = tensors.get("memory"), tensors.get("memory_answers")
+        if memory is None or fitted_on is None:  # saved before memory curves were fitted per student
+            return phi.clone(), feat.FSRS6_DEFAULT, 0
+        w = tuple(memory.double().tolist()) if memory.dim() == 1 else ()
+        if not memory_fit.is_valid(w) or fitted_on.numel() != 1 or not 0 <= int(fitted_on.item()) < 2 ** 40:
+            raise ModelError("the saved student state holds memory parameters out of range")
+        return phi.clone(), w, int(fitted_on.item())
+
+    def refit_memory(self) -> bool:
+        """Fit the student's own FSRS-6 parameters to the whole history (MAP, the population's prior), rebuild
+        every memory state with them and adapt phi again; False when they did not change."""
+        answers = self._answers
+        w = memory_fit.fit_answers([a.item.key for a in answers], [a.timestamp_s for a in answers],
+                                   [feat.grade_of(a.correct, a.grade) for a in answers], self.day_start_s,
+                                   start=self.memory_w)
+        self.memory_answers = len(answers)
+        if w == self.memory_w:
+            return False
+        self.memory_w, self.memory = w, feat.FsrsState(w)
+        self._answers = []
+        self._reset_rows()
+        self._extend(answers)
+        self.adapt()
+        return True
 
     def _extend(self, answers: list[Answer]) -> None:
         if not answers:
             return
+        self._answers.extend(answers)
         rows = np.empty(len(answers), dtype=np.int64)
         for k, answer in enumerate(answers):
             row = self._rows.get(answer.item.key)
@@ -260,9 +296,10 @@ class StudentModel:
         for k, (row, answer) in enumerate(zip(rows.tolist(), answers)):
             before[k] = table[row]
             times[k] = answer.timestamp_s
-            feat.advance(table[row], float(answer.timestamp_s), int(answer.correct), answer.grade, self.day_start_s)
+            feat.advance(table[row], float(answer.timestamp_s), int(answer.correct), answer.grade, self.day_start_s,
+                         self.memory)
         item, kind, guess = self.learner.encode([a.item for a in answers])
-        base, design = self.learner.terms(feat.features(before, times, self.day_start_s), item, kind)
+        base, design = self.learner.terms(feat.features(before, times, self.day_start_s, self.memory), item, kind)
         self._base.extend(base)
         self._design.extend(design)
         self._guess.extend(guess)
@@ -295,7 +332,7 @@ class StudentModel:
         states = np.zeros((len(rows), feat.STATE_WIDTH))
         seen = rows >= 0
         states[seen] = self._states.view[rows[seen]]
-        return self.learner.memory_terms(feat.features(states, float(now_s), self.day_start_s))
+        return self.learner.memory_terms(feat.features(states, float(now_s), self.day_start_s, self.memory))
 
     def _slot_terms(self, slots: _Slots, now_s: float, tolerance: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Backbone, correction and memory columns per slot at `now_s`; with a tolerance, only the stale
@@ -370,7 +407,10 @@ class StudentModel:
         return information(self.phi, self.tau, h_base, h_design, h_guess, base, design, guess).double().numpy()
 
     def state_bytes(self) -> bytes:
-        return save_tensors({"phi": self.phi.float().contiguous()}, metadata={"format": STATE_FORMAT})
+        return save_tensors({"phi": self.phi.float().contiguous(),
+                             "memory": torch.tensor(self.memory_w, dtype=torch.float64),
+                             "memory_answers": torch.tensor([self.memory_answers], dtype=torch.int64)},
+                            metadata={"format": STATE_FORMAT})
 
     @property
     def n_answers(self) -> int:

@@ -102,7 +102,7 @@ def train_model(data_dir: Path | None, out: Path, spec: meta.TrainSpec, n_sim: i
     config = dict(config, n_items=len(keys))
     card = {
         "name": "pooled" if spec.adapt_steps == 0 else "meta-learned",
-        "training": {"sources": sources, "held_out": "anki-revlog-josh (kept for the memory evaluation)",
+        "training": {"sources": sources, "held_out": "every real Anki review log (anki-revlog-josh, anki-revlogs-open): kept for the memory evaluation",
                      "steps": spec.steps, "batch": spec.batch, "lr": spec.lr, "seed": spec.seed,
                      "inner_steps": spec.adapt_steps, "seconds": round(time.time() - started, 1)},
         "metrics": {},

@@ -42,18 +42,58 @@ def deck_overview(db: Database, profile_id: int, now_ms: int) -> list[dict]:
     return [{"id": d["id"], "name": d["name"], "parent_id": d["parent_id"], **counts[d["id"]]} for d in decks]
 
 
-def mastery_report(db: Database, profile_id: int, predictor, now_ms: int, deck_id: int | None = None) -> TestReport:
-    """Mastery per deck and per skill over the items the student has answered (in `deck_id` and its sub-decks,
-    or in every deck), each with its 95% band: the adaptive test's report, with every answer so far counted as
-    a question asked. `predictor` needs only `knowledge(items, now_ms)`."""
-    decks = queries.list_decks(db)
-    deck_ids = queries.deck_and_descendants(db, deck_id) if deck_id else [d["id"] for d in decks]
+# Below this many answers a deck's mastery is not shown: a handful of answers moves it by tens of points (one
+# right answer reads as 99%), so the deck tree says "not enough answers yet" and `decks --json` gives null.
+MASTERY_MIN_ANSWERS = 10
+
+
+def _answered(db: Database, profile_id: int, deck_ids: list[int]) -> tuple[list, dict]:
+    """The items of `deck_ids` the student has answered, and their counted answers."""
     items = queries.items_in_decks(db, deck_ids) if deck_ids else []
     wanted = {item.id for item in items}
     history = defaultdict(list)
     for answer in queries.answer_history(db, profile_id):
         if answer.item_id in wanted:
             history[answer.item_id].append(answer)
-    context = StudyContext(items=[item for item in items if item.id in history], history=history, now_ms=now_ms,
-                           settings=StudySettings(), session_answers=sum(map(len, history.values())))
-    return TestPolicy(predictor).report(context, deck_names={d["id"]: d["name"] for d in decks})
+    return [item for item in items if item.id in history], history
+
+
+def _report(predictor, items: list, history: dict, now_ms: int, deck_names: dict[int, str]) -> TestReport:
+    """The adaptive test's report with every answer so far counted as a question asked."""
+    context = StudyContext(items=items, history=history, now_ms=now_ms, settings=StudySettings(),
+                           session_answers=sum(map(len, history.values())))
+    return TestPolicy(predictor).report(context, deck_names=deck_names)
+
+
+def mastery_report(db: Database, profile_id: int, predictor, now_ms: int, deck_id: int | None = None) -> TestReport:
+    """Mastery per deck and per skill over the items the student has answered (in `deck_id` and its sub-decks,
+    or in every deck), each with its 95% band: the adaptive test's report, with every answer so far counted as
+    a question asked. `predictor` needs only `knowledge(items, now_ms)`."""
+    decks = queries.list_decks(db)
+    deck_ids = queries.deck_and_descendants(db, deck_id) if deck_id else [d["id"] for d in decks]
+    items, history = _answered(db, profile_id, deck_ids)
+    return _report(predictor, items, history, now_ms, {d["id"]: d["name"] for d in decks})
+
+
+def deck_mastery(db: Database, profile_id: int, predictor, now_ms: int,
+                 min_answers: int = MASTERY_MIN_ANSWERS) -> dict[int, dict]:
+    """Per deck with answers (its sub-decks counted in): `mastery` and its 95% range (`mastery_low`,
+    `mastery_high`), as `mastery_report` gives them for the deck taken whole, and `mastery_answers`, the
+    answers behind them; the three figures are None below `min_answers` answers. The deck tree and
+    `studyapp decks --json` both show these."""
+    decks = queries.list_decks(db)
+    items, history = _answered(db, profile_id, [d["id"] for d in decks])
+    out = {}
+    for deck in decks:
+        subtree = queries.deck_and_descendants(db, deck["id"])
+        inside = set(subtree)
+        mine = [item for item in items if item.deck_id in inside]
+        if not mine:
+            continue
+        answers = sum(len(history[item.id]) for item in mine)
+        entry = {"mastery": None, "mastery_low": None, "mastery_high": None, "mastery_answers": answers}
+        if answers >= min_answers:
+            group = _report(predictor, mine, history, now_ms, dict.fromkeys(subtree, deck["name"])).decks[0]
+            entry.update(mastery=group.mastery, mastery_low=group.low, mastery_high=group.high)
+        out[deck["id"]] = entry
+    return out

@@ -21,6 +21,9 @@ from studyapp.store.queries import ItemRow, LoggedAnswer
 # (p moves by well under 0.001) and computes again only what changed: the items just answered.
 RESCORE_TOLERANCE = 0.001
 DAY_S = 86400
+# The student's own memory curve is refitted when a session is saved with this many answers since the last fit
+# (a fit takes about a second on a long history, so not after every answer).
+REFIT_AFTER_ANSWERS = 100
 
 
 def n_options(kind: str, options: Sequence[str]) -> int:
@@ -78,9 +81,10 @@ class LearnerPredictor:
         self._deck: tuple | None = None  # (list, its length, its ItemSet): the list a session scores each time
         with one_thread():
             self.student = learner.student(self.history, state=saved)
-            self._start_state = self.student.state_bytes()
             if saved is None and self.history:
+                self.student.refit_memory()
                 self.student.adapt()
+            self._start_state = self.student.state_bytes()
 
     def _infos_of(self, items: Sequence[ItemRow]) -> list:
         """The learner's ItemInfo per row, made once per item: the same objects each call also let the
@@ -136,5 +140,12 @@ class LearnerPredictor:
                 self.student.adapt()
 
     def save(self) -> None:
+        """Keep the adapted state; then, every REFIT_AFTER_ANSWERS answers, refit the student's memory curve
+        and keep that too (the session's answers are already committed: a refit never delays them)."""
         queries.save_learner_state(self.db, self.profile_id, self.model_id, self.student.state_bytes(),
                                    len(self.history))
+        if len(self.history) - self.student.memory_answers >= REFIT_AFTER_ANSWERS:
+            with one_thread():
+                self.student.refit_memory()
+            queries.save_learner_state(self.db, self.profile_id, self.model_id, self.student.state_bytes(),
+                                       len(self.history))

@@ -105,7 +105,7 @@ class StudySession:
         for answer in queries.answer_history(db, profile_id, list(self.items_by_id)):
             self.history[answer.item_id].append(answer)
         self.current: Presented | None = None
-        self.last_outcome: Outcome | None = None
+        self.outcomes: list[Outcome] = []  # this session's answers that undo can take back, oldest first
         self.session_wrong: list[int] = []
         self.new_introduced: set[int] = set()
         self._new_count: tuple[int, int] | None = None  # (study day start, items first answered since)
@@ -116,6 +116,14 @@ class StudySession:
         self.summary = Summary(started_ms=clock())
 
     # ------------------------------------------------------------ choosing
+
+    @property
+    def last_outcome(self) -> Outcome | None:
+        return self.outcomes[-1] if self.outcomes else None
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self.outcomes)
 
     def _now(self) -> int:
         return max(self.clock(), self.latest_ms)
@@ -178,10 +186,7 @@ class StudySession:
             if self._new_count is not None and now >= self._new_count[0]:
                 self._new_count = (self._new_count[0], self._new_count[1] + 1)
         self.history[shown.item.id].append(logged)
-        if not grade.correct:
-            self.session_wrong.append(shown.item.id)
-        elif shown.item.id in self.session_wrong:
-            self.session_wrong.remove(shown.item.id)
+        self._track_wrong(shown.item.id, grade.correct)
         if self.predictor is not None:
             self.predictor.observe(shown.item, logged)
         self.summary.answers += 1
@@ -189,15 +194,24 @@ class StudySession:
         self.summary.by_item.setdefault(shown.item.id, []).append(grade.correct)
         self.summary.ended_ms = now
         expected = shown.item.answer if shown.item.kind in SELF_GRADED else " or ".join(accepted_answers(shown.item))
-        self.last_outcome = Outcome(answer_id, shown.item, grade, expected, shown.predicted)
+        self.outcomes.append(Outcome(answer_id, shown.item, grade, expected, shown.predicted))
         self.current = None
-        return self.last_outcome
+        return self.outcomes[-1]
+
+    def _track_wrong(self, item_id: int, correct: int) -> None:
+        """Items missed in this session and not answered right since."""
+        if not correct:
+            self.session_wrong.append(item_id)
+        elif item_id in self.session_wrong:
+            self.session_wrong.remove(item_id)
 
     def undo(self) -> Presented | None:
-        """Take back the last answer of this session: it is voided in the log and its item is shown again."""
-        outcome = self.last_outcome
-        if outcome is None:
+        """Take back the last answer of this session still standing: it is voided in the log (the log only
+        grows) and its item is shown again. Called again, it takes back the answer before, back to the first;
+        it also works after `finish`, and the session then goes on until it is finished again."""
+        if not self.outcomes:
             return None
+        outcome = self.outcomes.pop()
         queries.void_answer(self.db, outcome.answer_id)
         answers = self.history[outcome.item.id]
         answers.pop()
@@ -210,11 +224,12 @@ class StudySession:
             del self.summary.by_item[outcome.item.id]
         self.summary.answers -= 1
         self.summary.correct -= outcome.grade.correct
-        if not outcome.grade.correct and outcome.item.id in self.session_wrong:
-            self.session_wrong.remove(outcome.item.id)
+        # Replayed from the answers still standing: a right answer taken back leaves its item missed again.
+        self.session_wrong = []
+        for standing in self.outcomes:
+            self._track_wrong(standing.item.id, standing.grade.correct)
         if self.predictor is not None:
             self.predictor.forget_last()
-        self.last_outcome = None
         self.current = Presented(outcome.item, outcome.predicted, Reason(Code.TAKEN_BACK), self.clock(),
                                  self.summary.answers + 1)
         return self.current

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from studyapp import __version__
 from studyapp.resources import resources_dir
 from studyapp.ui import ops
 from studyapp.ui.collector import MainThreadCollector
@@ -112,6 +114,16 @@ def _adapt_once(learner) -> float:
 
 
 def run_gui(args) -> int:
+    from studyapp import paths
+    from studyapp.logsetup import log_uncaught, setup_logging
+
+    try:
+        folder = paths.data_dir(args.data_dir)
+    except OSError:  # a data folder that cannot be made: the window says so once the store tries to open it
+        folder = None
+    setup_logging(folder)
+    sys.excepthook = log_uncaught
+    logging.getLogger(__name__).info("StudyApp %s starts on %s", __version__, folder)
     app = make_application()
     window = MainWindow(args.data_dir, Translations(app))
     smoke = SmokeRun(window, app) if args.smoke_test else None

@@ -1,19 +1,38 @@
-"""The browser: search items, add, edit, delete and move them between decks, with undo (Ctrl+Z)."""
+"""The browser: items of a deck (or all), with their schedule, searched; the selected item's answers beside
+them; add, edit, delete and move items between decks, with undo (Ctrl+Z)."""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QInputDialog,
-    QLabel, QLineEdit, QPlainTextEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
+    QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSplitter, QTableView, QTreeWidget, QTreeWidgetItem,
+    QVBoxLayout, QWidget,
 )
 
 from studyapp.content.expand import checked_items
 from studyapp.content.model import KINDS, ContentError, Item
 from studyapp.ui import items_ops
+from studyapp.ui.content_names import deck_leaf, deck_path, display_text
+from studyapp.ui.study import grade_names, interval_text
 
-COLUMNS = ("prompt", "answer", "kind", "deck", "tags")
+COLUMNS = ("prompt", "answer", "due", "interval", "kind", "deck", "tags")
+SORT_ROLE = Qt.UserRole + 2   # what a column sorts by: its text, or the time for due and interval
+NEVER = float("inf")          # an item never answered sorts after every date and interval
+
+# The fields each kind uses beyond deck, kind, prompt, tags and skill; the others are hidden in the editor and
+# left empty in the item it makes.
+KIND_FIELDS = {
+    "basic": {"answer", "hint", "explanation"},
+    "reversed": {"answer", "hint", "explanation"},
+    "cloze": {"answer", "accepted", "hint", "explanation"},
+    "choice": {"answer", "options", "hint", "explanation"},
+    "typed": {"answer", "accepted", "hint", "explanation"},
+    "truefalse": {"answer", "hint", "explanation"},
+}
 
 
 def kind_names() -> dict[str, str]:
@@ -38,7 +57,7 @@ class ItemEditor(QDialog):
         super().__init__(parent)
         self.deck = QComboBox()
         for deck in decks:
-            self.deck.addItem(deck["name"], deck["id"])
+            self.deck.addItem(deck_path(deck["name"]), deck["id"])
         if deck_id is not None:
             self.deck.setCurrentIndex(max(0, self.deck.findData(deck_id)))
         self.kind = QComboBox()
@@ -61,12 +80,15 @@ class ItemEditor(QDialog):
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
         self.labels = [QLabel() for _ in range(10)]
-        fields = (self.deck, self.kind, self.prompt, self.answer, self.options, self.also_accepted, self.hint,
-                  self.explanation, self.tags, self.skill)
-        form = QFormLayout()
-        for label, widget in zip(self.labels, fields):
+        self.fields = {"deck": self.deck, "kind": self.kind, "prompt": self.prompt, "answer": self.answer,
+                       "options": self.options, "accepted": self.also_accepted, "hint": self.hint,
+                       "explanation": self.explanation, "tags": self.tags, "skill": self.skill}
+        self.form = form = QFormLayout()
+        for label, widget in zip(self.labels, self.fields.values()):
             label.setBuddy(widget)
             form.addRow(label, widget)
+        self.kind.currentIndexChanged.connect(self._show_fields)
+        self.prompt.textChanged.connect(self._show_fields)
         buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -78,6 +100,22 @@ class ItemEditor(QDialog):
         if item is not None:
             self._fill(item)
         self.retranslate(item is None)
+        self._show_fields()
+
+    def uses(self, name: str) -> bool:
+        """Whether the item's kind uses the field. A cloze's answer is the text of its gap, written in the prompt
+        ({{c1::...}}) for a new one; an item made from one gap has it as its answer."""
+        kind = self.kind.currentData()
+        if name not in KIND_FIELDS["typed"] | KIND_FIELDS["choice"]:
+            return True
+        if kind == "cloze" and name == "answer":
+            return "{{c" not in self.prompt.toPlainText()
+        return name in KIND_FIELDS[kind]
+
+    def _show_fields(self) -> None:
+        for row, name in enumerate(self.fields):
+            self.form.setRowVisible(row, self.uses(name))
+        self.adjustSize()
 
     def retranslate(self, new: bool) -> None:
         self.setWindowTitle(self.tr("Add item") if new else self.tr("Edit item"))
@@ -105,9 +143,11 @@ class ItemEditor(QDialog):
     def item(self) -> Item:
         base = getattr(self, "_original", None)
         return Item(
-            kind=self.kind.currentData(), prompt=self.prompt.toPlainText().strip(), answer=self.answer.text().strip(),
-            options=_lines(self.options.toPlainText()),
-            accepted=[a.strip() for a in self.also_accepted.text().split("|") if a.strip()],
+            kind=self.kind.currentData(), prompt=self.prompt.toPlainText().strip(),
+            answer=self.answer.text().strip() if self.uses("answer") else "",
+            options=_lines(self.options.toPlainText()) if self.uses("options") else [],
+            accepted=[a.strip() for a in self.also_accepted.text().split("|") if a.strip()]
+            if self.uses("accepted") else [],
             hint=self.hint.text().strip(), explanation=self.explanation.text().strip(),
             tags=self.tags.text().split(), skill=self.skill.text().strip(),
             guid=base.guid if base else "", ord=base.ord if base else 0,
@@ -131,14 +171,23 @@ class BrowserPage(QWidget):
     loaded = Signal(int)      # rows shown
     changed = Signal()        # an item was added, edited, deleted or moved
 
+    history_shown = Signal(int)   # rows in the selected item's history
+
     def __init__(self, backend, parent=None) -> None:
         super().__init__(parent)
         self.backend = backend
+        self.profile_id: int | None = None
         self.deck_id: int | None = None
         self.deck_name = ""
+        self.deck_names: dict[int, str] = {}
         self.undo_stack: list[items_ops.Undo] = []
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
+        self.deck_box = QComboBox()
+        self.deck_box.setMinimumContentsLength(20)
+        self.deck_box.activated.connect(lambda _index: self.choose_deck(self.deck_box.currentData()))
+        self.deck_label = QLabel()
+        self.deck_label.setBuddy(self.deck_box)
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self._search_timer = QTimer(self)
@@ -149,6 +198,7 @@ class BrowserPage(QWidget):
         self.model = QStandardItemModel(0, len(COLUMNS), self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)  # deck order until a click
@@ -160,6 +210,28 @@ class BrowserPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._request_history())
+        self.history_title = QLabel()
+        self.history_title.setObjectName("quiet")
+        self.history = QTreeWidget()
+        self.history.setColumnCount(4)
+        self.history.setRootIsDecorated(False)
+        self.history.setAlternatingRowColors(True)
+        self.history.setSelectionMode(QAbstractItemView.NoSelection)
+        self.history.setFocusPolicy(Qt.NoFocus)
+        self.history.header().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.history.header().setStretchLastSection(True)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.history_title)
+        side_layout.addWidget(self.history, 1)
+        self.splitter = QSplitter(Qt.Horizontal)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(side)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
         self.buttons = {key: QPushButton() for key in ("add", "edit", "delete", "move", "undo", "back")}
         for key, slot in (("add", self.add_item), ("edit", self.edit_selected), ("delete", self.delete_selected),
                           ("move", self.move_selected), ("undo", self.undo), ("back", self.back)):
@@ -182,20 +254,30 @@ class BrowserPage(QWidget):
         for key in ("add", "edit", "delete", "move", "undo"):
             bar.addWidget(self.buttons[key])
         bar.addStretch(1)
+        filters = QHBoxLayout()
+        filters.addWidget(self.deck_label)
+        filters.addWidget(self.deck_box)
+        filters.addWidget(self.search, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.search)
-        layout.addWidget(self.table, 1)
+        layout.addLayout(filters)
+        layout.addWidget(self.splitter, 1)
         layout.addLayout(bar)
         layout.addWidget(self.status)
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Browse: %1").replace("%1", self.deck_name) if self.deck_name
+        self.title.setText(self.tr("Browse: %1").replace("%1", deck_path(self.deck_name)) if self.deck_name
                            else self.tr("Browse all decks"))
         self.search.setPlaceholderText(self.tr("Search prompts, answers, tags and skills  [Ctrl+F]"))
-        self.model.setHorizontalHeaderLabels([self.tr("Prompt"), self.tr("Answer"), self.tr("Kind"), self.tr("Deck"),
-                                              self.tr("Tags")])
+        headers = {"prompt": self.tr("Prompt"), "answer": self.tr("Answer"), "due": self.tr("Due"),
+                   "interval": self.tr("Interval"), "kind": self.tr("Kind"), "deck": self.tr("Deck"),
+                   "tags": self.tr("Tags")}
+        self.model.setHorizontalHeaderLabels([headers[column] for column in COLUMNS])
+        self.deck_label.setText(self.tr("&Deck"))
+        if self.deck_box.count():
+            self.deck_box.setItemText(0, self.tr("All decks"))
+        self.history.setHeaderLabels([self.tr("When"), self.tr("Result"), self.tr("Time"), self.tr("Given")])
         texts = {"add": self.tr("Add  [Ctrl+N]"), "edit": self.tr("Edit  [Enter]"),
                  "delete": self.tr("Delete  [Del]"), "move": self.tr("Move to deck…  [Ctrl+M]"),
                  "undo": self.tr("Undo  [Ctrl+Z]"), "back": self.tr("Back  [Esc]")}
@@ -208,31 +290,106 @@ class BrowserPage(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
-    def show_for(self, deck_id: int | None, deck_name: str) -> None:
-        self.deck_id, self.deck_name = deck_id, deck_name
+    def show_for(self, deck_id: int | None, deck_name: str, profile_id: int | None = None) -> None:
+        """The items of the deck (None: every deck) with `profile_id`'s schedule and answers."""
+        self.profile_id = profile_id
         self.undo_stack.clear()
+        self.backend.request(items_ops.deck_choices, done=self._fill_decks, failed=self.status.setText)
+        self.deck_id, self.deck_name = deck_id, deck_name
         self.retranslate()
         self.refresh()
         self.search.setFocus()
 
+    def _fill_decks(self, decks: list[dict]) -> None:
+        """All decks first, then each deck indented under its parent."""
+        self.deck_names = {deck["id"]: deck["name"] for deck in decks}
+        self.deck_box.clear()
+        self.deck_box.addItem(self.tr("All decks"), None)
+        for deck in decks:
+            self.deck_box.addItem("    " * deck["name"].count("::") + deck_leaf(deck["name"]), deck["id"])
+        self.deck_box.setCurrentIndex(max(0, self.deck_box.findData(self.deck_id)))
+
+    def choose_deck(self, deck_id: int | None) -> None:
+        """Show the items of another deck (with its sub-decks), or of all."""
+        self.deck_id, self.deck_name = deck_id, self.deck_names.get(deck_id, "")
+        self.deck_box.setCurrentIndex(max(0, self.deck_box.findData(deck_id)))
+        self.retranslate()
+        self.refresh()
+
     def refresh(self) -> None:
-        self.backend.request(items_ops.search_items, self.search.text(), self.deck_id, done=self._show,
-                             failed=self.status.setText)
+        self.backend.request(items_ops.search_items, self.search.text(), self.deck_id, self.profile_id,
+                             done=self._show, failed=self.status.setText)
+
+    def _cells(self, row: dict, kinds: dict[str, str]) -> list[QStandardItem]:
+        today = datetime.now().date()
+        due = row["due_ms"]
+        texts = {"kind": kinds.get(row["kind"], row["kind"]), "deck": deck_path(row["deck"]),  # built-in names translated
+                 "tags": " ".join(display_text(tag) for tag in row["tags"].split()),
+                 "due": self.tr("new") if due is None else (
+                     self.tr("now") if datetime.fromtimestamp(due / 1000).date() <= today
+                     else datetime.fromtimestamp(due / 1000).strftime("%Y-%m-%d")),
+                 "interval": "" if row["interval_ms"] is None else interval_text(row["interval_ms"])}
+        cells = []
+        for column in COLUMNS:
+            cell = QStandardItem(texts.get(column, str(row.get(column, ""))))
+            key = {"due": due, "interval": row["interval_ms"]}.get(column, cell.text())
+            cell.setData(NEVER if key is None else key, SORT_ROLE)
+            if column in ("due", "interval"):
+                cell.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+            cells.append(cell)
+        return cells
 
     def _show(self, rows: list[dict]) -> None:
         self.model.removeRows(0, self.model.rowCount())
-        names = kind_names()
+        kinds = kind_names()
         for row in rows:
-            cells = [QStandardItem(names.get(row[c], row[c]) if c == "kind" else str(row[c])) for c in COLUMNS]
+            cells = self._cells(row, kinds)
             cells[0].setData(row["id"], Qt.UserRole)
             cells[0].setData(row["deck_id"], Qt.UserRole + 1)
             self.model.appendRow(cells)
-        for column, width in enumerate((300, 220, 80, 220)):
+        for column, width in enumerate((220, 150, 95, 75, 110, 170)):
             self.table.setColumnWidth(column, width)
         if rows and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)
-        self.status.setText(self.tr("%1 item(s)").replace("%1", str(len(rows))))
+        self._request_history()
+        self.status.setText(self.tr("%n item(s)", "", len(rows)))
         self.loaded.emit(len(rows))
+
+    # ------------------------------------------------------------ the selected item's answers
+
+    def current_id(self) -> int | None:
+        """The item of the current row (the selection follows it a moment later)."""
+        index = self.table.currentIndex()
+        return self.proxy.index(index.row(), 0).data(Qt.UserRole) if index.isValid() else None
+
+    def _request_history(self) -> None:
+        item_id = self.current_id()
+        if self.profile_id is None or item_id is None:
+            self._show_history(None, [])
+            return
+        self.backend.request(items_ops.item_history, self.profile_id, item_id,
+                             done=lambda rows: self._show_history(item_id, rows), failed=self.status.setText)
+
+    def _show_history(self, item_id: int | None, rows: list[dict]) -> None:
+        if item_id is not None and item_id != self.current_id():
+            return   # the selection has moved on
+        self.history.clear()
+        grades = grade_names()
+        for row in rows:
+            result = grades.get(row["grade"]) or (self.tr("Right") if row["correct"] else self.tr("Wrong"))
+            if row["voided"]:
+                result = self.tr("%1 (taken back)").replace("%1", result)
+            seconds = "" if row["response_ms"] is None else f"{row['response_ms'] / 1000:.1f} s"
+            entry = QTreeWidgetItem([datetime.fromtimestamp(row["answered_ms"] / 1000).strftime("%Y-%m-%d %H:%M"),
+                                     result, seconds, "" if row["grade"] else row["given"] or ""])
+            self.history.addTopLevelItem(entry)
+        if item_id is None:
+            self.history_title.setText(self.tr("Answers to the selected item"))
+        elif rows:
+            self.history_title.setText(self.tr("Answers to this item: %1").replace("%1", str(len(rows))))
+        else:
+            self.history_title.setText(self.tr("Not answered yet"))
+        self.history_shown.emit(len(rows))
 
     def selected_ids(self) -> list[int]:
         rows = self.table.selectionModel().selectedRows(0)
@@ -293,9 +450,9 @@ class BrowserPage(QWidget):
                                  failed=self.status.setText)
 
     def _ask_deck(self, decks: list[dict], ids: list[int]) -> None:
-        names = [d["name"] for d in decks]
-        name, ok = QInputDialog.getItem(self, self.tr("Move items"), self.tr("Move %1 item(s) to deck:")
-                                        .replace("%1", str(len(ids))), names, 0, False)
+        names = [deck_path(d["name"]) for d in decks]
+        name, ok = QInputDialog.getItem(self, self.tr("Move items"), self.tr("Move %n item(s) to deck:", "",
+                                                                                 len(ids)), names, 0, False)
         if ok and name in names:
             self.move_to(ids, decks[names.index(name)]["id"])
 

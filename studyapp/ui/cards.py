@@ -25,6 +25,7 @@ class CardView:
     images: list[bytes] = field(default_factory=list)
     sounds: list[str] = field(default_factory=list)          # absolute paths, played by the GUI's media player
     missing: list[str] = field(default_factory=list)         # media names the item refers to that are not there
+    can_undo: bool = False                                   # an answer of this session can be taken back
 
     @property
     def item(self):
@@ -36,7 +37,6 @@ class AnswerView:
     outcome: Outcome
     diff: list[tuple[str, str]]      # typed answers: how the response differs from the expected one
     next_card: CardView | None       # already chosen, so the GUI shows it without another round trip
-    can_undo: bool = True
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,7 @@ class SummaryView:
     summary: Summary
     mode: str
     report: object = None   # the adaptive test's TestReport (mastery per deck and skill), for a test session
+    can_undo: bool = False  # Ctrl+Z on the summary takes the last answer back and reopens the session
 
 
 def next_intervals(session: StudySession, shown: Presented) -> dict[int, int]:
@@ -68,7 +69,7 @@ def card_view(session: StudySession, shown: Presented | None, data_dir: Path) ->
         else:
             missing.append(name)
     intervals = next_intervals(session, shown) if shown.item.kind in SELF_GRADED else {}
-    return CardView(shown, intervals, images, sounds, missing)
+    return CardView(shown, intervals, images, sounds, missing, session.can_undo)
 
 
 def answer_view(session: StudySession, outcome: Outcome, data_dir: Path) -> AnswerView:

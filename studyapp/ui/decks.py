@@ -8,8 +8,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studyapp.content.model import DECK_SEPARATOR
 from studyapp.ui import ops
+from studyapp.ui.content_names import deck_leaf
 
 COLUMNS = ("deck", "due", "new", "items", "answers", "mastery")
 MASTERY = COLUMNS.index("mastery")
@@ -22,7 +22,7 @@ class DecksPage(QWidget):
     export_requested = Signal(int, str)   # deck id, deck name
     statistics = Signal()
     loaded = Signal(list)             # the overview rows, each time the tree is filled
-    mastery_shown = Signal(object)    # dict: deck id -> mastery, once the column is filled
+    mastery_shown = Signal(object)    # dict: deck id -> mastery figures (ops.deck_mastery), once the column is filled
 
     def __init__(self, backend, parent=None) -> None:
         super().__init__(parent)
@@ -32,6 +32,7 @@ class DecksPage(QWidget):
         self.rows: list[dict] = []
         self.nodes: dict[int, QTreeWidgetItem] = {}
         self.test_available = False
+        self.min_answers: int | None = None   # answers a deck needs before its mastery is shown, once known
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
         self.notice = QLabel()
@@ -81,15 +82,21 @@ class DecksPage(QWidget):
         self.title.setText(self.tr("Decks for %1").replace("%1", name) if name else self.tr("Decks"))
         self.tree.setHeaderLabels([self.tr("Deck"), self.tr("Due"), self.tr("New"), self.tr("Items"),
                                    self.tr("Answers"), self.tr("Mastery")])
-        self.tree.headerItem().setToolTip(MASTERY, self.tr("What you know of the items you have answered, as the "
-                                                           "learner model sees it"))
+        tip = self.tr("What you know of the items you have answered, as the learner model sees it, with its likely "
+                      "range (95%).")
+        if self.min_answers is not None:
+            tip += " " + self.tr("It is shown once a deck has %1 answers: fewer say too little.").replace(
+                "%1", str(self.min_answers))
+        self.tree.headerItem().setToolTip(MASTERY, tip)
         texts = {
-            "review": self.tr("&Study"), "practice": self.tr("&Practise"), "test": self.tr("&Test"),
-            "browse": self.tr("&Browse"), "import": self.tr("&Import…"), "stats": self.tr("S&tatistics"),
+            "review": self.tr("&Study"), "practice": self.tr("&Practise"), "test": self.tr("T&est"),
+            "browse": self.tr("&Browse"), "import": self.tr("&Import…"), "stats": self.tr("St&atistics"),
             "export": self.tr("E&xport…"),
         }
         for key, text in texts.items():
             self.buttons[key].setText(text)
+        for node in self.nodes.values():  # the built-in decks' names follow the language
+            node.setText(0, deck_leaf(node.data(0, Qt.UserRole)["name"]))
         self.buttons["review"].setToolTip(self.tr("Study due and new items of the selected deck (Enter)"))
         self.buttons["practice"].setToolTip(self.tr("Practise items at the right difficulty"))
         self.buttons["test"].setEnabled(self.test_available)
@@ -122,7 +129,7 @@ class DecksPage(QWidget):
         nodes: dict[int, QTreeWidgetItem] = {}
         for row in rows:  # parents sort before their children ("A" < "A::B")
             parent = nodes.get(row["parent_id"])
-            node = QTreeWidgetItem([row["name"].split(DECK_SEPARATOR)[-1], str(row["due"]), str(row["new"]),
+            node = QTreeWidgetItem([deck_leaf(row["name"]), str(row["due"]), str(row["new"]),
                                     str(row["items"]), str(row["answers"]), ""])
             node.setData(0, Qt.UserRole, row)
             for column in range(1, len(COLUMNS)):
@@ -143,10 +150,23 @@ class DecksPage(QWidget):
         self.learner = learner
         self.refresh()
 
-    def _show_mastery(self, mastery: dict[int, float]) -> None:
+    def mastery_text(self, figures: dict | None) -> str:
+        """A deck's mastery with its range, or why there is none yet ("" for a deck without answers)."""
+        if figures is None:
+            return ""
+        if figures["mastery"] is None:
+            return self.tr("not enough answers yet")
+        return self.tr("%1% (%2–%3%)").replace("%1", str(round(100 * figures["mastery"]))).replace(
+            "%2", str(round(100 * figures["mastery_low"]))).replace("%3", str(round(100 * figures["mastery_high"])))
+
+    def _show_mastery(self, result: tuple[int, dict[int, dict]]) -> None:
+        self.min_answers, mastery = result
+        self.retranslate()
         for deck_id, node in self.nodes.items():
-            value = mastery.get(deck_id)
-            node.setText(MASTERY, "" if value is None else f"{round(value * 100)}%")
+            figures = mastery.get(deck_id)
+            node.setText(MASTERY, self.mastery_text(figures))
+            node.setToolTip(MASTERY, self.tr("From %1 answers").replace("%1", str(figures["mastery_answers"]))
+                            if figures else "")
         self.mastery_shown.emit(mastery)
 
     def selected_deck(self) -> dict | None:

@@ -1,4 +1,9 @@
-"""Switching the interface language at run time: our own .qm file plus Qt's own strings."""
+"""Switching the interface language at run time: our own .qm files plus Qt's own strings.
+
+For a language: studyapp_LANG.qm (the GUI), builtin_LANG.qm (the built-in decks' names and skills, see
+studyapp.ui.content_names), Qt's qtbase_LANG.qm (its dialogs: file dialogs, buttons) and qtbase_extra_LANG.qm
+(the strings of Qt's that its own file lacks). English needs
+studyapp_en.qm only for plural forms ("1 item", "2 items")."""
 
 from __future__ import annotations
 
@@ -15,32 +20,37 @@ def i18n_dir():
 
 
 class Translations:
-    """Holds the installed translators so a later switch can remove them."""
+    """The interface language of the application: installs its translators, removing those of the last one."""
 
     def __init__(self, app: QApplication) -> None:
         self.app = app
         self.language = "en"
-        self._installed: list[QTranslator] = []
+        self.apply("en")
 
     def apply(self, language: str) -> bool:
         """Install `language` (a key of LANGUAGES); False if its files are missing (English is then shown)."""
-        for translator in self._installed:
+        # Every translator installed so far, an earlier Translations' too (each is a child of the application).
+        for translator in self.app.findChildren(QTranslator):
             self.app.removeTranslator(translator)
-        self._installed = []
+            translator.deleteLater()
         self.language = "en"
         QLocale.setDefault(QLocale(QLocale.English, QLocale.UnitedStates))
-        if language == "en":
-            return True
-        ours = QTranslator(self.app)
-        if not ours.load(f"studyapp_{language}", str(i18n_dir())):
-            return False
-        qt = QTranslator(self.app)
-        qt_dirs = [QLibraryInfo.path(QLibraryInfo.TranslationsPath), str(i18n_dir())]
-        if any(qt.load(f"qtbase_{language}", d) for d in qt_dirs):
-            self.app.installTranslator(qt)
-            self._installed.append(qt)
-        self.app.installTranslator(ours)
-        self._installed.append(ours)
+        if language == "en" or not self._install(f"studyapp_{language}", [i18n_dir()]):
+            self._install("studyapp_en", [i18n_dir()])
+            return language == "en"
+        self._install(f"builtin_{language}", [i18n_dir()])
+        # Qt's own folder when Qt is installed from a wheel; beside ours in a frozen build, which leaves that
+        # folder out and copies only the files of our languages (packaging/studyapp.spec).
+        self._install(f"qtbase_{language}", [QLibraryInfo.path(QLibraryInfo.TranslationsPath), i18n_dir()])
+        self._install(f"qtbase_extra_{language}", [i18n_dir()])  # what Qt's own file lacks; installed last, asked first
         self.language = language
         QLocale.setDefault(QLocale(language))
+        return True
+
+    def _install(self, name: str, folders) -> bool:
+        translator = QTranslator()
+        if not any(translator.load(name, str(folder)) for folder in folders):
+            return False
+        translator.setParent(self.app)  # found again by the next apply
+        self.app.installTranslator(translator)
         return True

@@ -110,9 +110,10 @@ class ImportDialog(QDialog):
 
     def _done(self, result) -> None:
         path = self.paths[self.index]
-        text = self.tr("%1: %2 new and %3 updated item(s) in %4; %5 answer(s) of history.")
-        for n, value in enumerate((path.name, result.items_added, result.items_updated, ", ".join(result.decks),
-                                   result.answers_added), 1):
+        text = self.tr("%1: %2 and %3 in %4; %5.")
+        for n, value in enumerate((path.name, self.tr("%n new item(s)", "", result.items_added),
+                                   self.tr("%n updated", "", result.items_updated), ", ".join(result.decks),
+                                   self.tr("%n answer(s) of history", "", result.answers_added)), 1):
             text = text.replace(f"%{n}", str(value))
         self.results.append(text)
         self.imported.emit(result)
@@ -136,8 +137,8 @@ class ImportDialog(QDialog):
             self.status.setText(self.tr("Nothing was imported."))
             self.status.setObjectName("error")
         else:
-            self.status.setText(self.tr("Import finished: %1 file(s) imported, %2 failed.")
-                                .replace("%1", str(ok)).replace("%2", str(failed)))
+            self.status.setText(self.tr("Import finished: %n file(s) imported, %1 failed.", "", ok)
+                                .replace("%1", str(failed)))
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
         self.buttons.setEnabled(True)

@@ -15,10 +15,34 @@ class Undo:
     args: tuple
 
 
-def search_items(ws, text: str, deck_id: int | None) -> list[dict]:
-    from studyapp.store import items
+def search_items(ws, text: str, deck_id: int | None, profile_id: int | None = None) -> list[dict]:
+    """The items found, each with the profile's schedule: `answers`, and `due_ms` and `interval_ms` by the
+    classical schedule (as the deck tree counts due items; None for an item never answered)."""
+    from collections import defaultdict
 
-    return items.search_items(ws.db, text, deck_id)
+    from studyapp.store import items, queries
+    from studyapp.study.classic import replay
+
+    rows = items.search_items(ws.db, text, deck_id)
+    past = defaultdict(list)
+    if profile_id is not None and rows:
+        for answer in queries.answer_history(ws.db, profile_id, [row["id"] for row in rows]):
+            past[answer.item_id].append((answer.answered_ms, answer.correct, answer.grade))
+    for row in rows:
+        answers = past.get(row["id"], [])
+        schedule = replay(answers) if answers else None
+        row["answers"] = len(answers)
+        row["due_ms"] = schedule.due_ms if schedule else None
+        row["interval_ms"] = schedule.interval_ms if schedule else None
+    return rows
+
+
+def item_history(ws, profile_id: int, item_id: int) -> list[dict]:
+    """Every answer the profile gave the item, newest first, those taken back (voided) marked as such."""
+    sql = ("SELECT a.answered_ms, a.correct, a.grade, a.response_ms, a.given, a.source,"
+           " v.answer_id IS NOT NULL AS voided FROM answers a LEFT JOIN answer_voids v ON v.answer_id = a.id"
+           " WHERE a.profile_id = ? AND a.item_id = ? ORDER BY a.answered_ms DESC, a.id DESC")
+    return list(ws.db.query(sql, [profile_id, item_id]))
 
 
 def add_item(ws, deck_id: int, item: Item) -> Undo:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QThreadPool, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget
 
 from studyapp import __version__
+from studyapp.logsetup import log_dir
 from studyapp.ui import ops
 from studyapp.ui.backups import BackupsDialog
 from studyapp.ui import classroom
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self.study.summary_ready.connect(self._show_summary)
         self.study.failed.connect(self._study_failed)
         self.summary.done.connect(self.show_decks)
+        self.summary.undo.connect(self.reopen_session)
         self.decks.statistics.connect(self.show_statistics)
         self.stats.back.connect(self.show_decks)
         self.decks.browse.connect(self.show_browser)
@@ -128,6 +130,7 @@ class MainWindow(QMainWindow):
         self.classroom_menu.addSeparator()
         self.act_dashboard = self._action(self.classroom_menu, "", self.show_dashboard)
         self.help_menu = bar.addMenu("")
+        self.act_log_folder = self._action(self.help_menu, "", self.open_log_folder)
         self.act_about = self._action(self.help_menu, "", self.about)
 
     def retranslate(self) -> None:
@@ -137,7 +140,7 @@ class MainWindow(QMainWindow):
         self.act_profile.setText(self.tr("Switch &profile"))
         self.act_import.setText(self.tr("&Import…"))
         self.act_backups.setText(self.tr("&Backups…"))
-        self.act_set_pin.setText(self.tr("Set P&IN…"))
+        self.act_set_pin.setText(self.tr("Set PI&N…"))
         self.act_remove_pin.setText(self.tr("Remo&ve PIN"))
         self.act_quit.setText(self.tr("&Quit"))
         self.tools_menu.setTitle(self.tr("&Tools"))
@@ -151,6 +154,7 @@ class MainWindow(QMainWindow):
         self.act_rollback_model.setText(self.tr("Go &back to the previous model"))
         self.act_dashboard.setText(self.tr("Class &dashboard (for teachers)…"))
         self.help_menu.setTitle(self.tr("&Help"))
+        self.act_log_folder.setText(self.tr("Open the &log folder"))
         self.act_about.setText(self.tr("&About StudyApp"))
         self._show_model_state()
 
@@ -287,7 +291,7 @@ class MainWindow(QMainWindow):
             return
         deck = self.decks.selected_deck() if deck_id else None
         self.stack.setCurrentWidget(self.browser)
-        self.browser.show_for(deck["id"] if deck else None, deck["name"] if deck else "")
+        self.browser.show_for(deck["id"] if deck else None, deck["name"] if deck else "", self.profile["id"])
 
     def show_statistics(self) -> None:
         if self.profile is None or self.stack.currentWidget() is self.study:
@@ -296,6 +300,12 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.stats)
         self.stats.show_for(self.profile["id"], deck["id"] if deck else None, deck["name"] if deck else "")
         self.stats.setFocus()
+
+    def reopen_session(self) -> None:
+        """Undo on the summary: back to the study screen, on the item whose answer is taken back."""
+        self.stack.setCurrentWidget(self.study)
+        self.study.setFocus()
+        self.study.reopen()
 
     def _show_summary(self, view) -> None:
         self.summary.show_summary(view)
@@ -387,7 +397,7 @@ class MainWindow(QMainWindow):
 
     def _exported(self, count: int, path: str) -> None:
         self.decks.error.clear()
-        self.decks.set_notice(self.tr("Wrote %1 item(s) to %2.").replace("%1", str(count)).replace("%2", path))
+        self.decks.set_notice(self.tr("Wrote %n item(s) to %1.", "", count).replace("%1", path))
         self.export_finished.emit()
 
     def _export_failed(self, message: str) -> None:
@@ -474,8 +484,8 @@ class MainWindow(QMainWindow):
                              done=self._bundle_written, failed=self._classroom_failed)
 
     def _bundle_written(self, manifest: dict) -> None:
-        self._tell(self.tr("Wrote %1 answer(s) to %2. Give this file to your teacher.")
-                   .replace("%1", str(manifest["answers"])).replace("%2", manifest["out"]))
+        self._tell(self.tr("Wrote %n answer(s) to %1. Give this file to your teacher.", "", manifest["answers"])
+                   .replace("%1", manifest["out"]))
 
     def show_dashboard(self) -> None:
         """The teacher's view of the class's bundles, in a window of its own (it needs no profile)."""
@@ -505,8 +515,8 @@ class MainWindow(QMainWindow):
 
     def _model_installed(self, result: tuple[int, int]) -> None:
         items, profiles = result
-        self._tell(self.tr("The class model is installed (it knows %1 item(s)); %2 profile(s) adapted to it.")
-                   .replace("%1", str(items)).replace("%2", str(profiles)))
+        self._tell(self.tr("The class model is installed (it knows %n item(s)); %1.", "", items)
+                   .replace("%1", self.tr("%n profile(s) adapted to it", "", profiles)))
         self._reload_learner()
 
     def rollback_class_model(self) -> None:
@@ -517,9 +527,9 @@ class MainWindow(QMainWindow):
 
     def _rolled_back(self, result: tuple[bool, int]) -> None:
         shipped, profiles = result
-        text = (self.tr("Back to the model StudyApp came with; %1 profile(s) adapted to it.") if shipped
-                else self.tr("Back to the previous class model; %1 profile(s) adapted to it."))
-        self._tell(text.replace("%1", str(profiles)))
+        self._tell(self.tr("Back to the model StudyApp came with; %n profile(s) adapted to it.", "", profiles)
+                   if shipped else self.tr("Back to the previous class model; %n profile(s) adapted to it.", "",
+                                           profiles))
         self._reload_learner()
 
     def _reload_learner(self) -> None:
@@ -540,6 +550,14 @@ class MainWindow(QMainWindow):
         self.classroom_finished.emit()
 
     # ------------------------------------------------------------ the rest
+
+    def open_log_folder(self) -> None:
+        """The folder of the diagnostics log (studyapp.logsetup), in the desktop's file manager."""
+        if self.backend.data_dir is None:
+            return
+        folder = log_dir(self.backend.data_dir)
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About StudyApp"),

@@ -108,31 +108,17 @@ def decks(ws, profile_id: int) -> list[dict]:
     return deck_overview(ws.db, profile_id, system_clock())
 
 
-def deck_mastery(ws, profile_id: int, learner) -> dict[int, float]:
-    """Per deck (its sub-decks included), the mean of what the learner says the student knows (p(correct) as
-    if each item were new) over the deck's items the student has answered; decks without answers are left out."""
-    from collections import defaultdict
-
-    from studyapp.store import queries
+def deck_mastery(ws, profile_id: int, learner) -> tuple[int, dict[int, dict]]:
+    """The answers a deck needs before its mastery is shown, and per deck with answers its mastery, range and
+    answers behind them (`studyapp.study.overview.deck_mastery`)."""
     from studyapp.study.clock import system_clock
+    from studyapp.study.overview import MASTERY_MIN_ANSWERS, deck_mastery as mastery
     from studyapp.study.predictor import LearnerPredictor
 
-    answered = {a.item_id for a in queries.answer_history(ws.db, profile_id)}
-    decks = queries.list_decks(ws.db)
-    items = [i for i in queries.items_in_decks(ws.db, [d["id"] for d in decks]) if i.id in answered] if decks else []
-    if not items:
-        return {}
     predictor = LearnerPredictor(ws.db, profile_id, learner)
-    known = predictor.knowledge(items, system_clock())
+    shown = mastery(ws.db, profile_id, predictor, system_clock())
     predictor.save()   # the adapted state, so that the next session starts from it instead of adapting again
-    parents = {d["id"]: d["parent_id"] for d in decks}
-    totals: dict[int, list[float]] = defaultdict(list)
-    for item, p in zip(items, known):
-        deck_id = item.deck_id
-        while deck_id is not None:
-            totals[deck_id].append(p)
-            deck_id = parents[deck_id]
-    return {deck_id: sum(ps) / len(ps) for deck_id, ps in totals.items()}
+    return MASTERY_MIN_ANSWERS, shown
 
 
 def export_deck(ws, deck_id: int, path: str) -> int:

@@ -41,11 +41,13 @@ class ProfilePage(QWidget):
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
+        self.loaded = False   # the list has been filled once (before that it is not known to be empty)
 
         add_row = QHBoxLayout()
         add_row.addWidget(self.name_edit, 1)
         add_row.addWidget(self.add_button)
-        column = QVBoxLayout()
+        self.column = column = QVBoxLayout()
+        column.addStretch(0)   # the first run has no list to take the height: these two centre what is left
         column.addWidget(self.title)
         column.addWidget(self.hint)
         column.addWidget(self.list, 1)
@@ -57,6 +59,7 @@ class ProfilePage(QWidget):
         column.addSpacing(12)
         column.addLayout(add_row)
         column.addWidget(self.error)
+        column.addStretch(0)
         outer = QHBoxLayout(self)
         outer.addStretch(1)
         outer.addLayout(column, 2)
@@ -64,11 +67,14 @@ class ProfilePage(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Who is studying?"))
-        self.hint.setText(self.tr("Pick your profile and press Enter. Each profile keeps its own progress."))
+        first = self.first_run()
+        self.title.setText(self.tr("Welcome to StudyApp") if first else self.tr("Who is studying?"))
+        self.hint.setText(self.tr("Type your name and press Enter to create your profile. It keeps your progress; "
+                                  "others on this computer can add their own later.") if first
+                          else self.tr("Pick your profile and press Enter. Each profile keeps its own progress."))
         self.open_button.setText(self.tr("Open profile"))
-        self.name_edit.setPlaceholderText(self.tr("New profile name"))
-        self.add_button.setText(self.tr("Create profile"))
+        self.name_edit.setPlaceholderText(self.tr("Your name") if first else self.tr("New profile name"))
+        self.add_button.setText(self.tr("Create my profile") if first else self.tr("Create profile"))
         self.pin_label.setText(self.tr("P&IN:"))
         self.pin_edit.setPlaceholderText(self.tr("This profile has a PIN"))
 
@@ -76,6 +82,10 @@ class ProfilePage(QWidget):
         if event.type() == QEvent.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def first_run(self) -> bool:
+        """No profile yet: the page offers only to create one (an empty list to pick from is a dead end)."""
+        return self.loaded and self.list.count() == 0
 
     def refresh(self) -> None:
         self.backend.request(ops.profiles, done=self._show_profiles, failed=self.error.setText)
@@ -91,8 +101,17 @@ class ProfilePage(QWidget):
                 self.list.setCurrentItem(entry)
         if self.list.currentItem() is None and self.list.count():
             self.list.setCurrentRow(0)
+        self.loaded = True
+        first = self.first_run()
+        for widget in (self.list, self.open_button):
+            widget.setVisible(not first)
+        self.add_button.setDefault(first)
+        self.column.setStretch(0, int(first))
+        self.column.setStretch(self.column.count() - 1, int(first))
+        self.open_button.setDefault(not first)
+        self.retranslate()
         self._show_pin_field()
-        (self.list if self.list.count() else self.name_edit).setFocus()
+        (self.name_edit if first else self.list).setFocus()
 
     def selected_profile(self) -> dict | None:
         entry = self.list.currentItem()
@@ -139,15 +158,10 @@ class ProfilePage(QWidget):
         self.backend.request(ops.add_profile, name, done=self._created, failed=self.error.setText)
 
     def _created(self, profile: dict) -> None:
+        """A new profile has no PIN: it opens at once, as the student who typed the name expects."""
         self.name_edit.clear()
-        self.backend.request(ops.profiles, done=self._select_after_refresh(profile["name"]),
+        self.backend.request(ops.open_profile, profile["id"], None, done=lambda row: self._opened(row, profile),
                              failed=self.error.setText)
-
-    def _select_after_refresh(self, name: str):
-        def show(value):
-            rows, _ = value
-            self._show_profiles((rows, name))
-        return show
 
 
 PIN_LENGTH = (4, 32)

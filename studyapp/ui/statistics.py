@@ -12,9 +12,13 @@ from PySide6.QtCharts import (
 )
 from PySide6.QtCore import QEvent, QMargins, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget,
+)
 
-from studyapp.ui.stats_data import HEATMAP_WEEKS, Statistics, mastery, recent_days, statistics
+from studyapp.ui import items_ops
+from studyapp.ui.content_names import deck_leaf, deck_path
+from studyapp.ui.stats_data import HEATMAP_WEEKS, PERIODS, Statistics, chart_periods, mastery, statistics
 from studyapp.ui.theme import colours, current_theme
 
 
@@ -79,6 +83,7 @@ class StatisticsPage(QWidget):
         self.stats: Statistics | None = None
         self.deck_name = ""
         self.query: tuple[int, int | None] | None = None   # (profile id, deck id) shown
+        self.period: int | None = PERIODS[0]                 # days, None for all
         self.learner = None
         self.learner_state = "loading"   # loading, model or classic (as the main window's)
         self.report = None
@@ -98,6 +103,19 @@ class StatisticsPage(QWidget):
         self.back_button = QPushButton()
         self.back_button.clicked.connect(self.back)
         self.back_button.setFocusPolicy(Qt.NoFocus)
+        # Which deck (all, or one with its sub-decks) and how far back: chosen here, not only on the deck tree.
+        self.deck_box = QComboBox()
+        self.deck_box.setMinimumContentsLength(18)
+        self.deck_names: dict[int, str] = {}
+        self.deck_box.activated.connect(lambda _index: self._choose(self.deck_box.currentData(),
+                                                                    self.deck_names.get(self.deck_box.currentData(), "")))
+        self.period_box = QComboBox()
+        for days in PERIODS:
+            self.period_box.addItem("", days)
+        self.period_box.activated.connect(lambda _index: self._choose_period(self.period_box.currentData()))
+        self.deck_label, self.period_label = QLabel(), QLabel()
+        self.deck_label.setBuddy(self.deck_box)
+        self.period_label.setBuddy(self.period_box)
         self.error = QLabel()
         self.error.setObjectName("error")
         self.mastery_note = QLabel()
@@ -131,17 +149,29 @@ class StatisticsPage(QWidget):
         top.addWidget(self.title)
         top.addStretch(1)
         top.addWidget(self.back_button)
+        choices = QHBoxLayout()
+        choices.addWidget(self.totals, 1)
+        for widget in (self.deck_label, self.deck_box, self.period_label, self.period_box):
+            choices.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.totals)
+        layout.addLayout(choices)
         layout.addWidget(self.error)
         layout.addWidget(scroll, 1)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.back_button.setText(self.tr("Back  [Esc]"))
+        self.deck_label.setText(self.tr("&Deck"))
+        self.period_label.setText(self.tr("&Period"))
+        names = {30: self.tr("Last month"), 91: self.tr("Last 3 months"), 365: self.tr("Last year"),
+                 None: self.tr("All time")}
+        for index, days in enumerate(PERIODS):
+            self.period_box.setItemText(index, names[days])
+        if self.deck_box.count():
+            self.deck_box.setItemText(0, self.tr("All decks"))
         self.heatmap_caption.setText(self.tr("Answers per day, last six months"))
-        self.title.setText(self.tr("Statistics: %1").replace("%1", self.deck_name) if self.deck_name
+        self.title.setText(self.tr("Statistics: %1").replace("%1", deck_path(self.deck_name)) if self.deck_name
                            else self.tr("Statistics"))
         self.mastery_caption.setText(self.tr("Mastery: the chance that you know an item of the deck or skill, "
                                              "guessing removed, over the items you have answered. The line is "
@@ -156,14 +186,40 @@ class StatisticsPage(QWidget):
         super().changeEvent(event)
 
     def show_for(self, profile_id: int, deck_id: int | None, deck_name: str) -> None:
-        self.deck_name = deck_name
-        self.query = (profile_id, deck_id)
-        self.report = None
         self.scroll.verticalScrollBar().setValue(0)   # each visit starts at the top
+        self.backend.request(items_ops.deck_choices, done=lambda decks: self._fill_decks(decks, deck_id),
+                             failed=self.error.setText)
+        self.query = (profile_id, deck_id)
+        self._choose(deck_id, deck_name)
+
+    def _fill_decks(self, decks: list[dict], deck_id: int | None) -> None:
+        """All decks first, then each deck indented under its parent."""
+        self.deck_box.clear()
+        self.deck_box.addItem(self.tr("All decks"), None)
+        self.deck_names = {deck["id"]: deck["name"] for deck in decks}
+        for deck in decks:
+            depth = deck["name"].count("::")
+            self.deck_box.addItem("    " * depth + deck_leaf(deck["name"]), deck["id"])
+        self.deck_box.setCurrentIndex(max(0, self.deck_box.findData(deck_id)))
+
+    def _choose(self, deck_id: int | None, deck_name: str) -> None:
+        self.deck_name = deck_name if deck_id is not None else ""
+        self.query = (self.query[0], deck_id)
+        self.report = None
         self.retranslate()
         self.error.clear()
-        self.backend.request(statistics, profile_id, deck_id, done=self._loaded, failed=self.error.setText)
+        self._request_statistics()
         self._request_mastery()
+
+    def _choose_period(self, days: int | None) -> None:
+        self.period = days
+        self._request_statistics()
+
+    def _request_statistics(self) -> None:
+        query, period = self.query, self.period
+        self.backend.request(statistics, *query, period,
+                             done=lambda stats: self._loaded(stats) if (query, period) == (self.query, self.period)
+                             else None, failed=self.error.setText)
 
     def set_learner(self, learner, state: str) -> None:
         """The model has loaded (state "model") or will not ("classic"); a screen already open asks again."""
@@ -226,6 +282,8 @@ class StatisticsPage(QWidget):
         y = QValueAxis()
         y.setRange(0, max(top, 1))
         y.applyNiceNumbers()
+        if y.max() < y.tickCount() - 1:   # counts are whole: no tick between 0 and 1 (it read "0, 0, 1, 1, 2")
+            y.setTickCount(int(y.max()) + 1)
         y.setLabelFormat("%d")
         chart.addAxis(x, Qt.AlignBottom)
         chart.addAxis(y, Qt.AlignLeft)
@@ -234,39 +292,50 @@ class StatisticsPage(QWidget):
 
     def _fill(self) -> None:
         s = self.stats
-        self.totals.setText(self.tr("%1 answers, %2% correct, on %3 day(s); %4 item(s) seen.")
-                            .replace("%1", str(s.answers)).replace("%2", str(round(100 * s.accuracy)))
-                            .replace("%3", str(s.study_days)).replace("%4", str(s.items_seen)))
+        self.totals.setText(self.tr("%1, %2% correct, %3; %4.")
+                            .replace("%1", self.tr("%n answer(s)", "", s.answers))
+                            .replace("%2", str(round(100 * s.accuracy)))
+                            .replace("%3", self.tr("on %n day(s)", "", s.study_days))
+                            .replace("%4", self.tr("%n item(s) seen", "", s.items_seen)))
         self.heatmap.set_stats(s)
         accent = QColor(colours(current_theme())["accent"])
-        days = recent_days(s)
-        labels = [d.strftime("%m-%d") for d in days]
+        periods = chart_periods(s)
+        weekly = len(periods) > 1 and (periods[1][0] - periods[0][0]).days == 7
+        labels = [first.strftime("%m-%d") for first, _, _ in periods]
+        last = s.today.strftime("%m-%d")
 
         answered = QBarSet(self.tr("Answers"))
         answered.setColor(accent)
-        answered.append([s.per_day.get(d, (0, 0))[0] for d in days])
+        answered.append([n for _, n, _ in periods])
         bars = QBarSeries()
         bars.append(answered)
-        title = self.tr("Answers per day, %1 to %2").replace("%1", labels[0]).replace("%2", labels[-1])
-        self._axes(self._chart("per_day", title), bars, labels,
-                   max(answered.at(i) for i in range(answered.count())), labels_visible=False)
+        title = (self.tr("Answers per week, %1 to %2") if weekly else self.tr("Answers per day, %1 to %2"))
+        self._axes(self._chart("per_day", title.replace("%1", labels[0]).replace("%2", last)), bars, labels,
+                   max((n for _, n, _ in periods), default=0), labels_visible=False)
 
-        accuracy = QLineSeries()
+        # A line joins the days with answers and a marker shows each of them: one day alone is a point.
+        accuracy, markers = QLineSeries(), QScatterSeries()
         accuracy.setColor(accent)
-        for n, d in enumerate(days):
-            total, right = s.per_day.get(d, (0, 0))
+        markers.setColor(accent)
+        markers.setBorderColor(accent)
+        markers.setMarkerSize(8)
+        for n, (_, total, right) in enumerate(periods):
             if total:
                 accuracy.append(QPointF(n, 100 * right / total))
-        chart = self._chart("accuracy", self.tr("Accuracy per day (%)"))
-        chart.addSeries(accuracy)
+                markers.append(QPointF(n, 100 * right / total))
+        chart = self._chart("accuracy", self.tr("Accuracy per week (%)") if weekly
+                            else self.tr("Accuracy per day (%)"))
         x, y = QValueAxis(), QValueAxis()
-        x.setRange(0, len(days) - 1)
+        x.setRange(-0.5, len(periods) - 0.5)
         x.setLabelsVisible(False)
         y.setRange(0, 100)
         y.setLabelFormat("%d")
         for axis, side in ((x, Qt.AlignBottom), (y, Qt.AlignLeft)):
             chart.addAxis(axis, side)
-            accuracy.attachAxis(axis)
+        for series in (accuracy, markers):
+            chart.addSeries(series)
+            series.attachAxis(x)
+            series.attachAxis(y)
 
         due = QBarSet(self.tr("Due"))
         due.setColor(accent)
@@ -354,7 +423,7 @@ class StatisticsPage(QWidget):
         band_pen = QPen(_mix(QColor(c["base"]), QColor(c["accent"]), 0.45), 4)
         band_pen.setCapStyle(Qt.RoundCap)
         for n, group in enumerate(shown):
-            y.append(group.name, n)
+            y.append(deck_path(group.name), n)
             band = QLineSeries()
             band.setPen(band_pen)
             band.append(QPointF(100 * group.low, n))

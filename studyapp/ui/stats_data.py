@@ -10,14 +10,20 @@ from studyapp.study.classic import replay
 from studyapp.study.clock import system_clock
 
 HEATMAP_WEEKS = 26
-HISTORY_DAYS = 30
+PERIODS = (30, 91, 365, None)   # the periods to choose from, in days: a month, three months, a year, all
+HISTORY_DAYS = PERIODS[0]       # the period shown first
+WEEKLY_AFTER = 92               # a longer period charts one bar (and one accuracy point) per week
 FORECAST_DAYS = 14
 CALIBRATION_BINS = 10
 
 
 @dataclass
 class Statistics:
+    """The totals and calibration cover the period from `start` to `today`; `per_day` and the forecast
+    cover all answers (the heatmap shows half a year, the forecast needs every answer)."""
+
     today: date
+    start: date | None = None          # the period's first day
     answers: int = 0
     correct: int = 0
     study_days: int = 0
@@ -70,30 +76,47 @@ def calibration(rows: list[dict], bins: int = CALIBRATION_BINS) -> list[tuple[fl
             for _, g in sorted(groups.items())]
 
 
-def statistics(ws, profile_id: int, deck_id: int | None = None) -> Statistics:
+def statistics(ws, profile_id: int, deck_id: int | None = None, period_days: int | None = HISTORY_DAYS) -> Statistics:
+    """The figures of the deck (with its sub-decks; None: every deck) over the last `period_days` days
+    (None: since the first answer)."""
     from studyapp.store import queries  # in the store thread, see studyapp.ui.ops
 
     deck_ids = queries.deck_and_descendants(ws.db, deck_id) if deck_id else None
     rows = _answers(ws.db, profile_id, deck_ids)
     now = system_clock()
-    stats = Statistics(today=local_day(now))
+    today = local_day(now)
     per_day: dict[date, list[int]] = defaultdict(lambda: [0, 0])
     for r in rows:
         day = per_day[local_day(r["answered_ms"])]
         day[0] += 1
         day[1] += r["correct"]
+    if period_days is None:
+        start = min(per_day, default=today)
+    else:
+        start = today - timedelta(days=period_days - 1)
+    in_period = [r for r in rows if local_day(r["answered_ms"]) >= start]
+    stats = Statistics(today=today, start=start)
     stats.per_day = {d: (n, c) for d, (n, c) in per_day.items()}
-    stats.answers = len(rows)
-    stats.correct = sum(r["correct"] for r in rows)
-    stats.study_days = len(per_day)
-    stats.items_seen = len(Counter(r["item_id"] for r in rows))
+    stats.answers = len(in_period)
+    stats.correct = sum(r["correct"] for r in in_period)
+    stats.study_days = sum(1 for d in per_day if d >= start)
+    stats.items_seen = len(Counter(r["item_id"] for r in in_period))
     stats.forecast = forecast(rows, now)
-    stats.calibration = calibration(rows)
+    stats.calibration = calibration(in_period)
     return stats
 
 
-def recent_days(stats: Statistics, days: int = HISTORY_DAYS) -> list[date]:
-    return [stats.today - timedelta(days=n) for n in range(days - 1, -1, -1)]
+def chart_periods(stats: Statistics) -> list[tuple[date, int, int]]:
+    """(first day, answers, correct) per bar of the period's charts: one per day, or one per week (from the
+    period's first day) when the period is longer than WEEKLY_AFTER days."""
+    days = (stats.today - stats.start).days + 1
+    step = 7 if days > WEEKLY_AFTER else 1
+    out = []
+    for offset in range(0, days, step):
+        first = stats.start + timedelta(days=offset)
+        span = [stats.per_day.get(first + timedelta(days=n), (0, 0)) for n in range(min(step, days - offset))]
+        out.append((first, sum(n for n, _ in span), sum(c for _, c in span)))
+    return out
 
 
 def mastery(ws, profile_id: int, deck_id: int | None, learner):

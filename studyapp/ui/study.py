@@ -1,15 +1,15 @@
 """The study screen: one item at a time, answered by keyboard (or mouse), graded and logged in the store thread.
 
 Keys: Space reveals a flashcard; 1-4 grade it (Space/Enter = Good); 1-9 choose an option; 1/T and 2/F answer
-true/false; Enter checks a typed answer and moves on after feedback; Ctrl+Z takes back the last answer;
-Esc ends the session.
+true/false; Enter checks a typed answer and moves on after feedback; Ctrl+Z takes back the last answer (and the one
+before, each time it is pressed; on the summary it reopens the session); Esc ends the session.
 """
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget,
@@ -19,11 +19,32 @@ from studyapp.content.model import SELF_GRADED
 from studyapp.study.clock import DAY_MS
 from studyapp.study.reasons import Code, Reason, fill
 from studyapp.ui.cards import AnswerView, CardView
+from studyapp.ui.content_names import deck_path
 from studyapp.ui.theme import colours, current_theme
 
 GRADE_KEYS = {Qt.Key_1: 1, Qt.Key_2: 2, Qt.Key_3: 3, Qt.Key_4: 4}
 DIGIT_KEYS = {getattr(Qt, f"Key_{n}"): n for n in range(1, 10)}
 MAX_IMAGE_HEIGHT = 260
+
+
+def interval_text(ms: int) -> str:
+    """A time span as the study screen and the browser show it: minutes, hours or days."""
+    minutes = ms / 60000
+    if minutes < 60:
+        return QCoreApplication.translate("StudyPage", "%1 min").replace("%1", str(max(1, round(minutes))))
+    if ms < DAY_MS:
+        return QCoreApplication.translate("StudyPage", "%1 h").replace("%1", str(round(minutes / 60)))
+    days = round(ms / DAY_MS)
+    if days == 1:
+        return QCoreApplication.translate("StudyPage", "1 day")
+    return QCoreApplication.translate("StudyPage", "%1 days").replace("%1", str(days))
+
+
+def grade_names() -> dict[int, str]:
+    """The flashcard grades' names, on the study screen and in the browser's answer history."""
+    # Spelled out call by call so that lupdate finds each string.
+    return {1: QCoreApplication.translate("StudyPage", "Again"), 2: QCoreApplication.translate("StudyPage", "Hard"),
+            3: QCoreApplication.translate("StudyPage", "Good"), 4: QCoreApplication.translate("StudyPage", "Easy")}
 
 
 def _repolish(widget: QWidget) -> None:
@@ -199,19 +220,7 @@ class StudyPage(QWidget):
 
     def _heading_text(self) -> str:
         modes = {"review": self.tr("Study"), "practice": self.tr("Practice"), "test": self.tr("Test")}
-        return f"{self.deck_name} · {modes.get(self.mode, self.mode)}" if self.deck_name else ""
-
-    def grade_names(self) -> dict[int, str]:
-        return {1: self.tr("Again"), 2: self.tr("Hard"), 3: self.tr("Good"), 4: self.tr("Easy")}
-
-    def interval_text(self, ms: int) -> str:
-        minutes = ms / 60000
-        if minutes < 60:
-            return self.tr("%1 min").replace("%1", str(max(1, round(minutes))))
-        if ms < DAY_MS:
-            return self.tr("%1 h").replace("%1", str(round(minutes / 60)))
-        days = round(ms / DAY_MS)
-        return self.tr("1 day") if days == 1 else self.tr("%1 days").replace("%1", str(days))
+        return f"{deck_path(self.deck_name)} · {modes.get(self.mode, self.mode)}" if self.deck_name else ""
 
     def reason_text(self, reason: Reason) -> str:
         """The selection's reason in the interface language."""
@@ -236,7 +245,7 @@ class StudyPage(QWidget):
             Code.MOST_INFORMATIVE: self.tr("Most informative question: students like you get this right about %1 of "
                                            "the time"),
         }
-        return fill(templates[reason.code], reason.arguments(duration=self.interval_text))
+        return fill(templates[reason.code], reason.arguments(duration=interval_text))
 
     # ------------------------------------------------------------ session control
 
@@ -257,6 +266,7 @@ class StudyPage(QWidget):
 
     def _show_card(self, card: CardView) -> None:
         self.card = card
+        self.can_undo = card.can_undo
         self.error.clear()
         self._fill_card_texts()
         kind = card.item.kind
@@ -280,9 +290,9 @@ class StudyPage(QWidget):
         self.hint.setVisible(bool(item.hint))
         self.reason.setText(self.reason_text(card.presented.reason))
         self.counter.setText(self.tr("Item %1").replace("%1", str(card.presented.number)))
-        names = self.grade_names()
+        names = grade_names()
         for g, button in self.grade_buttons.items():
-            when = self.interval_text(card.intervals[g]) if g in card.intervals else ""
+            when = interval_text(card.intervals[g]) if g in card.intervals else ""
             button.setText(f"{g}  {names[g]}\n{when}")
         if item.kind == "truefalse" and self.option_buttons:
             self.option_buttons[0].setText("[1]   " + self.tr("True"))
@@ -362,7 +372,10 @@ class StudyPage(QWidget):
             policy = QSizePolicy.Preferred if index == page else QSizePolicy.Ignored
             self.inputs.widget(index).setSizePolicy(policy, policy)
         self.inputs.setCurrentIndex(page)
-        self.inputs.adjustSize()
+        # The parent layout gives the stack its width and the new height; resizing the stack to its own size
+        # hint here (adjustSize) squeezed a page shown for the first time to its hint, the typed-answer box
+        # to about 150 px, until the window was next laid out.
+        self.inputs.updateGeometry()
 
     # ------------------------------------------------------------ answering
 
@@ -465,8 +478,14 @@ class StudyPage(QWidget):
             self._show_card(card)
 
     def undo(self) -> None:
+        """Take back the last answer still standing; again and again, back to the session's first."""
         if self.can_undo and self.state in ("question", "revealed", "feedback"):
-            self.can_undo = False
+            self._set_state("busy")
+            self.backend.undo.emit()
+
+    def reopen(self) -> None:
+        """From the summary: take back the session's last answer, which reopens the session on its item."""
+        if self.state == "idle":
             self._set_state("busy")
             self.backend.undo.emit()
 

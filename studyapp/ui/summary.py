@@ -11,10 +11,12 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.ui.cards import SummaryView
+from studyapp.ui.content_names import deck_path
 
 
 class SummaryPage(QWidget):
     done = Signal()
+    undo = Signal()    # take back the session's last answer and go on with it
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -54,8 +56,13 @@ class SummaryPage(QWidget):
         self.back_button = QPushButton()
         self.back_button.setDefault(True)
         self.back_button.clicked.connect(self.done)
+        self.undo_button = QPushButton()
+        self.undo_button.setFocusPolicy(Qt.NoFocus)
+        self.undo_button.clicked.connect(self._undo)
+        self.undo_button.setVisible(False)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        buttons.addWidget(self.undo_button)
         buttons.addWidget(self.back_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -79,6 +86,7 @@ class SummaryPage(QWidget):
         for key, text in captions.items():
             self.figures[key][1].setText(text)
         self.back_button.setText(self.tr("Back to decks  [Enter]"))
+        self.undo_button.setText(self.tr("Undo last answer  [Ctrl+Z]"))
         test = self.view is not None and self.view.mode == "test"
         self.title.setText(self.tr("Test finished") if test else self.tr("Session finished"))
         self.report_title.setText(self.tr("What you know"))
@@ -94,8 +102,14 @@ class SummaryPage(QWidget):
 
     def show_summary(self, view: SummaryView) -> None:
         self.view = view
+        self.undo_button.setVisible(view.can_undo)
         self.retranslate()
         self.setFocus()
+
+    def _undo(self) -> None:
+        if self.view is not None and self.view.can_undo:
+            self.undo_button.setVisible(False)
+            self.undo.emit()
 
     def _fill(self) -> None:
         s = self.view.summary
@@ -108,8 +122,8 @@ class SummaryPage(QWidget):
             self.message.setText(self.tr("Nothing to study right now: no item is due and today's new items are "
                                          "done. Come back later, or practise."))
         elif s.improved:
-            self.message.setText(self.tr("%1 item(s) you missed earlier in this session were right the second "
-                                         "time.").replace("%1", str(s.improved)))
+            self.message.setText(self.tr("%n item(s) you missed earlier in this session were right the second "
+                                         "time.", "", s.improved))
         else:
             self.message.setText(self.tr("Well done. Your answers are saved."))
 
@@ -126,7 +140,7 @@ class SummaryPage(QWidget):
             self.report.addTopLevelItem(parent)
             for g in groups:
                 parent.addChild(QTreeWidgetItem([
-                    g.name, f"{round(100 * g.mastery)}%", f"{round(100 * g.low)}–{round(100 * g.high)}%",
+                    deck_path(g.name), f"{round(100 * g.mastery)}%", f"{round(100 * g.low)}–{round(100 * g.high)}%",
                     self.tr("%1 of %2").replace("%1", str(g.asked)).replace("%2", str(g.items))]))
         self.report.expandAll()
         lines = [self.advice_text(line) for line in report.study_next]
@@ -139,12 +153,15 @@ class SummaryPage(QWidget):
             return line
         text = (self.tr("Study %1 next: mastery about %2 (between %3 and %4), not asked yet") if match.group(5)
                 else self.tr("Study %1 next: mastery about %2 (between %3 and %4)"))
-        for n in range(1, 5):
+        text = text.replace("%1", deck_path(match.group(1)))
+        for n in range(2, 5):
             text = text.replace(f"%{n}", match.group(n))
         return text
 
     def keyPressEvent(self, event) -> None:
-        if event.key() in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Space, Qt.Key_Escape):
+        if event.key() == Qt.Key_Z and event.modifiers() & Qt.ControlModifier:
+            self._undo()
+        elif event.key() in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Space, Qt.Key_Escape):
             self.done.emit()
         else:
             super().keyPressEvent(event)

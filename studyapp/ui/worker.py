@@ -8,7 +8,7 @@ thread, its result delivered back by signal) or the study slots below.
 from __future__ import annotations
 
 import itertools
-import sys
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -19,6 +19,8 @@ from studyapp.ui.ops import backup_on_close, newest_backup, set_aside_damaged
 
 if TYPE_CHECKING:
     from studyapp.study.session import StudySession
+
+log = logging.getLogger(__name__)
 
 class Notice(Exception):
     """A failure of the GUI's own making whose message is already one sentence for the student."""
@@ -37,8 +39,10 @@ def user_errors() -> tuple[type[Exception], ...]:
 
 
 def describe_error(exc: BaseException) -> str:
+    """The sentence for the student; an unexpected error (a bug) also goes to the log with its traceback."""
     if isinstance(exc, user_errors()):
         return str(exc)
+    log.error("unexpected error", exc_info=exc)
     return f"Unexpected error ({type(exc).__name__}: {exc})"
 
 
@@ -74,6 +78,9 @@ class StoreWorker(QObject):
         self.lock = None
         self.learner = None
         self.session: StudySession | None = None
+        # The session last finished, kept until the next one starts: undo on the summary takes its last
+        # answer back and reopens it.
+        self.ended: StudySession | None = None
 
     @Slot()
     def open(self) -> None:
@@ -131,8 +138,8 @@ class StoreWorker(QObject):
         """The daily backup, made as the program closes; a failure must not keep it from closing."""
         try:
             backup_on_close(self.workspace)
-        except Exception as exc:  # noqa: BLE001 - nobody is left to show it to but the terminal
-            print(f"studyapp: no backup was made: {describe_error(exc)}", file=sys.stderr)
+        except Exception as exc:  # noqa: BLE001 - nobody is left to show it to: the log keeps it
+            log.warning("no backup was made: %s", describe_error(exc))
 
     # ------------------------------------------------------------ study
 
@@ -153,6 +160,7 @@ class StoreWorker(QObject):
         try:
             if self.session is not None:
                 self.session.finish()
+            self.ended = None
             self.session = open_session(self.workspace.db, profile_id, deck_id, mode, learner=self.learner)
             self.presented.emit(card_view(self.session, self.session.next_item(), self.workspace.data_dir))
         except Exception as exc:  # noqa: BLE001
@@ -170,7 +178,9 @@ class StoreWorker(QObject):
     @Slot()
     def undo(self) -> None:
         try:
-            shown = self.session.undo()
+            if self.session is None and self.ended is not None:
+                self.session, self.ended = self.ended, None
+            shown = self.session.undo() if self.session is not None else None
             if shown is not None:
                 self.undone.emit(card_view(self.session, shown, self.workspace.data_dir))
         except Exception as exc:  # noqa: BLE001
@@ -183,7 +193,8 @@ class StoreWorker(QObject):
             return
         try:
             report = session.test_report()
-            self.finished.emit(SummaryView(session.finish(), session.mode, report))
+            self.ended = session
+            self.finished.emit(SummaryView(session.finish(), session.mode, report, session.can_undo))
         except Exception as exc:  # noqa: BLE001
             self.study_failed.emit(describe_error(exc))
 

@@ -1,4 +1,5 @@
 import json
+import sys
 
 import numpy as np
 import pytest
@@ -122,3 +123,11 @@ def test_items_no_classmate_answered_take_their_skills_difficulty():
     answered = [index[f"sum{k}"] for k in range(3)]  # each answered 20 times: the mean is the plain mean
     assert b[index["sum3"]] == pytest.approx(b[answered].mean(), abs=1e-5)
     assert torch.equal(fitted["item_s"], start.params["item_s"])
+
+
+def test_train_shows_a_progress_bar_on_a_terminal(class_bundles, tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert main(["classroom", "train", *map(str, class_bundles), "--out", str(tmp_path / "c.safetensors"),
+                 "--steps", "4", "--holdout", "0.25"]) == 0
+    err = capsys.readouterr().err
+    assert "training" in err and "4/4" in err and "loss=" in err

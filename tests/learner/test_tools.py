@@ -73,7 +73,7 @@ def test_evaluate_memory_scores_every_model_on_the_same_rows(tmp_path, tiny_mode
     events = tmp_path / "events.csv"
     write_events(events, sim_logs[:2])
     preds = tmp_path / "preds.csv"
-    args = argparse.Namespace(events=events, predictions=preds, model=tiny_model, pooled_model=tiny_model,
+    args = argparse.Namespace(events=[events], predictions=preds, model=tiny_model, pooled_model=tiny_model,
                               no_fsrs_fit=False, plot=None, json=True)
     assert evaluate_memory.main(args) == 0
     rows = list(csv.DictReader(preds.open()))
@@ -82,7 +82,7 @@ def test_evaluate_memory_scores_every_model_on_the_same_rows(tmp_path, tiny_mode
     for r in rows:
         by_model.setdefault(r["model"], []).append((r["protocol"], r["split"], r["item_id"], r["timestamp"]))
     assert set(by_model) == {"ours", "ours-population", "pooled-finetune", "fsrs6-default", "fsrs6-fitted",
-                             "constant"}
+                             "fsrs6-map", "constant"}
     assert len({tuple(v) for v in by_model.values()}) == 1
     assert all(0 <= float(r["p"]) <= 1 for r in rows)
 

@@ -33,7 +33,7 @@ def test_answers_for_the_teacher_without_then_with_the_name(qtbot, window, open_
     window.bundle_dialog.reject()
     with qtbot.waitSignal(window.classroom_finished, timeout=10000):
         window.export_for_teacher(str(tmp_path / "ada"), False)
-    assert "Wrote 1 answer(s)" in window.classroom_box.text()
+    assert "Wrote 1 answer to " in window.classroom_box.text()
     anonymous = read_bundle(tmp_path / f"ada{SUFFIX}")
     assert anonymous.name is None and len(anonymous.answers) == 1
     window.classroom_box.accept()
@@ -63,7 +63,7 @@ def test_installed_class_model_is_reported_and_the_learner_reloaded(qtbot, windo
     with qtbot.waitSignal(window.learner_loaded, timeout=10000):
         window.install_class_model(str(data_dir / "class.safetensors"))
     assert window.classroom_box.icon() == QMessageBox.Information
-    assert "knows 12 item(s)); 2 profile(s)" in window.classroom_box.text()
+    assert "knows 12 items); 2 profiles adapted" in window.classroom_box.text()
     assert stand_in_model_work == [data_dir]
     window.classroom_box.accept()
 

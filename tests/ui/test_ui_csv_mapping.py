@@ -114,3 +114,57 @@ def test_txt_as_mnemosyne_export_then_the_next_file(qtbot, window, mapping, tmp_
     report = window.import_dialog.report.text()
     assert "cards.txt: 1 new" in report and "more.csv: 1 new" in report
     window.import_dialog.reject()
+
+
+@pytest.mark.parametrize("separator, text", [
+    (";", "front;back\nHund;dog\nKatze;cat, the animal\n"),
+    ("\t", "Hund\tdog\nKatze\tcat, the animal\n"),
+    ("|", "Hund|dog|animal\nKatze|cat|animal\n"),
+    (",", "Hund,dog\nKatze,\"cat; the animal\"\n"),
+])
+def test_the_separator_is_detected(tmp_path, separator, text):
+    from studyapp.content.readers import read_file
+
+    source = tmp_path / "words.csv"
+    source.write_text(text, encoding="utf-8")
+    preview = read_preview(source)
+    assert preview.delimiter == separator
+    assert [row[:2] for row in preview.rows if row[0] != "front"] == [["Hund", "dog"], ["Katze", preview.rows[-1][1]]]
+    items = read_file(source).decks[0].items
+    assert [(i.prompt, i.answer) for i in items][:1] == [("Hund", "dog")]
+
+
+def test_semicolon_csv_walkthrough(qtbot, window, mapping, tmp_path, data_dir):
+    """Excel's semicolon CSV: two columns shown and mapped; at a wrong separator OK waits, with the reason."""
+    source = tmp_path / "german.csv"
+    source.write_text("front;back\nHund;dog\nKatze;cat\n", encoding="utf-8")
+    dialog = mapping(source)
+    assert dialog.separator.currentData() == ";"
+    assert dialog.table.columnCount() == 2 and dialog.columns() == ["prompt", "answer"]
+    assert dialog.table.item(2, 0).text() == "Hund" and dialog.table.item(2, 1).text() == "dog"
+    assert dialog.ok_button.isEnabled() and dialog.error.text() == ""
+
+    dialog.separator.setCurrentIndex(dialog.separator.findData(","))     # as the reader used to split it
+    assert dialog.table.columnCount() == 2 and dialog.table.item(2, 0).text() == "Hund;dog"
+    assert not dialog.ok_button.isEnabled() and "one column" in dialog.error.text()
+    dialog.separator.setCurrentIndex(dialog.separator.findData(";"))
+    dialog.roles[1].setCurrentIndex(dialog.roles[1].findData("ignore"))
+    assert not dialog.ok_button.isEnabled() and "holds the answer" in dialog.error.text()
+    dialog.roles[1].setCurrentIndex(dialog.roles[1].findData("answer"))
+    assert dialog.ok_button.isEnabled()
+    with qtbot.waitSignal(window.import_finished, timeout=10000):
+        qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
+    assert "2 new" in window.import_dialog.report.text()
+    assert deck_items(data_dir, "german") == [("Hund", "dog", "[]"), ("Katze", "cat", "[]")]
+    window.import_dialog.reject()
+
+
+def test_mapping_problems_are_in_the_interface_language(qtbot, window, mapping, tmp_path):
+    assert window.translations.apply("zh_CN")
+    source = tmp_path / "german.csv"
+    source.write_text("Hund;dog\nKatze;cat\n", encoding="utf-8")
+    dialog = mapping(source)
+    dialog.roles[0].setCurrentIndex(dialog.roles[0].findData("ignore"))
+    assert not dialog.ok_button.isEnabled()
+    assert dialog.error.text() and not any("a" <= c.lower() <= "z" for c in dialog.error.text())
+    dialog.reject()

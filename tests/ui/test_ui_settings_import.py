@@ -78,7 +78,7 @@ def test_export_writes_a_native_deck_and_refuses_an_empty_parent(qtbot, window, 
     with qtbot.waitSignal(window.export_finished, timeout=10000):
         window.export_deck(deck["id"], deck["name"], str(out))
     assert len(read_deck(out).items) == 25
-    assert "Wrote 25 item(s)" in window.decks.notice.text()
+    assert "Wrote 25 items to " in window.decks.notice.text()
     select_deck("Geography")
     parent = window.decks.selected_deck()
     with qtbot.waitSignal(window.export_finished, timeout=10000):
@@ -103,6 +103,6 @@ def test_export_to_anki_with_and_without_history(qtbot, window, open_profile, se
     for name, history in (("mine.apkg", True), ("plain.apkg", False)):
         with qtbot.waitSignal(window.export_finished, timeout=10000):
             window.export_deck(deck["id"], deck["name"], str(tmp_path / name), with_history=history)
-        assert "Wrote 25 item(s)" in window.decks.notice.text()
+        assert "Wrote 25 items to " in window.decks.notice.text()
     assert len(read_anki_package(tmp_path / "mine.apkg").history) == 1
     assert read_anki_package(tmp_path / "plain.apkg").history == []

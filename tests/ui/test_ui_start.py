@@ -15,16 +15,14 @@ def test_profile_picker_preselects_last_profile(qtbot, window):
     assert page.list.currentItem().text() == "Ben"
 
 
-def test_create_profile_by_keyboard_then_open_it(qtbot, window):
+def test_create_profile_by_keyboard_opens_it(qtbot, window):
     page = window.profiles
     qtbot.waitUntil(lambda: page.list.count() == 2)
     qtbot.keyClicks(page.name_edit, "Chloe")
-    qtbot.keyClick(page.name_edit, Qt.Key_Return)
-    qtbot.waitUntil(lambda: page.list.count() == 3)
-    assert page.list.currentItem().text() == "Chloe"
     with qtbot.waitSignal(window.decks.loaded):
-        qtbot.keyClick(page.list, Qt.Key_Return)
+        qtbot.keyClick(page.name_edit, Qt.Key_Return)
     assert window.profile["name"] == "Chloe"
+    assert window.stack.currentWidget() is window.decks
 
 
 def test_duplicate_profile_is_refused_with_a_sentence(qtbot, window):

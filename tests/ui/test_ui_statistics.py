@@ -103,3 +103,69 @@ def test_mastery_follows_once_the_model_has_loaded(qtbot, window, open_profile, 
         window._learner_done((object(), None))
     assert [g.name for g in blocker.args[0].decks] == ["Mixed"]
     assert window.stats.mastery_note.isHidden()
+
+
+def log_answers(data_dir, profile: str, rows: list[tuple[str, int, int]]) -> None:
+    """(guid, days ago, correct) per answer, at noon of that day."""
+    from datetime import datetime, time, timedelta
+
+    noon = datetime.combine(datetime.now().date(), time(12))
+    with sqlite3.connect(db_path(data_dir)) as db:
+        who = db.execute("SELECT id FROM profiles WHERE name = ?", [profile]).fetchone()[0]
+        for n, (guid, days_ago, correct) in enumerate(rows):
+            item = db.execute("SELECT id FROM items WHERE guid = ?", [guid]).fetchone()[0]
+            at = int((noon - timedelta(days=days_ago)).timestamp() * 1000) + n
+            db.execute("INSERT INTO answers (profile_id, item_id, answered_ms, correct, grade, shown_ms) "
+                       "VALUES (?, ?, ?, ?, 3, ?)", [who, item, at, correct, at - 2000])
+
+
+def test_statistics_on_the_first_day_draw_a_point(qtbot, window, open_profile, select_deck, data_dir):
+    """One day of answers: the accuracy chart shows it as a marker (a line needs two points to draw)."""
+    log_answers(data_dir, "Ada", [("b0", 0, 1), ("b1", 0, 0), ("c0", 0, 1)])
+    open_profile("Ada")
+    select_deck("Mixed")
+    stats = open_statistics(qtbot, window, window.stats.loaded)
+    assert stats.study_days == 1 and stats.answers == 3
+    chart = window.stats.charts["accuracy"].chart()
+    markers = [s for s in chart.series() if s.type() == s.type().SeriesTypeScatter]
+    assert len(markers) == 1 and markers[0].count() == 1
+    assert markers[0].at(0).y() == pytest.approx(100 * 2 / 3) and markers[0].markerSize() >= 6
+    assert markers[0].isVisible() and chart.axes(Qt.Horizontal)[0].max() >= markers[0].at(0).x()
+
+
+def test_period_and_deck_chosen_on_the_statistics_screen(qtbot, window, open_profile, select_deck, data_dir):
+    log_answers(data_dir, "Ada", [("b0", 0, 1), ("b1", 50, 0), ("c0", 200, 1), ("c1", 400, 1)])
+    with sqlite3.connect(db_path(data_dir)) as db:
+        capital = db.execute("SELECT guid FROM items JOIN decks d ON d.id = items.deck_id "
+                             "WHERE d.name = 'Geography::World capitals' LIMIT 1").fetchone()[0]
+    log_answers(data_dir, "Ada", [(capital, 1, 1)])
+    open_profile("Ada")
+    select_deck("Mixed")
+    page = window.stats
+    assert open_statistics(qtbot, window, page.loaded).answers == 1       # the last month: today's answer
+    assert page.period_box.currentText() == "Last month" and page.deck_box.currentText().strip() == "Mixed"
+
+    answers = {}
+    for days, text in ((91, "Last 3 months"), (365, "Last year"), (None, "All time")):
+        index = page.period_box.findData(days)
+        assert page.period_box.itemText(index) == text
+        page.period_box.setCurrentIndex(index)
+        with qtbot.waitSignal(page.loaded, timeout=10000) as blocker:
+            page.period_box.activated.emit(index)
+        answers[days] = blocker.args[0].answers
+    assert answers == {91: 2, 365: 3, None: 4}
+    per_week = page.charts["per_day"].chart()
+    assert "per week" in per_week.title() and sum(per_week.series()[0].barSets()[0].at(n)
+                                                  for n in range(per_week.series()[0].barSets()[0].count())) == 4
+
+    index = page.deck_box.findData(None)
+    assert page.deck_box.itemText(index) == "All decks"
+    page.deck_box.setCurrentIndex(index)
+    with qtbot.waitSignal(page.loaded, timeout=10000) as blocker:
+        page.deck_box.activated.emit(index)
+    assert blocker.args[0].answers == 5 and page.title.text() == "Statistics"
+    index = next(n for n in range(page.deck_box.count()) if page.deck_box.itemText(n).strip() == "World capitals")
+    page.deck_box.setCurrentIndex(index)
+    with qtbot.waitSignal(page.loaded, timeout=10000) as blocker:
+        page.deck_box.activated.emit(index)
+    assert blocker.args[0].answers == 1 and page.title.text() == "Statistics: Geography::World capitals"

@@ -23,3 +23,61 @@ def test_compiled_file_holds_the_translations(qapp):
     assert translator.translate("BrowserPage", "Multiple choice") == "选择题"
     assert translator.translate("MainWindow", "&Backups…") == "备份(&B)…"
     assert translator.translate("ColumnMappingDialog", "(ignore)") == "（忽略）"
+
+
+def test_counts_use_plural_forms():
+    # "item(s)" in a source string is only allowed as Qt's plural form (%n), which each language resolves.
+    for ts in i18n_dir().glob("studyapp_*.ts"):
+        for message in ET.parse(ts).getroot().iter("message"):
+            source = message.find("source").text
+            if "(s)" in source:
+                assert message.get("numerus") == "yes" and "%n" in source, (ts.name, source)
+
+
+def test_english_and_chinese_plurals(qapp):
+    from PySide6.QtCore import QCoreApplication
+
+    from studyapp.ui.i18n import Translations
+
+    translations = Translations(qapp)
+    try:
+        assert QCoreApplication.translate("BrowserPage", "%n item(s)", "", 1) == "1 item"
+        assert QCoreApplication.translate("BrowserPage", "%n item(s)", "", 2) == "2 items"
+        assert QCoreApplication.translate("StatisticsPage", "on %n day(s)", "", 1) == "on 1 day"
+        translations.apply("zh_CN")
+        assert QCoreApplication.translate("BrowserPage", "%n item(s)", "", 2) == "2 个条目"
+    finally:
+        translations.apply("en")
+
+
+def test_every_builtin_deck_name_skill_and_tag_is_translated():
+    import sys
+
+    from studyapp.resources import resources_dir
+
+    sys.path.insert(0, str(resources_dir().parent / "packaging" / "tools"))
+    try:
+        from build_translations import builtin_strings
+    finally:
+        sys.path.pop(0)
+    root = ET.parse(i18n_dir() / "builtin_zh_CN.ts").getroot()
+    translated = {m.find("source").text: m.find("translation").text for m in root.iter("message")
+                  if m.find("translation").get("type") != "unfinished"}
+    assert set(builtin_strings()) <= set(translated)
+    assert all(translated.values())
+
+
+def test_builtin_names_follow_the_language(qapp):
+    from studyapp.ui.content_names import deck_leaf, deck_path, display_text
+    from studyapp.ui.i18n import Translations
+
+    translations = Translations(qapp)
+    assert deck_path("Maths::Multiplication tables") == "Maths::Multiplication tables"
+    try:
+        translations.apply("zh_CN")
+        assert deck_path("Maths::Multiplication tables") == "数学::乘法表"
+        assert deck_path("Maths::My own deck") == "数学::My own deck"   # a student's own name stays
+        assert deck_leaf("Geography::World capitals") == "世界各国首都"
+        assert display_text("Table of 7") == "7 的乘法" and display_text("Europe") == "欧洲"
+    finally:
+        translations.apply("en")

@@ -1,0 +1,166 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>BrowserPage</name>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/browser.py" line="234"/>
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/browser.py" line="297"/>
+        <source>Move %n item(s) to deck:</source>
+        <translation>
+            <numerusform>Move %n item to deck:</numerusform>
+            <numerusform>Move %n items to deck:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ClassDashboard</name>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/classroom_dashboard.py" line="111"/>
+        <source>Reading %n bundle(s)…</source>
+        <translation>
+            <numerusform>Reading %n bundle…</numerusform>
+            <numerusform>Reading %n bundles…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/classroom_dashboard.py" line="123"/>
+        <source>%n student(s)</source>
+        <translation>
+            <numerusform>%n student</numerusform>
+            <numerusform>%n students</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/importing.py" line="114"/>
+        <source>%n new item(s)</source>
+        <translation>
+            <numerusform>%n new item</numerusform>
+            <numerusform>%n new items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/importing.py" line="115"/>
+        <source>%n updated</source>
+        <translation>
+            <numerusform>%n updated</numerusform>
+            <numerusform>%n updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/importing.py" line="116"/>
+        <source>%n answer(s) of history</source>
+        <translation>
+            <numerusform>%n answer of history</numerusform>
+            <numerusform>%n answers of history</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/importing.py" line="140"/>
+        <source>Import finished: %n file(s) imported, %1 failed.</source>
+        <translation>
+            <numerusform>Import finished: %n file imported, %1 failed.</numerusform>
+            <numerusform>Import finished: %n files imported, %1 failed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/mainwindow.py" line="390"/>
+        <source>Wrote %n item(s) to %1.</source>
+        <translation>
+            <numerusform>Wrote %n item to %1.</numerusform>
+            <numerusform>Wrote %n items to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/mainwindow.py" line="477"/>
+        <source>Wrote %n answer(s) to %1. Give this file to your teacher.</source>
+        <translation>
+            <numerusform>Wrote %n answer to %1. Give this file to your teacher.</numerusform>
+            <numerusform>Wrote %n answers to %1. Give this file to your teacher.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/mainwindow.py" line="508"/>
+        <source>The class model is installed (it knows %n item(s)); %1.</source>
+        <translation>
+            <numerusform>The class model is installed (it knows %n item); %1.</numerusform>
+            <numerusform>The class model is installed (it knows %n items); %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/mainwindow.py" line="509"/>
+        <source>%n profile(s) adapted to it</source>
+        <translation>
+            <numerusform>%n profile adapted to it</numerusform>
+            <numerusform>%n profiles adapted to it</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/mainwindow.py" line="520"/>
+        <source>Back to the model StudyApp came with; %n profile(s) adapted to it.</source>
+        <translation>
+            <numerusform>Back to the model StudyApp came with; %n profile adapted to it.</numerusform>
+            <numerusform>Back to the model StudyApp came with; %n profiles adapted to it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/mainwindow.py" line="521"/>
+        <source>Back to the previous class model; %n profile(s) adapted to it.</source>
+        <translation>
+            <numerusform>Back to the previous class model; %n profile adapted to it.</numerusform>
+            <numerusform>Back to the previous class model; %n profiles adapted to it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPage</name>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/statistics.py" line="238"/>
+        <source>%n answer(s)</source>
+        <translation>
+            <numerusform>%n answer</numerusform>
+            <numerusform>%n answers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/statistics.py" line="240"/>
+        <source>on %n day(s)</source>
+        <translation>
+            <numerusform>on %n day</numerusform>
+            <numerusform>on %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/statistics.py" line="241"/>
+        <source>%n item(s) seen</source>
+        <translation>
+            <numerusform>%n item seen</numerusform>
+            <numerusform>%n items seen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/summary.py" line="111"/>
+        <source>%n item(s) you missed earlier in this session were right the second time.</source>
+        <translation>
+            <numerusform>%n item you missed earlier in this session was right the second time.</numerusform>
+            <numerusform>%n items you missed earlier in this session were right the second time.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,57 @@
+"""Launch budget: the command line and the GUI's start path import nothing their first screen does not need.
+
+pandas came in through sqlite-utils (when the bench extra is installed) and cost about 1.1 s of every start;
+the store (sqlite-utils, numpy) came in with the command line's parser."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+HEAVY = ("pandas", "sqlite_utils", "numpy", "torch", "matplotlib")
+
+
+def loaded_after(code: str) -> list[str]:
+    script = textwrap.dedent(code) + textwrap.dedent(f"""
+        import json, sys
+        print(json.dumps(sorted(m for m in {HEAVY!r} if m in sys.modules)))
+    """)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def test_help_imports_neither_the_store_nor_pandas():
+    assert loaded_after("""
+        import contextlib, io
+        from studyapp.cli import main
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):
+            main(["--help"])
+    """) == []
+
+
+def test_the_gui_start_path_imports_neither_the_store_nor_pandas():
+    # What `studyapp` imports on the GUI thread before the first window: the parser, then the GUI module.
+    assert loaded_after("""
+        from studyapp.cli import build_parser
+        build_parser().parse_args([])
+        import studyapp.ui.app
+    """) == []
+
+
+def test_sqlite_utils_loads_without_pandas_and_pandas_still_imports_elsewhere():
+    pytest.importorskip("pandas")  # the bench extra
+    done = subprocess.run([sys.executable, "-c", textwrap.dedent("""
+        import sys
+        import studyapp
+        import sqlite_utils.db
+        assert sqlite_utils.db.pd is None and "pandas" not in sys.modules
+        import pandas  # anything else that wants pandas still gets it
+        print(pandas.Timestamp(0).year)
+    """)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "1970"

@@ -1,0 +1,260 @@
+"""In 简体中文 the windows a student goes through show no English: the built-in decks' names and skills,
+Qt's own file dialog and the counts ("3 个条目") included.
+
+The walk: profiles, the deck tree, a study session on a built-in deck, its summary, the statistics, the
+browser, an adaptive test with its report per deck and skill, the menus, a file dialog and the settings.
+Card content stays as the deck has it (a capital's name is not interface text); the walk studies the
+multiplication tables, whose cards have no words.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+
+import pytest
+from PySide6.QtCharts import QBarCategoryAxis, QCategoryAxis, QChartView
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton, QAbstractItemView, QComboBox, QFileDialog, QGroupBox, QLabel, QLineEdit, QTabBar, QTextEdit,
+    QWidget,
+)
+
+from studyapp.store import queries
+from studyapp.study import launch, policies
+from studyapp.study.session import StudySession
+from studyapp.ui.ops import UiPrefs
+from studyapp.workspace import open_workspace
+
+PROFILE = "小明"
+DECK = "Maths::Multiplication tables"
+WORD = re.compile(r"[A-Za-z]{2,}")
+# What stays as it is in a Chinese interface: the program's own name, key names, PIN (as Chinese software
+# writes it: "PIN 码"), the unit pt (font size), and "English" in the language list, where each language is
+# named in itself.
+ALLOWED = {"StudyApp", "Ctrl", "Shift", "Alt", "Enter", "Esc", "Del", "PIN", "pt", "English"}
+FILE_PATTERN = re.compile(r"\*\.[\w.]+")  # "*.deck.toml" in a file-type filter
+
+
+@pytest.fixture(scope="module")
+def builtin_only(tmp_path_factory):
+    directory = tmp_path_factory.mktemp("builtin") / "data"
+    ws = open_workspace(directory)  # installs the built-in decks
+    queries.add_profile(ws.db, PROFILE)
+    ws.close()
+    return directory
+
+
+@pytest.fixture
+def data_dir(tmp_path, builtin_only):
+    directory = tmp_path / "data"
+    shutil.copytree(builtin_only, directory)
+    return directory
+
+
+class SteadyPredictor:
+    """A stand-in learner for the adaptive test (no torch): every item has the same chance."""
+
+    def predict(self, items, now_ms):
+        return [0.6] * len(items)
+
+    knowledge = predict
+
+    def observe(self, item, answer):
+        pass
+
+    def forget_last(self):
+        pass
+
+    def save(self):
+        pass
+
+
+def model_texts(model, parent=QModelIndex()) -> list[str]:
+    texts = []
+    # A list model keeps columnCount private in PySide6: it has one column.
+    columns = 1 if isinstance(model, QAbstractListModel) else model.columnCount(parent)
+    if not parent.isValid():
+        texts += [str(model.headerData(c, Qt.Horizontal) or "") for c in range(columns)]
+    for row in range(model.rowCount(parent)):
+        for column in range(columns):
+            index = model.index(row, column, parent)
+            texts.append(str(model.data(index) or ""))
+            if column == 0 and columns > 1 and model.rowCount(index):
+                texts += model_texts(model, index)
+    return texts
+
+
+def chart_texts(view: QChartView) -> list[str]:
+    chart = view.chart()
+    texts = [chart.title()]
+    for axis in chart.axes():
+        texts.append(axis.titleText())
+        if isinstance(axis, QCategoryAxis):
+            texts += axis.categoriesLabels()
+        elif isinstance(axis, QBarCategoryAxis):
+            texts += axis.categories()
+    texts += [marker.label() for marker in chart.legend().markers()] if chart.legend().isVisible() else []
+    return texts
+
+
+# A file dialog's folder, sidebar and file names are the disk's, not the interface's.
+CONTENT = {"lookInCombo", "sidebar", "listView", "treeView", "fileNameEdit"}
+
+
+def in_content(widget: QWidget, root: QWidget) -> bool:
+    while widget is not None and widget is not root:
+        if widget.objectName() in CONTENT:
+            return True
+        widget = widget.parentWidget()
+    return False
+
+
+def visible_texts(root: QWidget) -> list[str]:
+    """What a screenshot of root would show as text."""
+    texts = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not widget.isVisible() or in_content(widget, root):
+            continue
+        if widget.isWindow():
+            texts.append(widget.windowTitle())
+        if isinstance(widget, QLabel):
+            texts.append(widget.text())
+        elif isinstance(widget, QAbstractButton):
+            texts.append(widget.text())
+        elif isinstance(widget, QGroupBox):
+            texts.append(widget.title())
+        elif isinstance(widget, QComboBox):
+            texts += [widget.itemText(i) for i in range(widget.count())]
+        elif isinstance(widget, QLineEdit):
+            texts += [widget.text(), widget.placeholderText()]
+        elif isinstance(widget, QTabBar):
+            texts += [widget.tabText(i) for i in range(widget.count())]
+        elif isinstance(widget, QTextEdit):
+            texts.append(widget.toPlainText())
+        elif isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            texts += model_texts(widget.model())
+        elif isinstance(widget, QChartView):
+            texts += chart_texts(widget)
+    return texts
+
+
+def menu_texts(window) -> list[str]:
+    texts = []
+
+    def walk(actions):
+        for action in actions:
+            texts.append(action.text())
+            if action.menu() is not None:
+                walk(action.menu().actions())
+
+    walk(window.menuBar().actions())
+    return texts
+
+
+def english_in(texts: list[str]) -> set[str]:
+    words = set()
+    for text in texts:
+        plain = FILE_PATTERN.sub(" ", html.unescape(re.sub(r"<[^>]*>", " ", text)).replace("&", ""))
+        words |= {w for w in WORD.findall(plain) if w not in ALLOWED}
+    return words
+
+
+@pytest.fixture
+def test_sessions(monkeypatch):
+    real = launch.open_session
+
+    def open_session(db, profile_id, deck_id, mode="review", **kwargs):
+        if mode != "test":
+            return real(db, profile_id, deck_id, mode, **kwargs)
+        predictor = SteadyPredictor()
+        return StudySession(db, profile_id, deck_id, mode=mode, policy=policies.TestPolicy(predictor, seed=1),
+                            predictor=predictor)
+
+    monkeypatch.setattr(launch, "open_session", open_session)
+
+
+def answer_choice(qtbot, page) -> None:
+    qtbot.waitUntil(lambda: page.state == "question")
+    item = page.card.item
+    qtbot.keyClick(page, getattr(Qt, f"Key_{item.options.index(item.answer) + 1}"))
+    qtbot.waitUntil(lambda: page.state in ("feedback", "question", "idle"))
+
+
+def test_the_chinese_walkthrough_shows_no_english(qtbot, window, open_profile, select_deck, test_sessions):
+    found: dict[str, set[str]] = {}
+
+    def look(name: str, texts: list[str]) -> None:
+        words = english_in(texts)
+        if words:
+            found[name] = words
+
+    window.apply_prefs(UiPrefs(language="zh_CN"))
+    qtbot.waitUntil(lambda: window.decks.buttons["review"].text() == "学习(&S)")  # LanguageChange is posted
+    look("menus", menu_texts(window))
+    look("profiles", visible_texts(window))
+    open_profile(PROFILE)
+    look("deck tree", visible_texts(window))
+    shown = [window.decks.tree.topLevelItem(i).text(0) for i in range(window.decks.tree.topLevelItemCount())]
+    assert "数学" in shown and "地理" in shown
+
+    select_deck(DECK)
+    page = window.study
+    with qtbot.waitSignal(page.card_shown, timeout=10000):
+        qtbot.keyClick(window.decks.tree, Qt.Key_Return)
+    look("study: question", visible_texts(window))
+    answer_choice(qtbot, page)
+    look("study: feedback", visible_texts(window))
+    qtbot.keyClick(page, Qt.Key_Return)
+    answer_choice(qtbot, page)
+    qtbot.keyClick(page, Qt.Key_Return)
+    qtbot.waitUntil(lambda: page.state == "question")
+    qtbot.keyClick(page, Qt.Key_Escape)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.summary)
+    look("summary", visible_texts(window))
+    qtbot.keyClick(window.summary, Qt.Key_Return)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.decks)
+
+    with qtbot.waitSignal(window.stats.mastery_loaded, timeout=10000):
+        qtbot.keyClick(window.decks.buttons["stats"], Qt.Key_Space)
+    look("statistics", visible_texts(window))
+    assert "乘法表" in window.stats.title.text()
+    qtbot.keyClick(window.stats, Qt.Key_Escape)
+
+    with qtbot.waitSignal(window.browser.loaded, timeout=10000):
+        qtbot.keyClick(window.decks.buttons["browse"], Qt.Key_Space)
+    look("browser", visible_texts(window))
+    qtbot.keyClick(window.browser, Qt.Key_Escape)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.decks)
+
+    deck = window.decks.selected_deck()
+    with qtbot.waitSignal(page.card_shown, timeout=10000):
+        window.start_study(deck["id"], deck["name"], "test")
+    while window.stack.currentWidget() is not window.summary:
+        answer_choice(qtbot, page)
+        if page.state == "feedback":
+            qtbot.keyClick(page, Qt.Key_Return)
+        qtbot.waitUntil(lambda: page.state in ("question", "idle") or window.stack.currentWidget() is window.summary)
+    look("test report", visible_texts(window))
+    report = window.summary.report
+    groups = [report.topLevelItem(i).child(j).text(0) for i in range(report.topLevelItemCount())
+              for j in range(report.topLevelItem(i).childCount())]
+    assert "数学::乘法表" in groups and any(g.endswith("的乘法") for g in groups)
+
+    dialog = QFileDialog(window, "导入")
+    dialog.setOption(QFileDialog.DontUseNativeDialog)
+    dialog.setNameFilter("牌组 (*.deck.toml)")
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    look("file dialog", visible_texts(dialog))
+    assert "查找范围(&L)：" in visible_texts(dialog)  # Qt's "&Look in:"
+    dialog.reject()
+
+    window.open_settings()
+    qtbot.waitUntil(lambda: getattr(window, "settings_dialog", None) is not None)
+    look("settings", visible_texts(window.settings_dialog))
+    window.settings_dialog.reject()
+
+    found.pop("", None)
+    assert found == {}, found
