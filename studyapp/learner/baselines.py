@@ -112,10 +112,11 @@ class IRT:
         nodes = torch.linspace(-4, 4, 41)
         log_w = torch.log_softmax(-0.5 * nodes ** 2, 0)
         b = torch.zeros(len(self.index), requires_grad=True)
-        log_a = torch.zeros(len(self.index), requires_grad=True)
-        opt = torch.optim.Adam([b, log_a] if self.two_pl else [b], lr=lr)
+        # 1PL: one discrimination shared by every item (the abilities' spread, which a fixed N(0, 1) would impose).
+        log_a = torch.zeros(len(self.index) if self.two_pl else 1, requires_grad=True)
+        opt = torch.optim.Adam([b, log_a], lr=lr)
         for _ in range(epochs):
-            a = log_a.exp()[i_idx, None] if self.two_pl else 1.0
+            a = log_a.exp()[i_idx, None] if self.two_pl else log_a.exp()
             z = a * nodes[None, :] - b[i_idx, None]
             ll = y * torch.nn.functional.logsigmoid(z) + (1 - y) * torch.nn.functional.logsigmoid(-z)
             per_student = torch.zeros(len(students), len(nodes)).index_add_(0, s_idx, ll)
@@ -125,7 +126,7 @@ class IRT:
             loss.backward()
             opt.step()
         self.b = b.detach().double().numpy()
-        self.a = log_a.detach().exp().double().numpy() if self.two_pl else np.ones(len(self.index))
+        self.a = log_a.detach().exp().double().numpy() * np.ones(len(self.index))
         self.counts = np.bincount(i_idx.numpy(), minlength=len(self.index))
         self.accuracy = float(y.mean())
         return self

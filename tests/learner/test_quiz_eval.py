@@ -93,3 +93,9 @@ def test_skill_pooling_moves_rare_items_towards_their_skill_and_bank_items_join_
     assert b_common_pooled[0] == pytest.approx(b_common[0], abs=0.05)
     assert pooled.params(["unseen"])[1][0] < 0 and irt.params(["unseen"])[1][0] == 0.0
     assert irt.with_skills({}).b.tolist() == irt.b.tolist()
+
+
+def test_1pl_learns_the_spread_of_abilities_through_one_shared_discrimination():
+    students = simulate_quiz(np.linspace(-2, 2, 12), np.full(12, 2.0), 400, seed=9)
+    irt = IRT(two_pl=False).fit([r for _, r in students])
+    assert len(set(irt.a.tolist())) == 1 and 1.6 < irt.a[0] < 2.4  # a fixed 1 would misstate every ability step
