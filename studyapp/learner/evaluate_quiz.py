@@ -21,7 +21,7 @@ from studyapp.learner.baselines import IRT
 from studyapp.learner.data import DataError, read_akt_skills, read_quiz_jsonl
 from studyapp.learner.metrics import accuracy, auc
 from studyapp.learner.policy import information
-from studyapp.learner.skills import shrink_to_skills, skill_index
+from studyapp.learner.skills import skill_index
 from studyapp.learner.training import read_quiz
 
 N_ASKED = (1, 3, 5, 10)
@@ -102,18 +102,64 @@ def item_skills(path: Path, fmt: str) -> dict[str, str]:
     return skills
 
 
-class Ours:
-    """The meta-learned model, trained on the training students only.
+# Prior precision of the per-student parts at the start: the IRT ability has IRT's N(0, 1); a skill's offset
+# starts at a spread of 0.5 logits; the intercept and memory columns (constant on quiz rows, so the same as an
+# intercept) start nearly fixed. Meta-training then learns every one of them.
+START_LOG_TAU = {"ability": 0.0, "skill": float(np.log(4.0)), "latent": 1.0, "other": 6.0}
+LATENT = 3  # free per-student dimensions whose item loadings meta-training learns (items answered often enough)
 
-    Item difficulties start at the 1PL maximum-likelihood fit of the same training students. Items with fewer
-    than RARE_ITEM answers keep that difficulty and get no loadings: episode-by-episode updates of a rarely
-    answered item follow the last student who answered it (Adam scales rare gradients up to full steps), which
-    made the population's ranking of assist2009's 16k items worse than the fit's (AUC 65.3 vs 67.0). Where
-    items carry skill tags, each difficulty first moves towards its skill's mean (shrink_to_skills).
+
+def skill_columns(items: list[str], skills: dict[str, str] | None) -> np.ndarray:
+    """One column per skill, 1 where the item carries that skill's tag (items x skills; no columns without tags)."""
+    index = skill_index(items, skills or {})
+    n_skills = int(index.max()) + 1 if len(index) else 0
+    cols = np.zeros((len(items), n_skills), dtype=np.float32)
+    tagged = index >= 0
+    cols[np.flatnonzero(tagged), index[tagged]] = 1.0
+    return cols
+
+
+def contained_start(config: dict, seed: int, irt: IRT, items: list[str], skills: np.ndarray,
+                    frequent: np.ndarray) -> dict:
+    """Starting parameters under which ours predicts as `irt` does: difficulty and discrimination are IRT's, the
+    first per-student loading is the discrimination (ability on IRT's scale, N(0, 1) prior), then one loading per
+    skill (the student's offset on that skill, 0 at the start), then LATENT free dimensions (small random
+    loadings on `frequent` items, none on the others). Meta-training starts from the baseline, so it moves away
+    from it only where training students show that doing so predicts better."""
+    params = m.init_params(config, seed)
+    a, b = irt.params(items)
+    n_skills = skills.shape[1]
+    loadings = np.zeros((len(items), config["dim"]), dtype=np.float32)
+    loadings[:, 0] = a
+    loadings[:, 1: 1 + n_skills] = skills
+    latent = params["item_s"][:, 1 + n_skills:].numpy()  # init_params' small random loadings
+    loadings[frequent, 1 + n_skills:] = latent[frequent]
+    params["item_b"] = torch.from_numpy(-b).float()  # the memory terms of a new item add nothing (logit R = 0)
+    params["item_s"] = torch.from_numpy(loadings)
+    params["new_b"] = torch.zeros(1)
+    params["new_s"] = torch.zeros(config["dim"])
+    params["new_s"][0] = 1.0
+    params["phi0"] = torch.zeros_like(params["phi0"])
+    log_tau = torch.full_like(params["log_tau"], START_LOG_TAU["other"])
+    log_tau[1] = START_LOG_TAU["ability"]
+    log_tau[2: 2 + n_skills] = START_LOG_TAU["skill"]
+    log_tau[2 + n_skills: 1 + config["dim"]] = START_LOG_TAU["latent"]
+    params["log_tau"] = log_tau
+    return params
+
+
+class Ours:
+    """The meta-learned model, trained on the training students only, starting from the baseline it competes with.
+
+    The start is the IRT-2PL fit of the same training students (with skill pooling where items carry skill tags):
+    ability is the first per-student coordinate, with IRT's loadings and prior, so before meta-training ours
+    predicts as IRT-2PL does. Per-student skill offsets (a loading per skill) come on top where items carry tags.
+    Items with fewer than RARE_ITEM answers keep their starting parameters: episode-by-episode updates of a
+    rarely answered item follow the last student who answered it (Adam scales rare gradients up to full steps).
     Asks the pool item of most expected information and adapts after each answer."""
 
-    def __init__(self, train: list[Student], steps: int, seed: int, log=print, difficulty: IRT | None = None,
-                 skills: dict[str, str] | None = None):
+    def __init__(self, train: list[Student], steps: int, seed: int, log=print, start: IRT | None = None,
+                 skills: dict[str, str] | None = None, skill_offsets: bool = True):
         self.vocab: dict[str, int] = {}
         tasks = []
         for _, responses in train:
@@ -121,18 +167,13 @@ class Ours:
                 self.vocab.setdefault(item, len(self.vocab))
             if len(responses) >= 2:
                 tasks.append(meta.task_from_quiz(responses, self.vocab))
-        self.config = m.default_config(len(self.vocab))
-        difficulty = difficulty or fit_difficulty(train)
-        start = m.init_params(self.config, seed)
+        items = list(self.vocab)
+        start = start or IRT(two_pl=True).fit([r for _, r in train]).with_skills(skills or {})
+        cols = skill_columns(items, skills if skill_offsets else None)
+        self.config = m.default_config(len(self.vocab), dim=1 + cols.shape[1] + LATENT)
         counts = meta.item_answer_counts([(tasks, 1.0)], len(self.vocab))
-        b = -difficulty.params(list(self.vocab))[1]
-        if skills:
-            skill = skill_index(list(self.vocab), skills)
-            accuracy = float(np.mean([c for _, r in train for _, c in r]))
-            b = shrink_to_skills(b, counts, skill, accuracy)
-        start["item_b"] = torch.from_numpy(b).float()
-        start["item_s"][torch.from_numpy(counts < RARE_ITEM)] = 0.0
-        log(f"meta-training on {len(tasks)} students, {len(self.vocab)} items, {steps} steps")
+        params = contained_start(self.config, seed, start, items, cols, counts >= RARE_ITEM)
+        log(f"meta-training on {len(tasks)} students, {len(self.vocab)} items, {cols.shape[1]} skills, {steps} steps")
         report_every = max(1, steps // 10)
         spec = meta.TrainSpec(steps=steps, seed=seed, support_sizes=QUIZ_SUPPORT, min_item_answers=RARE_ITEM)
 
@@ -140,7 +181,7 @@ class Ours:
             if step % report_every == 0:
                 log(f"  step {step}/{steps} loss {loss:.4f}")
 
-        self.params = meta.train([(tasks, 1.0)], self.config, spec, progress=progress, start=start)
+        self.params = meta.train([(tasks, 1.0)], self.config, spec, progress=progress, start=params)
         self.tau = self.params["log_tau"].exp()
 
     def terms(self, items: list[str]):
@@ -243,7 +284,7 @@ def predict(ours: Ours, irts: dict[str, IRT], students, seed: int, log=print):
 def evaluate(train: list[Student], test: list[Student], steps: int, seed: int, log=print,
              skills: dict[str, str] | None = None) -> dict:
     irts = fit_baselines(train, skills, log)
-    ours = Ours(train, steps, seed, log, difficulty=irts["irt1pl"], skills=skills)
+    ours = Ours(train, steps, seed, log, start=irts["irt2pl-skills" if skills else "irt2pl"], skills=skills)
     students = hold_out(test, seed)
     preds, _ = predict(ours, irts, students, seed, log)
     y = np.concatenate([np.array([c for _, c in query]) for _, _, query in students])
@@ -343,6 +384,13 @@ def runs(args) -> list[tuple[str, int, int]]:
     return [(f"seed {s}", 1, s) for s in _numbers(seeds, [args.seed])]
 
 
+def run_file(folder: Path, args, label: str, score_on: str) -> Path:
+    """Where --runs-dir keeps one run's result: named by data, run, steps and scored split, so an interrupted
+    command resumes, and runs started as separate processes (--folds 3) are summarised by one later command."""
+    name = f"{Path(args.data).stem}-{label.replace(' ', '')}-steps{args.steps}-seed{args.seed}-{score_on}.json"
+    return Path(folder) / name
+
+
 def main(args) -> int:
     def log(msg):
         print(msg, file=sys.stderr)
@@ -357,11 +405,21 @@ def main(args) -> int:
     skills = item_skills(args.data, args.format)
     score_on = getattr(args, "score_on", "test")
     results = []
+    runs_dir = getattr(args, "runs_dir", None)
     for label, fold, seed in plan:
-        split = split_data(args.data, args.format, seed, fold)
-        scored = split.validation if score_on == "validation" else split.test
-        result = evaluate(split.train, scored, args.steps, seed, log, skills=skills)
-        result.update(split=f"{split.description}; scored on {score_on}", data=str(args.data), run=label)
+        saved = run_file(runs_dir, args, label, score_on) if runs_dir else None
+        if saved is not None and saved.exists():
+            result = json.loads(saved.read_text(encoding="utf-8"))
+            log(f"{label}: read from {saved}")
+        else:
+            split = split_data(args.data, args.format, seed, fold)
+            scored = split.validation if score_on == "validation" else split.test
+            result = evaluate(split.train, scored, args.steps, seed, log, skills=skills)
+            result.update(split=f"{split.description}; scored on {score_on}", data=str(args.data), run=label,
+                          steps=args.steps)
+            if saved is not None:
+                saved.parent.mkdir(parents=True, exist_ok=True)
+                saved.write_text(json.dumps(result), encoding="utf-8")
         results.append(result)
         if not args.json:
             print(format_table(result), flush=True)

@@ -20,7 +20,7 @@ def setup():
     train, test = students[:70], students[70:]
     skills = {f"item{j}": f"skill{j % 3}" for j in range(N_ITEMS)}
     irts = q.fit_baselines(train, skills, log=lambda _: None)
-    ours = q.Ours(train, steps=4, seed=0, log=lambda _: None, difficulty=irts["irt1pl"], skills=skills)
+    ours = q.Ours(train, steps=4, seed=0, log=lambda _: None, start=irts["irt2pl-skills"], skills=skills)
     return ours, irts, q.hold_out(test, seed=0)
 
 

@@ -1,5 +1,5 @@
 """The quiz evaluation at full strength: skill-pooled IRT baselines, every fold or seed in one command with
-mean +- standard error."""
+mean +- standard error, and a quiz model that starts from the baseline it has to beat."""
 
 import argparse
 import json
@@ -95,7 +95,39 @@ def test_skill_pooling_moves_rare_items_towards_their_skill_and_bank_items_join_
     assert irt.with_skills({}).b.tolist() == irt.b.tolist()
 
 
+def test_ours_starts_as_the_irt_fit_it_competes_with():
+    students = simulate_quiz(np.linspace(-2, 2, 10), np.linspace(0.6, 1.8, 10), 80, seed=2)
+    irt = IRT(two_pl=True).fit([r for _, r in students], epochs=100)
+    ours = q.Ours(students, steps=0, seed=0, log=lambda _: None, start=irt, skill_offsets=False)
+    items = [f"item{j}" for j in range(10)]
+    _, _, p = next(ours.run([("item0", 1)], items[1:], asked_counts=(1,), adaptive=False))
+    a, b = irt.params(items[1:])
+    np.testing.assert_allclose(p, 1 / (1 + np.exp(b)), rtol=1e-5)  # ability 0: IRT's own prediction
+    base, design, _ = ours.terms(items)
+    np.testing.assert_allclose(design[:, 1].numpy(), irt.params(items)[0], rtol=1e-6)  # ability loads on a
+
+
+def test_skill_columns_give_each_tagged_item_its_skill_and_untagged_items_none():
+    cols = q.skill_columns(["a", "b", "c"], {"a": "x", "c": "y"})
+    assert cols.tolist() == [[1.0, 0.0], [0.0, 0.0], [0.0, 1.0]]
+    assert q.skill_columns(["a"], None).shape == (1, 0)
+
+
 def test_1pl_learns_the_spread_of_abilities_through_one_shared_discrimination():
     students = simulate_quiz(np.linspace(-2, 2, 12), np.full(12, 2.0), 400, seed=9)
     irt = IRT(two_pl=False).fit([r for _, r in students])
     assert len(set(irt.a.tolist())) == 1 and 1.6 < irt.a[0] < 2.4  # a fixed 1 would misstate every ability step
+
+
+def test_runs_dir_keeps_each_run_and_a_later_command_summarises_them(tmp_path, capsys):
+    folder = _akt_pid_folds(tmp_path / "folds")
+    runs = tmp_path / "runs"
+    for fold in ("1", "2"):  # as separate processes would
+        assert q.main(_args(folder, "akt-pid", folds=fold, runs_dir=runs)) == 0
+    capsys.readouterr()
+    assert len(list(runs.iterdir())) == 2
+    (runs / "unrelated.json").write_text("{}")
+    assert q.main(_args(folder, "akt-pid", folds="1-2", runs_dir=runs)) == 0
+    out = json.loads(capsys.readouterr().out)
+    stored = json.loads((q.run_file(runs, _args(folder, "akt-pid"), "fold 2", "test")).read_text())
+    assert out["runs"][1] == stored and out["summary"]["runs"] == 2
