@@ -96,7 +96,7 @@ def item_skills(path: Path, fmt: str) -> dict[str, str]:
     if fmt != "akt-pid" or not path.is_dir():
         return {}
     skills: dict[str, str] = {}
-    for f in sorted(f for f in path.iterdir() if f.suffix == ".csv" and f.stem[-1:].isdigit()):
+    for f in fold_files(path):
         for item, tag in read_akt_skills(f).items():
             skills.setdefault(item, tag)
     return skills
