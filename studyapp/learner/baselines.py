@@ -11,6 +11,7 @@ from torch.func import grad
 from studyapp.learner import model as m
 from studyapp.learner.data import StudentLog
 from studyapp.learner.features import BENCHMARK_DAY_START_S, FSRS6_DEFAULT, FsrsState, day_number, grade_of
+from studyapp.learner.skills import shrink_to_skills, skill_index
 
 
 class MissingExtra(RuntimeError):
@@ -102,6 +103,8 @@ class IRT:
         self.index: dict[str, int] = {}
         self.b = np.zeros(0)
         self.a = np.ones(0)
+        self.counts = np.zeros(0, dtype=np.int64)  # training answers per item
+        self.accuracy = 0.5  # mean training correctness
 
     def fit(self, students: list[list[tuple[str, int]]], epochs: int = 300, lr: float = 0.05) -> IRT:
         """Marginal maximum likelihood: abilities integrated out over N(0, 1) on a 41-point grid
@@ -115,10 +118,11 @@ class IRT:
         nodes = torch.linspace(-4, 4, 41)
         log_w = torch.log_softmax(-0.5 * nodes ** 2, 0)
         b = torch.zeros(len(self.index), requires_grad=True)
-        log_a = torch.zeros(len(self.index), requires_grad=True)
-        opt = torch.optim.Adam([b, log_a] if self.two_pl else [b], lr=lr)
+        # 1PL: one discrimination shared by every item (the abilities' spread, which a fixed N(0, 1) would impose).
+        log_a = torch.zeros(len(self.index) if self.two_pl else 1, requires_grad=True)
+        opt = torch.optim.Adam([b, log_a], lr=lr)
         for _ in range(epochs):
-            a = log_a.exp()[i_idx, None] if self.two_pl else 1.0
+            a = log_a.exp()[i_idx, None] if self.two_pl else log_a.exp()
             z = a * nodes[None, :] - b[i_idx, None]
             ll = y * torch.nn.functional.logsigmoid(z) + (1 - y) * torch.nn.functional.logsigmoid(-z)
             per_student = torch.zeros(len(students), len(nodes)).index_add_(0, s_idx, ll)
@@ -128,8 +132,27 @@ class IRT:
             loss.backward()
             opt.step()
         self.b = b.detach().double().numpy()
-        self.a = log_a.detach().exp().double().numpy() if self.two_pl else np.ones(len(self.index))
+        self.a = log_a.detach().exp().double().numpy() * np.ones(len(self.index))
+        self.counts = np.bincount(i_idx.numpy(), minlength=len(self.index))
+        self.accuracy = float(y.mean())
         return self
+
+    def with_skills(self, skills: dict[str, str], bank: list[str] = ()) -> IRT:
+        """A copy whose item difficulties are pulled towards their skill's mean by the empirical-Bayes rule ours
+        uses (shrink_to_skills); items of `bank` no training student answered join at their skill's mean."""
+        out = IRT(self.two_pl)
+        out.index = dict(self.index)
+        for item in bank:
+            out.index.setdefault(item, len(out.index))
+        added = len(out.index) - len(self.index)
+        out.counts = np.concatenate([self.counts, np.zeros(added, dtype=np.int64)])
+        out.a = np.concatenate([self.a, np.ones(added)])
+        out.accuracy = self.accuracy
+        # shrink_to_skills works on easiness (higher = easier): the negated difficulty, or 2PL's intercept.
+        easy = shrink_to_skills(-np.concatenate([self.b, np.zeros(added)]), out.counts,
+                                skill_index(list(out.index), skills), self.accuracy)
+        out.b = -easy
+        return out
 
     def params(self, items: list[str]) -> tuple[np.ndarray, np.ndarray]:
         idx = [self.index.get(i, -1) for i in items]

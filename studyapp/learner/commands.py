@@ -51,6 +51,12 @@ def register(subparsers, bench_subparsers) -> None:
     quiz.add_argument("--answers", type=Path, help="write the answers for --test here (JSONL)")
     quiz.add_argument("--steps", type=int, default=1500, help="meta-training steps")
     quiz.add_argument("--seed", type=int, default=0)
+    quiz.add_argument("--folds", help="with a fold folder: the folds to run, e.g. 1-5 (default 1); prints mean ± s.e.")
+    quiz.add_argument("--seeds", help="with a single file: the 60/20/20 split seeds to run, e.g. 0-4 (default --seed)")
+    quiz.add_argument("--runs-dir", type=Path,
+                      help="keep each run's result here and reuse it: resumes, and summarises runs made separately")
+    quiz.add_argument("--score-on", choices=("test", "validation"), default="test",
+                      help="score the validation students instead (for choosing hyper-parameters)")
     quiz.add_argument("--json", action="store_true")
     quiz.set_defaults(func=run_evaluate_quiz)
 

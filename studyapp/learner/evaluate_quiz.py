@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -20,11 +21,14 @@ from studyapp.learner.baselines import IRT
 from studyapp.learner.data import DataError, read_akt_skills, read_quiz_jsonl
 from studyapp.learner.metrics import accuracy, auc
 from studyapp.learner.policy import information
-from studyapp.learner.skills import shrink_to_skills, skill_index
+from studyapp.learner.skills import skill_index
 from studyapp.learner.training import read_quiz
 
 N_ASKED = (1, 3, 5, 10)
-MODELS = ("ours", "irt1pl-active", "irt2pl-active", "irt1pl-random", "population")
+# Every baseline gets every input ours gets: where items carry skill tags, IRT with the same skill pooling too.
+PLAIN_BASELINES = ("irt1pl-active", "irt2pl-active", "irt1pl-random", "population")
+SKILL_BASELINES = ("irt1pl-skills-active", "irt2pl-skills-active")
+MODELS = ("ours",) + PLAIN_BASELINES + SKILL_BASELINES
 HOLD_OUT = 0.2
 # An assessment adapts on a handful of answers: meta-train on episodes of that size.
 QUIZ_SUPPORT = (0, 1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20)
@@ -33,24 +37,41 @@ RARE_ITEM = 200  # answers an item needs before meta-training may move its param
 Student = tuple[str, list[tuple[str, int]]]
 
 
-def split_data(path: Path, fmt: str, seed: int) -> tuple[list[Student], list[Student], str]:
-    """(train, test, description): the given five folds when PATH is a folder of them, else 60/20/20 by student."""
+@dataclass
+class Split:
+    train: list[Student]
+    validation: list[Student]  # for choosing hyper-parameters; never the test students
+    test: list[Student]
+    description: str
+
+
+def fold_files(path: Path) -> list[Path]:
+    files = sorted(f for f in Path(path).iterdir() if f.suffix == ".csv" and f.stem[-1:].isdigit())
+    if len(files) < 3:
+        raise DataError(f"{path} does not hold the five numbered fold files")
+    return files
+
+
+def split_data(path: Path, fmt: str, seed: int, fold: int = 1) -> Split:
+    """The given folds when PATH is a folder of them (fold k: test file k, validation the next file, training the
+    rest), else a 60/20/20 split by student drawn with `seed`."""
     path = Path(path)
     if path.is_dir():
-        files = sorted(f for f in path.iterdir() if f.suffix == ".csv" and f.stem[-1:].isdigit())
-        if len(files) < 3:
-            raise DataError(f"{path} does not hold the five numbered fold files")
-        test = read_quiz(files[0], fmt)
-        train = [s for f in files[2:] for s in read_quiz(f, fmt)]
-        return train, test, f"fold 1: test {files[0].name}, validation {files[1].name} (unused), train the rest"
+        files = fold_files(path)
+        if not 1 <= fold <= len(files):
+            raise DataError(f"fold {fold} does not exist: {path} holds {len(files)} fold files")
+        test_file, val_file = files[fold - 1], files[fold % len(files)]
+        train = [s for f in files if f not in (test_file, val_file) for s in read_quiz(f, fmt)]
+        return Split(train, read_quiz(val_file, fmt), read_quiz(test_file, fmt),
+                     f"fold {fold}: test {test_file.name}, validation {val_file.name}, train the rest")
     if not path.is_file():
         raise DataError(f"{path} does not exist")
     students = read_quiz(path, fmt)
     order = np.random.default_rng(seed).permutation(len(students))
     n_train, n_val = int(0.6 * len(students)), int(0.2 * len(students))
-    train = [students[k] for k in order[:n_train]]
-    test = [students[k] for k in order[n_train + n_val:]]
-    return train, test, f"random 60/20/20 split of {len(students)} students (seed {seed}; validation unused)"
+    return Split([students[k] for k in order[:n_train]], [students[k] for k in order[n_train:n_train + n_val]],
+                 [students[k] for k in order[n_train + n_val:]],
+                 f"seed {seed}: random 60/20/20 split of {len(students)} students")
 
 
 def hold_out(students: list[Student], seed: int) -> list[tuple[str, list[tuple[str, int]], list[tuple[str, int]]]]:
@@ -75,24 +96,70 @@ def item_skills(path: Path, fmt: str) -> dict[str, str]:
     if fmt != "akt-pid" or not path.is_dir():
         return {}
     skills: dict[str, str] = {}
-    for f in sorted(f for f in path.iterdir() if f.suffix == ".csv" and f.stem[-1:].isdigit()):
+    for f in fold_files(path):
         for item, tag in read_akt_skills(f).items():
             skills.setdefault(item, tag)
     return skills
 
 
-class Ours:
-    """The meta-learned model, trained on the training students only.
+# Prior precision of the per-student parts at the start: the IRT ability has IRT's N(0, 1); a skill's offset
+# starts at a spread of 0.5 logits; the intercept and memory columns (constant on quiz rows, so the same as an
+# intercept) start nearly fixed. Meta-training then learns every one of them.
+START_LOG_TAU = {"ability": 0.0, "skill": float(np.log(4.0)), "latent": 1.0, "other": 6.0}
+LATENT = 3  # free per-student dimensions whose item loadings meta-training learns (items answered often enough)
 
-    Item difficulties start at the 1PL maximum-likelihood fit of the same training students. Items with fewer
-    than RARE_ITEM answers keep that difficulty and get no loadings: episode-by-episode updates of a rarely
-    answered item follow the last student who answered it (Adam scales rare gradients up to full steps), which
-    made the population's ranking of assist2009's 16k items worse than the fit's (AUC 65.3 vs 67.0). Where
-    items carry skill tags, each difficulty first moves towards its skill's mean (shrink_to_skills).
+
+def skill_columns(items: list[str], skills: dict[str, str] | None) -> np.ndarray:
+    """One column per skill, 1 where the item carries that skill's tag (items x skills; no columns without tags)."""
+    index = skill_index(items, skills or {})
+    n_skills = int(index.max()) + 1 if len(index) else 0
+    cols = np.zeros((len(items), n_skills), dtype=np.float32)
+    tagged = index >= 0
+    cols[np.flatnonzero(tagged), index[tagged]] = 1.0
+    return cols
+
+
+def contained_start(config: dict, seed: int, irt: IRT, items: list[str], skills: np.ndarray,
+                    frequent: np.ndarray) -> dict:
+    """Starting parameters under which ours predicts as `irt` does: difficulty and discrimination are IRT's, the
+    first per-student loading is the discrimination (ability on IRT's scale, N(0, 1) prior), then one loading per
+    skill (the student's offset on that skill, 0 at the start), then LATENT free dimensions (small random
+    loadings on `frequent` items, none on the others). Meta-training starts from the baseline, so it moves away
+    from it only where training students show that doing so predicts better."""
+    params = m.init_params(config, seed)
+    a, b = irt.params(items)
+    n_skills = skills.shape[1]
+    loadings = np.zeros((len(items), config["dim"]), dtype=np.float32)
+    loadings[:, 0] = a
+    loadings[:, 1: 1 + n_skills] = skills
+    latent = params["item_s"][:, 1 + n_skills:].numpy()  # init_params' small random loadings
+    loadings[frequent, 1 + n_skills:] = latent[frequent]
+    params["item_b"] = torch.from_numpy(-b).float()  # the memory terms of a new item add nothing (logit R = 0)
+    params["item_s"] = torch.from_numpy(loadings)
+    params["new_b"] = torch.zeros(1)
+    params["new_s"] = torch.zeros(config["dim"])
+    params["new_s"][0] = 1.0
+    params["phi0"] = torch.zeros_like(params["phi0"])
+    log_tau = torch.full_like(params["log_tau"], START_LOG_TAU["other"])
+    log_tau[1] = START_LOG_TAU["ability"]
+    log_tau[2: 2 + n_skills] = START_LOG_TAU["skill"]
+    log_tau[2 + n_skills: 1 + config["dim"]] = START_LOG_TAU["latent"]
+    params["log_tau"] = log_tau
+    return params
+
+
+class Ours:
+    """The meta-learned model, trained on the training students only, starting from the baseline it competes with.
+
+    The start is the IRT-2PL fit of the same training students (with skill pooling where items carry skill tags):
+    ability is the first per-student coordinate, with IRT's loadings and prior, so before meta-training ours
+    predicts as IRT-2PL does. Per-student skill offsets (a loading per skill) come on top where items carry tags.
+    Items with fewer than RARE_ITEM answers keep their starting parameters: episode-by-episode updates of a
+    rarely answered item follow the last student who answered it (Adam scales rare gradients up to full steps).
     Asks the pool item of most expected information and adapts after each answer."""
 
-    def __init__(self, train: list[Student], steps: int, seed: int, log=print, difficulty: IRT | None = None,
-                 skills: dict[str, str] | None = None):
+    def __init__(self, train: list[Student], steps: int, seed: int, log=print, start: IRT | None = None,
+                 skills: dict[str, str] | None = None, skill_offsets: bool = True):
         self.vocab: dict[str, int] = {}
         tasks = []
         for _, responses in train:
@@ -100,18 +167,13 @@ class Ours:
                 self.vocab.setdefault(item, len(self.vocab))
             if len(responses) >= 2:
                 tasks.append(meta.task_from_quiz(responses, self.vocab))
-        self.config = m.default_config(len(self.vocab))
-        difficulty = difficulty or fit_difficulty(train)
-        start = m.init_params(self.config, seed)
+        items = list(self.vocab)
+        start = start or IRT(two_pl=True).fit([r for _, r in train]).with_skills(skills or {})
+        cols = skill_columns(items, skills if skill_offsets else None)
+        self.config = m.default_config(len(self.vocab), dim=1 + cols.shape[1] + LATENT)
         counts = meta.item_answer_counts([(tasks, 1.0)], len(self.vocab))
-        b = -difficulty.params(list(self.vocab))[1]
-        if skills:
-            skill = skill_index(list(self.vocab), skills)
-            accuracy = float(np.mean([c for _, r in train for _, c in r]))
-            b = shrink_to_skills(b, counts, skill, accuracy)
-        start["item_b"] = torch.from_numpy(b).float()
-        start["item_s"][torch.from_numpy(counts < RARE_ITEM)] = 0.0
-        log(f"meta-training on {len(tasks)} students, {len(self.vocab)} items, {steps} steps")
+        params = contained_start(self.config, seed, start, items, cols, counts >= RARE_ITEM)
+        log(f"meta-training on {len(tasks)} students, {len(self.vocab)} items, {cols.shape[1]} skills, {steps} steps")
         report_every = max(1, steps // 10)
         spec = meta.TrainSpec(steps=steps, seed=seed, support_sizes=QUIZ_SUPPORT, min_item_answers=RARE_ITEM)
 
@@ -119,7 +181,7 @@ class Ours:
             if step % report_every == 0:
                 log(f"  step {step}/{steps} loss {loss:.4f}")
 
-        self.params = meta.train([(tasks, 1.0)], self.config, spec, progress=progress, start=start)
+        self.params = meta.train([(tasks, 1.0)], self.config, spec, progress=progress, start=params)
         self.tau = self.params["log_tau"].exp()
 
     def terms(self, items: list[str]):
@@ -157,7 +219,8 @@ class Ours:
 
 
 def irt_run(model: IRT, pool, query, rng: np.random.Generator | None):
-    """IRT with maximum-information selection (rng None) or random selection; MAP ability after each answer."""
+    """IRT with maximum-information selection (rng None) or random selection; MAP ability after each answer.
+    Yields (n, asked item ids, query probabilities) as Ours.run does."""
     a_pool, b_pool = model.params([i for i, _ in pool])
     a_q, b_q = model.params(list(query))
     y = np.array([c for _, c in pool], dtype=np.float64)
@@ -175,39 +238,60 @@ def irt_run(model: IRT, pool, query, rng: np.random.Generator | None):
             asked.append(pick)
             theta = IRT.theta_map(a_pool[asked], b_pool[asked], y[asked])
         if n in N_ASKED:
-            yield n, 1 / (1 + np.exp(-(a_q * theta - b_q)))
+            yield n, [pool[k][0] for k in asked], 1 / (1 + np.exp(-(a_q * theta - b_q)))
+
+
+def fit_baselines(train: list[Student], skills: dict[str, str] | None, log=print) -> dict[str, IRT]:
+    """IRT-1PL and IRT-2PL fitted on the training students; with skill tags, also their skill-pooled copies."""
+    log("fitting IRT-1PL and IRT-2PL")
+    irt1 = fit_difficulty(train)
+    irt2 = IRT(two_pl=True).fit([r for _, r in train])
+    out = {"irt1pl": irt1, "irt2pl": irt2}
+    if skills:
+        out.update({"irt1pl-skills": irt1.with_skills(skills), "irt2pl-skills": irt2.with_skills(skills)})
+    return out
+
+
+def model_names(skills: dict[str, str] | None) -> tuple[str, ...]:
+    return ("ours",) + PLAIN_BASELINES + (SKILL_BASELINES if skills else ())
+
+
+def predict(ours: Ours, irts: dict[str, IRT], students, seed: int, log=print):
+    """Every model's query probabilities and every policy's asked items, per test student, before any scoring.
+    `students` are hold_out()'s (id, pool, query answers); the query answers are passed on to no model."""
+    preds: dict[tuple[str, int], list[np.ndarray]] = {}
+    asked: dict[tuple[str, int], list[list[str]]] = {}
+    rng = np.random.default_rng(seed + 2)
+
+    def record(name, runs):
+        for n, items, p in runs:
+            preds.setdefault((name, n), []).append(p)
+            asked.setdefault((name, n), []).append(items)
+
+    for k, (_, pool, query_pairs) in enumerate(students, start=1):
+        query = [i for i, _ in query_pairs]
+        record("ours", ours.run(pool, query))
+        _, _, population = next(ours.run(pool, query, asked_counts=(1,), adaptive=False))
+        record("population", ((n, [], population) for n in N_ASKED))
+        for key, model in irts.items():
+            record(f"{key}-active", irt_run(model, pool, query, None))
+        record("irt1pl-random", irt_run(irts["irt1pl"], pool, query, rng))
+        if k % 200 == 0:
+            log(f"  {k}/{len(students)} test students")
+    return preds, asked
 
 
 def evaluate(train: list[Student], test: list[Student], steps: int, seed: int, log=print,
              skills: dict[str, str] | None = None) -> dict:
-    log("fitting IRT-1PL and IRT-2PL")
-    irt1 = fit_difficulty(train)
-    irt2 = IRT(two_pl=True).fit([r for _, r in train])
-    ours = Ours(train, steps, seed, log, difficulty=irt1, skills=skills)
+    irts = fit_baselines(train, skills, log)
+    ours = Ours(train, steps, seed, log, start=irts["irt2pl-skills" if skills else "irt2pl"], skills=skills)
     students = hold_out(test, seed)
-    preds = {(name, n): [] for name in MODELS for n in N_ASKED}
-    truth = []
-    rng = np.random.default_rng(seed + 2)
-    for k, (_, pool, query_pairs) in enumerate(students, start=1):
-        query = [i for i, _ in query_pairs]
-        truth.append(np.array([c for _, c in query_pairs]))
-        for n, _, p in ours.run(pool, query):
-            preds[("ours", n)].append(p)
-        population = next(ours.run(pool, query, asked_counts=(1,), adaptive=False))[2]
-        for n, p in irt_run(irt1, pool, query, None):
-            preds[("irt1pl-active", n)].append(p)
-        for n, p in irt_run(irt2, pool, query, None):
-            preds[("irt2pl-active", n)].append(p)
-        for n, p in irt_run(irt1, pool, query, rng):
-            preds[("irt1pl-random", n)].append(p)
-        for n in N_ASKED:
-            preds[("population", n)].append(population)
-        if k % 200 == 0:
-            log(f"  {k}/{len(students)} test students")
-    y = np.concatenate(truth)
+    preds, _ = predict(ours, irts, students, seed, log)
+    y = np.concatenate([np.array([c for _, c in query]) for _, _, query in students])
+    names = model_names(skills)
     result = {"train_students": len(train), "test_students": len(students), "query_answers": int(len(y)),
-              "auc": {}, "accuracy": {}}
-    for name in MODELS:
+              "models": list(names), "auc": {}, "accuracy": {}}
+    for name in names:
         result["auc"][name] = {str(n): 100 * auc(y, np.concatenate(preds[(name, n)])) for n in N_ASKED}
         result["accuracy"][name] = {str(n): 100 * accuracy(y, np.concatenate(preds[(name, n)])) for n in N_ASKED}
     return result
@@ -215,11 +299,47 @@ def evaluate(train: list[Student], test: list[Student], steps: int, seed: int, l
 
 def format_table(result: dict) -> str:
     lines = [f"Quiz track ({result.get('split', '')}): {result['test_students']} test students, "
-             f"{result['query_answers']} held-out answers", f"{'model':<16}" + "".join(
+             f"{result['query_answers']} held-out answers", f"{'model':<22}" + "".join(
                  f"{'AUC@' + str(n):>9}" for n in N_ASKED) + "".join(f"{'ACC@' + str(n):>9}" for n in N_ASKED)]
-    for name in MODELS:
-        lines.append(f"{name:<16}" + "".join(f"{result['auc'][name][str(n)]:>9.2f}" for n in N_ASKED)
+    for name in result["models"]:
+        lines.append(f"{name:<22}" + "".join(f"{result['auc'][name][str(n)]:>9.2f}" for n in N_ASKED)
                      + "".join(f"{result['accuracy'][name][str(n)]:>9.2f}" for n in N_ASKED))
+    return "\n".join(lines)
+
+
+def _mean_se(values: list[float]) -> dict:
+    v = np.asarray(values, dtype=np.float64)
+    se = float(v.std(ddof=1) / np.sqrt(len(v))) if len(v) > 1 else None
+    return {"mean": float(v.mean()), "se": se}
+
+
+def summarize(results: list[dict]) -> dict:
+    """Mean +- standard error of each model's AUC over the runs (folds or seeds), and ours minus the best baseline
+    at each n: the baseline with the highest mean there, the difference paired run by run."""
+    names = [n for n in results[0]["models"] if all(n in r["auc"] for r in results)]
+    out = {"runs": len(results), "auc": {}, "ours_minus_best": {}}
+    for name in names:
+        out["auc"][name] = {str(n): _mean_se([r["auc"][name][str(n)] for r in results]) for n in N_ASKED}
+    for n in map(str, N_ASKED):
+        best = max((b for b in names if b != "ours"), key=lambda b: out["auc"][b][n]["mean"])
+        diff = _mean_se([r["auc"]["ours"][n] - r["auc"][best][n] for r in results])
+        out["ours_minus_best"][n] = dict(diff, baseline=best)
+    return out
+
+
+def _pm(value: dict, sign: str = "") -> str:
+    se = f" ± {value['se']:.2f}" if value["se"] is not None else ""
+    return f"{value['mean']:{sign}.2f}{se}"
+
+
+def format_summary(summary: dict, description: str) -> str:
+    lines = [f"AUC % over {summary['runs']} {description}: mean ± standard error",
+             f"{'model':<22}" + "".join(f"{'n=' + str(n):>16}" for n in N_ASKED)]
+    for name, row in summary["auc"].items():
+        lines.append(f"{name:<22}" + "".join(f"{_pm(row[str(n)]):>16}" for n in N_ASKED))
+    diff = summary["ours_minus_best"]
+    lines.append(f"{'ours - best baseline':<22}" + "".join(f"{_pm(diff[str(n)], '+'):>16}" for n in N_ASKED))
+    lines.append(f"{'(best baseline)':<22}" + "".join(f"{diff[str(n)]['baseline']:>16}" for n in N_ASKED))
     return "\n".join(lines)
 
 
@@ -239,6 +359,38 @@ def answer_file(train_path: Path, test_path: Path, out: Path, steps: int, seed: 
     return 0
 
 
+def _numbers(text: str | None, default: list[int]) -> list[int]:
+    """"1,2,3" or "1-5" (as given to --folds and --seeds)."""
+    if not text:
+        return default
+    try:
+        if "-" in text.strip("-"):
+            first, last = text.split("-", 1)
+            return list(range(int(first), int(last) + 1))
+        return [int(part) for part in text.split(",")]
+    except ValueError:
+        raise DataError(f"{text!r} is not a list of numbers such as 1,2,3 or 1-5") from None
+
+
+def runs(args) -> list[tuple[str, int, int]]:
+    """(label, fold, seed) of each run: folds of a fold folder, seeds of a 60/20/20 split."""
+    folds, seeds = getattr(args, "folds", None), getattr(args, "seeds", None)
+    if Path(args.data).is_dir():
+        if seeds:
+            raise DataError("--seeds is for a single response file; a fold folder takes --folds")
+        return [(f"fold {f}", f, args.seed) for f in _numbers(folds, [1])]
+    if folds:
+        raise DataError("--folds is for a folder of fold files; a single response file takes --seeds")
+    return [(f"seed {s}", 1, s) for s in _numbers(seeds, [args.seed])]
+
+
+def run_file(folder: Path, args, label: str, score_on: str) -> Path:
+    """Where --runs-dir keeps one run's result: named by data, run, steps and scored split, so an interrupted
+    command resumes, and runs started as separate processes (--folds 3) are summarised by one later command."""
+    name = f"{Path(args.data).stem}-{label.replace(' ', '')}-steps{args.steps}-seed{args.seed}-{score_on}.json"
+    return Path(folder) / name
+
+
 def main(args) -> int:
     def log(msg):
         print(msg, file=sys.stderr)
@@ -249,9 +401,32 @@ def main(args) -> int:
         return answer_file(args.train, args.test, args.answers, args.steps, args.seed, log)
     if not args.data or not args.format:
         raise DataError("give --data PATH --format akt|akt-pid|dense, or --train/--test/--answers")
-    train, test, description = split_data(args.data, args.format, args.seed)
-    result = evaluate(train, test, args.steps, args.seed, log, skills=item_skills(args.data, args.format))
-    result["split"] = description
-    result["data"] = str(args.data)
-    print(json.dumps(result, indent=1) if args.json else format_table(result))
+    plan = runs(args)
+    skills = item_skills(args.data, args.format)
+    score_on = getattr(args, "score_on", "test")
+    results = []
+    runs_dir = getattr(args, "runs_dir", None)
+    for label, fold, seed in plan:
+        saved = run_file(runs_dir, args, label, score_on) if runs_dir else None
+        if saved is not None and saved.exists():
+            result = json.loads(saved.read_text(encoding="utf-8"))
+            log(f"{label}: read from {saved}")
+        else:
+            split = split_data(args.data, args.format, seed, fold)
+            scored = split.validation if score_on == "validation" else split.test
+            result = evaluate(split.train, scored, args.steps, seed, log, skills=skills)
+            result.update(split=f"{split.description}; scored on {score_on}", data=str(args.data), run=label,
+                          steps=args.steps)
+            if saved is not None:
+                saved.parent.mkdir(parents=True, exist_ok=True)
+                saved.write_text(json.dumps(result), encoding="utf-8")
+        results.append(result)
+        if not args.json:
+            print(format_table(result), flush=True)
+    if args.json:
+        print(json.dumps(results[0] if len(results) == 1 else {"runs": results, "summary": summarize(results)},
+                         indent=1))
+    elif len(results) > 1:
+        kind = "folds" if Path(args.data).is_dir() else "seeds"
+        print(format_summary(summarize(results), f"{kind} ({', '.join(r[0] for r in plan)})"))
     return 0
