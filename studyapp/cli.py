@@ -376,7 +376,7 @@ def register_commands(sub, bench_targets) -> None:
     """Commands whose code lives with the layer they exercise (each imports its heavy modules lazily)."""
     from studyapp.classroom import commands as classroom_commands
     from studyapp.exchange import bench_import
-    from studyapp.learner import commands as learner_commands
+    from studyapp.learner.lab import commands as learner_commands
     from studyapp.study import bench_crash
     from studyapp.study import commands as study_commands
 

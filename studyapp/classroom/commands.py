@@ -144,7 +144,7 @@ def cmd_train(args) -> int:
     from studyapp.classroom.distributed import FitSpec
     from studyapp.classroom.signing import sign_model, signature_path, teacher_key
     from studyapp.classroom.training import class_start, train_class, write_class_model
-    from studyapp.learner import parallel
+    from studyapp.learner.lab import parallel
     from tqdm import tqdm
 
     _check_out(args.out, args.bundles)

@@ -1,6 +1,6 @@
 """Meta-training that starts from given parameters and runs data-parallel under `torchrun`.
 
-The training loop is learner/meta.py's `train`, which splits each step's batch across the torchrun processes
+The training loop is learner/lab/meta.py's `train`, which splits each step's batch across the torchrun processes
 and sums their gradients, so one process or many give the same model. Backend: gloo on CPUs, NCCL when CUDA
 is present.
 
@@ -22,8 +22,8 @@ from pathlib import Path
 
 import torch
 
-from studyapp.learner import meta
-from studyapp.learner import parallel
+from studyapp.learner.lab import meta
+from studyapp.learner.lab import parallel
 
 ANCHORED = ("new_b", "new_s", "kind_b", "w1", "b1", "w2", "b2", "phi0", "log_tau")
 # A class answers each of its items a handful of times: enough to place an item's difficulty (with its skill's

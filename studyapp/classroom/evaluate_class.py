@@ -29,9 +29,9 @@ import numpy as np
 
 from studyapp.classroom.distributed import FitSpec
 from studyapp.classroom.training import MIN_ANSWERS, load_start, read_assist2009, start_from_quiz
-from studyapp.learner.baselines import IRT
-from studyapp.learner.evaluate_quiz import N_ASKED, QUIZ_SUPPORT, Ours, hold_out, irt_run
-from studyapp.learner.metrics import auc
+from studyapp.learner.lab.baselines import IRT
+from studyapp.learner.lab.evaluate_quiz import N_ASKED, QUIZ_SUPPORT, Ours, hold_out, irt_run
+from studyapp.learner.lab.metrics import auc
 
 FOLDS = 5
 MODELS = ("shipped", "pooled", "irt1pl-skills", "irt2pl-skills")

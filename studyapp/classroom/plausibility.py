@@ -13,8 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from studyapp.classroom.training import ClassroomError, load_start, prefix_metrics
-from studyapp.learner import meta
-from studyapp.learner.data import StudentLog
+from studyapp.learner.lab import meta
+from studyapp.learner.lab.data import StudentLog
 from studyapp.resources import resources_dir
 
 # Log loss (nats per answer) a class model may lose against the shipped model on the check set. Trained class

@@ -20,12 +20,12 @@ import torch
 
 from studyapp.classroom.bundle import StudentBundle
 from studyapp.classroom.distributed import FitSpec, fit
-from studyapp.learner import meta
+from studyapp.learner.lab import meta
 from studyapp.learner import model as m
-from studyapp.learner.data import StudentLog
-from studyapp.learner.metrics import auc, log_loss
+from studyapp.learner.lab.data import StudentLog
+from studyapp.learner.lab.metrics import auc, log_loss
 from studyapp.learner.modelfile import read_model, save_model
-from studyapp.learner.skills import shrink_to_skills, skill_index
+from studyapp.learner.lab.skills import shrink_to_skills, skill_index
 
 PREFIXES = (1, 3, 5, 10)
 MIN_ANSWERS = 2  # a student needs something to adapt on and something to predict
@@ -126,7 +126,7 @@ def district_start(folder: Path, model: Path | None = None) -> ClassStart:
 def read_assist2009(files: list[Path]) -> tuple[list[tuple[str, list[tuple[str, int]]]], dict[str, str]]:
     """The students of assist2009 answer files (item keys prefixed with the data's name) and each problem's
     skill tag (item metadata)."""
-    from studyapp.learner.data import read_akt, read_akt_skills
+    from studyapp.learner.lab.data import read_akt, read_akt_skills
 
     students = [(sid, [(ASSIST2009_PREFIX + i, c) for i, c in r])
                 for f in files for sid, r in read_akt(f, with_pid=True)]

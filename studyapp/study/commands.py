@@ -61,7 +61,7 @@ def find_deck(name: str):
 
 
 def _population(path: Path):
-    from studyapp.learner.simulate import Population
+    from studyapp.learner.lab.simulate import Population
 
     if path.is_file():
         return Population.from_file(path), str(path)
@@ -106,7 +106,7 @@ def _predictor_factory(model: str | None):
 
 
 def _families(text: str) -> tuple[str, ...]:
-    from studyapp.learner.simulate import MEMORY_FAMILIES
+    from studyapp.learner.lab.simulate import MEMORY_FAMILIES
 
     names = tuple(f.strip().lower() for f in text.split(",") if f.strip())
     odd = [f for f in names if f not in MEMORY_FAMILIES]
@@ -146,7 +146,7 @@ def _simulation_table(result: dict) -> list[str]:
 
 def cmd_simulate(args) -> int:
     from studyapp.content.model import ContentError
-    from studyapp.learner.data import DataError
+    from studyapp.learner.lab.data import DataError
     from studyapp.study.settings import SettingsError, StudySettings
     from studyapp.study.simulation import SimulationError, check_disjoint, generated_deck, simulate
 

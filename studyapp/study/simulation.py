@@ -2,7 +2,7 @@
 
 Each student's memory is hidden from the policies: FSRS-5 dynamics with parameters drawn from the real
 population, or a power-law (ACT-R) memory unrelated to FSRS, so that no policy wins by sharing the
-simulator's model (`studyapp.learner.simulate`). A policy sees only the answers, logged in a temporary
+simulator's model (`studyapp.learner.lab.simulate`). A policy sees only the answers, logged in a temporary
 database, exactly as on a laptop, and the student's answer times drive the clock. Every policy faces the
 same students: student k has the same memory, item difficulties and random stream under every policy.
 
@@ -28,7 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from studyapp.content.model import SELF_GRADED, Deck, ImportBundle, Item
-from studyapp.learner.simulate import MEMORY_FAMILIES, FsrsMemory, Population, PowerLawMemory, draw_powerlaw
+from studyapp.learner.lab.simulate import MEMORY_FAMILIES, FsrsMemory, Population, PowerLawMemory, draw_powerlaw
 from studyapp.store import queries
 from studyapp.store.db import connect
 from studyapp.store.importer import import_bundle

@@ -6,7 +6,7 @@ import json
 import numpy as np
 
 from studyapp.classroom import evaluate_class
-from studyapp.learner.simulate import simulate_quiz
+from studyapp.learner.lab.simulate import simulate_quiz
 
 
 def test_class_model_is_compared_with_irt_on_the_same_pooled_class(tmp_path, capsys):

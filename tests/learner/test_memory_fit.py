@@ -6,11 +6,13 @@ import pytest
 import torch
 from safetensors.torch import save as save_tensors
 
-from studyapp.learner import baselines, memory_fit
+from studyapp.learner import memory_fit
+
+from studyapp.learner.lab import baselines
 from studyapp.learner import features as feat
 from studyapp.learner.features import BENCHMARK_DAY_START_S
 from studyapp.learner.runtime import Answer, ItemInfo, Learner, ModelError
-from studyapp.learner.simulate import simulate_population
+from studyapp.learner.lab.simulate import simulate_population
 
 
 @pytest.fixture(scope="module")

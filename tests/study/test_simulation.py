@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from studyapp.content.model import Deck, Item
-from studyapp.learner.simulate import POWERLAW_MEAN, Population, PowerLawMemory
+from studyapp.learner.lab.simulate import POWERLAW_MEAN, Population, PowerLawMemory
 from studyapp.study.simulation import (
     SIM_SEED_OFFSET, SimStudent, SimulationError, StudentRun, check_disjoint, generated_deck, make_students,
     run_student, simulate,

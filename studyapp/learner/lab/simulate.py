@@ -13,7 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
-from studyapp.learner.data import DataError, StudentLog
+from studyapp.learner.lab.data import DataError, StudentLog
 
 DAY_S = 86400.0
 FSRS5_DECAY = -0.5

@@ -7,10 +7,10 @@ import json
 import numpy as np
 import pytest
 
-from studyapp.learner import evaluate_quiz as q
-from studyapp.learner.baselines import IRT
-from studyapp.learner.data import DataError
-from studyapp.learner.simulate import simulate_quiz
+from studyapp.learner.lab import evaluate_quiz as q
+from studyapp.learner.lab.baselines import IRT
+from studyapp.learner.lab.data import DataError
+from studyapp.learner.lab.simulate import simulate_quiz
 
 
 def _akt_pid_folds(folder, n_folds=5, per_fold=14, n_items=12):

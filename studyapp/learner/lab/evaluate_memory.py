@@ -19,11 +19,13 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from studyapp.learner import baselines, memory_fit
+from studyapp.learner import memory_fit
+
+from studyapp.learner.lab import baselines
 from studyapp.learner import model as m
-from studyapp.learner.data import StudentLog, read_reviews
+from studyapp.learner.lab.data import StudentLog, read_reviews
 from studyapp.learner.features import BENCHMARK_DAY_START_S, FsrsState, day_number, grade_of, history_features
-from studyapp.learner.metrics import auc, log_loss, rmse_bins
+from studyapp.learner.lab.metrics import auc, log_loss, rmse_bins
 from studyapp.learner.runtime import Learner, guess_of
 
 MODELS = ("ours", "ours-population", "pooled-finetune", "fsrs6-default", "fsrs6-fitted", "fsrs6-map", "constant")

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import numpy as np
 
-from studyapp.learner import meta
+from studyapp.learner.lab import meta
 from studyapp.learner import model as m
-from studyapp.learner.data import read_akt, read_dense
+from studyapp.learner.lab.data import read_akt, read_dense
 from studyapp.learner.modelfile import save_model
-from studyapp.learner.simulate import Population, simulate_population
+from studyapp.learner.lab.simulate import Population, simulate_population
 
 SHIPPED_PREFIXES = ("fractions-",)  # population items the app ships a deck for
 # Each source: (folder, file glob, reader, key prefix, weight in the task mixture).

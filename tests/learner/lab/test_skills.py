@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from studyapp.learner.skills import shrink_to_skills, skill_index
+from studyapp.learner.lab.skills import shrink_to_skills, skill_index
 
 
 def test_rarely_answered_items_move_towards_their_skill_and_steady_ones_stay():

@@ -1,6 +1,6 @@
 import torch
 
-from studyapp.learner import meta
+from studyapp.learner.lab import meta
 from studyapp.learner import model as m
 
 

@@ -4,8 +4,8 @@ any later row, leaves that row's prediction unchanged, for every model."""
 import numpy as np
 import pytest
 
-from studyapp.learner import evaluate_memory as em
-from studyapp.learner.data import StudentLog
+from studyapp.learner.lab import evaluate_memory as em
+from studyapp.learner.lab.data import StudentLog
 from studyapp.learner.runtime import Learner
 
 pytest.importorskip("fsrs")

@@ -8,8 +8,8 @@ flipping it leaves that choice, the choices before it and the predictions made b
 import numpy as np
 import pytest
 
-from studyapp.learner import evaluate_quiz as q
-from studyapp.learner.simulate import simulate_quiz
+from studyapp.learner.lab import evaluate_quiz as q
+from studyapp.learner.lab.simulate import simulate_quiz
 
 N_ITEMS = 16
 

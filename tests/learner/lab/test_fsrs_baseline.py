@@ -7,14 +7,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from studyapp.learner import baselines
+from studyapp.learner.lab import baselines
 from studyapp.learner import features as feat
-from studyapp.learner.data import StudentLog, read_reviews
-from studyapp.learner.evaluate_memory import review_facts
-from studyapp.learner.simulate import simulate_population
+from studyapp.learner.lab.data import StudentLog, read_reviews
+from studyapp.learner.lab.evaluate_memory import review_facts
+from studyapp.learner.lab.simulate import simulate_population
 
 fsrs = pytest.importorskip("fsrs")
-JOSH = Path(__file__).resolve().parents[3] / "shared" / "data" / "anki-revlog-josh" / "review_logs_josh.csv"
+JOSH = Path(__file__).resolve().parents[4] / "shared" / "data" / "anki-revlog-josh" / "review_logs_josh.csv"
 
 
 @pytest.fixture(scope="module")

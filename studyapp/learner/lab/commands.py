@@ -73,8 +73,8 @@ def _fail(message: str) -> int:
 
 
 def run_train(args) -> int:
-    from studyapp.learner.meta import TrainSpec
-    from studyapp.learner.training import train_model
+    from studyapp.learner.lab.meta import TrainSpec
+    from studyapp.learner.lab.training import train_model
 
     data = args.data if args.data and args.data.is_dir() else None
     if data is None:
@@ -88,8 +88,8 @@ def run_train(args) -> int:
 
 
 def run_evaluate_memory(args) -> int:
-    from studyapp.learner.data import DataError
-    from studyapp.learner.evaluate_memory import main
+    from studyapp.learner.lab.data import DataError
+    from studyapp.learner.lab.evaluate_memory import main
     from studyapp.learner.modelfile import ModelError
 
     try:
@@ -99,8 +99,8 @@ def run_evaluate_memory(args) -> int:
 
 
 def run_evaluate_quiz(args) -> int:
-    from studyapp.learner.data import DataError
-    from studyapp.learner.evaluate_quiz import main
+    from studyapp.learner.lab.data import DataError
+    from studyapp.learner.lab.evaluate_quiz import main
 
     try:
         return main(args)
@@ -109,7 +109,7 @@ def run_evaluate_quiz(args) -> int:
 
 
 def run_bench(args) -> int:
-    from studyapp.learner.bench import main
+    from studyapp.learner.lab.bench import main
     from studyapp.learner.modelfile import ModelError
 
     try:

@@ -5,9 +5,9 @@ import json
 import numpy as np
 import pytest
 
-from studyapp.learner import bench, commands, evaluate_memory, evaluate_quiz, metrics
-from studyapp.learner.data import DataError, read_akt, read_dense, read_reviews
-from studyapp.learner.simulate import Population, simulate_quiz
+from studyapp.learner.lab import bench, commands, evaluate_memory, evaluate_quiz, metrics
+from studyapp.learner.lab.data import DataError, read_akt, read_dense, read_reviews
+from studyapp.learner.lab.simulate import Population, simulate_quiz
 
 
 def write_events(path, logs):
@@ -145,7 +145,7 @@ def test_reviews_from_an_anki_package(tmp_path):
 
 
 def test_skill_tags_are_read_from_akt_pid_files(tmp_path):
-    from studyapp.learner.data import read_akt_skills
+    from studyapp.learner.lab.data import read_akt_skills
 
     path = tmp_path / "assist2009_pid_test1.csv"
     path.write_text("3,77\n10,10,11\n5,6,5\n1,1,0\n", encoding="utf-8")
