@@ -120,6 +120,23 @@ class LearnerPredictor:
         with one_thread():
             return self.student.predict(self._scored(items), now_ms / 1000 + DAY_S).tolist()
 
+    def curve_after(self, item: ItemRow, extra: Sequence[tuple[int, int, int | None]]):
+        """p(correct) of `item` at any later moment had it also been answered as `extra` says ((answered_ms,
+        correct, grade) each, after its logged answers): a function of time in ms. An item's memory comes
+        from its own answers and the student's adapted parameters, so a learner given only this item's
+        answers and this student's state predicts the item exactly as the student's own would."""
+        info = item_info(item)
+        own = [a for a in self.history if a.item.key == info.key]
+        own += [_answer(info, at, correct, grade) for at, correct, grade in extra]
+        with one_thread():
+            scratch = self.learner.student(own, state=self.student.state_bytes())
+            items = self.learner.item_set([info])
+
+        def curve(at_ms: int) -> float:
+            with one_thread():
+                return float(scratch.predict(items, at_ms / 1000)[0])
+        return curve
+
     def observe(self, item: ItemRow, answer: LoggedAnswer) -> None:
         new = _answer(item_info(item), answer.answered_ms, answer.correct, answer.grade)
         self.history.append(new)

@@ -69,7 +69,7 @@ def test_missed_item_comes_back_after_the_lapse_and_due_items_come_first(setup):
     s.submit("3")
     clock.ms += LAPSE_MS
     shown = s.next_item()
-    assert shown.item.id == first.id and shown.reason.text.startswith("Due for review")
+    assert shown.item.id == first.id and shown.reason.text.startswith("Learning step")
 
 
 def test_reviews_become_due_after_their_interval(setup):
