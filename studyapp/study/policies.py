@@ -151,7 +151,7 @@ def new_choice(context: StudyContext, index: int, p: float | None) -> Choice:
 
 # ---------------------------------------------------------------- review (flashcards)
 
-RETENTION_GRID = (0.80, 0.83, 0.86, 0.89, 0.92, 0.95)  # bounds of the per-student target: never absurd intervals
+RETENTION_GRID = (0.80, 0.85, 0.90, 0.95)  # bounds of the per-student target: never absurd intervals
 HORIZON_MS = 60 * DAY_MS      # the knowledge a target buys is counted over two months of keeping one item
 LONGEST_INTERVAL_MS = 365 * DAY_MS
 
@@ -161,10 +161,10 @@ def expected_cost_s(p: np.ndarray | float, right_s, wrong_s):
     return p * right_s + (1 - p) * (wrong_s + 2 * right_s)
 
 
-def time_to_recall(curve, start_ms: int, target: float, iterations: int = 8) -> int:
+def time_to_recall(curve, start_ms: int, target: float, iterations: int = 8, low: int = STEPS_MS[-1]) -> int:
     """How long after `start_ms` the recall `curve` (ms -> p) takes to fall to `target`: a bisection on the
-    logarithm of time between the last learning step and a year (4% precise after 8 halvings)."""
-    low, high = STEPS_MS[-1], LONGEST_INTERVAL_MS
+    logarithm of time between `low` (the last learning step) and a year (4% precise after 8 halvings)."""
+    high = LONGEST_INTERVAL_MS
     if curve(start_ms + high) >= target:
         return high
     if curve(start_ms + low) < target:
@@ -191,14 +191,16 @@ def minimum_cost_retention(curve_after, item: ItemRow, now_ms: int, times: Answe
     best, after_a_day = (math.inf, RETENTION_GRID[-1]), 0.0
     for target in RETENTION_GRID:
         extra = [(now_ms, 1, 3)]
-        t, cost, recall_ms = now_ms, right_s, 0.0
+        t, cost, recall_ms, wait = now_ms, right_s, 0.0, STEPS_MS[-1]
         while True:
             curve = curve_after(item, extra)
             if t == now_ms:
                 after_a_day = curve(now_ms + DAY_MS)
-            wait = time_to_recall(curve, t, target)
+            # Each successful review lengthens the next wait, so the last one bounds the search (6 halvings:
+            # the wait within 20%, enough to rank the targets).
+            wait = time_to_recall(curve, t, target, iterations=6, low=wait)
             end = min(t + wait, now_ms + HORIZON_MS)
-            recall_ms += (end - t) * float(np.mean([curve(t + f * (end - t)) for f in (1 / 6, 1 / 2, 5 / 6)]))
+            recall_ms += (end - t) * float(np.mean([curve(t + f * (end - t)) for f in (1 / 4, 3 / 4)]))
             if end >= now_ms + HORIZON_MS:
                 break
             t = end
@@ -251,7 +253,9 @@ class ReviewPolicy:
         learning = learning_items(context, view.ids[today].tolist())
         in_learning = np.isin(view.ids, list(learning)) if learning else np.zeros(len(p), bool)
         seen = view.last >= 0
-        due = seen & ~in_learning & (p < target)
+        # Out of its learning steps, an item is reviewed at most once a study day: within the day the steps
+        # (and the model's recall for them) decide.
+        due = seen & ~in_learning & (p < target) & (view.last < context.day_start_ms if context.day_start_ms else True)
         unseen = int((~seen).sum())
         counts = Counts(min(context.new_allowance(), unseen), len(learning), int(due.sum()))
         return view, p, target, new_recall, learning, in_learning, due, counts
@@ -295,7 +299,7 @@ class ReviewPolicy:
             return Choice(context.items[k], float(p[k]), reasons.recall_below_target(float(p[k]), target), counts)
         step = pick_learning(context, learning, ahead=True)
         if step is not None:
-            return learning_choice(context, by_id, learning, step, float(p[view.pos[step]]), counts)
+            return learning_choice(context, by_id, learning, step, float(p[view.pos[step]]), counts, ahead=True)
         if context.budget_left_ms is not None and context.budget_left_ms > 0:
             early_items = np.flatnonzero((view.last >= 0) & (view.last < context.day_start_ms) & not_last)
             if len(early_items):

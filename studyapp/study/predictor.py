@@ -76,6 +76,7 @@ class LearnerPredictor:
         saved = queries.load_learner_state(db, profile_id, self.model_id)
         self._infos: dict[tuple, object] = {}
         self._deck: tuple | None = None  # (list, its length, its ItemSet): the list a session scores each time
+        self._state_bytes: tuple | None = None  # (the adapted parameters, saved): what curve_after starts from
         with one_thread():
             self.student = learner.student(self.history, state=saved)
             self._start_state = self.student.state_bytes()
@@ -128,8 +129,10 @@ class LearnerPredictor:
         info = item_info(item)
         own = [a for a in self.history if a.item.key == info.key]
         own += [_answer(info, at, correct, grade) for at, correct, grade in extra]
+        if self._state_bytes is None or self._state_bytes[0] is not self.student.phi:
+            self._state_bytes = (self.student.phi, self.student.state_bytes())
         with one_thread():
-            scratch = self.learner.student(own, state=self.student.state_bytes())
+            scratch = self.learner.student(own, state=self._state_bytes[1])
             items = self.learner.item_set([info])
 
         def curve(at_ms: int) -> float:

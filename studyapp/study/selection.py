@@ -132,11 +132,10 @@ def pick_learning(context: StudyContext, learning: dict[int, Learning], due_now:
 
 
 def learning_choice(context: StudyContext, by_id: dict[int, ItemRow], learning: dict[int, Learning], item_id: int,
-                    predicted: float | None, counts: Counts | None) -> Choice:
-    state = learning[item_id]
-    waited = context.now_ms - state.last_ms
-    reason = learning_step(waited) if state.due_ms <= context.now_ms else learn_ahead(waited)
-    return Choice(by_id[item_id], predicted, reason, counts)
+                    predicted: float | None, counts: Counts | None, ahead: bool = False) -> Choice:
+    """A learning item shown because its step is over, or `ahead` of it (nothing else is left)."""
+    waited = context.now_ms - learning[item_id].last_ms
+    return Choice(by_id[item_id], predicted, learn_ahead(waited) if ahead else learning_step(waited), counts)
 
 
 @dataclass
@@ -181,14 +180,14 @@ def new_item_choice(context: StudyContext, predicted: float | None = None) -> Ch
 
 def step_intervals(context: StudyContext, item: ItemRow, at_ms: int, graduate) -> dict[int, int]:
     """For each grade 1-4 of `item` answered at `at_ms`, the wait before it is shown again: a learning
-    step's, or `graduate(grade)` (ms) once it leaves the steps. Longer for a better grade, as a student
-    expects of the four buttons."""
+    step's, or `graduate(grade)` (ms) once it leaves the steps, at least a day (an item out of its steps
+    is reviewed at most once a study day). Longer for a better grade, as a student expects of the buttons."""
     answers = context.history.get(item.id, [])
     state = learning_state(answers, context.day_start_ms)
     out: dict[int, int] = {}
     for grade in (1, 2, 3, 4):
         after = step_after(state, not answers, grade, at_ms)
-        out[grade] = after.wait_ms if after is not None else max(int(graduate(grade)), STEPS_MS[-1])
+        out[grade] = after.wait_ms if after is not None else max(int(graduate(grade)), DAY_MS)
         if grade > 1:
             out[grade] = max(out[grade], out[grade - 1])
     return out
@@ -232,7 +231,7 @@ class ClassicPolicy:
             return Choice(fresh.item, None, fresh.reason, counts)
         step = pick_learning(context, learning, ahead=True)
         if step is not None:
-            return learning_choice(context, by_id, learning, step, None, counts)
+            return learning_choice(context, by_id, learning, step, None, counts, ahead=True)
         # The item just answered comes again only when nothing else is left.
         return self._review(due[0][1], due[0][2], counts) if due else None
 
