@@ -268,6 +268,54 @@ def test_the_band_narrows_as_more_of_a_skill_is_asked():
     assert (s.high - s.low) < (t.high - t.low)
 
 
+def test_a_test_on_a_parent_deck_balances_its_questions_across_sub_decks_and_skills(tmp_path):
+    # Issue 16, defect 3: a test on "Maths" asked only fraction items. Here the fraction items are the most
+    # informative (even odds), yet the tables get their share of the questions.
+    db = connect(tmp_path / "db.sqlite3")
+    fractions = [Item("typed", f"f{n}", "1", guid=f"f{n}", skill="Fractions") for n in range(40)]
+    tables = [Item("typed", f"{k} x {n}", str(k * n), guid=f"t{k}-{n}", skill=f"Table of {k}")
+              for k in (2, 10) for n in range(1, 13)]
+    import_bundle(db, tmp_path, ImportBundle(decks=[Deck("Maths::Fractions", items=fractions),
+                                                    Deck("Maths::Multiplication tables", items=tables)]), None)
+    profile, deck = queries.add_profile(db, "Ana"), queries.find_deck(db, "Maths")["id"]
+    keys = {i.id: i.guid for i in queries.items_in_decks(db, queries.deck_and_descendants(db, deck))}
+    predictor = FakePredictor({i: 0.5 if g.startswith("f") else 0.95 for i, g in keys.items()})
+    clock = iter(range(NOW, NOW + 10**9, 20_000))
+    policy = make_policy("test", predictor, seed=3)
+    session = StudySession(db, profile, deck, mode="test", policy=policy, predictor=predictor,
+                           clock=lambda: next(clock), settings=StudySettings(test_length=8))
+    asked = []
+    while (shown := session.next_item()) is not None:
+        asked.append(shown.item)
+        session.submit(shown.item.answer)
+    by_deck = {name: sum(1 for i in asked if i.guid.startswith(name[0])) for name in ("fractions", "tables")}
+    assert by_deck == {"fractions": 4, "tables": 4}
+    # Within the tables, both skills are asked; every reported group with questions shows them.
+    assert {i.skill for i in asked} == {"Fractions", "Table of 2", "Table of 10"}
+    report = session.test_report()
+    assert [m.name for m in report.skills] == ["Fractions", "Table of 2", "Table of 10"]  # natural order
+    assert all(m.asked > 0 and not m.predicted_only for m in report.decks)
+
+
+def test_groups_never_asked_are_marked_and_never_recommended():
+    items = rows(4, skill="Table of 10") + rows(4, start=5, skill="Table of 2")
+    policy = AdaptiveTest(FakePredictor({}, default=0.3))
+    report = policy.report(context(items, answered(1, at=NOW - 1000), session_answers=1))
+    asked, unasked = report.skills[1], report.skills[0]
+    assert (unasked.name, unasked.asked, unasked.predicted_only) == ("Table of 2", 0, True)
+    assert (asked.name, asked.predicted_only) == ("Table of 10", False)
+    assert report.study_next == ["Study Table of 10: mastery about 30% (between 7% and 72%)"]
+    assert "Skill Table of 2: not asked (0 of 4 items), predicted 30%" in report.lines()
+
+
+def test_natural_sort_reads_numbers_as_numbers():
+    from studyapp.study.policies import natural_key
+
+    names = ["Table of 10", "table of 2", "Table of 1", "Fractions", "Table of 12b", "Table of 12a"]
+    assert sorted(names, key=natural_key) == ["Fractions", "Table of 1", "table of 2", "Table of 10",
+                                              "Table of 12a", "Table of 12b"]
+
+
 # ---------------------------------------------------------------- choosing a policy
 
 def test_make_policy_by_mode_and_fallback():
