@@ -19,7 +19,7 @@ from studyapp.study import reasons
 from studyapp.study.reasons import percent
 from studyapp.study.clock import DAY_MS
 from studyapp.study.selection import (
-    STEPS_MS, AnswerTimes, ClassicPolicy, Choice, Counts, Policy, StudyContext, learning_choice, learning_items,
+    STEPS_MS, AnswerTimes, ClassicPolicy, Choice, Counts, Policy, StudyContext, learning_choice, LearningCache,
     pick_learning, step_intervals,
 )
 
@@ -154,6 +154,7 @@ def new_choice(context: StudyContext, index: int, p: float | None) -> Choice:
 RETENTION_GRID = (0.80, 0.85, 0.90, 0.95)  # bounds of the per-student target: never absurd intervals
 HORIZON_MS = 60 * DAY_MS      # the knowledge a target buys is counted over two months of keeping one item
 LONGEST_INTERVAL_MS = 365 * DAY_MS
+MAX_REVIEWS = 12              # a target that needs more reviews than this in the horizon is out of reach
 
 
 def expected_cost_s(p: np.ndarray | float, right_s, wrong_s):
@@ -186,28 +187,33 @@ def minimum_cost_retention(curve_after, item: ItemRow, now_ms: int, times: Answe
     recall has fallen to r, over HORIZON_MS; the cost is the expected seconds of those reviews (a miss, with
     chance 1 - r, costs its learning steps too) and the knowledge the mean predicted recall over the horizon.
     This is the minimum-cost retention of Anki's former "compute minimum recommended retention" and
-    SSP-MMC, computed from this student's adapted model and answer times, not from population constants."""
+    SSP-MMC, computed from this student's adapted model and answer times, not from population constants.
+    Targets the model cannot keep within MAX_REVIEWS reviews are skipped; if none can, the lowest is used."""
     right_s, wrong_s = times.seconds(item.kind, True), times.seconds(item.kind, False)
-    best, after_a_day = (math.inf, RETENTION_GRID[-1]), 0.0
+    best, after_a_day = (math.inf, RETENTION_GRID[0]), 0.0
     for target in RETENTION_GRID:
         extra = [(now_ms, 1, 3)]
-        t, cost, recall_ms, wait = now_ms, right_s, 0.0, STEPS_MS[-1]
-        while True:
+        t, cost, recall_ms, wait = now_ms, right_s, 0.0, DAY_MS
+        for _ in range(MAX_REVIEWS):
             curve = curve_after(item, extra)
             if t == now_ms:
                 after_a_day = curve(now_ms + DAY_MS)
-            # Each successful review lengthens the next wait, so the last one bounds the search (6 halvings:
-            # the wait within 20%, enough to rank the targets).
+            # A review comes a day after the last at the soonest (once a study day), and each successful
+            # review lengthens the next wait, so the last one bounds the search (6 halvings: the wait
+            # within 20%, enough to rank the targets).
             wait = time_to_recall(curve, t, target, iterations=6, low=wait)
             end = min(t + wait, now_ms + HORIZON_MS)
             recall_ms += (end - t) * float(np.mean([curve(t + f * (end - t)) for f in (1 / 4, 3 / 4)]))
             if end >= now_ms + HORIZON_MS:
+                best = min(best, (cost / max(recall_ms / HORIZON_MS, 1e-6), target))
                 break
             t = end
             cost += expected_cost_s(target, right_s, wrong_s)
             extra.append((t, 1, 3))
-        per_knowledge = cost / max(recall_ms / HORIZON_MS, 1e-6)
-        best = min(best, (per_knowledge, target))
+        else:
+            # The model cannot keep the item at this target without more reviews than MAX_REVIEWS in the
+            # horizon: nor at any higher target.
+            break
     return best[1], after_a_day
 
 
@@ -224,13 +230,15 @@ class ReviewPolicy:
       what the student holds now (its recall) at its expected cost; a new item adds the recall it will have
       a day after it is learned, at the cost of a first showing. Within the daily new limit and, when the
       sitting has a time budget, only while the budget still covers a new item.
-    - With time left in a budgeted sitting and nothing due, the item closest to its target is reviewed early.
+    - With time left in a budgeted sitting and nothing due, the item closest to its target is reviewed early
+      (`ahead`, also what a caller with its own time budget asks for).
     - Studying a parent deck, consecutive items alternate between sub-decks when the choice allows.
     """
 
     def __init__(self, predictor):
         self.predictor = predictor
         self.view = DeckView()
+        self.steps = LearningCache()
         self._target: tuple[int, float, float] | None = None  # (study day, target retention, new item's recall)
 
     def target(self, context: StudyContext, view: DeckView, p: np.ndarray) -> tuple[float, float | None]:
@@ -250,8 +258,9 @@ class ReviewPolicy:
         p = predictions(self.predictor, context)
         target, new_recall = self.target(context, view, p)
         today = np.flatnonzero(view.last >= context.day_start_ms) if context.day_start_ms else np.zeros(0, int)
-        learning = learning_items(context, view.ids[today].tolist())
-        in_learning = np.isin(view.ids, list(learning)) if learning else np.zeros(len(p), bool)
+        learning = self.steps.of(context, view.ids[today].tolist())
+        in_learning = np.zeros(len(p), bool)
+        in_learning[[view.pos[i] for i in learning]] = True
         seen = view.last >= 0
         # Out of its learning steps, an item is reviewed at most once a study day: within the day the steps
         # (and the model's recall for them) decide.
@@ -301,11 +310,19 @@ class ReviewPolicy:
         if step is not None:
             return learning_choice(context, by_id, learning, step, float(p[view.pos[step]]), counts, ahead=True)
         if context.budget_left_ms is not None and context.budget_left_ms > 0:
-            early_items = np.flatnonzero((view.last >= 0) & (view.last < context.day_start_ms) & not_last)
-            if len(early_items):
-                k = interleaved(early_items, view.decks, avoid_deck, urgency=p)
-                return Choice(context.items[k], float(p[k]), reasons.review_early(float(p[k]), target), counts)
+            return self.ahead(context)
         return None
+
+    def ahead(self, context: StudyContext) -> Choice | None:
+        """Time is left and nothing is due: review early the item closest to its target (the lowest recall
+        among items not reviewed today), where an early review loses the least of its spacing."""
+        view, p, target, _, _, in_learning, _, counts = self._state(context)
+        before_today = view.last < context.day_start_ms if context.day_start_ms else np.ones(len(p), bool)
+        early = np.flatnonzero((view.last >= 0) & before_today & ~in_learning & view.not_last(context))
+        if not len(early):
+            return None
+        k = interleaved(early, view.decks, view.deck_of(context.last_item_id), urgency=p)
+        return Choice(context.items[k], float(p[k]), reasons.review_early(float(p[k]), target), counts)
 
     def intervals(self, context: StudyContext, item: ItemRow, at_ms: int) -> dict[int, int]:
         """The wait after each grade, as this policy will schedule it: a learning step, else the time the

@@ -119,6 +119,27 @@ def learning_items(context: StudyContext, item_ids: Iterable[int]) -> dict[int, 
     return out
 
 
+class LearningCache:
+    """learning_items() kept between choices: an item's state is replayed again only when its answers (or the
+    study day) changed, so a sitting of many answers costs little per choice. Answers are told apart by their
+    count and the last one's id: an undo followed by another answer changes the id."""
+
+    def __init__(self):
+        self._states: dict[int, tuple[tuple, Learning | None]] = {}  # id -> ((answers, last id, day), state)
+
+    def of(self, context: StudyContext, item_ids: Iterable[int]) -> dict[int, Learning]:
+        out = {}
+        for item_id in item_ids:
+            answers = context.history.get(item_id, [])
+            key = (len(answers), answers[-1].id if answers else None, context.day_start_ms)
+            kept = self._states.get(item_id)
+            if kept is None or kept[0] != key:
+                kept = self._states[item_id] = (key, learning_state(answers, context.day_start_ms))
+            if kept[1] is not None:
+                out[item_id] = kept[1]
+        return out
+
+
 def pick_learning(context: StudyContext, learning: dict[int, Learning], due_now: set[int] | None = None,
                   ahead: bool = False) -> int | None:
     """The learning item due first: among those whose wait is over (or in `due_now`), else, with `ahead`,

@@ -134,7 +134,7 @@ class StudySession:
         self.times = AnswerTimes.from_log((r["kind"], r["correct"], r["response_ms"])
                                           for r in queries.answers_with_items(db, profile_id))
         self.budget_ms = None if budget_minutes is None else int(budget_minutes * 60_000)
-        self.spent_ms = 0
+        self.spent_ms = self._last_spent_ms = 0  # study time in this sitting; the last answer's share
         self.session_id = queries.start_session(db, profile_id, deck_id, mode)
         self.summary = Summary(started_ms=clock())
 
@@ -201,6 +201,7 @@ class StudySession:
         now = max(self._now(), shown.shown_ms)
         self.latest_ms = now
         self.spent_ms += now - shown.shown_ms
+        self._last_spent_ms = now - shown.shown_ms
         answer_id = queries.log_answer(self.db, {
             "profile_id": self.profile_id, "item_id": shown.item.id, "session_id": self.session_id,
             "shown_ms": shown.shown_ms, "answered_ms": now, "response_ms": now - shown.shown_ms,
@@ -245,6 +246,7 @@ class StudySession:
             del self.summary.by_item[outcome.item.id]
         self.summary.answers -= 1
         self.summary.correct -= outcome.grade.correct
+        self.spent_ms -= self._last_spent_ms
         if not outcome.grade.correct and outcome.item.id in self.session_wrong:
             self.session_wrong.remove(outcome.item.id)
         if self.predictor is not None:
