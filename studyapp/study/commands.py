@@ -105,45 +105,78 @@ def _predictor_factory(model: str | None):
     return factory, None
 
 
-def _progress(line: str) -> None:
-    print(line, file=sys.stderr, flush=True)  # stderr: a long run shows its progress, the JSON stays clean
+def _families(text: str) -> tuple[str, ...]:
+    from studyapp.learner.simulate import MEMORY_FAMILIES
+
+    names = tuple(f.strip().lower() for f in text.split(",") if f.strip())
+    odd = [f for f in names if f not in MEMORY_FAMILIES]
+    if odd or not names:
+        raise CommandError(f"--memory takes some of {', '.join(MEMORY_FAMILIES)}, not {text!r}")
+    return names
+
+
+def _figure(f: dict, digits: int = 3) -> str:
+    return f"{f['mean']:.{digits}f}" + (f"+-{f['se']:.{digits}f}" if f["se"] is not None else "")
+
+
+def _simulation_table(result: dict) -> list[str]:
+    lines = [f"{result['deck']}: {result['items']} items, {result['students_per_seed']} students x "
+             f"{len(result['seeds'])} seeds, {result['days']} days, {result['minutes_per_day']:g} min/day, "
+             f"{result['new_per_day']} new/day"
+             + ("" if result["fill"] else " at most (a day ends when the policy has nothing to show)")]
+    for family, figures in result["memory"].items():
+        lines.append(f"memory: {family}")
+        later = f"+{result['after_days']}d"
+        lines.append(f"  {'policy':<7} {'knowledge':>13} {later:>13} "
+                     f"{'>=90%':>12} {'>=90% later':>12} {'min/day':>12} {'filled':>6}")
+        for name, f in figures["policies"].items():
+            lines.append(f"  {name:<7} {_figure(f['knowledge']):>13} {_figure(f['knowledge_after']):>13} "
+                         f"{_figure(f['known'], 1):>12} {_figure(f['known_after'], 1):>12} "
+                         f"{_figure(f['minutes'], 2):>12} {f['extra_minutes']['mean']:>6.2f}")
+        v = figures.get("ours_vs_fsrs6")
+        if v:
+            lines.append(f"  ours / fsrs6 knowledge {_figure(v['knowledge_ratio'])} (lowest seed "
+                         f"{v['knowledge_ratio_lowest_seed']:.3f}), later {_figure(v['knowledge_after_ratio'])}; "
+                         f"ours knows more for {v['students_better_knowledge']:.0%} of students; "
+                         f">=90% {_figure(v['known_difference'], 1)} items")
+    lines.append("knowledge: mean true recall over the deck at the end and later; >=90%: items at >= 90% recall; "
+                 "filled: min/day studied after the policy had nothing more to show; +- one s.e. over seeds")
+    return lines
 
 
 def cmd_simulate(args) -> int:
     from studyapp.content.model import ContentError
     from studyapp.learner.data import DataError
-    from studyapp.study.simulation import SimulationError, simulate
+    from studyapp.study.settings import SettingsError, StudySettings
+    from studyapp.study.simulation import SimulationError, check_disjoint, generated_deck, simulate
 
     try:
         policies = _policies(args.policy)
-        if args.days < 1 or args.students < 1 or args.minutes <= 0 or args.workers < 1:
-            raise CommandError("--days, --students, --minutes and --workers must be positive")
-        deck = find_deck(args.deck)
+        families = _families(args.memory)
+        if (args.deck is None) == (args.items is None):
+            raise CommandError("give either --deck or --items")
+        deck = find_deck(args.deck) if args.deck is not None else generated_deck(args.items)
         population, source = _population(Path(args.population))
         factory = None
         if "ours" in policies:
             factory, why = _predictor_factory(args.model)
             if factory is None:
                 raise CommandError(f"the policy 'ours' needs the learner model: {why}")
+            check_disjoint(factory.load().card)
         if "fsrs6" in policies and importlib.util.find_spec("fsrs") is None:
             raise CommandError("the policy 'fsrs6' needs the fsrs package, a bench extra (pip install fsrs)")
-        result = simulate(policies, deck, args.days, args.minutes, args.students, args.seed, population,
-                          factory, args.refit_days, progress=_progress, workers=args.workers)
-    except (CommandError, SimulationError, ContentError, DataError) as exc:
+        settings = StudySettings(new_per_day=args.new_per_day)
+        result = simulate(policies, deck, args.days, args.minutes, args.students, args.seeds, args.seed,
+                          families, population, factory, args.refit_days, settings, fill=not args.no_fill,
+                          progress=True, workers=args.workers)
+    except (CommandError, SimulationError, SettingsError, ContentError, DataError) as exc:
         return _fail(str(exc))
     result["population"] = source
     if factory is not None:
         from studyapp.study.predictor import model_id
 
         result["model"] = model_id(factory.load())  # which model file "ours" used (they are retrained)
-    lines = [f"{result['deck']}: {result['items']} items, {args.students} students, {args.days} days, "
-             f"{args.minutes:g} min/day, seed {args.seed}",
-             f"{'policy':<8} {'knowledge':>9} {'>=90%':>7} {'reviews':>8} {'minutes':>8} {'items/min':>9}"]
-    for name, f in result["policies"].items():
-        lines.append(f"{name:<8} {f['knowledge']:>9.3f} {f['items_above_90']:>7.1f} {f['reviews']:>8.0f} "
-                     f"{f['minutes']:>8.0f} {f['knowledge_per_minute']:>9.3f}")
-    lines.append("knowledge: mean true recall over the deck at the end; items/min: knowledge x items / minutes")
-    _print(args, result, "\n".join(lines))
+    _print(args, result, "\n".join(_simulation_table(result)))
     return 0
 
 
@@ -206,14 +239,23 @@ def cmd_bench_select(args) -> int:
 # ---------------------------------------------------------------- wiring
 
 def register(subparsers, bench_subparsers) -> None:
-    p = subparsers.add_parser("simulate", help="simulated students study a deck under each policy")
+    p = subparsers.add_parser("simulate", help="simulated students study a deck under each policy, at equal "
+                                                "study time")
     p.add_argument("--policy", default="ours,fsrs6,sm2,random", help="one name or a comma-separated list of "
                                                                       "ours, fsrs6, sm2, random")
-    p.add_argument("--deck", required=True, help="a built-in deck's name, or a deck file")
+    p.add_argument("--deck", help="a built-in deck's name, or a deck file")
+    p.add_argument("--items", type=int, help="instead of --deck: a generated deck of this many cards")
+    p.add_argument("--memory", default="fsrs,powerlaw", help="the simulated students' memory: fsrs, powerlaw "
+                                                             "or both")
     p.add_argument("--days", type=int, default=60)
-    p.add_argument("--minutes", type=float, default=20.0, help="study time per day")
-    p.add_argument("--students", type=int, default=200)
-    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--minutes", type=float, default=20.0, help="study time per day, the same for every policy")
+    p.add_argument("--new-per-day", type=int, default=20, help="every policy's daily new-item limit before the "
+                                                               "budget is filled (Anki's default: 20)")
+    p.add_argument("--no-fill", action="store_true", help="end a day when the policy has nothing to show "
+                                                          "(default: study ahead until the minutes are used)")
+    p.add_argument("--students", type=int, default=20, help="students per seed")
+    p.add_argument("--seeds", type=int, default=3, help="independent cohorts (figures are mean +- s.e. over them)")
+    p.add_argument("--seed", type=int, default=0, help="the first cohort's seed")
     p.add_argument("--refit-days", type=int, default=30, help="FSRS-6 refits its parameters this often")
     p.add_argument("--population", default=str(DEFAULT_POPULATION), help="FSRS population summary (JSON)")
     p.add_argument("--model", help="learner model file (default: the shipped one)")

@@ -1,13 +1,19 @@
-"""Scheduling simulation: simulated students study a deck through the real StudySession for N days.
+"""Scheduling simulation: simulated students study a deck through the real StudySession, at equal study time.
 
-Each student's memory is hidden from the policy (FSRS-5 dynamics with parameters drawn from the real
-population by `studyapp.learner.simulate.Population`, plus per-item difficulty); a policy sees only the
-answers, logged in a temporary database, exactly as on a laptop. Every policy faces the same students:
-student k has the same memory parameters, item difficulties and random stream under every policy.
+Each student's memory is hidden from the policies: FSRS-5 dynamics with parameters drawn from the real
+population, or a power-law (ACT-R) memory unrelated to FSRS, so that no policy wins by sharing the
+simulator's model (`studyapp.learner.simulate`). A policy sees only the answers, logged in a temporary
+database, exactly as on a laptop, and the student's answer times drive the clock. Every policy faces the
+same students: student k has the same memory, item difficulties and random stream under every policy.
 
-Policies: "ours" (the review policy on the learner model), "sm2" (ClassicPolicy, Anki's SM-2 rules),
-"fsrs6" (the `fsrs` package's scheduler, default parameters, refitted on the student's own history
-every `refit_days`) and "random" (any item, new ones within the daily limit).
+Each day the student studies for the same budget under every policy and uses it: when the policy has
+nothing more to show, the student lifts today's new-item limit (Anki's "Custom study: increase today's
+new card limit") and then reviews ahead, as the policy orders it (`fill`; without it a day ends when the
+policy has nothing to show). Knowledge is the hidden memory's mean recall over the deck at the end and 30
+days later, and the items known at >= 90%.
+
+Policies: "ours" (whatever the real StudySession uses: `policies.make_policy`, on the learner model),
+"fsrs6" and "sm2" (Anki's schedulers with Anki's queues, `studyapp.study.anki`), "random".
 """
 
 from __future__ import annotations
@@ -17,27 +23,31 @@ import random
 import tempfile
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 
-from studyapp.content.model import SELF_GRADED, Deck, ImportBundle
-from studyapp.learner.simulate import FSRS5_DECAY, FSRS5_FACTOR, Population, _next
+from studyapp.content.model import SELF_GRADED, Deck, ImportBundle, Item
+from studyapp.learner.simulate import MEMORY_FAMILIES, FsrsMemory, Population, PowerLawMemory, draw_powerlaw
 from studyapp.store import queries
 from studyapp.store.db import connect
 from studyapp.store.importer import import_bundle
 from studyapp.store.queries import ItemRow
+from studyapp.study.anki import AnkiPolicy, FsrsCards, Sm2Cards
 from studyapp.study.clock import DAY_MS
 from studyapp.study.reasons import Code, Reason, new_item
-from studyapp.study.selection import ClassicPolicy, Choice, StudyContext, new_item_choice
+from studyapp.study.selection import Choice, StudyContext
 from studyapp.study.session import StudySession
 from studyapp.study.settings import StudySettings
 
 POLICIES = ("ours", "fsrs6", "sm2", "random")
 START_MS = 1_767_268_800_000  # 2026-01-01T12:00Z: sessions at midday stay clear of the 4 a.m. rollover
 DAY_S = 86400.0
+AFTER_DAYS = 30  # knowledge is also measured this long after the last study day
+UNLIMITED_NEW = 9999
+# Simulated students' seeds start here; the shipped model trains on simulated learners drawn with seeds
+# below it (`learner train --seed`, default 0), so no student of this simulation was seen in training.
+SIM_SEED_OFFSET = 1_000_000_000
 
 
 class SimulationError(Exception):
@@ -47,37 +57,26 @@ class SimulationError(Exception):
 # ---------------------------------------------------------------- the hidden student
 
 class SimStudent:
-    """One learner's true memory (hidden from every policy) and how they answer and how long they take."""
+    """One learner: a hidden memory, how they grade themselves and how long they take to answer."""
 
-    def __init__(self, w: np.ndarray, keys: list[str], seed: int):
+    def __init__(self, family: str, params: np.ndarray, keys: list[str], seed: int):
         setup = np.random.default_rng(seed)
-        self.w = w
-        self.item_d = dict(zip(keys, setup.normal(0, 1.5, len(keys))))
-        self.item_s = dict(zip(keys, np.exp(setup.normal(0, 0.5, len(keys)))))
+        memory = FsrsMemory if family == "fsrs" else PowerLawMemory
+        self.memory = memory(params, keys, setup)
         self.grade_p = setup.dirichlet([2.0, 12.0, 2.0])  # Hard / Good / Easy when recalled
         self.speed = float(np.exp(setup.normal(0, 0.3)))
-        self.memory: dict[str, tuple[float, float, float]] = {}  # key -> (stability days, difficulty, last s)
         self.rng = random.Random(seed + 1)
 
     def recall(self, key: str, t_s: float) -> float:
-        if key not in self.memory:
-            return 0.0
-        s, _, last = self.memory[key]
-        return (1.0 + FSRS5_FACTOR * max(t_s - last, 0.0) / DAY_S / s) ** FSRS5_DECAY
+        return self.memory.recall(key, t_s)
 
     def answer(self, item: ItemRow, t_s: float) -> tuple[str, float]:
         """The response to `item` at time t (seconds) and the seconds it took, updating the memory."""
         key = item.key
-        # A first showing is learned from the card itself: recalled three times in four, as in the learner simulator.
-        recalled = self.rng.random() < (0.75 if key not in self.memory else self.recall(key, t_s))
+        p = self.memory.recall(key, t_s) if self.memory.seen(key) else self.memory.first_recall(key)
+        recalled = self.rng.random() < p
         grade = 2 + self._pick(self.grade_p) if recalled else 1
-        if key not in self.memory:
-            s = self.w[grade - 1] * self.item_s[key]
-            d = min(max(self.w[4] - math.exp(self.w[5] * (grade - 1)) + 1 + self.item_d[key], 1.0), 10.0)
-        else:
-            s0, d0, last = self.memory[key]
-            s, d = _next(self.w, s0, d0, (t_s - last) / DAY_S, grade)
-        self.memory[key] = (s, d, t_s)
+        self.memory.update(key, t_s, grade)
         seconds = (8.0 if recalled else 14.0) * self.speed * math.exp(self.rng.gauss(0, 0.25))
         return self._response(item, recalled, grade), seconds
 
@@ -101,7 +100,48 @@ class SimStudent:
         return "?"
 
 
-# ---------------------------------------------------------------- baseline policies
+@dataclass(frozen=True)
+class StudentSpec:
+    """One simulated student, identical under every policy: memory family and parameters, private seed."""
+
+    family: str
+    params: np.ndarray
+    seed: int
+    cohort: int  # the --seed this student was drawn under
+    index: int
+
+
+def cohort_seed(seed: int) -> int:
+    if not 0 <= seed < SIM_SEED_OFFSET:
+        raise SimulationError(f"--seed must be between 0 and {SIM_SEED_OFFSET - 1}, not {seed}")
+    return SIM_SEED_OFFSET + seed
+
+
+def check_disjoint(card: dict) -> None:
+    """Refuse a model trained on simulated learners whose seeds may overlap this simulation's students."""
+    trained = card.get("training", {}).get("seed")
+    if trained is not None and not 0 <= int(trained) < SIM_SEED_OFFSET:
+        raise SimulationError(f"the model was trained with seed {trained}, which may have drawn the same "
+                              f"simulated students (simulation seeds start at {SIM_SEED_OFFSET})")
+
+
+def make_students(n: int, seed: int, family: str, population: Population) -> list[StudentSpec]:
+    """A cohort of `n` students of one memory family, drawn from seeds disjoint from training's."""
+    root = cohort_seed(seed)
+    rng = np.random.default_rng([root, MEMORY_FAMILIES.index(family)])
+    draw = population.draw if family == "fsrs" else draw_powerlaw
+    return [StudentSpec(family, draw(rng), root * 100_003 + k, seed, k) for k in range(n)]
+
+
+def generated_deck(n: int) -> Deck:
+    """A deck of `n` self-graded cards (their text plays no part: the hidden memory decides)."""
+    if n < 1:
+        raise SimulationError(f"--items must be positive, not {n}")
+    return Deck(f"Simulated::{n} cards", items=[Item("basic", f"Question {k}", f"Answer {k}", guid=f"sim-card-{k}")
+                                                 for k in range(n)])
+
+
+# ---------------------------------------------------------------- baseline policies and reviewing ahead
 
 class RandomPolicy:
     """Any item at random (new ones within the daily limit), never the same twice in a row."""
@@ -119,118 +159,45 @@ class RandomPolicy:
         return Choice(item, None, Reason(Code.RANDOM) if context.seen(item) else
                       new_item(context.new_today + 1, context.settings.new_per_day))
 
+    def ahead(self, context: StudyContext) -> Choice | None:
+        return self.choose(context)
 
-class FsrsPolicy:
-    """The `fsrs` package's scheduler as a policy: due cards by due time (learning steps first), new items
-    within the daily limit mixed one for one with reviews, parameters refitted every `refit_days`."""
 
-    def __init__(self, desired_retention: float, refit_days: int = 30):
-        import fsrs
+class ReviewAhead:
+    """The last part of a day with time left: the policy's own review-ahead order where it has one (Anki's
+    policies: soonest due first), else the seen item the predictor finds least likely recalled now."""
 
-        self.fsrs = fsrs
-        self.retention, self.refit_days = desired_retention, refit_days
-        self.scheduler = fsrs.Scheduler(desired_retention=desired_retention, enable_fuzzing=False)
-        self.cards: dict[int, tuple[object, int]] = {}  # item id -> (card, answers folded in)
-        self.logs: list = []
-        self.last_fit_ms: int | None = None
-        self.fits: list[str] = []
-
-    def _sync(self, context: StudyContext) -> None:
-        for item_id, answers in context.history.items():
-            card, done = self.cards.get(item_id, (None, 0))
-            if done == len(answers):
-                continue
-            card = card or self.fsrs.Card(card_id=item_id)
-            for a in answers[done:]:
-                rating = self.fsrs.Rating(a.grade if a.grade else (3 if a.correct else 1))
-                when = datetime.fromtimestamp(a.answered_ms / 1000, tz=timezone.utc)
-                card, log = self.scheduler.review_card(card, rating, when)
-                self.logs.append(log)
-            self.cards[item_id] = (card, len(answers))
-
-    def _maybe_refit(self, now_ms: int) -> None:
-        if self.last_fit_ms is None:
-            self.last_fit_ms = now_ms
-        if now_ms - self.last_fit_ms < self.refit_days * DAY_MS:
-            return
-        self.last_fit_ms = now_ms
-        try:
-            parameters = self.fsrs.Optimizer(self.logs).compute_optimal_parameters()
-        except ImportError:
-            self.fits.append("impossible: the fsrs optimizer needs pandas and tqdm (defaults kept)")
-            return
-        except (ValueError, RuntimeError) as exc:  # a fit that fails keeps the current parameters
-            self.fits.append(f"failed ({exc.__class__.__name__}), parameters kept")
-            return
-        self.scheduler = self.fsrs.Scheduler(parameters=parameters, desired_retention=self.retention,
-                                             enable_fuzzing=False)
-        self.fits.append("fitted")
+    def __init__(self, policy, predictor):
+        self.policy, self.predictor = policy, predictor
 
     def choose(self, context: StudyContext) -> Choice | None:
-        self._maybe_refit(context.now_ms)
-        self._sync(context)
-        now = datetime.fromtimestamp(context.now_ms / 1000, tz=timezone.utc)
-        by_id = {i.id: i for i in context.items}
-        due = sorted(((card.state != self.fsrs.State.Review, card.due, item_id)
-                      for item_id, (card, _) in self.cards.items()
-                      if card.due <= now and item_id != context.last_item_id and item_id in by_id),
-                     key=lambda e: (not e[0], e[1]))
-        last = context.history.get(context.last_item_id, ()) if context.last_item_id else ()
-        last_was_new = len(last) == 1
-        if not due or not last_was_new:
-            fresh = new_item_choice(context)
-            if fresh is not None and (not due or not due[0][0]):
-                return fresh
-        if not due:
+        if hasattr(self.policy, "ahead"):
+            return self.policy.ahead(context)
+        if self.predictor is None:
             return None
-        return Choice(by_id[due[0][2]], None, Reason(Code.FSRS_DUE))
+        # Scored on the context's own list, which the learner keeps between calls (see policies.predictions).
+        p = np.asarray(self.predictor.predict(context.items, context.now_ms), dtype=np.float64)
+        seen = np.array([context.seen(i) and i.id != context.last_item_id for i in context.items])
+        if not seen.any():
+            return None
+        k = int(np.flatnonzero(seen)[np.argmin(p[seen])])
+        return Choice(context.items[k], float(p[k]), Reason(Code.RECALL_BELOW_TARGET, (
+            float(p[k]), context.settings.target_retention)))
 
 
-# ---------------------------------------------------------------- running it
+def make_policy(name: str, settings: StudySettings, seed: int, predictor, refit_days: int):
+    if name == "ours":
+        from studyapp.study.policies import make_policy as real_policy  # what StudySession gets in the app
 
-@dataclass
-class PolicyResult:
-    knowledge: list[float] = field(default_factory=list)
-    above_90: list[float] = field(default_factory=list)
-    reviews: list[int] = field(default_factory=list)
-    minutes: list[float] = field(default_factory=list)
-    seconds: float = 0.0
-    notes: list[str] = field(default_factory=list)
-
-    def summary(self, n_items: int) -> dict:
-        knowledge = float(np.mean(self.knowledge))
-        minutes = float(np.mean(self.minutes))
-        per_student = [k * n_items / m if m else 0.0 for k, m in zip(self.knowledge, self.minutes)]
-        return {
-            "knowledge": round(knowledge, 4),
-            "items_above_90": round(float(np.mean(self.above_90)), 2),
-            "reviews": round(float(np.mean(self.reviews)), 1),
-            "minutes": round(minutes, 1),
-            "knowledge_per_minute": round(knowledge * n_items / minutes, 4) if minutes else 0.0,
-            "knowledge_per_minute_per_student_mean": round(float(np.mean(per_student)), 4),
-            "students": len(self.knowledge),
-            "run_seconds": round(self.seconds, 1),
-            **({"notes": sorted(set(self.notes))} if self.notes else {}),
-        }
+        return real_policy("review", predictor)
+    if name == "sm2":
+        return AnkiPolicy(Sm2Cards(seed, settings.rollover_hour), seed)
+    if name == "fsrs6":
+        return AnkiPolicy(FsrsCards(settings.target_retention, refit_days, settings.rollover_hour), seed)
+    return RandomPolicy(seed)
 
 
-def versus(ours: PolicyResult, base: PolicyResult) -> dict:
-    """Ours against a baseline on the same students: the change in knowledge per minute, in study time and
-    in knowledge, and per student (paired) the share for whom ours learned more per minute."""
-    k_o, k_b = np.asarray(ours.knowledge), np.asarray(base.knowledge)
-    m_o, m_b = np.asarray(ours.minutes), np.asarray(base.minutes)
-    kpm_o, kpm_b = k_o.mean() / m_o.mean(), k_b.mean() / m_b.mean()
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ratio = (k_o / m_o) / (k_b / m_b)
-    ratio = ratio[np.isfinite(ratio)]
-    return {
-        "knowledge_per_minute_percent": round(100 * (kpm_o / kpm_b - 1), 1) if kpm_b else None,
-        "minutes_percent": round(100 * (m_o.mean() / m_b.mean() - 1), 1) if m_b.mean() else None,
-        "knowledge_difference": round(float(k_o.mean() - k_b.mean()), 4),
-        "students_better_per_minute": round(float((ratio > 1).mean()), 3) if len(ratio) else None,
-        "students_less_time": round(float((m_o < m_b).mean()), 3),
-    }
-
+# ---------------------------------------------------------------- running one student
 
 class FakeClock:
     def __init__(self, ms: int):
@@ -240,99 +207,101 @@ class FakeClock:
         return self.ms
 
 
-def make_students(n: int, seed: int, population: Population) -> list[tuple[np.ndarray, int]]:
-    """Each student's hidden FSRS-5 parameters and private seed, identical for every policy."""
-    rng = np.random.default_rng(seed)
-    return [(population.draw(rng), seed * 1_000_003 + k) for k in range(n)]
-
-
-def _policy_for(name: str, settings: StudySettings, seed: int, predictor, refit_days: int):
-    if name == "ours":
-        from studyapp.study.policies import ReviewPolicy
-
-        return ReviewPolicy(predictor)
-    if name == "sm2":
-        return ClassicPolicy()
-    if name == "fsrs6":
-        return FsrsPolicy(settings.target_retention, refit_days)
-    return RandomPolicy(seed)
-
-
-def study_days(session_for: Callable[[int], StudySession], student: SimStudent, clock: FakeClock,
-               days: int, minutes: float) -> tuple[int, float]:
-    """Let the student study each day until the budget is spent or nothing is left; returns answers and minutes."""
-    answers, spent_s = 0, 0.0
-    for day in range(days):
-        clock.ms = START_MS + day * DAY_MS
-        session = session_for(day)
-        used = 0.0
-        while used < minutes * 60 and (shown := session.next_item()) is not None:
-            response, seconds = student.answer(shown.item, clock.ms / 1000)
-            clock.ms += int(seconds * 1000)
-            used += seconds
-            session.submit(response)
-            answers += 1
-        session.finish()
-        spent_s += used
-    return answers, spent_s / 60
-
-
 @dataclass(frozen=True)
 class StudentRun:
     """One simulated student under one policy: everything a worker process needs (plain, picklable data)."""
 
     policy: str
-    index: int
-    w: np.ndarray
-    seed: int
+    student: StudentSpec
     deck: Deck
     days: int
     minutes: float
     settings: StudySettings
     refit_days: int
+    fill: bool
 
 
 @dataclass
 class StudentResult:
     policy: str
+    family: str
+    cohort: int
     index: int
     knowledge: float
-    above_90: float
+    knowledge_after: float
+    known: int  # items at >= 90% recall at the end
+    known_after: int
     answers: int
-    minutes: float
+    minutes: float  # mean per day
+    extra_minutes: float  # mean per day spent after the policy had nothing more to show (filling the budget)
     seconds: float
-    notes: list[str]
+    day_minutes: list[float] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def study_day(stages, student: SimStudent, clock: FakeClock, budget_s: float) -> tuple[int, float, float]:
+    """One day's sitting: each stage (a session factory) runs until the budget is spent or it has nothing to
+    show; returns the answers, the seconds used, and the seconds used after the first stage."""
+    answers, used, extra = 0, 0.0, 0.0
+    for n, open_session in enumerate(stages):
+        session = open_session()
+        while used < budget_s and (shown := session.next_item()) is not None:
+            response, seconds = student.answer(shown.item, clock.ms / 1000)
+            clock.ms += int(seconds * 1000)
+            used += seconds
+            extra += seconds if n else 0.0
+            session.submit(response)
+            answers += 1
+        session.finish()
+        if used >= budget_s:
+            break
+    return answers, used, extra
 
 
 def run_student(run: StudentRun, workdir: Path, predictor_factory=None) -> StudentResult:
     """One student under one policy in a fresh database."""
     started = time.perf_counter()
-    name, deck = run.policy, run.deck
-    db = connect(workdir / f"{name}-{run.seed}.sqlite3")
+    spec, name = run.student, run.policy
+    # The fsrs scheduler fuzzes with the `random` module's global generator: seeded per student, a run gives
+    # the same figures in any process and order.
+    random.seed(spec.seed)
+    db = connect(workdir / f"{name}-{spec.family}-{spec.seed}.sqlite3")
     db.execute("PRAGMA synchronous = OFF")  # a throw-away database: durability only costs time here
-    import_bundle(db, workdir, ImportBundle(decks=[Deck(deck.name, deck.description, deck.items)]), None)
+    import_bundle(db, workdir, ImportBundle(decks=[Deck(run.deck.name, run.deck.description, run.deck.items)]), None)
     profile = queries.add_profile(db, "sim")
-    deck_id = queries.find_deck(db, deck.name)["id"]
+    deck_id = queries.find_deck(db, run.deck.name)["id"]
     items = queries.items_in_decks(db, queries.deck_and_descendants(db, deck_id))
     keys = [i.key for i in items]
-    student = SimStudent(run.w, keys, run.seed)
+    student = SimStudent(spec.family, spec.params, keys, spec.seed)
     clock = FakeClock(START_MS)
     predictor = predictor_factory(db, profile) if name == "ours" else None
-    policy = _policy_for(name, run.settings, run.seed, predictor, run.refit_days)
+    policy = make_policy(name, run.settings, spec.seed, predictor, run.refit_days)
+    lifted = StudySettings.from_dict({**run.settings.to_dict(), "new_per_day": UNLIMITED_NEW})
 
-    def session_for(day: int) -> StudySession:
-        return StudySession(db, profile, deck_id, mode="review", policy=policy, predictor=predictor,
-                            clock=clock, settings=run.settings)
+    def session(chooser, settings):
+        return lambda: StudySession(db, profile, deck_id, mode="review", policy=chooser, predictor=predictor,
+                                    clock=clock, settings=settings)
 
-    answers, spent = study_days(session_for, student, clock, run.days, run.minutes)
+    stages = [session(policy, run.settings)]
+    if run.fill:
+        stages += [session(policy, lifted), session(ReviewAhead(policy, predictor), lifted)]
+    answers, extra, day_minutes = 0, 0.0, []
+    for day in range(run.days):
+        clock.ms = START_MS + day * DAY_MS
+        a, used, e = study_day(stages, student, clock, run.minutes * 60)
+        answers, extra = answers + a, extra + e
+        day_minutes.append(used / 60)
     end_s = (START_MS + run.days * DAY_MS) / 1000
     recall = np.array([student.recall(k, end_s) for k in keys])
+    after = np.array([student.recall(k, end_s + AFTER_DAYS * DAY_S) for k in keys])
     notes = []
-    if isinstance(policy, FsrsPolicy):
-        notes = [f"refit {f}" for f in policy.fits] + [f"refits per student: {len(policy.fits)}"]
+    if isinstance(policy, AnkiPolicy) and isinstance(policy.cards, FsrsCards):
+        notes = [f"refit {f}" for f in policy.cards.fits]
     db.close()
-    return StudentResult(name, run.index, float(recall.mean()), float((recall >= 0.9).sum()), answers, spent,
-                         time.perf_counter() - started, notes)
+    return StudentResult(name, spec.family, spec.cohort, spec.index, float(recall.mean()), float(after.mean()),
+                         int((recall >= 0.9).sum()), int((after >= 0.9).sum()), answers,
+                         float(np.mean(day_minutes)), extra / 60 / run.days, time.perf_counter() - started,
+                         day_minutes, notes)
 
 
 # Each worker process keeps its own temporary folder and predictor factory (set once by _start_worker).
@@ -369,43 +338,101 @@ def _results(runs: list[StudentRun], workdir: Path, predictor_factory, workers: 
         pool.join()
 
 
-def simulate(policies: list[str], deck: Deck, days: int, minutes: float, students: int, seed: int = 0,
-             population: Population | None = None, predictor_factory=None, refit_days: int = 30,
-             settings: StudySettings | None = None, progress: Callable[[str], None] | None = None,
-             workers: int = 1) -> dict:
-    """Run every policy on the same simulated students; returns the JSON-ready figures."""
+# ---------------------------------------------------------------- figures
+
+METRICS = ("knowledge", "knowledge_after", "known", "known_after", "minutes", "extra_minutes", "answers")
+
+
+def mean_se(per_cohort: list[float]) -> dict:
+    """Mean and standard error over cohorts (seeds)."""
+    x = np.asarray(per_cohort, dtype=np.float64)
+    se = float(x.std(ddof=1) / math.sqrt(len(x))) if len(x) > 1 else None
+    return {"mean": round(float(x.mean()), 4), "se": round(se, 4) if se is not None else None}
+
+
+def _by_cohort(results: list[StudentResult], metric: str) -> list[float]:
+    cohorts = sorted({r.cohort for r in results})
+    return [float(np.mean([getattr(r, metric) for r in results if r.cohort == c])) for c in cohorts]
+
+
+def summarise(results: list[StudentResult]) -> dict:
+    out = {m: mean_se(_by_cohort(results, m)) for m in METRICS}
+    out["students"] = len(results)
+    out["run_seconds"] = round(sum(r.seconds for r in results), 1)
+    notes = sorted({n for r in results for n in r.notes})
+    if notes:
+        out["notes"] = notes
+    return out
+
+
+def versus(ours: list[StudentResult], base: list[StudentResult]) -> dict:
+    """Ours against a baseline on the same students: per seed the ratio of mean knowledge (end and 30 days
+    later; mean +- s.e. over seeds, and the lowest seed), the difference in items known at >= 90%, and per
+    student (paired) the share for whom ours ends knowing more."""
+    key = lambda r: (r.cohort, r.index)  # noqa: E731
+    pairs = sorted(zip(sorted(ours, key=key), sorted(base, key=key)), key=lambda p: key(p[0]))
+    assert all(key(o) == key(b) for o, b in pairs), "ours and the baseline must face the same students"
+    cohorts = sorted({o.cohort for o, _ in pairs})
+    out = {}
+    for metric in ("knowledge", "knowledge_after"):
+        ratios = [np.mean([getattr(o, metric) for o, b in pairs if o.cohort == c]) /
+                  max(np.mean([getattr(b, metric) for o, b in pairs if o.cohort == c]), 1e-12) for c in cohorts]
+        out[f"{metric}_ratio"] = mean_se(ratios)
+        out[f"{metric}_ratio_lowest_seed"] = round(float(min(ratios)), 4)
+        out[f"students_better_{metric}"] = round(float(np.mean([getattr(o, metric) > getattr(b, metric)
+                                                                for o, b in pairs])), 3)
+    for metric in ("known", "known_after", "minutes"):
+        out[f"{metric}_difference"] = mean_se([np.mean([getattr(o, metric) - getattr(b, metric)
+                                                        for o, b in pairs if o.cohort == c]) for c in cohorts])
+    return out
+
+
+# ---------------------------------------------------------------- the whole comparison
+
+def simulate(policies: list[str], deck: Deck, days: int, minutes: float, students: int, seeds: int = 3,
+             seed: int = 0, families: tuple[str, ...] = MEMORY_FAMILIES, population: Population | None = None,
+             predictor_factory=None, refit_days: int = 30, settings: StudySettings | None = None,
+             fill: bool = True, progress: bool = False, workers: int = 1) -> dict:
+    """Run every policy on the same simulated students (`students` per seed, seeds seed .. seed+seeds-1, per
+    memory family); returns the JSON-ready figures."""
     unknown = [p for p in policies if p not in POLICIES]
     if unknown:
         raise SimulationError(f"unknown policy {unknown[0]!r} (expected some of {', '.join(POLICIES)})")
+    odd = [f for f in families if f not in MEMORY_FAMILIES]
+    if odd or not families:
+        raise SimulationError(f"unknown memory family {odd[0] if odd else ''!r} "
+                              f"(expected some of {', '.join(MEMORY_FAMILIES)})")
     if "ours" in policies and predictor_factory is None:
         raise SimulationError("the policy 'ours' needs the learner model, and none could be loaded")
+    if days < 1 or students < 1 or seeds < 1 or minutes <= 0 or workers < 1:
+        raise SimulationError("days, students, seeds, minutes and workers must be positive")
+    cohort_seed(seed + seeds - 1)
     settings = settings or StudySettings()
-    cohort = make_students(students, seed, population or Population())
+    cohort = [s for family in families for c in range(seed, seed + seeds)
+              for s in make_students(students, c, family, population or Population())]
     # The slow policy first, so that the other workers fill in behind it.
     order = sorted(policies, key=lambda name: name != "ours")
-    runs = [StudentRun(name, k, w, student_seed, deck, days, minutes, settings, refit_days)
-            for name in order for k, (w, student_seed) in enumerate(cohort)]
-    by_policy: dict[str, list[StudentResult]] = {name: [] for name in policies}
+    runs = [StudentRun(name, s, deck, days, minutes, settings, refit_days, fill) for name in order for s in cohort]
+    found: list[StudentResult] = []
     with tempfile.TemporaryDirectory(prefix="studyapp-sim-") as tmp:
-        for done, result in enumerate(_results(runs, Path(tmp), predictor_factory, workers), 1):
-            by_policy[result.policy].append(result)
-            if progress:
-                progress(f"{result.policy}: student {result.index + 1}/{students} done ({done}/{len(runs)})")
-    results = {}
-    for name in policies:
-        r = PolicyResult()
-        for one in sorted(by_policy[name], key=lambda x: x.index):
-            r.knowledge.append(one.knowledge)
-            r.above_90.append(one.above_90)
-            r.reviews.append(one.answers)
-            r.minutes.append(one.minutes)
-            r.seconds += one.seconds
-            r.notes.extend(one.notes)
-        results[name] = r
-    n_items = len(deck.items)
+        results = _results(runs, Path(tmp), predictor_factory, workers)
+        if progress:
+            import sys
+
+            from tqdm import tqdm
+
+            results = tqdm(results, total=len(runs), desc="students", unit="run", file=sys.stderr)
+        found.extend(results)
+    by_family = {}
+    for family in families:
+        of = {name: [r for r in found if r.family == family and r.policy == name] for name in policies}
+        by_family[family] = {
+            "policies": {name: summarise(of[name]) for name in policies},
+            **({"ours_vs_fsrs6": versus(of["ours"], of["fsrs6"])} if "ours" in of and "fsrs6" in of else {}),
+        }
     return {
-        "deck": deck.name, "items": n_items, "days": days, "minutes_per_day": minutes, "students": students,
-        "seed": seed, "workers": workers, "policies": {name: results[name].summary(n_items) for name in policies},
-        **({"ours_vs_fsrs6": versus(results["ours"], results["fsrs6"])}
-           if "ours" in results and "fsrs6" in results else {}),
+        "deck": deck.name, "items": len(deck.items), "days": days, "minutes_per_day": minutes,
+        "students_per_seed": students, "seeds": list(range(seed, seed + seeds)), "fill": fill,
+        "new_per_day": settings.new_per_day,
+        "after_days": AFTER_DAYS, "workers": workers, "memory": by_family,
     }
