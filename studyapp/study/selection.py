@@ -109,25 +109,17 @@ def learning_state(answers: list[LoggedAnswer], since_ms: int) -> Learning | Non
     return state
 
 
-def learning_items(context: StudyContext, item_ids: Iterable[int]) -> dict[int, Learning]:
-    """Which of `item_ids` (items answered today) are in their learning steps."""
-    out = {}
-    for item_id in item_ids:
-        state = learning_state(context.history.get(item_id, []), context.day_start_ms)
-        if state is not None:
-            out[item_id] = state
-    return out
-
-
 class LearningCache:
-    """learning_items() kept between choices: an item's state is replayed again only when its answers (or the
-    study day) changed, so a sitting of many answers costs little per choice. Answers are told apart by their
-    count and the last one's id: an undo followed by another answer changes the id."""
+    """Which items are in their learning steps, kept between choices: an item's state is replayed again only
+    when its answers (or the study day) changed, so a sitting of many answers costs little per choice.
+    Answers are told apart by their count and the last one's id: an undo followed by another answer changes
+    the id."""
 
     def __init__(self):
         self._states: dict[int, tuple[tuple, Learning | None]] = {}  # id -> ((answers, last id, day), state)
 
     def of(self, context: StudyContext, item_ids: Iterable[int]) -> dict[int, Learning]:
+        """The learning states of those of `item_ids` (items answered today) still in their steps."""
         out = {}
         for item_id in item_ids:
             answers = context.history.get(item_id, [])
@@ -222,6 +214,9 @@ class ClassicPolicy:
     """Anki's SM-2 rules: items in their learning steps when due, then overdue items (most overdue relative
     to their interval), then new items; a failed item waiting in its steps is shown before the sitting ends."""
 
+    def __init__(self):
+        self.steps = LearningCache()
+
     def due_items(self, context: StudyContext, exclude=frozenset()) -> list[tuple[float, ItemRow, int]]:
         due = []
         for item in context.items:
@@ -237,7 +232,7 @@ class ClassicPolicy:
 
     def choose(self, context: StudyContext) -> Choice | None:
         by_id = {i.id: i for i in context.items}
-        learning = learning_items(context, [i for i in answered_today(context) if i in by_id])
+        learning = self.steps.of(context, [i for i in answered_today(context) if i in by_id])
         due = self.due_items(context, exclude=learning)
         unseen = sum(1 for i in context.items if not context.seen(i))
         counts = Counts(min(context.new_allowance(), unseen), len(learning), len(due))
