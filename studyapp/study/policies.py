@@ -269,9 +269,6 @@ class ReviewPolicy:
         counts = Counts(min(context.new_allowance(), unseen), len(learning), int(due.sum()))
         return view, p, target, new_recall, learning, in_learning, due, counts
 
-    def counts(self, context: StudyContext) -> Counts:
-        return self._state(context)[-1]
-
     def choose(self, context: StudyContext) -> Choice | None:
         if not context.items:
             return None
@@ -292,15 +289,13 @@ class ReviewPolicy:
         if len(new_items):
             k = interleaved(new_items, view.decks, avoid_deck)
             cost = float(expected_cost_s(p[k], right_s[k], wrong_s[k]))
-            if context.budget_left_ms is not None and cost * 1000 > context.budget_left_ms:
-                new_items = new_items[:0]
-            else:
-                gain = (new_recall if new_recall is not None else float(p[k])) - float(view.guess[k])
-                best_review = float(review_value.max()) if len(due_items) else -math.inf
-                if gain / cost > best_review:
-                    position = (context.new_today + 1, context.settings.new_per_day)
-                    reason = reasons.new_over_review(*position) if len(due_items) else reasons.new_item(*position)
-                    return Choice(context.items[k], float(p[k]), reason, counts)
+            fits = context.budget_left_ms is None or cost * 1000 <= context.budget_left_ms
+            gain = (new_recall if new_recall is not None else float(p[k])) - float(view.guess[k])
+            best_review = float(review_value.max()) if len(due_items) else -math.inf
+            if fits and gain / cost > best_review:
+                position = (context.new_today + 1, context.settings.new_per_day)
+                reason = reasons.new_over_review(*position) if len(due_items) else reasons.new_item(*position)
+                return Choice(context.items[k], float(p[k]), reason, counts)
         if len(due_items):
             urgency = np.zeros(len(p))
             urgency[due_items] = -review_value
