@@ -188,7 +188,9 @@ def minimum_cost_retention(curve_after, item: ItemRow, now_ms: int, times: Answe
     chance 1 - r, costs its learning steps too) and the knowledge the mean predicted recall over the horizon.
     This is the minimum-cost retention of Anki's former "compute minimum recommended retention" and
     SSP-MMC, computed from this student's adapted model and answer times, not from population constants.
-    Targets the model cannot keep within MAX_REVIEWS reviews are skipped; if none can, the lowest is used."""
+    The targets are tried from the lowest up and the search stops once the cost per knowledge grows (it has
+    one minimum); a target the model cannot keep within MAX_REVIEWS reviews ends it too (the lowest is used
+    if none can be kept)."""
     right_s, wrong_s = times.seconds(item.kind, True), times.seconds(item.kind, False)
     best, after_a_day = (math.inf, RETENTION_GRID[0]), 0.0
     for target in RETENTION_GRID:
@@ -205,7 +207,6 @@ def minimum_cost_retention(curve_after, item: ItemRow, now_ms: int, times: Answe
             end = min(t + wait, now_ms + HORIZON_MS)
             recall_ms += (end - t) * float(np.mean([curve(t + f * (end - t)) for f in (1 / 4, 3 / 4)]))
             if end >= now_ms + HORIZON_MS:
-                best = min(best, (cost / max(recall_ms / HORIZON_MS, 1e-6), target))
                 break
             t = end
             cost += expected_cost_s(target, right_s, wrong_s)
@@ -214,6 +215,10 @@ def minimum_cost_retention(curve_after, item: ItemRow, now_ms: int, times: Answe
             # The model cannot keep the item at this target without more reviews than MAX_REVIEWS in the
             # horizon: nor at any higher target.
             break
+        per_knowledge = cost / max(recall_ms / HORIZON_MS, 1e-6)
+        if per_knowledge > best[0]:
+            break  # past the minimum: the cost per knowledge only grows with the target from here
+        best = (per_knowledge, target)
     return best[1], after_a_day
 
 
@@ -309,11 +314,13 @@ class ReviewPolicy:
         return None
 
     def ahead(self, context: StudyContext) -> Choice | None:
-        """Time is left and nothing is due: review early the item closest to its target (the lowest recall
-        among items not reviewed today), where an early review loses the least of its spacing."""
-        view, p, target, _, _, in_learning, _, counts = self._state(context)
-        before_today = view.last < context.day_start_ms if context.day_start_ms else np.ones(len(p), bool)
-        early = np.flatnonzero((view.last >= 0) & before_today & ~in_learning & view.not_last(context))
+        """Time is left and nothing is due: review early the item closest to its target (the lowest recall),
+        where an early review loses the least of its spacing; items not yet reviewed today first."""
+        view, p, target, _, _, _, _, counts = self._state(context)
+        seen = (view.last >= 0) & view.not_last(context)
+        early = np.flatnonzero(seen & (view.last < context.day_start_ms)) if context.day_start_ms else []
+        if not len(early):
+            early = np.flatnonzero(seen)
         if not len(early):
             return None
         k = interleaved(early, view.decks, view.deck_of(context.last_item_id), urgency=p)
