@@ -183,7 +183,7 @@ def cmd_simulate(args) -> int:
 # ---------------------------------------------------------------- replay
 
 def cmd_replay(args) -> int:
-    from studyapp.study.replay import ReplayError, replay
+    from studyapp.study.replay import ReplayError, replay_seeds
 
     path = Path(args.data)
     if not path.exists():
@@ -192,24 +192,25 @@ def cmd_replay(args) -> int:
     try:
         if not 0 < args.error < 1 or args.length < 1:
             raise CommandError("--error must be between 0 and 1 and --length positive")
-        result = replay(path, _policies(args.policy), args.error, args.length, args.seed, args.max_students)
+        result = replay_seeds(path, _policies(args.policy), args.error, args.length, args.seeds, args.seed,
+                              args.max_students)
     except (CommandError, ReplayError) as exc:
         return _fail(str(exc))
-    lines = []
+    seeds = result["seeds"]
+    lines = [f"questions to a score error within {args.error:.0%} of the maximum score, mean +- s.e. over "
+             f"{len(seeds)} seed(s) ({seeds[0]}..{seeds[-1]}: each a new split of the students)"]
     for name, ds in result["datasets"].items():
-        lines.append(f"{name}: {ds['items']} items, {ds['students_replayed']} students replayed "
-                     f"(item parameters from {ds['students_fitted']} others); tolerance "
-                     f"{ds['tolerance_points']:.1f} points; exposure within {ds['length']} questions "
-                     f"(floor {ds['exposure_floor']:.0%})")
-        lines.append(f"  {'policy':<8} {'needed':>7} {'MAE@5':>6} {'MAE@10':>7} {'match':>6} {'max exp':>8} "
-                     f"{'>30%':>5}")
+        lines.append(f"{name}: {ds['items']} items, {ds['students_replayed']} students replayed per seed; "
+                     f"tolerance {ds['tolerance_points']:.1f} points")
+        lines.append(f"  {'policy':<8} {'needed':>15} {f'MAE@{args.length}':>15} {'max exposure':>14}")
         for policy, f in ds["policies"].items():
-            mae = f["mae_by_questions"]
-            lines.append(f"  {policy:<8} {f['questions_needed_mean']:>7.2f} {mae[min(5, len(mae) - 1)]:>6.2f} "
-                         f"{mae[min(10, len(mae) - 1)]:>7.2f} {f.get('questions_to_match_maxinfo_at_length', '-'):>6} "
-                         f"{f['max_exposure']:>8.0%} {f['items_over_30_percent']:>5}")
-    lines.append("needed: mean questions until the score error stays within the tolerance; match: questions to reach "
-                 "maxinfo's error at the test length")
+            n, mae, exp = f["questions_needed"], f[f"mae_at_{args.length}"], f["max_exposure"]
+            lines.append(f"  {policy:<8} {n['mean']:>8.2f} +- {n['se']:<4.2f} {mae['mean']:>8.2f} +- "
+                         f"{mae['se']:<4.2f} {exp['mean']:>8.0%} +- {exp['se']:.0%}")
+        if "questions_vs_maxinfo_percent" in ds["policies"].get("ours", {}):
+            change = ds["policies"]["ours"]["questions_vs_maxinfo_percent"]
+            lines.append(f"  ours vs maxinfo: {change['mean']:+.1f}% +- {change['se']:.1f} questions")
+    lines.append("needed: mean questions until the score error stays within the tolerance")
     _print(args, result, "\n".join(lines))
     return 0
 
@@ -267,7 +268,8 @@ def register(subparsers, bench_subparsers) -> None:
     p.add_argument("--policy", default="ours,maxinfo,random")
     p.add_argument("--error", type=float, default=0.1, help="tolerance as a share of the maximum score")
     p.add_argument("--length", type=int, default=10, help="test length for the exposure figures")
-    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--seed", type=int, default=0, help="the first seed")
+    p.add_argument("--seeds", type=int, default=3, help="how many seeds (splits of the students) to average over")
     p.add_argument("--max-students", type=int, help="replay at most this many students per grid")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_replay)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import heapq
 import math
 import random
+import re
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
@@ -16,10 +17,13 @@ import numpy as np
 from studyapp.store.queries import ItemRow
 from studyapp.study import reasons
 from studyapp.study.reasons import percent
-from studyapp.study.selection import ClassicPolicy, Choice, Policy, StudyContext
+from studyapp.study.clock import DAY_MS
+from studyapp.study.selection import (
+    STEPS_MS, AnswerTimes, ClassicPolicy, Choice, Counts, Policy, StudyContext, learning_choice, LearningCache,
+    pick_learning, step_intervals,
+)
 
 MODES = ("review", "practice", "test")
-MINUTE_MS = 60_000
 
 
 # ---------------------------------------------------------------- shared helpers
@@ -29,6 +33,17 @@ def guess_floor(item: ItemRow) -> float:
     if item.kind == "choice" and len(item.options) >= 2:
         return 1.0 / len(item.options)
     return 0.5 if item.kind == "truefalse" else 0.0
+
+
+def group_names(item: ItemRow) -> list[str]:
+    """The skills a test reports an item under: its skill, else its tags ("" for none)."""
+    return [item.skill] if item.skill else (list(item.tags) or [""])
+
+
+def natural_key(name: str) -> tuple:
+    """Sorts names as people read them: "Table of 2" before "Table of 10"."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part.casefold())
+                 for part in re.split(r"(\d+)", name) if part)
 
 
 def predictions(predictor, context: StudyContext, knowledge: bool = False) -> np.ndarray:
@@ -77,11 +92,19 @@ class DeckView:
         self.ids = np.fromiter((i.id for i in items), np.int64, n)
         self.decks = np.fromiter((i.deck_id for i in items), np.int64, n)
         self.guess = np.fromiter((guess_floor(i) for i in items), np.float64, n)
+        self.kinds, self.kind_of = np.unique([i.kind for i in items], return_inverse=True)
+        self.skill_of = np.unique([group_names(i)[0] for i in items], return_inverse=True)[1].reshape(n)
         self.pos = {item_id: k for k, item_id in enumerate(self.ids.tolist())}
         self.last = np.full(n, -1, dtype=np.int64)
         for item_id, answers in context.history.items():
             if answers and item_id in self.pos:
                 self.last[self.pos[item_id]] = answers[-1].answered_ms
+
+    def seconds(self, times: AnswerTimes) -> tuple[np.ndarray, np.ndarray]:
+        """The student's seconds per answer of each item, right and wrong (by the item's kind)."""
+        right = np.array([times.seconds(k, True) for k in self.kinds.tolist()])
+        wrong = np.array([times.seconds(k, False) for k in self.kinds.tolist()])
+        return right[self.kind_of], wrong[self.kind_of]
 
     def not_last(self, context: StudyContext) -> np.ndarray:
         return self.ids != (context.last_item_id if context.last_item_id is not None else -1)
@@ -128,53 +151,191 @@ def new_choice(context: StudyContext, index: int, p: float | None) -> Choice:
 
 # ---------------------------------------------------------------- review (flashcards)
 
-class ReviewPolicy:
-    """Spaced review driven by predicted recall.
+RETENTION_GRID = (0.80, 0.85, 0.90, 0.95)  # bounds of the per-student target: never absurd intervals
+HORIZON_MS = 60 * DAY_MS      # the knowledge a target buys is counted over two months of keeping one item
+LONGEST_INTERVAL_MS = 365 * DAY_MS
+MAX_REVIEWS = 12              # a target that needs more reviews than this in the horizon is out of reach
 
-    - An answered item is due once its predicted recall falls below the profile's target retention;
-      the lowest recall comes first (it is the closest to being lost, and an item at 60% gains more
-      from a review than one at 89%). An item answered less than `min_gap_ms` ago waits, so a missed
-      item returns after a short pause, as in Anki's relearning step.
-    - New items come within the daily limit, mixed one for one with due reviews, and only while at
-      most `max_due_for_new` reviews are waiting: a growing backlog is cleared before adding more.
+
+def expected_cost_s(p: np.ndarray | float, right_s, wrong_s):
+    """Expected seconds of one showing at recall p: a miss costs its answer and the two learning steps after."""
+    return p * right_s + (1 - p) * (wrong_s + 2 * right_s)
+
+
+def time_to_recall(curve, start_ms: int, target: float, iterations: int = 8, low: int = STEPS_MS[-1]) -> int:
+    """How long after `start_ms` the recall `curve` (ms -> p) takes to fall to `target`: a bisection on the
+    logarithm of time between `low` (the last learning step) and a year (4% precise after 8 halvings)."""
+    high = LONGEST_INTERVAL_MS
+    if curve(start_ms + high) >= target:
+        return high
+    if curve(start_ms + low) < target:
+        return low
+    for _ in range(iterations):
+        middle = math.sqrt(low * high)
+        if curve(start_ms + middle) >= target:
+            low = middle
+        else:
+            high = middle
+    return int(low)
+
+
+def minimum_cost_retention(curve_after, item: ItemRow, now_ms: int, times: AnswerTimes) -> tuple[float, float]:
+    """The target retention that keeps `item` known at the least study time per unit of knowledge, and the
+    recall the item has a day after it is learned (what a new item buys).
+
+    For each target r of RETENTION_GRID the item is learned now and reviewed whenever the model predicts its
+    recall has fallen to r, over HORIZON_MS; the cost is the expected seconds of those reviews (a miss, with
+    chance 1 - r, costs its learning steps too) and the knowledge the mean predicted recall over the horizon.
+    This is the minimum-cost retention of Anki's former "compute minimum recommended retention" and
+    SSP-MMC, computed from this student's adapted model and answer times, not from population constants.
+    The targets are tried from the lowest up and the search stops once the cost per knowledge grows (it has
+    one minimum); a target the model cannot keep within MAX_REVIEWS reviews ends it too (the lowest is used
+    if none can be kept)."""
+    right_s, wrong_s = times.seconds(item.kind, True), times.seconds(item.kind, False)
+    best, after_a_day = (math.inf, RETENTION_GRID[0]), 0.0
+    for target in RETENTION_GRID:
+        extra = [(now_ms, 1, 3)]
+        t, cost, recall_ms, wait = now_ms, right_s, 0.0, DAY_MS
+        for _ in range(MAX_REVIEWS):
+            curve = curve_after(item, extra)
+            if t == now_ms:
+                after_a_day = curve(now_ms + DAY_MS)
+            # A review comes a day after the last at the soonest (once a study day), and each successful
+            # review lengthens the next wait, so the last one bounds the search (6 halvings: the wait
+            # within 20%, enough to rank the targets).
+            wait = time_to_recall(curve, t, target, iterations=6, low=wait)
+            end = min(t + wait, now_ms + HORIZON_MS)
+            recall_ms += (end - t) * float(np.mean([curve(t + f * (end - t)) for f in (1 / 4, 3 / 4)]))
+            if end >= now_ms + HORIZON_MS:
+                break
+            t = end
+            cost += expected_cost_s(target, right_s, wrong_s)
+            extra.append((t, 1, 3))
+        else:
+            # The model cannot keep the item at this target without more reviews than MAX_REVIEWS in the
+            # horizon: nor at any higher target.
+            break
+        per_knowledge = cost / max(recall_ms / HORIZON_MS, 1e-6)
+        if per_knowledge > best[0]:
+            break  # past the minimum: the cost per knowledge only grows with the target from here
+        best = (per_knowledge, target)
+    return best[1], after_a_day
+
+
+class ReviewPolicy:
+    """Spaced study that buys the most knowledge per second of the student's time.
+
+    - Items in their learning steps come first when due: a failed item returns after about 1 and then 10
+      minutes (sooner if the model's recall for it falls below the target in the meantime), and the sitting
+      does not end while one waits (it is shown early instead).
+    - The target retention is the student's own: the minimum-cost retention of their adapted model and
+      answer times, within 80-95% (`minimum_cost_retention`), chosen again each study day. With a predictor
+      that cannot predict what an answer would change, the profile's target is used.
+    - Reviews due (recall below the target) and new items compete by value per second: a review keeps
+      what the student holds now (its recall) at its expected cost; a new item adds the recall it will have
+      a day after it is learned, at the cost of a first showing. Within the daily new limit and, when the
+      sitting has a time budget, only while the budget still covers a new item.
+    - With time left in a budgeted sitting and nothing due, the item closest to its target is reviewed early
+      (`ahead`, also what a caller with its own time budget asks for).
     - Studying a parent deck, consecutive items alternate between sub-decks when the choice allows.
     """
 
-    def __init__(self, predictor, max_due_for_new: int = 20, min_gap_ms: int = 10 * MINUTE_MS):
-        self.predictor, self.max_due_for_new, self.min_gap_ms = predictor, max_due_for_new, min_gap_ms
+    def __init__(self, predictor):
+        self.predictor = predictor
         self.view = DeckView()
+        self.steps = LearningCache()
+        self._target: tuple[int, float, float] | None = None  # (study day, target retention, new item's recall)
+
+    def target(self, context: StudyContext, view: DeckView, p: np.ndarray) -> tuple[float, float | None]:
+        """(target retention, a new item's recall a day after learning it, or None when not known)."""
+        curve_after = getattr(self.predictor, "curve_after", None)
+        if curve_after is None:
+            return context.settings.target_retention, None
+        if self._target is None or self._target[0] != context.day_start_ms:
+            unseen = np.flatnonzero(view.last < 0)
+            k = int(unseen[0]) if len(unseen) else int(np.argsort(p)[len(p) // 2])
+            target, after_a_day = minimum_cost_retention(curve_after, context.items[k], context.now_ms, context.times)
+            self._target = (context.day_start_ms, target, after_a_day)
+        return self._target[1], self._target[2]
+
+    def _state(self, context: StudyContext):
+        view = self.view.update(context)
+        p = predictions(self.predictor, context)
+        target, new_recall = self.target(context, view, p)
+        today = np.flatnonzero(view.last >= context.day_start_ms) if context.day_start_ms else np.zeros(0, int)
+        learning = self.steps.of(context, view.ids[today].tolist())
+        in_learning = np.zeros(len(p), bool)
+        in_learning[[view.pos[i] for i in learning]] = True
+        seen = view.last >= 0
+        # Out of its learning steps, an item is reviewed at most once a study day: within the day the steps
+        # (and the model's recall for them) decide.
+        due = seen & ~in_learning & (p < target) & (view.last < context.day_start_ms if context.day_start_ms else True)
+        unseen = int((~seen).sum())
+        counts = Counts(min(context.new_allowance(), unseen), len(learning), int(due.sum()))
+        return view, p, target, new_recall, learning, in_learning, due, counts
 
     def choose(self, context: StudyContext) -> Choice | None:
         if not context.items:
             return None
-        view = self.view.update(context)
-        last = view.last
-        seen = last >= 0
-        p = predictions(self.predictor, context)
+        view, p, target, new_recall, learning, in_learning, due, counts = self._state(context)
+        by_id = {i: context.items[view.pos[i]] for i in learning}
+        # A learning item is due after its step, or after half of it once the model's recall falls below target.
+        early = {i for i, s in learning.items()
+                 if context.now_ms - s.last_ms >= s.wait_ms // 2 and p[view.pos[i]] < target}
+        step = pick_learning(context, learning, early)
+        if step is not None:
+            return learning_choice(context, by_id, learning, step, float(p[view.pos[step]]), counts)
         not_last = view.not_last(context)
-        due = seen & (p < context.settings.target_retention) & (context.now_ms - last >= self.min_gap_ms) & not_last
-        due_items = np.flatnonzero(due)
-        new_items = np.flatnonzero(~seen & not_last)
         avoid_deck = view.deck_of(context.last_item_id)
-        if self._new_allowed(context, len(due_items), len(new_items) > 0) and (
-                not len(due_items) or self._last_was_review(context)):
+        right_s, wrong_s = view.seconds(context.times)
+        due_items = np.flatnonzero(due & not_last)
+        review_value = p[due_items] / expected_cost_s(p[due_items], right_s[due_items], wrong_s[due_items])
+        new_items = np.flatnonzero((view.last < 0) & not_last) if context.new_allowance() > 0 else np.zeros(0, int)
+        if len(new_items):
             k = interleaved(new_items, view.decks, avoid_deck)
-            return new_choice(context, k, float(p[k]))
-        if not len(due_items):
+            cost = float(expected_cost_s(p[k], right_s[k], wrong_s[k]))
+            fits = context.budget_left_ms is None or cost * 1000 <= context.budget_left_ms
+            gain = (new_recall if new_recall is not None else float(p[k])) - float(view.guess[k])
+            best_review = float(review_value.max()) if len(due_items) else -math.inf
+            if fits and gain / cost > best_review:
+                position = (context.new_today + 1, context.settings.new_per_day)
+                reason = reasons.new_over_review(*position) if len(due_items) else reasons.new_item(*position)
+                return Choice(context.items[k], float(p[k]), reason, counts)
+        if len(due_items):
+            urgency = np.zeros(len(p))
+            urgency[due_items] = -review_value
+            k = interleaved(due_items, view.decks, avoid_deck, urgency=urgency)
+            return Choice(context.items[k], float(p[k]), reasons.recall_below_target(float(p[k]), target), counts)
+        step = pick_learning(context, learning, ahead=True)
+        if step is not None:
+            return learning_choice(context, by_id, learning, step, float(p[view.pos[step]]), counts, ahead=True)
+        if context.budget_left_ms is not None and context.budget_left_ms > 0:
+            return self.ahead(context)
+        return None
+
+    def ahead(self, context: StudyContext) -> Choice | None:
+        """Time is left and nothing is due: review early the item closest to its target (the lowest recall),
+        where an early review loses the least of its spacing; items not yet reviewed today first."""
+        view, p, target, _, _, _, _, counts = self._state(context)
+        seen = (view.last >= 0) & view.not_last(context)
+        early = np.flatnonzero(seen & (view.last < context.day_start_ms)) if context.day_start_ms else []
+        if not len(early):
+            early = np.flatnonzero(seen)
+        if not len(early):
             return None
-        k = interleaved(due_items, view.decks, avoid_deck, urgency=p)
-        reason = reasons.recall_below_target(float(p[k]), context.settings.target_retention)
-        return Choice(context.items[k], float(p[k]), reason)
+        k = interleaved(early, view.decks, view.deck_of(context.last_item_id), urgency=p)
+        return Choice(context.items[k], float(p[k]), reasons.review_early(float(p[k]), target), counts)
 
-    def _new_allowed(self, context: StudyContext, n_due: int, any_new: bool) -> bool:
-        return any_new and context.new_allowance() > 0 and n_due <= self.max_due_for_new
-
-    @staticmethod
-    def _last_was_review(context: StudyContext) -> bool:
-        """True unless the item just answered was seen for the first time (new and review alternate)."""
-        if context.last_item_id is None:
-            return True
-        return len(context.history.get(context.last_item_id, ())) != 1
+    def intervals(self, context: StudyContext, item: ItemRow, at_ms: int) -> dict[int, int]:
+        """The wait after each grade, as this policy will schedule it: a learning step, else the time the
+        model takes to bring the item's recall down to the student's target."""
+        curve_after = getattr(self.predictor, "curve_after", None)
+        if curve_after is None:
+            return ClassicPolicy().intervals(context, item, at_ms)
+        view = self.view.update(context)
+        target, _ = self.target(context, view, predictions(self.predictor, context))
+        return step_intervals(context, item, at_ms, lambda g: time_to_recall(
+            curve_after(item, [(at_ms, int(g > 1), g)]), at_ms, target))
 
 
 # ---------------------------------------------------------------- practice (quizzes)
@@ -254,6 +415,7 @@ class Mastery:
     high: float
     items: int
     asked: int
+    predicted_only: bool = False  # no question of the group was asked: the figure is predicted from the others
 
 
 @dataclass
@@ -271,7 +433,9 @@ class TestReport:
         out = [f"{self.questions} question(s)."]
         for title, groups in (("Deck", self.decks), ("Skill", self.skills)):
             out += [f"{title} {g.name}: mastery {percent(g.mastery)} ({percent(g.low)}-{percent(g.high)}), "
-                    f"{g.asked} of {g.items} items asked" for g in groups]
+                    f"{g.asked} of {g.items} items asked" if g.asked else
+                    f"{title} {g.name}: not asked (0 of {g.items} items), predicted {percent(g.mastery)}"
+                    for g in groups]
         return out + (self.study_next or ["Nothing stands out to study next."])
 
 
@@ -327,11 +491,30 @@ class TestPolicy:
             gain = self.gain(p, guess, open_, 1.0 / v - 1.0, np.asarray(d, dtype=np.float64))
         else:
             gain = self.gain(p, guess, open_, float(fisher_information(p[asked], guess[asked]).sum()))
-        order = best_first(np.flatnonzero(open_), gain, self.top_k)
+        order = best_first(self.balanced(context, view, open_), gain, self.top_k)
         best = gain[order[0]]
         top = [int(k) for k in order if gain[k] >= self.keep * best]
         k = self.rng.choice(top)
         return Choice(context.items[k], float(p[k]), reasons.most_informative(float(p[k])))
+
+    @staticmethod
+    def balanced(context: StudyContext, view: DeckView, open_: np.ndarray) -> np.ndarray:
+        """The open questions the next one may be drawn from so that every group the report shows (each
+        sub-deck, then each skill) gets its share of the questions: content balancing as in Kingsbury and
+        Zara's constrained CAT. Each group's target is an equal share (every reported mastery deserves the
+        same evidence); the group furthest below its share, among those with questions left, is chosen
+        first by deck and then, within it, by skill. The most informative question is then chosen inside."""
+        candidates = open_.copy()
+        asked = ~open_
+        for labels in (view.decks, view.skill_of):
+            groups = np.unique(labels[candidates])
+            if len(np.unique(labels)) < 2 or len(groups) < 1:
+                continue
+            n_groups = len(np.unique(labels))
+            done = asked.sum()
+            deficits = [(done + 1) / n_groups - (asked & (labels == g)).sum() for g in groups]
+            candidates &= labels == groups[int(np.argmax(deficits))]
+        return np.flatnonzero(candidates)
 
     @staticmethod
     def gain(p: np.ndarray, guess: np.ndarray, open_: np.ndarray, information: float,
@@ -365,8 +548,9 @@ class TestPolicy:
         for k, item in enumerate(context.items):
             name = (deck_names or {}).get(item.deck_id, str(item.deck_id))
             groups_deck.setdefault(name, []).append(k)
-            for skill in ([item.skill] if item.skill else item.tags):
-                groups_skill.setdefault(skill, []).append(k)
+            for skill in group_names(item):
+                if skill:
+                    groups_skill.setdefault(skill, []).append(k)
 
         def mastery(name: str, members: list[int]) -> Mastery:
             idx = np.asarray(members)
@@ -374,10 +558,10 @@ class TestPolicy:
             half = 1.96 / math.sqrt(1.0 + (float(info[asked_here].sum()) if asked_here else 0.0))
             pm, gm = p[idx], guess[idx]
             return Mastery(name, float(knowing(pm, gm).mean()), float(knowing(pm, gm, -half).mean()),
-                           float(knowing(pm, gm, half).mean()), len(members), len(asked_here))
+                           float(knowing(pm, gm, half).mean()), len(members), len(asked_here), not asked_here)
 
-        decks = [mastery(n, m) for n, m in sorted(groups_deck.items())]
-        skills = [mastery(n, m) for n, m in sorted(groups_skill.items())]
+        decks = [mastery(n, groups_deck[n]) for n in sorted(groups_deck, key=natural_key)]
+        skills = [mastery(n, groups_skill[n]) for n in sorted(groups_skill, key=natural_key)]
         return TestReport(len(asked), decks, skills, study_next(skills or decks))
 
 
@@ -392,10 +576,11 @@ def best_first(candidates: np.ndarray, score: np.ndarray, n: int) -> np.ndarray:
 
 
 def study_next(groups: list[Mastery], limit: int = 3, good: float = 0.8) -> list[str]:
-    """The weakest groups below `good` mastery, weakest first, each as one line of advice."""
-    weak = sorted((g for g in groups if g.mastery < good), key=lambda g: g.mastery)[:limit]
+    """The weakest groups below `good` mastery, weakest first, each as one line of advice. Only groups the
+    test asked about: advice on content never asked would rest on a guess from other answers."""
+    weak = sorted((g for g in groups if g.asked and g.mastery < good), key=lambda g: g.mastery)[:limit]
     return [f"Study {g.name}: mastery about {percent(g.mastery)} (between {percent(g.low)} and {percent(g.high)})"
-            + ("" if g.asked else ", not asked yet") for g in weak]
+            for g in weak]
 
 
 # ---------------------------------------------------------------- choosing the policy

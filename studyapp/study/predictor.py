@@ -79,6 +79,7 @@ class LearnerPredictor:
         saved = queries.load_learner_state(db, profile_id, self.model_id)
         self._infos: dict[tuple, object] = {}
         self._deck: tuple | None = None  # (list, its length, its ItemSet): the list a session scores each time
+        self._state_bytes: tuple | None = None  # (the adapted parameters, saved): what curve_after starts from
         with one_thread():
             self.student = learner.student(self.history, state=saved)
             if saved is None and self.history:
@@ -123,6 +124,25 @@ class LearnerPredictor:
         because otherwise every item the population does not know would get the same number."""
         with one_thread():
             return self.student.predict(self._scored(items), now_ms / 1000 + DAY_S).tolist()
+
+    def curve_after(self, item: ItemRow, extra: Sequence[tuple[int, int, int | None]]):
+        """p(correct) of `item` at any later moment had it also been answered as `extra` says ((answered_ms,
+        correct, grade) each, after its logged answers): a function of time in ms. An item's memory comes
+        from its own answers and the student's adapted parameters, so a learner given only this item's
+        answers and this student's state predicts the item exactly as the student's own would."""
+        info = item_info(item)
+        own = [a for a in self.history if a.item.key == info.key]
+        own += [_answer(info, at, correct, grade) for at, correct, grade in extra]
+        if self._state_bytes is None or self._state_bytes[0] is not self.student.phi:
+            self._state_bytes = (self.student.phi, self.student.state_bytes())
+        with one_thread():
+            scratch = self.learner.student(own, state=self._state_bytes[1])
+            items = self.learner.item_set([info])
+
+        def curve(at_ms: int) -> float:
+            with one_thread():
+                return float(scratch.predict(items, at_ms / 1000)[0])
+        return curve
 
     def observe(self, item: ItemRow, answer: LoggedAnswer) -> None:
         new = _answer(item_info(item), answer.answered_ms, answer.correct, answer.grade)

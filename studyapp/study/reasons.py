@@ -29,6 +29,10 @@ class Code(StrEnum):
     PRACTICE_CLOSEST_NEW = "practice_closest_new"
     MOST_INFORMATIVE_HALF = "most_informative_half"
     MOST_INFORMATIVE = "most_informative"
+    LEARNING_STEP = "learning_step"
+    LEARN_AHEAD = "learn_ahead"
+    REVIEW_EARLY = "review_early"
+    NEW_OVER_REVIEW = "new_over_review"
 
 
 # Kinds of argument: a chance 0..1 shown as "71%", a count, a duration in ms.
@@ -55,6 +59,12 @@ FORMS: dict[Code, tuple[str, tuple[str, ...]]] = {
                                  ()),
     Code.MOST_INFORMATIVE: ("Most informative question: students like you get this right about %1 of the time",
                             (PERCENT,)),
+    Code.LEARNING_STEP: ("Learning step: you had trouble with this %1 ago", (DURATION,)),
+    Code.LEARN_AHEAD: ("Learning step, shown early so your session can end: you had trouble with this %1 ago",
+                       (DURATION,)),
+    Code.REVIEW_EARLY: ("Reviewed early while time is left: recall is %1, your target is %2", (PERCENT, PERCENT)),
+    Code.NEW_OVER_REVIEW: ("New item, %1 of %2 today: it adds more per minute than the reviews left",
+                           (COUNT, COUNT)),
 }
 
 
@@ -126,3 +136,19 @@ def practice(p: float, in_band: bool, new: tuple[int, int] | None = None) -> Rea
 
 def most_informative(p: float) -> Reason:
     return Reason(Code.MOST_INFORMATIVE_HALF) if 0.4 <= p <= 0.6 else Reason(Code.MOST_INFORMATIVE, (p,))
+
+
+def learning_step(waited_ms: int) -> Reason:
+    return Reason(Code.LEARNING_STEP, (waited_ms,))
+
+
+def learn_ahead(waited_ms: int) -> Reason:
+    return Reason(Code.LEARN_AHEAD, (waited_ms,))
+
+
+def review_early(p: float, target: float) -> Reason:
+    return Reason(Code.REVIEW_EARLY, (p, target))
+
+
+def new_over_review(position: int, per_day: int) -> Reason:
+    return Reason(Code.NEW_OVER_REVIEW, (position, per_day))

@@ -221,3 +221,38 @@ def replay(path: Path, policies: list[str] | None = None, error: float = 0.1, le
             grid = grid[np.random.default_rng(seed).permutation(len(grid))[:max_students]]
         results[name] = replay_grid(grid, policies, error * grid.shape[1], length, seed)
     return {"data": str(path), "datasets": results}
+
+
+def mean_se(values) -> dict:
+    """Mean and standard error (0 for a single value) of a list of figures."""
+    x = np.asarray(values, dtype=np.float64)
+    se = float(x.std(ddof=1) / np.sqrt(len(x))) if len(x) > 1 else 0.0
+    return {"mean": round(float(x.mean()), 3), "se": round(se, 3)}
+
+
+def replay_seeds(path: Path, policies: list[str] | None = None, error: float = 0.1, length: int = 10,
+                 seeds: int = 3, seed: int = 0, max_students: int | None = None) -> dict:
+    """`replay` with seeds seed .. seed + seeds - 1 (each a new split of the students and new exposure draws):
+    per grid and policy, the questions needed to a score error within `error`, as mean +- s.e. over seeds,
+    and ours against maximum information (the relative change in questions, per seed, then mean +- s.e.)."""
+    if seeds < 1:
+        raise ReplayError("--seeds must be at least 1")
+    runs = [replay(path, policies, error, length, s, max_students) for s in range(seed, seed + seeds)]
+    out: dict = {"data": str(path), "seeds": list(range(seed, seed + seeds)), "datasets": {}}
+    for name in runs[0]["datasets"]:
+        per_seed = [run["datasets"][name] for run in runs]
+        figures = {}
+        for policy in per_seed[0]["policies"]:
+            needed = [ds["policies"][policy]["questions_needed_mean"] for ds in per_seed]
+            mae = [ds["policies"][policy]["mae_by_questions"][min(length, ds["items"])] for ds in per_seed]
+            figures[policy] = {"questions_needed": mean_se(needed), f"mae_at_{length}": mean_se(mae),
+                               "max_exposure": mean_se([ds["policies"][policy]["max_exposure"] for ds in per_seed])}
+        if "ours" in figures and "maxinfo" in figures:
+            change = [100 * (ds["policies"]["ours"]["questions_needed_mean"]
+                             / ds["policies"]["maxinfo"]["questions_needed_mean"] - 1) for ds in per_seed]
+            figures["ours"]["questions_vs_maxinfo_percent"] = mean_se(change)
+        first = per_seed[0]
+        out["datasets"][name] = {"items": first["items"], "students_replayed": first["students_replayed"],
+                                 "tolerance_points": first["tolerance_points"], "policies": figures,
+                                 "per_seed": per_seed}
+    return out

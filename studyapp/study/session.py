@@ -19,7 +19,7 @@ from studyapp.store.queries import ItemRow, LoggedAnswer
 from studyapp.study.clock import study_day_start, system_clock
 from studyapp.study.grading import Grade, accepted_answers, grade_response
 from studyapp.study.reasons import Code, Reason
-from studyapp.study.selection import ClassicPolicy, Choice, Policy, StudyContext
+from studyapp.study.selection import AnswerTimes, ClassicPolicy, Choice, Counts, Policy, StudyContext
 from studyapp.study.settings import StudySettings
 
 
@@ -45,6 +45,7 @@ class Presented:
     reason: Reason
     shown_ms: int
     number: int  # 1 for the first item of the session
+    counts: Counts | None = None  # what is left (new, learning, due), this item included, when the policy says
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class Outcome:
     grade: Grade
     expected: str
     predicted: float | None
+    spent_ms: int = 0  # the study time it took
 
     @property
     def correct(self) -> bool:
@@ -77,6 +79,21 @@ class Summary:
     def minutes(self) -> float:
         return max(0, self.ended_ms - self.started_ms) / 60000
 
+    # The summary's verdict by share right: at least 85% is a strong session (the rate that keeps learning
+    # efficient, Wilson et al. 2019), 65-85% a good one, 40-65% mixed, below 40% a hard one. Under 5 answers
+    # say only what happened: one or two answers tell little.
+    VERDICTS = ((0.85, "strong"), (0.65, "good"), (0.40, "mixed"), (0.0, "hard"))
+    FEW_ANSWERS = 5
+
+    @property
+    def verdict(self) -> str:
+        """"none", "few", "strong", "good", "mixed" or "hard" (see VERDICTS)."""
+        if self.answers == 0:
+            return "none"
+        if self.answers < self.FEW_ANSWERS:
+            return "few"
+        return next(word for floor, word in self.VERDICTS if self.accuracy >= floor)
+
     @property
     def improved(self) -> int:
         """Items missed earlier in this session and answered right later."""
@@ -94,7 +111,10 @@ class StudySession:
         predictor: Predictor | None = None,
         clock: Callable[[], int] = system_clock,
         settings: StudySettings | None = None,
+        budget_minutes: float | None = None,
     ) -> None:
+        """`budget_minutes`: the study time this sitting may take, if it has a limit (the policy then stops
+        adding new items that no longer fit, and may review early while time is left)."""
         self.db, self.profile_id, self.deck_id, self.mode = db, profile_id, deck_id, mode
         self.policy = policy or ClassicPolicy()
         self.predictor = predictor
@@ -116,6 +136,10 @@ class StudySession:
         # later answer. The real clocks themselves never read past that day (study/clock.py).
         latest, now = queries.latest_answer_ms(db, profile_id), clock()
         self.latest_ms = latest if latest <= latest_allowed_ms(now) else now
+        self.times = AnswerTimes.from_log((r["kind"], r["correct"], r["response_ms"])
+                                          for r in queries.answers_with_items(db, profile_id))
+        self.budget_ms = None if budget_minutes is None else int(budget_minutes * 60_000)
+        self.spent_ms = 0  # study time in this sitting (an undo gives its answer's share back)
         self.session_id = queries.start_session(db, profile_id, deck_id, mode)
         self.summary = Summary(started_ms=clock())
 
@@ -151,6 +175,9 @@ class StudySession:
             last_item_id=self.last_outcome.item.id if self.last_outcome else None,
             session_wrong=list(self.session_wrong),
             session_answers=self.summary.answers,
+            day_start_ms=study_day_start(now_ms, self.settings.rollover_hour),
+            budget_left_ms=None if self.budget_ms is None else self.budget_ms - self.spent_ms,
+            times=self.times,
         )
 
     def next_item(self) -> Presented | None:
@@ -164,8 +191,16 @@ class StudySession:
         predicted = choice.predicted
         if predicted is None and self.predictor is not None:
             predicted = float(self.predictor.predict([choice.item], now)[0])
-        self.current = Presented(choice.item, predicted, choice.reason, now, self.summary.answers + 1)
+        self.current = Presented(choice.item, predicted, choice.reason, now, self.summary.answers + 1, choice.counts)
         return self.current
+
+    def intervals(self, shown: Presented) -> dict[int, int]:
+        """For a flashcard, the wait after each grade 1-4 as the policy will schedule it (ms); {} for a
+        policy that does not schedule by grade."""
+        intervals = getattr(self.policy, "intervals", None)
+        if intervals is None:
+            return {}
+        return intervals(self.context(shown.shown_ms), shown.item, shown.shown_ms)
 
     # ------------------------------------------------------------ answering
 
@@ -178,6 +213,7 @@ class StudySession:
         grade = grade_response(shown.item, response)
         now = max(self._now(), shown.shown_ms)
         self.latest_ms = now
+        self.spent_ms += now - shown.shown_ms
         answer_id = queries.log_answer(self.db, {
             "profile_id": self.profile_id, "item_id": shown.item.id, "session_id": self.session_id,
             "shown_ms": shown.shown_ms, "answered_ms": now, "response_ms": now - shown.shown_ms,
@@ -198,7 +234,7 @@ class StudySession:
         self.summary.by_item.setdefault(shown.item.id, []).append(grade.correct)
         self.summary.ended_ms = now
         expected = shown.item.answer if shown.item.kind in SELF_GRADED else " or ".join(accepted_answers(shown.item))
-        self.outcomes.append(Outcome(answer_id, shown.item, grade, expected, shown.predicted))
+        self.outcomes.append(Outcome(answer_id, shown.item, grade, expected, shown.predicted, now - shown.shown_ms))
         self.current = None
         return self.outcomes[-1]
 
@@ -228,6 +264,7 @@ class StudySession:
             del self.summary.by_item[outcome.item.id]
         self.summary.answers -= 1
         self.summary.correct -= outcome.grade.correct
+        self.spent_ms -= outcome.spent_ms
         # Replayed from the answers still standing: a right answer taken back leaves its item missed again.
         self.session_wrong = []
         for standing in self.outcomes:

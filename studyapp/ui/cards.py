@@ -10,7 +10,6 @@ from studyapp.content.html_sanitize import image_sources
 from studyapp.content.media_names import is_safe_media_name
 from studyapp.content.model import SELF_GRADED
 from studyapp.paths import media_dir
-from studyapp.study.classic import replay
 from studyapp.study.grading import answer_diff
 
 if TYPE_CHECKING:  # the session module pulls in sqlite-utils, which the GUI thread does not import
@@ -50,12 +49,6 @@ class SummaryView:
     can_undo: bool = False  # Ctrl+Z on the summary takes the last answer back and reopens the session
 
 
-def next_intervals(session: StudySession, shown: Presented) -> dict[int, int]:
-    """For each flashcard grade, the interval the classical schedule would give after it."""
-    past = [(a.answered_ms, a.correct, a.grade) for a in session.history.get(shown.item.id, [])]
-    return {g: replay(past + [(shown.shown_ms, int(g > 1), g)]).interval_ms for g in (1, 2, 3, 4)}
-
-
 def card_view(session: StudySession, shown: Presented | None, data_dir: Path) -> CardView | None:
     if shown is None:
         return None
@@ -77,7 +70,7 @@ def card_view(session: StudySession, shown: Presented | None, data_dir: Path) ->
             sounds.append(str(path))
         else:
             missing.append(name)
-    intervals = next_intervals(session, shown) if shown.item.kind in SELF_GRADED else {}
+    intervals = session.intervals(shown) if shown.item.kind in SELF_GRADED else {}
     return CardView(shown, intervals, images, sounds, missing, session.can_undo, folder)
 
 

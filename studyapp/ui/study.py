@@ -214,6 +214,17 @@ class StudyPage(QWidget):
         modes = {"review": self.tr("Study"), "practice": self.tr("Practice"), "test": self.tr("Test")}
         return f"{deck_path(self.deck_name)} · {modes.get(self.mode, self.mode)}" if self.deck_name else ""
 
+    def counter_text(self, presented) -> str:
+        """The item's number and what is left, as Anki's new + learning + due (this item included)."""
+        number = self.tr("Item %1").replace("%1", str(presented.number))
+        counts = presented.counts
+        if counts is None:
+            return number
+        left = self.tr("New %1 · Learning %2 · Due %3")
+        for n, value in enumerate((counts.new, counts.learning, counts.due), 1):
+            left = left.replace(f"%{n}", str(value))
+        return f"{number}   {left}"
+
     def reason_text(self, reason: Reason) -> str:
         """The selection's reason in the interface language."""
         templates = {
@@ -236,6 +247,11 @@ class StudyPage(QWidget):
                                                 "half the time"),
             Code.MOST_INFORMATIVE: self.tr("Most informative question: students like you get this right about %1 of "
                                            "the time"),
+            Code.LEARNING_STEP: self.tr("Learning step: you had trouble with this %1 ago"),
+            Code.LEARN_AHEAD: self.tr("Learning step, shown early so your session can end: you had trouble with "
+                                      "this %1 ago"),
+            Code.REVIEW_EARLY: self.tr("Reviewed early while time is left: recall is %1, your target is %2"),
+            Code.NEW_OVER_REVIEW: self.tr("New item, %1 of %2 today: it adds more per minute than the reviews left"),
         }
         return fill(templates[reason.code], reason.arguments(duration=interval_text))
 
@@ -283,7 +299,7 @@ class StudyPage(QWidget):
         self.hint.setText(self.tr("Hint: %1").replace("%1", item.hint) if item.hint else "")
         self.hint.setVisible(bool(item.hint))
         self.reason.setText(self.reason_text(card.presented.reason))
-        self.counter.setText(self.tr("Item %1").replace("%1", str(card.presented.number)))
+        self.counter.setText(self.counter_text(card.presented))
         names = grade_names()
         for g, button in self.grade_buttons.items():
             when = interval_text(card.intervals[g]) if g in card.intervals else ""

@@ -118,14 +118,26 @@ class SummaryPage(QWidget):
         for key, text in values.items():
             self.figures[key][0].setText(text)
         self._fill_report(self.view.report)
-        if s.answers == 0:
-            self.message.setText(self.tr("Nothing to study right now: no item is due and today's new items are "
-                                         "done. Come back later, or practise."))
-        elif s.improved:
-            self.message.setText(self.tr("%n item(s) you missed earlier in this session were right the second "
-                                         "time.", "", s.improved))
-        else:
-            self.message.setText(self.tr("Well done. Your answers are saved."))
+        self.message.setText(self.verdict_text(s))
+
+    def verdict_text(self, s) -> str:
+        """The summary's words follow the result (thresholds: Summary.VERDICTS)."""
+        right = self.tr("%1 of %2 right.").replace("%1", str(s.correct)).replace("%2", str(s.answers))
+        words = {
+            "none": self.tr("Nothing to study right now: no item is due and today's new items are done. "
+                            "Come back later, or practise."),
+            "few": right,
+            "strong": self.tr("Well done: %1").replace("%1", right),
+            "good": self.tr("Good work: %1 The ones you missed come back soon.").replace("%1", right),
+            "mixed": self.tr("A mixed session: %1 The items you missed will come back sooner, until they "
+                             "stick.").replace("%1", right),
+            "hard": self.tr("A hard session: %1 That is how new material starts. The items you missed come "
+                            "back in a few minutes; shorter sessions more often help.").replace("%1", right),
+        }
+        text = words[s.verdict]
+        if s.improved:
+            text += " " + self.tr("%n item(s) you missed earlier in this session were right later.", "", s.improved)
+        return text
 
     def _fill_report(self, report) -> None:
         for widget in (self.report_title, self.report, self.advice):
@@ -139,21 +151,24 @@ class SummaryPage(QWidget):
             parent = QTreeWidgetItem([title])
             self.report.addTopLevelItem(parent)
             for g in groups:
-                parent.addChild(QTreeWidgetItem([
-                    deck_path(g.name), f"{round(100 * g.mastery)}%", f"{round(100 * g.low)}–{round(100 * g.high)}%",
-                    self.tr("%1 of %2").replace("%1", str(g.asked)).replace("%2", str(g.items))]))
+                asked = self.tr("%1 of %2").replace("%1", str(g.asked)).replace("%2", str(g.items))
+                if g.predicted_only:
+                    mastery = self.tr("predicted %1, not asked").replace("%1", f"{round(100 * g.mastery)}%")
+                    parent.addChild(QTreeWidgetItem([deck_path(g.name), mastery, "", asked]))
+                else:
+                    parent.addChild(QTreeWidgetItem([
+                        deck_path(g.name), f"{round(100 * g.mastery)}%",
+                        f"{round(100 * g.low)}–{round(100 * g.high)}%", asked]))
         self.report.expandAll()
         lines = [self.advice_text(line) for line in report.study_next]
         self.advice.setText("\n".join(lines) if lines else self.tr("Nothing stands out to study next."))
 
     def advice_text(self, line: str) -> str:
         """One line of the test's advice in the interface language (the study layer writes English)."""
-        match = re.fullmatch(r"Study (.+): mastery about (\d+%) \(between (\d+%) and (\d+%)\)(, not asked yet)?", line)
+        match = re.fullmatch(r"Study (.+): mastery about (\d+%) \(between (\d+%) and (\d+%)\)", line)
         if not match:
             return line
-        text = (self.tr("Study %1 next: mastery about %2 (between %3 and %4), not asked yet") if match.group(5)
-                else self.tr("Study %1 next: mastery about %2 (between %3 and %4)"))
-        text = text.replace("%1", deck_path(match.group(1)))
+        text = self.tr("Study %1 next: mastery about %2 (between %3 and %4)").replace("%1", deck_path(match.group(1)))
         for n in range(2, 5):
             text = text.replace(f"%{n}", match.group(n))
         return text

@@ -8,7 +8,8 @@ from studyapp.store.importer import import_bundle
 from studyapp.store.queries import ItemRow, LoggedAnswer
 from studyapp.study.policies import PracticePolicy, ReviewPolicy, fisher_information, make_policy
 from studyapp.study.policies import TestPolicy as AdaptiveTest
-from studyapp.study.selection import ClassicPolicy, StudyContext
+from studyapp.study.reasons import Code
+from studyapp.study.selection import ClassicPolicy, Counts, StudyContext
 from studyapp.study.session import StudySession
 from studyapp.study.settings import StudySettings
 
@@ -58,19 +59,22 @@ def context(items, history=None, **kw):
 
 # ---------------------------------------------------------------- review
 
-def test_review_shows_items_below_target_lowest_recall_first_with_reasons():
+def test_due_reviews_come_by_knowledge_per_second_with_reasons():
+    # A review keeps what the student holds (its recall) at its expected cost (a miss costs relearning):
+    # the likeliest recalled of the due items buys the most per second.
     items = rows(4)
     policy = ReviewPolicy(FakePredictor({1: 0.95, 2: 0.71, 3: 0.50, 4: 0.89}))
     ctx = context(items, answered(1, 2, 3, 4), settings=StudySettings(new_per_day=0))
     choice = policy.choose(ctx)
-    assert choice.item.id == 3 and choice.reason.text == "Recall fell to 50%, your target is 90%"
-    ctx.history[3].append(LoggedAnswer(9, 3, NOW, 1, 3))
-    ctx.last_item_id = 3
+    assert choice.item.id == 4 and choice.reason.text == "Recall fell to 89%, your target is 90%"
+    assert choice.counts.due == 3 and choice.counts.new == 0
+    ctx.history[4].append(LoggedAnswer(9, 4, NOW, 1, 3))
+    ctx.last_item_id = 4
     choice = policy.choose(ctx)
     assert choice.item.id == 2 and choice.reason.text == "Recall fell to 71%, your target is 90%"
 
 
-def test_review_follows_the_target_retention_setting():
+def test_review_follows_the_target_retention_setting_without_a_model_that_predicts_answers():
     items = rows(3)
     predictor = FakePredictor({1: 0.95, 2: 0.85, 3: 0.75})
     low_target = context(items, answered(1, 2, 3), settings=StudySettings(target_retention=0.8, new_per_day=0))
@@ -79,7 +83,7 @@ def test_review_follows_the_target_retention_setting():
     low_target.last_item_id = 3
     assert ReviewPolicy(predictor).choose(low_target) is None  # 0.85 and 0.95 are above 80%
     high_target = context(items, answered(1, 2, 3), settings=StudySettings(target_retention=0.97, new_per_day=0))
-    assert ReviewPolicy(predictor).choose(high_target).item.id == 3
+    assert ReviewPolicy(predictor).choose(high_target).item.id == 1
 
 
 def test_review_introduces_new_items_within_the_daily_limit():
@@ -91,34 +95,45 @@ def test_review_introduces_new_items_within_the_daily_limit():
     assert policy.choose(context(items, settings=StudySettings(new_per_day=0))) is None
 
 
-def test_new_items_wait_while_too_many_reviews_are_due():
-    items = rows(30)
-    due = answered(*range(1, 26))  # 25 answered items, all below target
-    policy = ReviewPolicy(FakePredictor({k: 0.5 for k in range(1, 26)}), max_due_for_new=20)
-    assert policy.choose(context(items, due)).reason.text.startswith("Recall fell")
-    light = ReviewPolicy(FakePredictor({k: 0.5 for k in range(1, 26)}), max_due_for_new=30)
-    assert light.choose(context(items, due)).reason.text.startswith("New item")
+def test_a_new_item_comes_before_a_review_only_when_it_buys_more_per_second():
+    items = rows(3)
+    kept = ReviewPolicy(FakePredictor({1: 0.5}, default=0.3))
+    assert kept.choose(context(items, answered(1))).item.id == 1
+    forgotten = ReviewPolicy(FakePredictor({1: 0.1}, default=0.3))  # all but lost: relearning costs more
+    choice = forgotten.choose(context(items, answered(1)))
+    assert choice.item.id == 2 and choice.reason.text == "New item, 1 of 20 today: it adds more per minute than " \
+                                                         "the reviews left"
 
 
-def test_new_items_alternate_with_due_reviews():
-    items = rows(4)
-    history = answered(1, 1, 2, 2)
-    history[3] = [LoggedAnswer(10, 3, NOW - HOUR, 1, 3)]  # seen once: it was new just now
-    policy = ReviewPolicy(FakePredictor({1: 0.5, 2: 0.6, 3: 0.99}))
-    after_new = policy.choose(context(items, history, last_item_id=3, new_today=1))
-    assert after_new.item.id == 1
-    after_review = policy.choose(context(items, history, last_item_id=1, new_today=1))
-    assert after_review.item.id == 4 and after_review.reason.text == "New item, 2 of 20 today"
+def test_no_new_item_once_the_time_budget_cannot_hold_one():
+    items = rows(3)
+    policy = ReviewPolicy(FakePredictor({}, default=0.5))
+    assert policy.choose(context(items, budget_left_ms=60_000)).item.id == 1
+    assert policy.choose(context(items, budget_left_ms=5_000)) is None
 
 
-def test_review_never_repeats_the_last_item_and_lets_a_missed_item_rest():
+def test_time_left_in_a_budget_reviews_the_item_closest_to_its_target_early():
     items = rows(2)
-    history = {1: [LoggedAnswer(1, 1, NOW - 60_000, 0, 1)], 2: [LoggedAnswer(2, 2, NOW - 30_000, 0, 1)]}
-    policy = ReviewPolicy(FakePredictor({1: 0.2, 2: 0.1}), min_gap_ms=10 * 60_000)
-    assert policy.choose(context(items, history, last_item_id=2, new_today=2)) is None
-    later = context(items, history, last_item_id=2, new_today=2)
-    later.now_ms = NOW + 10 * 60_000
-    assert policy.choose(later).item.id == 1
+    policy = ReviewPolicy(FakePredictor({1: 0.97, 2: 0.93}))
+    settings = StudySettings(new_per_day=0)
+    assert policy.choose(context(items, answered(1, 2), settings=settings)) is None
+    early = policy.choose(context(items, answered(1, 2), settings=settings, budget_left_ms=60_000,
+                                  day_start_ms=NOW - HOUR))
+    assert early.item.id == 2 and early.reason.code == Code.REVIEW_EARLY
+
+
+def test_a_failed_item_returns_after_its_learning_step_and_the_sitting_waits_for_it():
+    items = rows(2)
+    day = NOW - HOUR
+    history = {1: [LoggedAnswer(1, 1, NOW - 70_000, 0, 1)], 2: [LoggedAnswer(2, 2, NOW - 30_000, 0, 1)]}
+    policy = ReviewPolicy(FakePredictor({1: 0.95, 2: 0.95}))
+    settings = StudySettings(new_per_day=0)
+    due = policy.choose(context(items, history, last_item_id=2, settings=settings, day_start_ms=day))
+    assert due.item.id == 1 and due.reason.text == "Learning step: you had trouble with this 1 min ago"
+    assert due.counts == Counts(0, 2, 0)
+    history[1].append(LoggedAnswer(3, 1, NOW, 1, 3))  # right: its next step is 10 minutes away
+    ahead = policy.choose(context(items, history, last_item_id=1, settings=settings, day_start_ms=day))
+    assert ahead.item.id == 2 and ahead.reason.code == Code.LEARN_AHEAD  # nothing else: shown early, not dropped
 
 
 def test_review_interleaves_sub_decks_of_a_parent():
@@ -127,9 +142,9 @@ def test_review_interleaves_sub_decks_of_a_parent():
     history = answered(1, 2, 3, 4)
     history[9] = []
     chosen = policy.choose(context(items, history, last_item_id=2, settings=StudySettings(new_per_day=0)))
-    assert chosen.item.id == 3  # deck 2, though item 1 of deck 1 is lower
+    assert chosen.item.id == 4  # deck 2, though item 1 of deck 1 is lower
     chosen = policy.choose(context(items, history, last_item_id=3, settings=StudySettings(new_per_day=0)))
-    assert chosen.item.id == 1
+    assert chosen.item.id == 2
 
 
 # ---------------------------------------------------------------- practice
@@ -251,6 +266,54 @@ def test_the_band_narrows_as_more_of_a_skill_is_asked():
     s, t = report.skills
     assert s.asked == 3 and t.asked == 0
     assert (s.high - s.low) < (t.high - t.low)
+
+
+def test_a_test_on_a_parent_deck_balances_its_questions_across_sub_decks_and_skills(tmp_path):
+    # Issue 16, defect 3: a test on "Maths" asked only fraction items. Here the fraction items are the most
+    # informative (even odds), yet the tables get their share of the questions.
+    db = connect(tmp_path / "db.sqlite3")
+    fractions = [Item("typed", f"f{n}", "1", guid=f"f{n}", skill="Fractions") for n in range(40)]
+    tables = [Item("typed", f"{k} x {n}", str(k * n), guid=f"t{k}-{n}", skill=f"Table of {k}")
+              for k in (2, 10) for n in range(1, 13)]
+    import_bundle(db, tmp_path, ImportBundle(decks=[Deck("Maths::Fractions", items=fractions),
+                                                    Deck("Maths::Multiplication tables", items=tables)]), None)
+    profile, deck = queries.add_profile(db, "Ana"), queries.find_deck(db, "Maths")["id"]
+    keys = {i.id: i.guid for i in queries.items_in_decks(db, queries.deck_and_descendants(db, deck))}
+    predictor = FakePredictor({i: 0.5 if g.startswith("f") else 0.95 for i, g in keys.items()})
+    clock = iter(range(NOW, NOW + 10**9, 20_000))
+    policy = make_policy("test", predictor, seed=3)
+    session = StudySession(db, profile, deck, mode="test", policy=policy, predictor=predictor,
+                           clock=lambda: next(clock), settings=StudySettings(test_length=8))
+    asked = []
+    while (shown := session.next_item()) is not None:
+        asked.append(shown.item)
+        session.submit(shown.item.answer)
+    by_deck = {name: sum(1 for i in asked if i.guid.startswith(name[0])) for name in ("fractions", "tables")}
+    assert by_deck == {"fractions": 4, "tables": 4}
+    # Within the tables, both skills are asked; every reported group with questions shows them.
+    assert {i.skill for i in asked} == {"Fractions", "Table of 2", "Table of 10"}
+    report = session.test_report()
+    assert [m.name for m in report.skills] == ["Fractions", "Table of 2", "Table of 10"]  # natural order
+    assert all(m.asked > 0 and not m.predicted_only for m in report.decks)
+
+
+def test_groups_never_asked_are_marked_and_never_recommended():
+    items = rows(4, skill="Table of 10") + rows(4, start=5, skill="Table of 2")
+    policy = AdaptiveTest(FakePredictor({}, default=0.3))
+    report = policy.report(context(items, answered(1, at=NOW - 1000), session_answers=1))
+    asked, unasked = report.skills[1], report.skills[0]
+    assert (unasked.name, unasked.asked, unasked.predicted_only) == ("Table of 2", 0, True)
+    assert (asked.name, asked.predicted_only) == ("Table of 10", False)
+    assert report.study_next == ["Study Table of 10: mastery about 30% (between 7% and 72%)"]
+    assert "Skill Table of 2: not asked (0 of 4 items), predicted 30%" in report.lines()
+
+
+def test_natural_sort_reads_numbers_as_numbers():
+    from studyapp.study.policies import natural_key
+
+    names = ["Table of 10", "table of 2", "Table of 1", "Fractions", "Table of 12b", "Table of 12a"]
+    assert sorted(names, key=natural_key) == ["Fractions", "Table of 1", "table of 2", "Table of 10",
+                                              "Table of 12a", "Table of 12b"]
 
 
 # ---------------------------------------------------------------- choosing a policy

@@ -83,3 +83,21 @@ def test_the_replay_command_prints_json(tmp_path, capsys):
     assert set(out["datasets"]["fractionsdata"]["policies"]) == {"ours", "maxinfo", "random"}
     args = parser.parse_args(["replay", "--data", str(tmp_path / "absent")])
     assert args.func(args) == 1 and "absent" in capsys.readouterr().err
+
+
+def test_replay_over_seeds_gives_means_and_standard_errors(tmp_path):
+    from studyapp.study.replay import replay_seeds
+
+    grid, _, _ = grid_2pl(n_students=40)
+    write_grid(tmp_path / "items_ecpe.txt", grid)
+    result = replay_seeds(tmp_path, ["ours", "maxinfo"], error=0.1, length=3, seeds=3, seed=5)
+    assert result["seeds"] == [5, 6, 7]
+    figures = result["datasets"]["items_ecpe"]
+    per_seed = [ds["policies"]["ours"]["questions_needed_mean"] for ds in figures["per_seed"]]
+    assert len(per_seed) == 3
+    needed = figures["policies"]["ours"]["questions_needed"]
+    assert needed["mean"] == pytest.approx(np.mean(per_seed), abs=1e-3)
+    assert needed["se"] == pytest.approx(np.std(per_seed, ddof=1) / np.sqrt(3), abs=1e-3)
+    assert "questions_vs_maxinfo_percent" in figures["policies"]["ours"]
+    with pytest.raises(ReplayError, match="--seeds"):
+        replay_seeds(tmp_path, seeds=0)

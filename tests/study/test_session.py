@@ -69,7 +69,7 @@ def test_missed_item_comes_back_after_the_lapse_and_due_items_come_first(setup):
     s.submit("3")
     clock.ms += LAPSE_MS
     shown = s.next_item()
-    assert shown.item.id == first.id and shown.reason.text.startswith("Due for review")
+    assert shown.item.id == first.id and shown.reason.text.startswith("Learning step")
 
 
 def test_reviews_become_due_after_their_interval(setup):
@@ -161,3 +161,95 @@ def test_the_new_item_count_follows_answers_and_undo(setup):
     s.current = None
     shown = s.next_item()
     assert shown is None or shown.reason.text != "New item, 4 of 3 today"
+
+
+# ---------------------------------------------------------------- learning steps in a sitting (issue 16, defect 1)
+
+class FlatPredictor:
+    """p(correct) 0.6 for every item: nothing is due on recall alone, so only the steps bring items back."""
+
+    def predict(self, items, now_ms):
+        return [0.6] * len(items)
+
+    knowledge = predict
+
+    def observe(self, item, answer):
+        pass
+
+    def forget_last(self):
+        pass
+
+    def save(self):
+        pass
+
+
+@pytest.fixture
+def big_deck(tmp_path):
+    db = connect(tmp_path / "db.sqlite3")
+    items = [Item("basic", f"q{n}", f"a{n}", guid=f"g{n}") for n in range(25)]
+    import_bundle(db, tmp_path, ImportBundle(decks=[Deck("Big", items=items)]), None)
+    return db, queries.add_profile(db, "Ana"), queries.find_deck(db, "Big")["id"]
+
+
+@pytest.mark.parametrize("with_model", [False, True], ids=["classic", "model"])
+def test_after_the_twentieth_new_item_the_sitting_goes_on_until_failed_items_are_learned(big_deck, with_model):
+    from studyapp.study.policies import ReviewPolicy
+
+    db, profile, deck = big_deck
+    clock = FakeClock(START + 12 * 3_600_000)
+    predictor = FlatPredictor() if with_model else None
+    s = StudySession(db, profile, deck, clock=clock, settings=StudySettings(new_per_day=20), predictor=predictor,
+                     policy=ReviewPolicy(predictor) if with_model else None)
+    failed, shown = set(), []
+    while (item := s.next_item()) is not None and len(shown) < 60:
+        shown.append(item)
+        fail = item.number in (2, 7, 19)
+        if fail:
+            failed.add(item.item.id)
+        s.submit("1" if fail else "3")
+        clock.ms += 8000
+    assert len(failed) == 3 and len(shown) < 60
+    # Each failed item: missed, then right at the 1-minute and the 10-minute steps.
+    for item_id in failed:
+        assert [p.number for p in shown if p.item.id == item_id].__len__() == 3
+    assert shown[0].counts.new == 20 and shown[0].counts.learning == 0
+    twentieth = [p.number for p in shown if p.reason.code == "new_item"][19]
+    after_twenty = [p for p in shown if p.number > twentieth]
+    assert after_twenty and all(p.reason.code in ("learning_step", "learn_ahead") for p in after_twenty)
+    assert all(p.counts.learning >= 1 and p.counts.new == 0 for p in after_twenty)
+    summary = s.finish()
+    assert summary.new_items == 20 and summary.improved == 3
+
+
+def test_new_flashcard_intervals_differ_for_each_grade(setup):
+    # Issue 16, defect 4: Hard and Good both read "1 day" on a new card.
+    clock = FakeClock()
+    s = session(setup, clock, new_per_day=5)
+    shown = s.next_item()
+    intervals = s.intervals(shown)
+    assert intervals[1] == 60_000 and intervals[2] == 6 * 60_000
+    assert intervals[3] >= DAY_MS and intervals[4] > intervals[3]
+
+
+def test_intervals_after_a_failure_are_the_learning_steps(setup):
+    clock = FakeClock()
+    s = session(setup, clock, new_per_day=5)
+    first = s.next_item()
+    s.submit("1")
+    clock.ms += 70_000
+    s.next_item()
+    s.submit("3")
+    clock.ms += 8000
+    again = s.next_item()
+    assert again.item.id == first.item.id
+    intervals = s.intervals(again)
+    assert intervals[1] == 60_000 and intervals[3] == 10 * 60_000 and intervals[4] >= DAY_MS
+
+
+@pytest.mark.parametrize("correct, answers, verdict", [
+    (0, 0, "none"), (1, 3, "few"), (9, 10, "strong"), (7, 10, "good"), (5, 10, "mixed"), (1, 10, "hard"),
+])
+def test_the_summary_verdict_follows_the_share_right(correct, answers, verdict):
+    from studyapp.study.session import Summary
+
+    assert Summary(answers=answers, correct=correct).verdict == verdict
