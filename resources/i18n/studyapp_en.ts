@@ -155,11 +155,11 @@
 <context>
     <name>SummaryPage</name>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/summary.py" line="125"/>
-        <source>%n item(s) you missed earlier in this session were right the second time.</source>
-        <translation>
-            <numerusform>%n item you missed earlier in this session was right the second time.</numerusform>
-            <numerusform>%n items you missed earlier in this session were right the second time.</numerusform>
+        <location filename="../../studyapp/ui/summary.py" line="139"/>
+        <source>%n item(s) you missed earlier in this session were right later.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

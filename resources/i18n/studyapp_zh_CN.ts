@@ -1558,138 +1558,163 @@
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="220"/>
+        <location filename="../../studyapp/ui/study.py" line="223"/>
+        <source>New %1 · Learning %2 · Due %3</source>
+        <translation>新 %1 · 学习中 %2 · 到期 %3</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="231"/>
         <source>New item, %1 of %2 today</source>
         <translation>新条目，今天第 %1 个（共 %2 个）</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="221"/>
+        <location filename="../../studyapp/ui/study.py" line="232"/>
         <source>Due for review (scheduled now)</source>
         <translation>到期复习（计划于现在）</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="222"/>
+        <location filename="../../studyapp/ui/study.py" line="233"/>
         <source>Due for review (scheduled %1 ago)</source>
         <translation>到期复习（计划于 %1 前）</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="223"/>
+        <location filename="../../studyapp/ui/study.py" line="234"/>
         <source>Due for review (FSRS-6)</source>
         <translation>到期复习（FSRS-6）</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="224"/>
+        <location filename="../../studyapp/ui/study.py" line="235"/>
         <source>Random item</source>
         <translation>随机条目</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="225"/>
+        <location filename="../../studyapp/ui/study.py" line="236"/>
         <source>Answer taken back: try it again</source>
         <translation>已撤销答案：请再试一次</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="226"/>
+        <location filename="../../studyapp/ui/study.py" line="237"/>
         <source>Recall fell to %1, your target is %2</source>
         <translation>记忆概率降到 %1，你的目标是 %2</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="227"/>
+        <location filename="../../studyapp/ui/study.py" line="238"/>
         <source>Due review: recall fell to %1, your target is %2</source>
         <translation>到期复习：记忆概率降到 %1，你的目标是 %2</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="228"/>
+        <location filename="../../studyapp/ui/study.py" line="239"/>
         <source>You missed this a few items ago: try it again</source>
         <translation>几题前你答错了这题：再试一次</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="229"/>
+        <location filename="../../studyapp/ui/study.py" line="240"/>
         <source>Practice at the right level: you get this right about %1 of the time</source>
         <translation>难度合适的练习：你大约 %1 的时间能答对</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="230"/>
+        <location filename="../../studyapp/ui/study.py" line="241"/>
         <source>Practice at the right level: you get this right about %1 of the time (new item, %2 of %3 today)</source>
         <translation>难度合适的练习：你大约 %1 的时间能答对（新条目，今天第 %2 个，共 %3 个）</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="232"/>
+        <location filename="../../studyapp/ui/study.py" line="243"/>
         <source>Closest to the right level: you get this right about %1 of the time</source>
         <translation>最接近合适难度：你大约 %1 的时间能答对</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="233"/>
+        <location filename="../../studyapp/ui/study.py" line="244"/>
         <source>Closest to the right level: you get this right about %1 of the time (new item, %2 of %3 today)</source>
         <translation>最接近合适难度：你大约 %1 的时间能答对（新条目，今天第 %2 个，共 %3 个）</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="235"/>
+        <location filename="../../studyapp/ui/study.py" line="246"/>
         <source>Most informative question: students like you get this right about half the time</source>
         <translation>信息量最大的题目：和你相似的学生大约一半时间能答对</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="237"/>
+        <location filename="../../studyapp/ui/study.py" line="248"/>
         <source>Most informative question: students like you get this right about %1 of the time</source>
         <translation>信息量最大的题目：和你相似的学生大约 %1 的时间能答对</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="249"/>
+        <location filename="../../studyapp/ui/study.py" line="250"/>
+        <source>Learning step: you had trouble with this %1 ago</source>
+        <translation>学习步骤：你在 %1 前答这题有困难</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="251"/>
+        <source>Learning step, shown early so your session can end: you had trouble with this %1 ago</source>
+        <translation>学习步骤，提前出现以便结束本次学习：你在 %1 前答这题有困难</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="253"/>
+        <source>Reviewed early while time is left: recall is %1, your target is %2</source>
+        <translation>趁还有时间提前复习：记住的可能性为 %1，你的目标是 %2</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="254"/>
+        <source>New item, %1 of %2 today: it adds more per minute than the reviews left</source>
+        <translation>新项目，今天第 %1 个（共 %2 个）：它每分钟带来的收获多于剩下的复习</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/study.py" line="265"/>
         <source>Choosing the first item…</source>
         <translation>正在选择第一个条目…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="283"/>
+        <location filename="../../studyapp/ui/study.py" line="299"/>
         <source>Hint: %1</source>
         <translation>提示：%1</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="286"/>
+        <location filename="../../studyapp/ui/study.py" line="219"/>
         <source>Item %1</source>
         <translation>第 %1 题</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="292"/>
-        <location filename="../../studyapp/ui/study.py" line="317"/>
-        <location filename="../../studyapp/ui/study.py" line="439"/>
+        <location filename="../../studyapp/ui/study.py" line="308"/>
+        <location filename="../../studyapp/ui/study.py" line="333"/>
+        <location filename="../../studyapp/ui/study.py" line="455"/>
         <source>True</source>
         <translation>对</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="293"/>
-        <location filename="../../studyapp/ui/study.py" line="317"/>
-        <location filename="../../studyapp/ui/study.py" line="439"/>
+        <location filename="../../studyapp/ui/study.py" line="309"/>
+        <location filename="../../studyapp/ui/study.py" line="333"/>
+        <location filename="../../studyapp/ui/study.py" line="455"/>
         <source>False</source>
         <translation>错</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="309"/>
+        <location filename="../../studyapp/ui/study.py" line="325"/>
         <source>Missing media: %1</source>
         <translation>缺少媒体文件：%1</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="388"/>
+        <location filename="../../studyapp/ui/study.py" line="404"/>
         <source>Type an answer first (or press Esc to end the session).</source>
         <translation>请先输入答案（或按 Esc 结束学习）。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="411"/>
+        <location filename="../../studyapp/ui/study.py" line="427"/>
         <source>Correct</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="411"/>
+        <location filename="../../studyapp/ui/study.py" line="427"/>
         <source>Not quite</source>
         <translation>不太对</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="423"/>
-        <location filename="../../studyapp/ui/study.py" line="427"/>
-        <location filename="../../studyapp/ui/study.py" line="455"/>
+        <location filename="../../studyapp/ui/study.py" line="439"/>
+        <location filename="../../studyapp/ui/study.py" line="443"/>
+        <location filename="../../studyapp/ui/study.py" line="471"/>
         <source>Answer: %1</source>
         <translation>答案：%1</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="454"/>
+        <location filename="../../studyapp/ui/study.py" line="470"/>
         <source>Your answer, corrected:</source>
         <translation>你的答案（已标出差异）：</translation>
     </message>
@@ -1767,49 +1792,69 @@
         <translation>已问题数</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="122"/>
+        <location filename="../../studyapp/ui/summary.py" line="125"/>
+        <source>%1 of %2 right.</source>
+        <translation>答对 %1 题，共 %2 题。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="127"/>
         <source>Nothing to study right now: no item is due and today&apos;s new items are done. Come back later, or practise.</source>
         <translation>现在没有要学的内容：没有到期的条目，今天的新条目也已学完。稍后再来，或者去练习。</translation>
     </message>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="130"/>
+        <source>Well done: %1</source>
+        <translation>做得好：%1</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="131"/>
+        <source>Good work: %1 The ones you missed come back soon.</source>
+        <translation>不错：%1 答错的题很快会再出现。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="132"/>
+        <source>A mixed session: %1 The items you missed will come back sooner, until they stick.</source>
+        <translation>有对有错：%1 答错的题会更早再出现，直到你记住为止。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="134"/>
+        <source>A hard session: %1 That is how new material starts. The items you missed come back in a few minutes; shorter sessions more often help.</source>
+        <translation>这次有点难：%1 学新内容一开始就是这样。答错的题几分钟后会再出现；每次少学一点、多学几次会有帮助。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/summary.py" line="125"/>
-        <source>%n item(s) you missed earlier in this session were right the second time.</source>
+        <location filename="../../studyapp/ui/summary.py" line="139"/>
+        <source>%n item(s) you missed earlier in this session were right later.</source>
         <translation>
-            <numerusform>本次学习中先前答错的 %n 个条目，第二次答对了。</numerusform>
+            <numerusform>本次学习中先前答错的 %n 个项目后来答对了。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="128"/>
-        <source>Well done. Your answers are saved.</source>
-        <translation>做得好。你的作答已保存。</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/summary.py" line="136"/>
+        <location filename="../../studyapp/ui/summary.py" line="148"/>
         <source>Decks</source>
         <translation>牌组</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="136"/>
+        <location filename="../../studyapp/ui/summary.py" line="148"/>
         <source>Skills</source>
         <translation>技能</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="144"/>
+        <location filename="../../studyapp/ui/summary.py" line="154"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="147"/>
+        <location filename="../../studyapp/ui/summary.py" line="156"/>
+        <source>predicted %1, not asked</source>
+        <translation>预测 %1，未提问</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/summary.py" line="164"/>
         <source>Nothing stands out to study next.</source>
         <translation>没有特别需要接着学习的内容。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/summary.py" line="154"/>
-        <source>Study %1 next: mastery about %2 (between %3 and %4), not asked yet</source>
-        <translation>接下来学习 %1：掌握程度约 %2（在 %3 到 %4 之间），尚未提问</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/summary.py" line="155"/>
+        <location filename="../../studyapp/ui/summary.py" line="171"/>
         <source>Study %1 next: mastery about %2 (between %3 and %4)</source>
         <translation>接下来学习 %1：掌握程度约 %2（在 %3 到 %4 之间）</translation>
     </message>
