@@ -157,9 +157,9 @@
     <message numerus="yes">
         <location filename="../../studyapp/ui/summary.py" line="139"/>
         <source>%n item(s) you missed earlier in this session were right later.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n item you missed earlier in this session was right later.</numerusform>
+            <numerusform>%n items you missed earlier in this session were right later.</numerusform>
         </translation>
     </message>
 </context>
