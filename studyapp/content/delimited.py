@@ -118,14 +118,16 @@ def read_delimited(
     except csv.Error as exc:
         raise ContentError(f"{path} is not a readable CSV/TSV file ({exc})") from None
     rows = [r for r in rows if any(cell.strip() for cell in r)]
+    if not rows:
+        raise ContentError(f"{path} is empty (no cell has any text)")
     header = [canonical_column(c) for c in rows[0]]
     recognised = "prompt" in header and "answer" in header
     has_header = recognised if header_row is None else header_row
     if columns is None:
-        columns = header if recognised else DEFAULT_COLUMNS
         if recognised and None in header:
             unknown = rows[0][header.index(None)]
             raise ContentError(f"{path}: unknown column {unknown!r} in the header")
+        columns = [c for c in header if c is not None] if recognised else DEFAULT_COLUMNS  # all named, as checked
     else:
         bad = [c for c in columns if c not in COLUMN_ALIASES and c != IGNORE]
         if bad:
