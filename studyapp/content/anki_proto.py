@@ -37,6 +37,7 @@ def fields(data: bytes) -> Iterator[tuple[int, int, int | bytes]]:
     while pos < len(data):
         key, pos = _varint(data, pos)
         number, wire = key >> 3, key & 7
+        value: int | bytes
         if wire == VARINT:
             value, pos = _varint(data, pos)
         elif wire in (FIXED64, FIXED32):

@@ -245,8 +245,8 @@ class _Writer:
                 self.note(guid, CLOZE_TYPE, [text, extra], [(i.ord, i, d) for i, d in members])
                 return
         if kinds == {"reversed"} and {item.ord for item, _ in members} == {0, 1}:
-            front = next(item for item, _ in members if item.ord == 0)
-            self.note(guid, REVERSED, [front.prompt, front.answer], [(i.ord, i, d) for i, d in members])
+            forward = next(item for item, _ in members if item.ord == 0)
+            self.note(guid, REVERSED, [forward.prompt, forward.answer], [(i.ord, i, d) for i, d in members])
             return
         if len(members) == 1 and first.kind in ("basic", "typed", "reversed", "choice", "truefalse"):
             ntid = TYPED if first.kind == "typed" else BASIC

@@ -32,7 +32,7 @@ def stable_guid(deck_name: str, kind: str, prompt: str) -> str:
     return f"sa-{digest[:16]}"
 
 
-def _string_list(value, where: str) -> list[str]:
+def _string_list(value: object, where: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
         raise ContentError(f"{where} must be a list of strings")
     return [str(v) for v in value]
@@ -129,7 +129,7 @@ def read_deck(path: Path) -> Deck:
 
 
 def _item_fields(item: Item) -> dict:
-    fields = {"id": item.guid, "kind": item.kind, "prompt": item.prompt, "answer": item.answer}
+    fields: dict[str, object] = {"id": item.guid, "kind": item.kind, "prompt": item.prompt, "answer": item.answer}
     for key in ("options", "accepted", "tags", "media"):
         if getattr(item, key):
             fields[key] = getattr(item, key)

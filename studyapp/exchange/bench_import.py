@@ -20,6 +20,7 @@ import resource
 import statistics
 import sys
 import tempfile
+import threading
 import time
 import tracemalloc
 from pathlib import Path
@@ -30,7 +31,7 @@ TARGET_S = 5.0
 TARGET_MB = 500
 
 
-def register(bench_subparsers) -> None:
+def register(bench_subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = bench_subparsers.add_parser("import", help="time importing a large Anki package (read + store)")
     p.add_argument("--notes", type=int, default=10_000)
     p.add_argument("--revlog", type=int, default=50_000)
@@ -122,7 +123,7 @@ def measure(notes: int, revlog: int, runs: int, seed: int) -> dict:
     }
 
 
-def _probe(path: Path, stop, waits: list[float]) -> None:
+def _probe(path: Path, stop: threading.Event, waits: list[float]) -> None:
     """Commit one row every 20 ms, as a study session logs answers; record how long each commit took."""
     import sqlite3
 
@@ -139,8 +140,6 @@ def _probe(path: Path, stop, waits: list[float]) -> None:
 
 
 def measure_csv(rows: int, runs: int) -> dict:
-    import threading
-
     from studyapp import paths
     from studyapp.content.readers import read_file
     from studyapp.store.db import connect
@@ -156,7 +155,8 @@ def measure_csv(rows: int, runs: int) -> dict:
             data_dir = Path(tmp) / "data"
             data_dir.mkdir()
             db = connect(paths.db_path(data_dir))
-            stop, waits = threading.Event(), []
+            stop = threading.Event()
+            waits: list[float] = []
             prober = threading.Thread(target=_probe, args=(paths.db_path(data_dir), stop, waits))
             prober.start()
             try:
@@ -175,7 +175,7 @@ def measure_csv(rows: int, runs: int) -> dict:
             "writes_over_1s_median": statistics.median(slow)}
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     if args.csv:
         figures = measure_csv(args.csv, args.runs)
         print(json.dumps(figures) if args.json else

@@ -10,7 +10,7 @@ from sqlite_utils import Database
 
 from studyapp.content.expand import checked_items
 from studyapp.content.model import Item
-from studyapp.store.queries import deck_and_descendants, get_item, item_record, now_ms
+from studyapp.store.queries import deck_and_descendants, get_item, insert_row, item_record, now_ms
 
 SEARCH_LIMIT = 2000
 
@@ -40,8 +40,8 @@ def add_item(db: Database, deck_id: int, item: Item) -> list[int]:
     parts = checked_items(item)
     with db.atomic():
         stamp = now_ms()
-        return [db["items"].insert(item_record(p) | {"deck_id": deck_id, "created_ms": stamp,
-                                                     "updated_ms": stamp}).last_pk for p in parts]
+        return [insert_row(db, "items", item_record(p) | {"deck_id": deck_id, "created_ms": stamp,
+                                                          "updated_ms": stamp}) for p in parts]
 
 
 def update_item(db: Database, item_id: int, deck_id: int, item: Item) -> Item:
@@ -50,7 +50,7 @@ def update_item(db: Database, item_id: int, deck_id: int, item: Item) -> Item:
     before = get_item(db, item_id)
     with db.atomic():
         record = item_record(replace(item, guid=before.guid, ord=before.ord))
-        db["items"].update(item_id, record | {"deck_id": deck_id, "updated_ms": now_ms()})
+        db.table("items").update(item_id, record | {"deck_id": deck_id, "updated_ms": now_ms()})
     return Item(**{k: getattr(before, k) for k in Item.__dataclass_fields__})
 
 
@@ -58,7 +58,7 @@ def set_deleted(db: Database, item_ids: list[int], deleted: bool) -> None:
     """Soft delete (or restore): the answer log keeps pointing at the item."""
     with db.atomic():
         for item_id in item_ids:
-            db["items"].update(item_id, {"deleted": int(deleted), "updated_ms": now_ms()})
+            db.table("items").update(item_id, {"deleted": int(deleted), "updated_ms": now_ms()})
 
 
 def item_decks(db: Database, item_ids: list[int]) -> dict[int, int]:
@@ -71,7 +71,7 @@ def move_items(db: Database, decks_by_item: dict[int, int]) -> dict[int, int]:
     before = item_decks(db, list(decks_by_item))
     with db.atomic():
         for item_id, deck_id in decks_by_item.items():
-            db["items"].update(item_id, {"deck_id": deck_id, "updated_ms": now_ms()})
+            db.table("items").update(item_id, {"deck_id": deck_id, "updated_ms": now_ms()})
     return before
 
 

@@ -49,7 +49,7 @@ def verify_pin(stored: str, pin: str) -> bool:
 def set_pin(db: Database, profile_id: int, pin: str | None) -> None:
     """Set, change or (with None) remove a profile's PIN."""
     with db.atomic():
-        db["profiles"].update(profile_id, {"pin_hash": hash_pin(pin) if pin else None})
+        db.table("profiles").update(profile_id, {"pin_hash": hash_pin(pin) if pin else None})
         _record_failures(db, profile_id, 0, 0)
 
 
@@ -68,7 +68,7 @@ def _failures(db: Database, profile_id: int) -> tuple[int, int]:
 
 
 def _record_failures(db: Database, profile_id: int, count: int, last_ms: int) -> None:
-    db["app_meta"].upsert({"key": FAILURES_KEY.format(profile_id),
+    db.table("app_meta").upsert({"key": FAILURES_KEY.format(profile_id),
                            "value": json.dumps({"count": count, "last_ms": last_ms})}, pk="key")
 
 
@@ -82,7 +82,7 @@ def try_pin(db: Database, profile: dict, pin: str | None, now_ms: int | None = N
     wait_s = (last_ms + delay_after(count) * 1000 - now_ms + 999) // 1000
     if wait_s > 0:
         raise StoreError(f"too many wrong PINs for {profile['name']!r}: wait {wait_s} s before trying again")
-    right = bool(pin) and verify_pin(profile["pin_hash"], pin)
+    right = bool(pin and verify_pin(profile["pin_hash"], pin))
     if right or pin:  # an empty answer is no guess: it neither counts nor clears
         with db.atomic():
             _record_failures(db, profile["id"], 0 if right else count + 1, 0 if right else now_ms)

@@ -16,6 +16,15 @@ def now_ms() -> int:
     return int(time.time() * 1000)
 
 
+def insert_row(db: Database, table: str, record: dict) -> int:
+    """Insert one row into `table` (an integer primary key) and return its id."""
+    row_id = db.table(table).insert(record).last_pk
+    # sqlite-utils types last_pk as Any | None; after inserting one row into a rowid table it is that row's id.
+    if not isinstance(row_id, int):
+        raise StoreError(f"the database gave no id for the new row in {table}")
+    return row_id
+
+
 # ---------------------------------------------------------------- app-wide facts
 
 def get_meta(db: Database, key: str) -> str | None:
@@ -25,7 +34,7 @@ def get_meta(db: Database, key: str) -> str | None:
 
 def set_meta(db: Database, key: str, value: str) -> None:
     with db.atomic():
-        db["app_meta"].upsert({"key": key, "value": value}, pk="key")
+        db.table("app_meta").upsert({"key": key, "value": value}, pk="key")
 
 
 # ---------------------------------------------------------------- profiles
@@ -43,7 +52,7 @@ def add_profile(db: Database, name: str) -> int:
     if find_profile(db, name):
         raise StoreError(f"a profile named {name!r} already exists")
     with db.atomic():
-        return db["profiles"].insert({"name": name, "created_ms": now_ms(), "settings": "{}"}).last_pk
+        return insert_row(db, "profiles", {"name": name, "created_ms": now_ms(), "settings": "{}"})
 
 
 def find_profile(db: Database, name: str) -> dict | None:
@@ -52,13 +61,13 @@ def find_profile(db: Database, name: str) -> dict | None:
 
 
 def profile_settings(db: Database, profile_id: int) -> dict:
-    return json.loads(db["profiles"].get(profile_id)["settings"] or "{}")
+    return json.loads(db.table("profiles").get(profile_id)["settings"] or "{}")
 
 
 def update_profile_settings(db: Database, profile_id: int, changes: dict) -> dict:
     with db.atomic():
         settings = profile_settings(db, profile_id) | changes
-        db["profiles"].update(profile_id, {"settings": json.dumps(settings)})
+        db.table("profiles").update(profile_id, {"settings": json.dumps(settings)})
     return settings
 
 
@@ -69,7 +78,7 @@ def ensure_deck(db: Database, name: str, description: str = "") -> int:
     parts = [p.strip() for p in name.split(DECK_SEPARATOR)]
     if not all(parts):
         raise StoreError(f"invalid deck name {name!r}")
-    parent_id = None
+    parent_id: int | None = None
     for depth in range(1, len(parts) + 1):
         full = DECK_SEPARATOR.join(parts[:depth])
         row = next(db.query("SELECT id FROM decks WHERE name = ?", [full]), None)
@@ -78,9 +87,10 @@ def ensure_deck(db: Database, name: str, description: str = "") -> int:
             continue
         record = {"name": full, "parent_id": parent_id, "created_ms": now_ms(),
                   "description": description if depth == len(parts) else ""}
-        parent_id = db["decks"].insert(record).last_pk
+        parent_id = insert_row(db, "decks", record)
+    assert parent_id is not None  # a deck name has at least one part, so the loop ran
     if description:
-        db["decks"].update(parent_id, {"description": description})
+        db.table("decks").update(parent_id, {"description": description})
     return parent_id
 
 
@@ -143,11 +153,11 @@ def items_in_decks(db: Database, deck_ids: list[int], include_suspended: bool = 
 
 
 def get_item(db: Database, item_id: int) -> ItemRow:
-    return _item_row(db["items"].get(item_id))
+    return _item_row(db.table("items").get(item_id))
 
 
 def deck_content(db: Database, deck_id: int) -> Deck:
-    deck = db["decks"].get(deck_id)
+    deck = db.table("decks").get(deck_id)
     items = [Item(**{n: getattr(i, n) for n in _ITEM_FIELDS}) for i in items_in_decks(db, [deck_id], True)]
     return Deck(name=deck["name"], description=deck["description"], items=items)
 
@@ -162,14 +172,14 @@ def deck_tree_content(db: Database, deck_id: int) -> list[Deck]:
 
 def start_session(db: Database, profile_id: int, deck_id: int | None, mode: str) -> int:
     with db.atomic():
-        return db["sessions"].insert(
-            {"profile_id": profile_id, "deck_id": deck_id, "mode": mode, "started_ms": now_ms()}
-        ).last_pk
+        return insert_row(
+            db, "sessions", {"profile_id": profile_id, "deck_id": deck_id, "mode": mode, "started_ms": now_ms()}
+        )
 
 
 def end_session(db: Database, session_id: int) -> None:
     with db.atomic():
-        db["sessions"].update(session_id, {"ended_ms": now_ms()})
+        db.table("sessions").update(session_id, {"ended_ms": now_ms()})
 
 
 @dataclass(frozen=True)
@@ -184,13 +194,13 @@ class LoggedAnswer:
 def log_answer(db: Database, record: dict) -> int:
     """Append one answer and commit it (durably: synchronous=FULL) before returning its id."""
     with db.atomic():
-        return db["answers"].insert(record).last_pk
+        return insert_row(db, "answers", record)
 
 
 def void_answer(db: Database, answer_id: int) -> None:
     """Undo: the answer stays in the log, marked void, and no longer counts."""
     with db.atomic():
-        db["answer_voids"].insert({"answer_id": answer_id, "voided_ms": now_ms()})
+        db.table("answer_voids").insert({"answer_id": answer_id, "voided_ms": now_ms()})
 
 
 def answer_history(db: Database, profile_id: int, item_ids: list[int] | None = None) -> list[LoggedAnswer]:
@@ -242,5 +252,5 @@ def load_learner_state(db: Database, profile_id: int, model_id: str) -> bytes | 
 
 def save_learner_state(db: Database, profile_id: int, model_id: str, state: bytes, n_answers: int) -> None:
     with db.atomic():
-        db["learner_state"].upsert({"profile_id": profile_id, "model_id": model_id, "state": state,
+        db.table("learner_state").upsert({"profile_id": profile_id, "model_id": model_id, "state": state,
                                     "n_answers": n_answers, "updated_ms": now_ms()}, pk=("profile_id", "model_id"))
