@@ -27,7 +27,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Iterator, NoReturn
+from typing import Any, Iterator, NoReturn
 
 import zstandard
 
@@ -226,7 +226,7 @@ def _open_collection(archive: _Archive, version: int, workdir: Path) -> sqlite3.
     return conn
 
 
-def _note_types_json(models: dict) -> dict[int, NoteType]:
+def _note_types_json(models: dict[str, Any]) -> dict[int, NoteType]:
     out = {}
     for model in models.values():
         fields = [f["name"] for f in sorted(model["flds"], key=lambda f: f["ord"])]
@@ -284,9 +284,9 @@ class _CardRenderer:
 
     def __init__(self, note_types: dict[int, NoteType]) -> None:
         self.note_types = note_types
-        self.parsed: dict[tuple[int, int], tuple[list, list]] = {}
+        self.parsed: dict[tuple[int, int], tuple[list[tpl.Node], list[tpl.Node]]] = {}
 
-    def _templates(self, mid: int, ord_: int) -> tuple[list, list]:
+    def _templates(self, mid: int, ord_: int) -> tuple[list[tpl.Node], list[tpl.Node]]:
         key = (mid, ord_)
         if key not in self.parsed:
             _name, front, back = self.note_types[mid].templates[ord_]

@@ -34,6 +34,7 @@ import zipfile
 from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from studyapp.content.anki_read import SOUND
 from studyapp.content.cloze import CLOZE, render_cloze
@@ -83,7 +84,7 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".bmp")
 MAX_ANKI_ID = (1 << 53) - 1
 
 
-def _note_type_json(ntid: int, now: int) -> dict:
+def _note_type_json(ntid: int, now: int) -> dict[str, Any]:
     name, kind, fields, templates = NOTE_TYPES[ntid]
     return {
         "id": ntid, "name": name, "type": kind, "mod": now, "usn": -1, "sortf": 0, "did": 1,
@@ -96,7 +97,7 @@ def _note_type_json(ntid: int, now: int) -> dict:
     }
 
 
-def _deck_json(did: int, name: str, description: str, now: int) -> dict:
+def _deck_json(did: int, name: str, description: str, now: int) -> dict[str, Any]:
     return {
         "id": did, "name": name, "desc": description, "mod": now, "usn": -1, "dyn": 0, "conf": 1,
         "collapsed": False, "browserCollapsed": False, "extendNew": 0, "extendRev": 0,
@@ -104,7 +105,7 @@ def _deck_json(did: int, name: str, description: str, now: int) -> dict:
     }
 
 
-def _deck_config_json() -> dict:
+def _deck_config_json() -> dict[str, Any]:
     return {"1": {
         "id": 1, "name": "Default", "mod": 0, "usn": 0, "maxTaken": 60, "autoplay": True, "timer": 0,
         "replayq": True, "dyn": False,

@@ -11,6 +11,7 @@ import csv
 import io
 import re
 from pathlib import Path
+from typing import Any
 
 from studyapp.content.expand import expand_item
 from studyapp.content.limits import MAX_DELIMITED_BYTES, read_capped
@@ -74,7 +75,7 @@ def _split(cell: str, pattern: str) -> list[str]:
     return [part.strip() for part in re.split(pattern, cell) if part.strip()]
 
 
-def _item(values: dict, deck_name: str, default_kind: str, where: str) -> list[Item]:
+def _item(values: dict[str, Any], deck_name: str, default_kind: str, where: str) -> list[Item]:
     kind = (values.get("kind") or default_kind).strip().lower()
     if kind not in KINDS:
         raise ContentError(f"{where} has unknown kind {kind!r} (expected one of {', '.join(KINDS)})")

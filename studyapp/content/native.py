@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import tomli_w
 
@@ -38,7 +39,9 @@ def _string_list(value: object, where: str) -> list[str]:
     return [str(v) for v in value]
 
 
-def _item_from_table(table: dict, deck_name: str, default_kind: str, deck_tags: list[str], n: int) -> list[Item]:
+def _item_from_table(
+    table: dict[str, Any], deck_name: str, default_kind: str, deck_tags: list[str], n: int
+) -> list[Item]:
     where = f"item {n}"
     unknown = set(table) - ITEM_KEYS
     if unknown:
@@ -128,7 +131,7 @@ def read_deck(path: Path) -> Deck:
     return parse_deck(text, source=str(path))
 
 
-def _item_fields(item: Item) -> dict:
+def _item_fields(item: Item) -> dict[str, Any]:
     fields: dict[str, object] = {"id": item.guid, "kind": item.kind, "prompt": item.prompt, "answer": item.answer}
     for key in ("options", "accepted", "tags", "media"):
         if getattr(item, key):

@@ -24,6 +24,7 @@ import threading
 import time
 import tracemalloc
 from pathlib import Path
+from typing import Any
 
 from studyapp.content.model import Deck, HistoryRow, Item
 
@@ -94,7 +95,7 @@ def _one_import(package: Path) -> tuple[float, float, int, int]:
     return t1 - t0, t2 - t1, result.items_added, result.answers_added
 
 
-def measure(notes: int, revlog: int, runs: int, seed: int) -> dict:
+def measure(notes: int, revlog: int, runs: int, seed: int) -> dict[str, Any]:
     from studyapp.content.anki_write import write_anki_package
 
     decks, history = synthetic_decks(notes, revlog, seed)
@@ -139,7 +140,7 @@ def _probe(path: Path, stop: threading.Event, waits: list[float]) -> None:
     conn.close()
 
 
-def measure_csv(rows: int, runs: int) -> dict:
+def measure_csv(rows: int, runs: int) -> dict[str, Any]:
     from studyapp import paths
     from studyapp.content.readers import read_file
     from studyapp.store.db import connect
@@ -200,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="studyapp-bench-import")
     register(parser.add_subparsers(dest="target", required=True))
     args = parser.parse_args(["import", *(argv if argv is not None else sys.argv[1:])])
-    return args.func(args)
+    return int(args.func(args))
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import replace
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -15,12 +16,14 @@ from studyapp.store.queries import deck_and_descendants, get_item, insert_row, i
 SEARCH_LIMIT = 2000
 
 
-def search_items(db: Database, text: str, deck_id: int | None = None, limit: int = SEARCH_LIMIT) -> list[dict]:
+def search_items(
+    db: Database, text: str, deck_id: int | None = None, limit: int = SEARCH_LIMIT
+) -> list[dict[str, Any]]:
     """Live items of the deck (with its sub-decks; all decks when None) whose prompt, answer, tags or skill
     contain `text` in any case, with their deck's name; tags as one space-separated string."""
     sql = ("SELECT i.id, i.kind, i.prompt, i.answer, i.tags, i.skill, i.deck_id, d.name AS deck FROM items i"
            " JOIN decks d ON d.id = i.deck_id WHERE i.deleted = 0")
-    params: list = []
+    params: list[Any] = []
     if text.strip():
         sql += " AND (i.prompt LIKE ? OR i.answer LIKE ? OR i.tags LIKE ? OR i.skill LIKE ?)"
         params += [f"%{text.strip()}%"] * 4
@@ -75,5 +78,5 @@ def move_items(db: Database, decks_by_item: dict[int, int]) -> dict[int, int]:
     return before
 
 
-def deck_choices(db: Database) -> list[dict]:
+def deck_choices(db: Database) -> list[dict[str, Any]]:
     return list(db.query("SELECT id, name FROM decks ORDER BY name"))

@@ -12,7 +12,7 @@ import json
 import secrets
 import time
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from sqlite_utils import Database
 
@@ -72,7 +72,7 @@ def _record_failures(db: Database, profile_id: int, count: int, last_ms: int) ->
                            "value": json.dumps({"count": count, "last_ms": last_ms})}, pk="key")
 
 
-def try_pin(db: Database, profile: dict, pin: str | None, now_ms: int | None = None) -> bool:
+def try_pin(db: Database, profile: dict[str, Any], pin: str | None, now_ms: int | None = None) -> bool:
     """Whether `pin` opens the profile. Raises StoreError, without checking, while the delay after earlier
     wrong PINs runs; a wrong PIN lengthens it, a right one clears it."""
     if not profile.get("pin_hash"):
@@ -89,7 +89,7 @@ def try_pin(db: Database, profile: dict, pin: str | None, now_ms: int | None = N
     return right
 
 
-def check_profile_pin(db: Database, profile: dict, pin: str | None) -> None:
+def check_profile_pin(db: Database, profile: dict[str, Any], pin: str | None) -> None:
     """Raise StoreError unless `pin` opens the profile."""
     if not try_pin(db, profile, pin):
         raise StoreError(f"the profile {profile['name']!r} is protected by a PIN; "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import time
 from dataclasses import dataclass, fields
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -16,7 +17,7 @@ def now_ms() -> int:
     return int(time.time() * 1000)
 
 
-def insert_row(db: Database, table: str, record: dict) -> int:
+def insert_row(db: Database, table: str, record: dict[str, Any]) -> int:
     """Insert one row into `table` (an integer primary key) and return its id."""
     row_id = db.table(table).insert(record).last_pk
     # sqlite-utils types last_pk as Any | None; after inserting one row into a rowid table it is that row's id.
@@ -39,7 +40,7 @@ def set_meta(db: Database, key: str, value: str) -> None:
 
 # ---------------------------------------------------------------- profiles
 
-def list_profiles(db: Database) -> list[dict]:
+def list_profiles(db: Database) -> list[dict[str, Any]]:
     return list(db.query("SELECT id, name, created_ms FROM profiles ORDER BY name COLLATE NOCASE"))
 
 
@@ -55,16 +56,18 @@ def add_profile(db: Database, name: str) -> int:
         return insert_row(db, "profiles", {"name": name, "created_ms": now_ms(), "settings": "{}"})
 
 
-def find_profile(db: Database, name: str) -> dict | None:
+def find_profile(db: Database, name: str) -> dict[str, Any] | None:
     rows = list(db.query("SELECT * FROM profiles WHERE name = ? COLLATE NOCASE", [name.strip()]))
     return rows[0] if rows else None
 
 
-def profile_settings(db: Database, profile_id: int) -> dict:
-    return json.loads(db.table("profiles").get(profile_id)["settings"] or "{}")
+def profile_settings(db: Database, profile_id: int) -> dict[str, Any]:
+    # An object: only add_profile and update_profile_settings write this column.
+    settings: dict[str, Any] = json.loads(db.table("profiles").get(profile_id)["settings"] or "{}")
+    return settings
 
 
-def update_profile_settings(db: Database, profile_id: int, changes: dict) -> dict:
+def update_profile_settings(db: Database, profile_id: int, changes: dict[str, Any]) -> dict[str, Any]:
     with db.atomic():
         settings = profile_settings(db, profile_id) | changes
         db.table("profiles").update(profile_id, {"settings": json.dumps(settings)})
@@ -94,11 +97,11 @@ def ensure_deck(db: Database, name: str, description: str = "") -> int:
     return parent_id
 
 
-def list_decks(db: Database) -> list[dict]:
+def list_decks(db: Database) -> list[dict[str, Any]]:
     return list(db.query("SELECT id, name, parent_id, description FROM decks ORDER BY name"))
 
 
-def find_deck(db: Database, name: str) -> dict | None:
+def find_deck(db: Database, name: str) -> dict[str, Any] | None:
     return next(db.query("SELECT * FROM decks WHERE name = ? COLLATE NOCASE", [name.strip()]), None)
 
 
@@ -130,7 +133,7 @@ _JSON_FIELDS = ("options", "accepted", "tags", "media")
 _ITEM_FIELDS = [f.name for f in fields(Item)]
 
 
-def item_record(item: Item) -> dict:
+def item_record(item: Item) -> dict[str, Any]:
     record = {name: getattr(item, name) for name in _ITEM_FIELDS}
     for name in _JSON_FIELDS:
         record[name] = json.dumps(record[name], ensure_ascii=False)
@@ -138,7 +141,7 @@ def item_record(item: Item) -> dict:
     return record
 
 
-def _item_row(row: dict) -> ItemRow:
+def _item_row(row: dict[str, Any]) -> ItemRow:
     values = {name: row[name] for name in _ITEM_FIELDS}
     for name in _JSON_FIELDS:
         values[name] = json.loads(values[name] or "[]")
@@ -191,7 +194,7 @@ class LoggedAnswer:
     grade: int | None
 
 
-def log_answer(db: Database, record: dict) -> int:
+def log_answer(db: Database, record: dict[str, Any]) -> int:
     """Append one answer and commit it (durably: synchronous=FULL) before returning its id."""
     with db.atomic():
         return insert_row(db, "answers", record)
@@ -209,7 +212,7 @@ def answer_history(db: Database, profile_id: int, item_ids: list[int] | None = N
         "SELECT a.id, a.item_id, a.answered_ms, a.correct, a.grade FROM answers a"
         " WHERE a.profile_id = ? AND a.id NOT IN (SELECT answer_id FROM answer_voids)"
     )
-    params: list = [profile_id]
+    params: list[Any] = [profile_id]
     if item_ids is not None:
         sql += f" AND a.item_id IN ({','.join('?' * len(item_ids))})"
         params += item_ids
@@ -231,7 +234,7 @@ def answers_per_deck(db: Database, profile_id: int) -> dict[int, int]:
     return dict(rows)
 
 
-def answers_with_items(db: Database, profile_id: int) -> list[dict]:
+def answers_with_items(db: Database, profile_id: int) -> list[dict[str, Any]]:
     """The profile's counted answers (not voided), oldest first, each with what exports and the learner
     need of its item."""
     return list(db.query(
