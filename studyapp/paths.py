@@ -21,7 +21,7 @@ def portable_dir() -> Path | None:
     return exe_dir / "data" if (exe_dir / PORTABLE_MARKER).exists() else None
 
 
-def data_dir(override: str | os.PathLike | None = None) -> Path:
+def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """The data directory, created if needed. Precedence: argument, environment, portable marker, platformdirs."""
     if override:
         path = Path(override)

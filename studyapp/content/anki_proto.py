@@ -37,6 +37,7 @@ def fields(data: bytes) -> Iterator[tuple[int, int, int | bytes]]:
     while pos < len(data):
         key, pos = _varint(data, pos)
         number, wire = key >> 3, key & 7
+        value: int | bytes
         if wire == VARINT:
             value, pos = _varint(data, pos)
         elif wire in (FIXED64, FIXED32):
@@ -62,17 +63,17 @@ def decode(data: bytes) -> dict[int, list[int | bytes]]:
     return out
 
 
-def first_int(message: dict, number: int, default: int = 0) -> int:
+def first_int(message: dict[int, list[int | bytes]], number: int, default: int = 0) -> int:
     values = [v for v in message.get(number, []) if isinstance(v, int)]
     return values[-1] if values else default  # protobuf: the last value of a scalar wins
 
 
-def first_bytes(message: dict, number: int) -> bytes:
+def first_bytes(message: dict[int, list[int | bytes]], number: int) -> bytes:
     values = [v for v in message.get(number, []) if isinstance(v, bytes)]
     return values[-1] if values else b""
 
 
-def first_str(message: dict, number: int) -> str:
+def first_str(message: dict[int, list[int | bytes]], number: int) -> str:
     try:
         return first_bytes(message, number).decode("utf-8")
     except UnicodeDecodeError:

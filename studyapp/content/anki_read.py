@@ -27,7 +27,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import NoReturn
+from typing import Any, Iterator, NoReturn
 
 import zstandard
 
@@ -124,7 +124,7 @@ class _Archive:
         if expanded > self.limits.ratio_floor and expanded > self.limits.max_ratio * max(compressed, 1):
             self.refuse(f"looks like a zip bomb (member {name!r} expands more than {self.limits.max_ratio} times)")
 
-    def _chunks(self, name: str, zstd: bool):
+    def _chunks(self, name: str, zstd: bool) -> Iterator[bytes]:
         """The member's expanded bytes in chunks, stopping at any cap."""
         info = self.zip.getinfo(name)
         size = 0
@@ -226,7 +226,7 @@ def _open_collection(archive: _Archive, version: int, workdir: Path) -> sqlite3.
     return conn
 
 
-def _note_types_json(models: dict) -> dict[int, NoteType]:
+def _note_types_json(models: dict[str, Any]) -> dict[int, NoteType]:
     out = {}
     for model in models.values():
         fields = [f["name"] for f in sorted(model["flds"], key=lambda f: f["ord"])]
@@ -262,7 +262,9 @@ def _schema18(conn: sqlite3.Connection) -> tuple[dict[int, NoteType], dict[int, 
     return note_types, decks
 
 
-def _read_structure(archive: _Archive, conn: sqlite3.Connection):
+def _read_structure(
+    archive: _Archive, conn: sqlite3.Connection
+) -> tuple[dict[int, NoteType], dict[int, tuple[str, str]]]:
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     row = conn.execute("SELECT ver FROM col").fetchone()
     if row is None or not isinstance(row[0], int):
@@ -282,9 +284,9 @@ class _CardRenderer:
 
     def __init__(self, note_types: dict[int, NoteType]) -> None:
         self.note_types = note_types
-        self.parsed: dict[tuple[int, int], tuple[list, list]] = {}
+        self.parsed: dict[tuple[int, int], tuple[list[tpl.Node], list[tpl.Node]]] = {}
 
-    def _templates(self, mid: int, ord_: int) -> tuple[list, list]:
+    def _templates(self, mid: int, ord_: int) -> tuple[list[tpl.Node], list[tpl.Node]]:
         key = (mid, ord_)
         if key not in self.parsed:
             _name, front, back = self.note_types[mid].templates[ord_]
@@ -305,7 +307,8 @@ class _CardRenderer:
             return self._simple(note_type, ord_, simple_front, simple_back, values, n_cards)
         return self._custom(mid, ord_, values, specials)
 
-    def _simple(self, note_type: NoteType, ord_: int, front, back, values: dict[str, str], n_cards: int) -> Item:
+    def _simple(self, note_type: NoteType, ord_: int, front: re.Match[str], back: re.Match[str], values: dict[str, str],
+                n_cards: int) -> Item:
         typed = front.group("typed") or back.group("typed")
         answer_field = back.group("back") or typed
         answer = values.get(answer_field, "")
@@ -343,7 +346,8 @@ class _CardRenderer:
             return Item(kind="typed", prompt=prompt, answer=html_to_text(values.get(typed[0], "")), explanation=answer)
         return Item(kind="basic", prompt=prompt, answer=answer)
 
-    def _cloze(self, mid: int, note_type: NoteType, ord_: int, values: dict[str, str], specials: dict[str, str]):
+    def _cloze(self, mid: int, note_type: NoteType, ord_: int, values: dict[str, str], specials: dict[str, str]
+               ) -> Item | None:
         if not note_type.templates:
             return None
         front_nodes, back_nodes = self._templates(mid, 0)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from typing import Union
 
 from studyapp.content.cloze import CLOZE, render_cloze
 from studyapp.content.html_sanitize import html_to_text
@@ -21,7 +22,11 @@ TAG = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 class Section:
     name: str
     inverted: bool
-    children: list = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
+
+
+# A parsed template: literal text, a ("ref", "filter:Field") reference, or a section holding more nodes.
+Node = Union[str, tuple[str, str], Section]
 
 
 @dataclass
@@ -33,11 +38,11 @@ class CardContext:
     specials: dict[str, str] = field(default_factory=dict)  # Tags, Deck, Type, Card, ...
 
 
-def parse(template: str) -> list:
+def parse(template: str) -> list[Node]:
     """A tree of text, ("ref", spec) and Section nodes; unmatched closing tags are ignored
     and unclosed sections end with the template, as a forgiving renderer should."""
-    root: list = []
-    stack: list[tuple[str, list]] = [("", root)]
+    root: list[Node] = []
+    stack: list[tuple[str, list[Node]]] = [("", root)]
     pos = 0
     for match in TAG.finditer(template):
         stack[-1][1].append(template[pos:match.start()])
@@ -91,7 +96,7 @@ def _ref(spec: str, ctx: CardContext) -> str:
     return value
 
 
-def render(nodes: list, ctx: CardContext) -> str:
+def render(nodes: list[Node], ctx: CardContext) -> str:
     out: list[str] = []
     for node in nodes:
         if isinstance(node, str):
@@ -104,7 +109,7 @@ def render(nodes: list, ctx: CardContext) -> str:
     return "".join(out)
 
 
-def referenced(nodes: list, filter_name: str) -> list[str]:
+def referenced(nodes: list[Node], filter_name: str) -> list[str]:
     """Field names used with `filter_name` (for example the cloze or type field)."""
     names: list[str] = []
     for node in nodes:

@@ -34,6 +34,7 @@ import zipfile
 from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from studyapp.content.anki_read import SOUND
 from studyapp.content.cloze import CLOZE, render_cloze
@@ -83,7 +84,7 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".bmp")
 MAX_ANKI_ID = (1 << 53) - 1
 
 
-def _note_type_json(ntid: int, now: int) -> dict:
+def _note_type_json(ntid: int, now: int) -> dict[str, Any]:
     name, kind, fields, templates = NOTE_TYPES[ntid]
     return {
         "id": ntid, "name": name, "type": kind, "mod": now, "usn": -1, "sortf": 0, "did": 1,
@@ -96,7 +97,7 @@ def _note_type_json(ntid: int, now: int) -> dict:
     }
 
 
-def _deck_json(did: int, name: str, description: str, now: int) -> dict:
+def _deck_json(did: int, name: str, description: str, now: int) -> dict[str, Any]:
     return {
         "id": did, "name": name, "desc": description, "mod": now, "usn": -1, "dyn": 0, "conf": 1,
         "collapsed": False, "browserCollapsed": False, "extendNew": 0, "extendRev": 0,
@@ -104,7 +105,7 @@ def _deck_json(did: int, name: str, description: str, now: int) -> dict:
     }
 
 
-def _deck_config_json() -> dict:
+def _deck_config_json() -> dict[str, Any]:
     return {"1": {
         "id": 1, "name": "Default", "mod": 0, "usn": 0, "maxTaken": 60, "autoplay": True, "timer": 0,
         "replayq": True, "dyn": False,
@@ -245,8 +246,8 @@ class _Writer:
                 self.note(guid, CLOZE_TYPE, [text, extra], [(i.ord, i, d) for i, d in members])
                 return
         if kinds == {"reversed"} and {item.ord for item, _ in members} == {0, 1}:
-            front = next(item for item, _ in members if item.ord == 0)
-            self.note(guid, REVERSED, [front.prompt, front.answer], [(i.ord, i, d) for i, d in members])
+            forward = next(item for item, _ in members if item.ord == 0)
+            self.note(guid, REVERSED, [forward.prompt, forward.answer], [(i.ord, i, d) for i, d in members])
             return
         if len(members) == 1 and first.kind in ("basic", "typed", "reversed", "choice", "truefalse"):
             ntid = TYPED if first.kind == "typed" else BASIC

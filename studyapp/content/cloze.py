@@ -17,7 +17,7 @@ def render_cloze(text: str, number: int) -> tuple[str, str]:
     """The prompt with deletion `number` blanked (other deletions shown) and its answer."""
     answers: list[str] = []
 
-    def blank(match: re.Match) -> str:
+    def blank(match: re.Match[str]) -> str:
         if int(match.group(1)) != number:
             return match.group(2)
         answers.append(match.group(2))

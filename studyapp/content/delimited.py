@@ -11,6 +11,7 @@ import csv
 import io
 import re
 from pathlib import Path
+from typing import Any
 
 from studyapp.content.expand import expand_item
 from studyapp.content.limits import MAX_DELIMITED_BYTES, read_capped
@@ -74,7 +75,7 @@ def _split(cell: str, pattern: str) -> list[str]:
     return [part.strip() for part in re.split(pattern, cell) if part.strip()]
 
 
-def _item(values: dict, deck_name: str, default_kind: str, where: str) -> list[Item]:
+def _item(values: dict[str, Any], deck_name: str, default_kind: str, where: str) -> list[Item]:
     kind = (values.get("kind") or default_kind).strip().lower()
     if kind not in KINDS:
         raise ContentError(f"{where} has unknown kind {kind!r} (expected one of {', '.join(KINDS)})")
@@ -118,14 +119,16 @@ def read_delimited(
     except csv.Error as exc:
         raise ContentError(f"{path} is not a readable CSV/TSV file ({exc})") from None
     rows = [r for r in rows if any(cell.strip() for cell in r)]
+    if not rows:
+        raise ContentError(f"{path} is empty (no cell has any text)")
     header = [canonical_column(c) for c in rows[0]]
     recognised = "prompt" in header and "answer" in header
     has_header = recognised if header_row is None else header_row
     if columns is None:
-        columns = header if recognised else DEFAULT_COLUMNS
         if recognised and None in header:
             unknown = rows[0][header.index(None)]
             raise ContentError(f"{path}: unknown column {unknown!r} in the header")
+        columns = [c for c in header if c is not None] if recognised else DEFAULT_COLUMNS  # all named, as checked
     else:
         bad = [c for c in columns if c not in COLUMN_ALIASES and c != IGNORE]
         if bad:

@@ -100,7 +100,7 @@ class _Text(HTMLParser):
         self.out: list[str] = []
         self.skip_depth = 0
 
-    def handle_starttag(self, tag: str, attrs) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in DROP_WITH_CONTENT:
             self.skip_depth += 1
         elif tag in ("br", "div", "p", "li") and self.out:

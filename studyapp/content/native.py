@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import tomli_w
 
@@ -32,13 +33,15 @@ def stable_guid(deck_name: str, kind: str, prompt: str) -> str:
     return f"sa-{digest[:16]}"
 
 
-def _string_list(value, where: str) -> list[str]:
+def _string_list(value: object, where: str) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
         raise ContentError(f"{where} must be a list of strings")
     return [str(v) for v in value]
 
 
-def _item_from_table(table: dict, deck_name: str, default_kind: str, deck_tags: list[str], n: int) -> list[Item]:
+def _item_from_table(
+    table: dict[str, Any], deck_name: str, default_kind: str, deck_tags: list[str], n: int
+) -> list[Item]:
     where = f"item {n}"
     unknown = set(table) - ITEM_KEYS
     if unknown:
@@ -128,8 +131,8 @@ def read_deck(path: Path) -> Deck:
     return parse_deck(text, source=str(path))
 
 
-def _item_fields(item: Item) -> dict:
-    fields = {"id": item.guid, "kind": item.kind, "prompt": item.prompt, "answer": item.answer}
+def _item_fields(item: Item) -> dict[str, Any]:
+    fields: dict[str, object] = {"id": item.guid, "kind": item.kind, "prompt": item.prompt, "answer": item.answer}
     for key in ("options", "accepted", "tags", "media"):
         if getattr(item, key):
             fields[key] = getattr(item, key)

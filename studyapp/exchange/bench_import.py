@@ -20,9 +20,11 @@ import resource
 import statistics
 import sys
 import tempfile
+import threading
 import time
 import tracemalloc
 from pathlib import Path
+from typing import Any
 
 from studyapp.content.model import Deck, HistoryRow, Item
 
@@ -30,7 +32,7 @@ TARGET_S = 5.0
 TARGET_MB = 500
 
 
-def register(bench_subparsers) -> None:
+def register(bench_subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = bench_subparsers.add_parser("import", help="time importing a large Anki package (read + store)")
     p.add_argument("--notes", type=int, default=10_000)
     p.add_argument("--revlog", type=int, default=50_000)
@@ -93,7 +95,7 @@ def _one_import(package: Path) -> tuple[float, float, int, int]:
     return t1 - t0, t2 - t1, result.items_added, result.answers_added
 
 
-def measure(notes: int, revlog: int, runs: int, seed: int) -> dict:
+def measure(notes: int, revlog: int, runs: int, seed: int) -> dict[str, Any]:
     from studyapp.content.anki_write import write_anki_package
 
     decks, history = synthetic_decks(notes, revlog, seed)
@@ -122,7 +124,7 @@ def measure(notes: int, revlog: int, runs: int, seed: int) -> dict:
     }
 
 
-def _probe(path: Path, stop, waits: list[float]) -> None:
+def _probe(path: Path, stop: threading.Event, waits: list[float]) -> None:
     """Commit one row every 20 ms, as a study session logs answers; record how long each commit took."""
     import sqlite3
 
@@ -138,9 +140,7 @@ def _probe(path: Path, stop, waits: list[float]) -> None:
     conn.close()
 
 
-def measure_csv(rows: int, runs: int) -> dict:
-    import threading
-
+def measure_csv(rows: int, runs: int) -> dict[str, Any]:
     from studyapp import paths
     from studyapp.content.readers import read_file
     from studyapp.store.db import connect
@@ -156,7 +156,8 @@ def measure_csv(rows: int, runs: int) -> dict:
             data_dir = Path(tmp) / "data"
             data_dir.mkdir()
             db = connect(paths.db_path(data_dir))
-            stop, waits = threading.Event(), []
+            stop = threading.Event()
+            waits: list[float] = []
             prober = threading.Thread(target=_probe, args=(paths.db_path(data_dir), stop, waits))
             prober.start()
             try:
@@ -175,7 +176,7 @@ def measure_csv(rows: int, runs: int) -> dict:
             "writes_over_1s_median": statistics.median(slow)}
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     if args.csv:
         figures = measure_csv(args.csv, args.runs)
         print(json.dumps(figures) if args.json else
@@ -200,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="studyapp-bench-import")
     register(parser.add_subparsers(dest="target", required=True))
     args = parser.parse_args(["import", *(argv if argv is not None else sys.argv[1:])])
-    return args.func(args)
+    return int(args.func(args))
 
 
 if __name__ == "__main__":

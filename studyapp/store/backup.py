@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from studyapp.store.db import PRIVATE_FILE, DataUnavailable, StoreError, check_writable, describe_sqlite_error
 
@@ -169,7 +169,7 @@ def find_backup(data_dir: Path, name: str | None) -> Backup:
 
 # ---------------------------------------------------------------- which PINs a restore needs
 
-def _profile_states(path: Path) -> dict[str, tuple] | None:
+def _profile_states(path: Path) -> dict[str, tuple[Any, ...]] | None:
     """Per profile (by name): (id, name, pin_hash, settings, answer count, last answer id); None when unreadable."""
     try:
         conn = sqlite3.connect(read_only_uri(path), uri=True)
@@ -195,10 +195,12 @@ def protected_profiles_overwritten(db_path: Path, backup: Backup) -> list[tuple[
 
 # ---------------------------------------------------------------- restore
 
-def interrupted_restore(data_dir: Path) -> dict | None:
+def interrupted_restore(data_dir: Path) -> dict[str, Any] | None:
     """The record of a restore that did not finish (the process was killed), if any."""
     try:
-        return json.loads((data_dir / RESTORE_MARKER).read_text(encoding="utf-8"))
+        # An object: _swap_in writes it.
+        record: dict[str, Any] = json.loads((data_dir / RESTORE_MARKER).read_text(encoding="utf-8"))
+        return record
     except (OSError, ValueError):
         return None
 

@@ -95,7 +95,7 @@ def describe_sqlite_error(exc: BaseException, path: Path | None = None) -> str:
 
 
 def schema_version(db: Database) -> int:
-    return db.execute("PRAGMA user_version").fetchone()[0]
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
 
 
 OWN_TABLES = {"profiles", "decks", "items", "answers"}

@@ -13,6 +13,7 @@ import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from sqlite_utils import Database
 
@@ -39,7 +40,7 @@ ITEM_COLUMNS = [*item_record(Item("basic", "", "")), "deck_id", "updated_ms"]
 
 
 @contextmanager
-def _write_transaction(db: Database):
+def _write_transaction(db: Database) -> Iterator[None]:
     """BEGIN IMMEDIATE: the write lock is taken (waiting up to the busy timeout) before the first read, so a
     study session that commits meanwhile cannot make this transaction fail; a deferred one would get
     'database is locked' at its first write. Nested in a caller's transaction: a savepoint of it."""
@@ -125,7 +126,7 @@ def _import_history(db: Database, bundle: ImportBundle, profile_id: int, result:
             "grade": row.grade, "correct": row.correct, "source": "import", "source_id": row.source_id or None,
         })
         known.add(row.source_id)
-    db["answers"].insert_all(rows)
+    db.table("answers").insert_all(rows)
     result.answers_added = len(rows)
 
 
@@ -148,12 +149,12 @@ def import_bundle(
         decks = _stage_items(db, bundle, deck_name)
         with _write_transaction(db):
             _import_items(db, decks, result)
-            if bundle.history:
+            if bundle.history and profile_id is not None:  # checked above: history needs a profile
                 _import_history(db, bundle, profile_id, result)
             for name, data in staged.items():
                 record = {"name": name, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data),
                           "created_ms": now_ms()}
-                db["media"].upsert(record, pk="name")
+                db.table("media").upsert(record, pk="name")
         for name in staged:
             (staging / name).replace(target / name)
         result.media_added = len(staged)

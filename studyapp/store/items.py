@@ -5,22 +5,25 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import replace
+from typing import Any
 
 from sqlite_utils import Database
 
 from studyapp.content.expand import checked_items
 from studyapp.content.model import Item
-from studyapp.store.queries import deck_and_descendants, get_item, item_record, now_ms
+from studyapp.store.queries import deck_and_descendants, get_item, insert_row, item_record, now_ms
 
 SEARCH_LIMIT = 2000
 
 
-def search_items(db: Database, text: str, deck_id: int | None = None, limit: int = SEARCH_LIMIT) -> list[dict]:
+def search_items(
+    db: Database, text: str, deck_id: int | None = None, limit: int = SEARCH_LIMIT
+) -> list[dict[str, Any]]:
     """Live items of the deck (with its sub-decks; all decks when None) whose prompt, answer, tags or skill
     contain `text` in any case, with their deck's name; tags as one space-separated string."""
     sql = ("SELECT i.id, i.kind, i.prompt, i.answer, i.tags, i.skill, i.deck_id, d.name AS deck FROM items i"
            " JOIN decks d ON d.id = i.deck_id WHERE i.deleted = 0")
-    params: list = []
+    params: list[Any] = []
     if text.strip():
         sql += " AND (i.prompt LIKE ? OR i.answer LIKE ? OR i.tags LIKE ? OR i.skill LIKE ?)"
         params += [f"%{text.strip()}%"] * 4
@@ -40,8 +43,8 @@ def add_item(db: Database, deck_id: int, item: Item) -> list[int]:
     parts = checked_items(item)
     with db.atomic():
         stamp = now_ms()
-        return [db["items"].insert(item_record(p) | {"deck_id": deck_id, "created_ms": stamp,
-                                                     "updated_ms": stamp}).last_pk for p in parts]
+        return [insert_row(db, "items", item_record(p) | {"deck_id": deck_id, "created_ms": stamp,
+                                                          "updated_ms": stamp}) for p in parts]
 
 
 def update_item(db: Database, item_id: int, deck_id: int, item: Item) -> Item:
@@ -50,7 +53,7 @@ def update_item(db: Database, item_id: int, deck_id: int, item: Item) -> Item:
     before = get_item(db, item_id)
     with db.atomic():
         record = item_record(replace(item, guid=before.guid, ord=before.ord))
-        db["items"].update(item_id, record | {"deck_id": deck_id, "updated_ms": now_ms()})
+        db.table("items").update(item_id, record | {"deck_id": deck_id, "updated_ms": now_ms()})
     return Item(**{k: getattr(before, k) for k in Item.__dataclass_fields__})
 
 
@@ -58,7 +61,7 @@ def set_deleted(db: Database, item_ids: list[int], deleted: bool) -> None:
     """Soft delete (or restore): the answer log keeps pointing at the item."""
     with db.atomic():
         for item_id in item_ids:
-            db["items"].update(item_id, {"deleted": int(deleted), "updated_ms": now_ms()})
+            db.table("items").update(item_id, {"deleted": int(deleted), "updated_ms": now_ms()})
 
 
 def item_decks(db: Database, item_ids: list[int]) -> dict[int, int]:
@@ -71,9 +74,9 @@ def move_items(db: Database, decks_by_item: dict[int, int]) -> dict[int, int]:
     before = item_decks(db, list(decks_by_item))
     with db.atomic():
         for item_id, deck_id in decks_by_item.items():
-            db["items"].update(item_id, {"deck_id": deck_id, "updated_ms": now_ms()})
+            db.table("items").update(item_id, {"deck_id": deck_id, "updated_ms": now_ms()})
     return before
 
 
-def deck_choices(db: Database) -> list[dict]:
+def deck_choices(db: Database) -> list[dict[str, Any]]:
     return list(db.query("SELECT id, name FROM decks ORDER BY name"))

@@ -10,18 +10,18 @@ from sqlite_utils import Database
 
 
 def _v1_initial(db: Database) -> None:
-    db["profiles"].create(
+    db.table("profiles").create(
         {"id": int, "name": str, "created_ms": int, "settings": str, "pin_hash": str},
         pk="id", not_null={"name", "created_ms"}, defaults={"settings": "{}"},
     )
     db.execute("CREATE UNIQUE INDEX idx_profiles_name ON profiles(name COLLATE NOCASE)")
-    db["decks"].create(
+    db.table("decks").create(
         {"id": int, "name": str, "parent_id": int, "description": str, "created_ms": int},
         pk="id", not_null={"name", "created_ms"}, defaults={"description": ""},
         foreign_keys=[("parent_id", "decks", "id")],
     )
-    db["decks"].create_index(["name"], unique=True)
-    db["items"].create(
+    db.table("decks").create_index(["name"], unique=True)
+    db.table("items").create(
         {
             "id": int, "deck_id": int, "guid": str, "ord": int, "kind": str, "prompt": str, "answer": str,
             "options": str, "accepted": str, "hint": str, "explanation": str, "tags": str, "skill": str,
@@ -35,19 +35,19 @@ def _v1_initial(db: Database) -> None:
         },
         foreign_keys=[("deck_id", "decks", "id")],
     )
-    db["items"].create_index(["guid", "ord"], unique=True)
-    db["items"].create_index(["deck_id"])
-    db["media"].create(
+    db.table("items").create_index(["guid", "ord"], unique=True)
+    db.table("items").create_index(["deck_id"])
+    db.table("media").create(
         {"id": int, "name": str, "sha256": str, "size": int, "created_ms": int},
         pk="id", not_null={"name", "sha256", "size", "created_ms"},
     )
-    db["media"].create_index(["name"], unique=True)
-    db["sessions"].create(
+    db.table("media").create_index(["name"], unique=True)
+    db.table("sessions").create(
         {"id": int, "profile_id": int, "deck_id": int, "mode": str, "started_ms": int, "ended_ms": int},
         pk="id", not_null={"profile_id", "mode", "started_ms"},
         foreign_keys=[("profile_id", "profiles", "id"), ("deck_id", "decks", "id")],
     )
-    db["answers"].create(
+    db.table("answers").create(
         {
             "id": int, "profile_id": int, "item_id": int, "session_id": int, "shown_ms": int,
             "answered_ms": int, "response_ms": int, "grade": int, "correct": int, "given": str,
@@ -60,8 +60,8 @@ def _v1_initial(db: Database) -> None:
             ("profile_id", "profiles", "id"), ("item_id", "items", "id"), ("session_id", "sessions", "id"),
         ],
     )
-    db["answers"].create_index(["profile_id", "answered_ms"])
-    db["answers"].create_index(["profile_id", "item_id"])
+    db.table("answers").create_index(["profile_id", "answered_ms"])
+    db.table("answers").create_index(["profile_id", "item_id"])
     # The answer log is append-only: history is never rewritten, only added to (undo adds a void).
     db.execute(
         "CREATE TRIGGER answers_no_update BEFORE UPDATE ON answers "
@@ -76,13 +76,13 @@ def _v1_initial(db: Database) -> None:
 def _v2_voids_imports_learner_state(db: Database) -> None:
     # Undo appends a void instead of deleting; imported history keeps its source id for de-duplication;
     # the adapted per-student parameters persist between sessions.
-    db["answer_voids"].create(
+    db.table("answer_voids").create(
         {"answer_id": int, "voided_ms": int}, pk="answer_id", not_null={"voided_ms"},
         foreign_keys=[("answer_id", "answers", "id")],
     )
     db.execute("ALTER TABLE answers ADD COLUMN source_id TEXT")
     db.execute("CREATE UNIQUE INDEX idx_answers_source_id ON answers(profile_id, source_id)")
-    db["learner_state"].create(
+    db.table("learner_state").create(
         {"profile_id": int, "model_id": str, "state": bytes, "n_answers": int, "updated_ms": int},
         pk=("profile_id", "model_id"), not_null={"state", "n_answers", "updated_ms"},
         foreign_keys=[("profile_id", "profiles", "id")],
@@ -91,7 +91,7 @@ def _v2_voids_imports_learner_state(db: Database) -> None:
 
 def _v3_app_meta(db: Database) -> None:
     # Small app-wide facts: the last profile used, the version of each built-in deck installed.
-    db["app_meta"].create({"key": str, "value": str}, pk="key", not_null={"value"})
+    db.table("app_meta").create({"key": str, "value": str}, pk="key", not_null={"value"})
 
 
 MIGRATIONS = [_v1_initial, _v2_voids_imports_learner_state, _v3_app_meta]

@@ -12,7 +12,7 @@ import json
 import secrets
 import time
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from sqlite_utils import Database
 
@@ -49,7 +49,7 @@ def verify_pin(stored: str, pin: str) -> bool:
 def set_pin(db: Database, profile_id: int, pin: str | None) -> None:
     """Set, change or (with None) remove a profile's PIN."""
     with db.atomic():
-        db["profiles"].update(profile_id, {"pin_hash": hash_pin(pin) if pin else None})
+        db.table("profiles").update(profile_id, {"pin_hash": hash_pin(pin) if pin else None})
         _record_failures(db, profile_id, 0, 0)
 
 
@@ -68,11 +68,11 @@ def _failures(db: Database, profile_id: int) -> tuple[int, int]:
 
 
 def _record_failures(db: Database, profile_id: int, count: int, last_ms: int) -> None:
-    db["app_meta"].upsert({"key": FAILURES_KEY.format(profile_id),
+    db.table("app_meta").upsert({"key": FAILURES_KEY.format(profile_id),
                            "value": json.dumps({"count": count, "last_ms": last_ms})}, pk="key")
 
 
-def try_pin(db: Database, profile: dict, pin: str | None, now_ms: int | None = None) -> bool:
+def try_pin(db: Database, profile: dict[str, Any], pin: str | None, now_ms: int | None = None) -> bool:
     """Whether `pin` opens the profile. Raises StoreError, without checking, while the delay after earlier
     wrong PINs runs; a wrong PIN lengthens it, a right one clears it."""
     if not profile.get("pin_hash"):
@@ -82,14 +82,14 @@ def try_pin(db: Database, profile: dict, pin: str | None, now_ms: int | None = N
     wait_s = (last_ms + delay_after(count) * 1000 - now_ms + 999) // 1000
     if wait_s > 0:
         raise StoreError(f"too many wrong PINs for {profile['name']!r}: wait {wait_s} s before trying again")
-    right = bool(pin) and verify_pin(profile["pin_hash"], pin)
+    right = bool(pin and verify_pin(profile["pin_hash"], pin))
     if right or pin:  # an empty answer is no guess: it neither counts nor clears
         with db.atomic():
             _record_failures(db, profile["id"], 0 if right else count + 1, 0 if right else now_ms)
     return right
 
 
-def check_profile_pin(db: Database, profile: dict, pin: str | None) -> None:
+def check_profile_pin(db: Database, profile: dict[str, Any], pin: str | None) -> None:
     """Raise StoreError unless `pin` opens the profile."""
     if not try_pin(db, profile, pin):
         raise StoreError(f"the profile {profile['name']!r} is protected by a PIN; "

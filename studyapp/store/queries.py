@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import time
 from dataclasses import dataclass, fields
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -16,6 +17,15 @@ def now_ms() -> int:
     return int(time.time() * 1000)
 
 
+def insert_row(db: Database, table: str, record: dict[str, Any]) -> int:
+    """Insert one row into `table` (an integer primary key) and return its id."""
+    row_id = db.table(table).insert(record).last_pk
+    # sqlite-utils types last_pk as Any | None; after inserting one row into a rowid table it is that row's id.
+    if not isinstance(row_id, int):
+        raise StoreError(f"the database gave no id for the new row in {table}")
+    return row_id
+
+
 # ---------------------------------------------------------------- app-wide facts
 
 def get_meta(db: Database, key: str) -> str | None:
@@ -25,12 +35,12 @@ def get_meta(db: Database, key: str) -> str | None:
 
 def set_meta(db: Database, key: str, value: str) -> None:
     with db.atomic():
-        db["app_meta"].upsert({"key": key, "value": value}, pk="key")
+        db.table("app_meta").upsert({"key": key, "value": value}, pk="key")
 
 
 # ---------------------------------------------------------------- profiles
 
-def list_profiles(db: Database) -> list[dict]:
+def list_profiles(db: Database) -> list[dict[str, Any]]:
     return list(db.query("SELECT id, name, created_ms FROM profiles ORDER BY name COLLATE NOCASE"))
 
 
@@ -43,22 +53,24 @@ def add_profile(db: Database, name: str) -> int:
     if find_profile(db, name):
         raise StoreError(f"a profile named {name!r} already exists")
     with db.atomic():
-        return db["profiles"].insert({"name": name, "created_ms": now_ms(), "settings": "{}"}).last_pk
+        return insert_row(db, "profiles", {"name": name, "created_ms": now_ms(), "settings": "{}"})
 
 
-def find_profile(db: Database, name: str) -> dict | None:
+def find_profile(db: Database, name: str) -> dict[str, Any] | None:
     rows = list(db.query("SELECT * FROM profiles WHERE name = ? COLLATE NOCASE", [name.strip()]))
     return rows[0] if rows else None
 
 
-def profile_settings(db: Database, profile_id: int) -> dict:
-    return json.loads(db["profiles"].get(profile_id)["settings"] or "{}")
+def profile_settings(db: Database, profile_id: int) -> dict[str, Any]:
+    # An object: only add_profile and update_profile_settings write this column.
+    settings: dict[str, Any] = json.loads(db.table("profiles").get(profile_id)["settings"] or "{}")
+    return settings
 
 
-def update_profile_settings(db: Database, profile_id: int, changes: dict) -> dict:
+def update_profile_settings(db: Database, profile_id: int, changes: dict[str, Any]) -> dict[str, Any]:
     with db.atomic():
         settings = profile_settings(db, profile_id) | changes
-        db["profiles"].update(profile_id, {"settings": json.dumps(settings)})
+        db.table("profiles").update(profile_id, {"settings": json.dumps(settings)})
     return settings
 
 
@@ -69,7 +81,7 @@ def ensure_deck(db: Database, name: str, description: str = "") -> int:
     parts = [p.strip() for p in name.split(DECK_SEPARATOR)]
     if not all(parts):
         raise StoreError(f"invalid deck name {name!r}")
-    parent_id = None
+    parent_id: int | None = None
     for depth in range(1, len(parts) + 1):
         full = DECK_SEPARATOR.join(parts[:depth])
         row = next(db.query("SELECT id FROM decks WHERE name = ?", [full]), None)
@@ -78,17 +90,18 @@ def ensure_deck(db: Database, name: str, description: str = "") -> int:
             continue
         record = {"name": full, "parent_id": parent_id, "created_ms": now_ms(),
                   "description": description if depth == len(parts) else ""}
-        parent_id = db["decks"].insert(record).last_pk
+        parent_id = insert_row(db, "decks", record)
+    assert parent_id is not None  # a deck name has at least one part, so the loop ran
     if description:
-        db["decks"].update(parent_id, {"description": description})
+        db.table("decks").update(parent_id, {"description": description})
     return parent_id
 
 
-def list_decks(db: Database) -> list[dict]:
+def list_decks(db: Database) -> list[dict[str, Any]]:
     return list(db.query("SELECT id, name, parent_id, description FROM decks ORDER BY name"))
 
 
-def find_deck(db: Database, name: str) -> dict | None:
+def find_deck(db: Database, name: str) -> dict[str, Any] | None:
     return next(db.query("SELECT * FROM decks WHERE name = ? COLLATE NOCASE", [name.strip()]), None)
 
 
@@ -120,7 +133,7 @@ _JSON_FIELDS = ("options", "accepted", "tags", "media")
 _ITEM_FIELDS = [f.name for f in fields(Item)]
 
 
-def item_record(item: Item) -> dict:
+def item_record(item: Item) -> dict[str, Any]:
     record = {name: getattr(item, name) for name in _ITEM_FIELDS}
     for name in _JSON_FIELDS:
         record[name] = json.dumps(record[name], ensure_ascii=False)
@@ -128,7 +141,7 @@ def item_record(item: Item) -> dict:
     return record
 
 
-def _item_row(row: dict) -> ItemRow:
+def _item_row(row: dict[str, Any]) -> ItemRow:
     values = {name: row[name] for name in _ITEM_FIELDS}
     for name in _JSON_FIELDS:
         values[name] = json.loads(values[name] or "[]")
@@ -143,11 +156,11 @@ def items_in_decks(db: Database, deck_ids: list[int], include_suspended: bool = 
 
 
 def get_item(db: Database, item_id: int) -> ItemRow:
-    return _item_row(db["items"].get(item_id))
+    return _item_row(db.table("items").get(item_id))
 
 
 def deck_content(db: Database, deck_id: int) -> Deck:
-    deck = db["decks"].get(deck_id)
+    deck = db.table("decks").get(deck_id)
     items = [Item(**{n: getattr(i, n) for n in _ITEM_FIELDS}) for i in items_in_decks(db, [deck_id], True)]
     return Deck(name=deck["name"], description=deck["description"], items=items)
 
@@ -162,14 +175,14 @@ def deck_tree_content(db: Database, deck_id: int) -> list[Deck]:
 
 def start_session(db: Database, profile_id: int, deck_id: int | None, mode: str) -> int:
     with db.atomic():
-        return db["sessions"].insert(
-            {"profile_id": profile_id, "deck_id": deck_id, "mode": mode, "started_ms": now_ms()}
-        ).last_pk
+        return insert_row(
+            db, "sessions", {"profile_id": profile_id, "deck_id": deck_id, "mode": mode, "started_ms": now_ms()}
+        )
 
 
 def end_session(db: Database, session_id: int) -> None:
     with db.atomic():
-        db["sessions"].update(session_id, {"ended_ms": now_ms()})
+        db.table("sessions").update(session_id, {"ended_ms": now_ms()})
 
 
 @dataclass(frozen=True)
@@ -181,16 +194,16 @@ class LoggedAnswer:
     grade: int | None
 
 
-def log_answer(db: Database, record: dict) -> int:
+def log_answer(db: Database, record: dict[str, Any]) -> int:
     """Append one answer and commit it (durably: synchronous=FULL) before returning its id."""
     with db.atomic():
-        return db["answers"].insert(record).last_pk
+        return insert_row(db, "answers", record)
 
 
 def void_answer(db: Database, answer_id: int) -> None:
     """Undo: the answer stays in the log, marked void, and no longer counts."""
     with db.atomic():
-        db["answer_voids"].insert({"answer_id": answer_id, "voided_ms": now_ms()})
+        db.table("answer_voids").insert({"answer_id": answer_id, "voided_ms": now_ms()})
 
 
 def answer_history(db: Database, profile_id: int, item_ids: list[int] | None = None) -> list[LoggedAnswer]:
@@ -199,7 +212,7 @@ def answer_history(db: Database, profile_id: int, item_ids: list[int] | None = N
         "SELECT a.id, a.item_id, a.answered_ms, a.correct, a.grade FROM answers a"
         " WHERE a.profile_id = ? AND a.id NOT IN (SELECT answer_id FROM answer_voids)"
     )
-    params: list = [profile_id]
+    params: list[Any] = [profile_id]
     if item_ids is not None:
         sql += f" AND a.item_id IN ({','.join('?' * len(item_ids))})"
         params += item_ids
@@ -221,7 +234,7 @@ def answers_per_deck(db: Database, profile_id: int) -> dict[int, int]:
     return dict(rows)
 
 
-def answers_with_items(db: Database, profile_id: int) -> list[dict]:
+def answers_with_items(db: Database, profile_id: int) -> list[dict[str, Any]]:
     """The profile's counted answers (not voided), oldest first, each with what exports and the learner
     need of its item."""
     return list(db.query(
@@ -242,5 +255,5 @@ def load_learner_state(db: Database, profile_id: int, model_id: str) -> bytes | 
 
 def save_learner_state(db: Database, profile_id: int, model_id: str, state: bytes, n_answers: int) -> None:
     with db.atomic():
-        db["learner_state"].upsert({"profile_id": profile_id, "model_id": model_id, "state": state,
+        db.table("learner_state").upsert({"profile_id": profile_id, "model_id": model_id, "state": state,
                                     "n_answers": n_answers, "updated_ms": now_ms()}, pk=("profile_id", "model_id"))

@@ -52,6 +52,8 @@ def test_utf8_bom_and_chinese(tmp_path):
 @pytest.mark.parametrize("name, content, message", [
     ("empty.tsv", "", "is empty"),
     ("blank.tsv", "\n\n  \n", "is empty"),
+    # A spreadsheet's empty rows saved as CSV: separators but no text (an IndexError before).
+    ("separators-only.csv", ",,\n, ,\n", "is empty"),
     ("garbage.tsv", bytes(range(256)) * 4, "not a text file"),
     ("latin1.tsv", "café\tcoffee\n".encode("latin-1"), "not UTF-8"),
     ("one-column.tsv", "just a word\n", "line 1 has 1 column"),
