@@ -10,10 +10,8 @@ from __future__ import annotations
 import hashlib
 import shutil
 import tempfile
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from sqlite_utils import Database
 
@@ -37,25 +35,6 @@ class ImportResult:
 
 STAGE_CHUNK = 5_000  # items written to the staging table per transaction
 ITEM_COLUMNS = [*item_record(Item("basic", "", "")), "deck_id", "updated_ms"]
-
-
-@contextmanager
-def _write_transaction(db: Database) -> Iterator[None]:
-    """BEGIN IMMEDIATE: the write lock is taken (waiting up to the busy timeout) before the first read, so a
-    study session that commits meanwhile cannot make this transaction fail; a deferred one would get
-    'database is locked' at its first write. Nested in a caller's transaction: a savepoint of it."""
-    if db.conn.in_transaction:
-        with db.atomic():
-            yield
-        return
-    db.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    except BaseException:
-        if db.conn.in_transaction:  # some errors end the transaction themselves
-            db.execute("ROLLBACK")
-        raise
-    db.execute("COMMIT")
 
 
 def _stage_items(db: Database, bundle: ImportBundle, deck_name: str | None) -> list[tuple[str, str]]:
@@ -147,7 +126,7 @@ def import_bundle(
             staged[check_media_name(name)] = data
             (staging / name).write_bytes(data)
         decks = _stage_items(db, bundle, deck_name)
-        with _write_transaction(db):
+        with db.atomic():  # BEGIN IMMEDIATE: waits for other writers instead of failing (store/db.py)
             _import_items(db, decks, result)
             if bundle.history and profile_id is not None:  # checked above: history needs a profile
                 _import_history(db, bundle, profile_id, result)
