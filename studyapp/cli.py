@@ -263,8 +263,8 @@ def check_moment(ms: int) -> int:
 def cmd_study(args) -> int:
     from studyapp.content.answer_times import answer_time_problem
     from studyapp.store import queries
-    from studyapp.study.clock import offset_clock, parse_timestamp, system_clock
     from studyapp.store.backup import backup_if_due
+    from studyapp.study.clock import offset_clock, parse_timestamp, system_clock
     from studyapp.study.launch import load_learner, open_session
     from studyapp.study.terminal import run_human, run_script
     from studyapp.workspace import remember_profile, resolve_profile

@@ -10,8 +10,8 @@ from typing import Callable
 from sqlite_utils import Database
 
 from studyapp import paths
-from studyapp.content.native import SUFFIX, read_deck
 from studyapp.content.model import ImportBundle
+from studyapp.content.native import SUFFIX, read_deck
 from studyapp.resources import decks_dir
 from studyapp.store import queries
 from studyapp.store.db import DataUnavailable, StoreError, connect

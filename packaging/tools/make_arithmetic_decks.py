@@ -143,7 +143,8 @@ def worked_steps(left: tuple[Fraction, str], right: tuple[Fraction, str], answer
         if form not in results and not (difference.denominator == 1 and form.endswith("/1")):
             results.append(form)
     steps = [f"Write both over {d}: " + " and ".join(rewrites) + "."] if rewrites else []
-    steps.append(f"Subtract the numerators: {over(left[0], d)} {MINUS} {over(right[0], d)} = " + " = ".join(results) + ".")
+    steps.append(f"Subtract the numerators: {over(left[0], d)} {MINUS} {over(right[0], d)} = "
+                 + " = ".join(results) + ".")
     return " ".join(steps)
 
 

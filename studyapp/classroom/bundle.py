@@ -3,7 +3,8 @@
 A `.studybundle` is a zip with `manifest.json` (format, version, pseudonym, optional name, the
 SHA-256 of each member) plus `answers.csv` (the shared event format, student_id = pseudonym) and
 `items.csv` (item key, deck, kind, number of options, skill, prompt: every item of the decks the student
-answered in, so that the class model learns the difficulty of the items nobody answered from their skill's). Bundles are untrusted on the
+answered in, so that the class model learns the difficulty of the items nobody answered from their skill's). Bundles
+are untrusted on the
 teacher's machine: sizes are capped, the checksums and columns checked, and nothing is written.
 """
 

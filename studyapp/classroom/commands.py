@@ -140,12 +140,13 @@ def _metrics_line(name: str, m: dict) -> str:
 
 @_classroom_errors
 def cmd_train(args) -> int:
+    from tqdm import tqdm
+
     from studyapp import paths
     from studyapp.classroom.distributed import FitSpec
     from studyapp.classroom.signing import sign_model, signature_path, teacher_key
     from studyapp.classroom.training import class_start, train_class, write_class_model
     from studyapp.learner.lab import parallel
-    from tqdm import tqdm
 
     _check_out(args.out, args.bundles)
     start = class_start(read_bundles(args.bundles), args.model)

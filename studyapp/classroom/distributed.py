@@ -22,8 +22,7 @@ from pathlib import Path
 
 import torch
 
-from studyapp.learner.lab import meta
-from studyapp.learner.lab import parallel
+from studyapp.learner.lab import meta, parallel
 
 ANCHORED = ("new_b", "new_s", "kind_b", "w1", "b1", "w2", "b2", "phi0", "log_tau")
 # A class answers each of its items a handful of times: enough to place an item's difficulty (with its skill's

@@ -20,12 +20,12 @@ import torch
 
 from studyapp.classroom.bundle import StudentBundle
 from studyapp.classroom.distributed import FitSpec, fit
-from studyapp.learner.lab import meta
 from studyapp.learner import model as m
+from studyapp.learner.lab import meta
 from studyapp.learner.lab.data import StudentLog
 from studyapp.learner.lab.metrics import auc, log_loss
-from studyapp.learner.modelfile import read_model, save_model
 from studyapp.learner.lab.skills import shrink_to_skills, skill_index
+from studyapp.learner.modelfile import read_model, save_model
 
 PREFIXES = (1, 3, 5, 10)
 MIN_ANSWERS = 2  # a student needs something to adapt on and something to predict

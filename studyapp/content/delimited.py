@@ -15,7 +15,7 @@ from typing import Any
 
 from studyapp.content.expand import expand_item
 from studyapp.content.limits import MAX_DELIMITED_BYTES, read_capped
-from studyapp.content.model import ContentError, Deck, ImportBundle, Item, KINDS
+from studyapp.content.model import KINDS, ContentError, Deck, ImportBundle, Item
 from studyapp.content.native import stable_guid
 
 COLUMN_ALIASES = {
@@ -30,7 +30,8 @@ COLUMN_ALIASES = {
     "skill": {"skill"},
 }
 DEFAULT_COLUMNS = ["prompt", "answer", "tags"]
-DELIMITERS = ",;\t|"   # what spreadsheets write: comma, semicolon (Excel where the comma is the decimal mark), tab, pipe
+# What spreadsheets write: comma, semicolon (Excel where the comma is the decimal mark), tab, pipe.
+DELIMITERS = ",;\t|"
 SNIFF_LINES = 20
 IGNORE = "ignore"   # a role for `columns`: the column is read past (a spreadsheet's own notes, row numbers)
 # A field over the cap must reach Item.validate, which names its row, rather than stop the csv module.

@@ -16,7 +16,7 @@ import tomli_w
 from studyapp.content.expand import expand_item
 from studyapp.content.limits import MAX_DECK_BYTES, read_capped
 from studyapp.content.media_names import media_name_problem
-from studyapp.content.model import ContentError, Deck, Item, KINDS
+from studyapp.content.model import KINDS, ContentError, Deck, Item
 
 FORMAT_VERSION = 1
 SUFFIX = ".deck.toml"
@@ -98,7 +98,8 @@ def parse_deck(text: str, source: str = "deck") -> Deck:
     try:
         version = data.get("format", FORMAT_VERSION)
         if version != FORMAT_VERSION:
-            raise ContentError(f"deck format {version!r} is not supported (this StudyApp reads format {FORMAT_VERSION})")
+            raise ContentError(f"deck format {version!r} is not supported "
+                               f"(this StudyApp reads format {FORMAT_VERSION})")
         header = data.get("deck")
         if not isinstance(header, dict) or not isinstance(header.get("name"), str):
             raise ContentError("it has no [deck] table with a name")

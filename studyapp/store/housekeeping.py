@@ -7,8 +7,8 @@ import shutil
 from pathlib import Path
 
 from studyapp.paths import db_path, media_dir
-from studyapp.store.db import check_writable
 from studyapp.store.backup import PARTIAL, backup_dir, settle_interrupted_restore
+from studyapp.store.db import check_writable
 from studyapp.store.lock import Presence, gate, locks_dir, other_users
 
 IMPORT_STAGING = ".import-"

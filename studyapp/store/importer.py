@@ -94,7 +94,8 @@ def _import_history(db: Database, bundle: ImportBundle, profile_id: int, result:
             raise ContentError(f"an answer to the item ({row.item_guid}, {row.item_ord}) {problem}")
         item = next(db.query("SELECT id FROM items WHERE guid = ? AND ord = ?", [row.item_guid, row.item_ord]), None)
         if item is None:
-            raise ContentError(f"a history row refers to an item ({row.item_guid}, {row.item_ord}) that is not in the file")
+            raise ContentError(f"a history row refers to an item ({row.item_guid}, {row.item_ord}) "
+                               "that is not in the file")
         if (row.source_id and row.source_id in known) or (item["id"], row.timestamp_ms) in moments:
             result.answers_skipped += 1
             continue

@@ -281,7 +281,8 @@ def _cmd_soak(args) -> int:
         print(json.dumps(result, ensure_ascii=False))
     else:
         print(f"{args.minutes:g} min, {result['studies']} study "
-              f"processes and an import loop, {result['kills']} SIGKILLs ({result['import_kills']} of imports): {result['answers_acknowledged']} answers "
+              f"processes and an import loop, {result['kills']} SIGKILLs ({result['import_kills']} of imports): "
+              f"{result['answers_acknowledged']} answers "
               f"acknowledged, {result['acknowledged_lost']} lost; {result['answers_typed']} typed, "
               f"{result['typed_dropped']} dropped; {result['imports_done']} imports; failures: "
               f"{result['failures_as_sentences']} sentences, {result['failures_as_tracebacks']} tracebacks; "

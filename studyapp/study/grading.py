@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from fractions import Fraction
 
-from studyapp.content.model import Item, SELF_GRADED
+from studyapp.content.model import SELF_GRADED, Item
 
 TRUE_WORDS = {"true", "t", "yes", "y", "1", "对", "是", "正确"}
 FALSE_WORDS = {"false", "f", "no", "n", "2", "0", "错", "否", "错误"}

@@ -16,11 +16,20 @@ import numpy as np
 
 from studyapp.store.queries import ItemRow
 from studyapp.study import reasons
-from studyapp.study.reasons import percent
 from studyapp.study.clock import DAY_MS
+from studyapp.study.reasons import percent
 from studyapp.study.selection import (
-    STEPS_MS, AnswerTimes, ClassicPolicy, Choice, Counts, Policy, StudyContext, learning_choice, LearningCache,
-    pick_learning, step_intervals,
+    STEPS_MS,
+    AnswerTimes,
+    Choice,
+    ClassicPolicy,
+    Counts,
+    LearningCache,
+    Policy,
+    StudyContext,
+    learning_choice,
+    pick_learning,
+    step_intervals,
 )
 
 MODES = ("review", "practice", "test")

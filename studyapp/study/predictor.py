@@ -15,7 +15,6 @@ from sqlite_utils import Database
 from studyapp.store import queries
 from studyapp.store.queries import ItemRow, LoggedAnswer
 
-
 # Before each choice the session scores its whole deck; an item answered days ago barely moves in a few
 # seconds, so the learner reuses its memory terms until the time since its last answer grows by 0.1%
 # (p moves by well under 0.001) and computes again only what changed: the items just answered.

@@ -19,7 +19,7 @@ from studyapp.store.queries import ItemRow, LoggedAnswer
 from studyapp.study.clock import study_day_start, system_clock
 from studyapp.study.grading import Grade, accepted_answers, grade_response
 from studyapp.study.reasons import Code, Reason
-from studyapp.study.selection import AnswerTimes, ClassicPolicy, Choice, Counts, Policy, StudyContext
+from studyapp.study.selection import AnswerTimes, Choice, ClassicPolicy, Counts, Policy, StudyContext
 from studyapp.study.settings import StudySettings
 
 

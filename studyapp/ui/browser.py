@@ -8,9 +8,24 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication, QEvent, QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QInputDialog,
-    QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSplitter, QTableView, QTreeWidget, QTreeWidgetItem,
-    QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from studyapp.content.expand import checked_items
@@ -323,7 +338,8 @@ class BrowserPage(QWidget):
     def _cells(self, row: dict, kinds: dict[str, str]) -> list[QStandardItem]:
         today = datetime.now().date()
         due = row["due_ms"]
-        texts = {"kind": kinds.get(row["kind"], row["kind"]), "deck": deck_path(row["deck"]),  # built-in names translated
+        # Built-in deck names and tags in the interface language.
+        texts = {"kind": kinds.get(row["kind"], row["kind"]), "deck": deck_path(row["deck"]),
                  "tags": " ".join(display_text(tag) for tag in row["tags"].split()),
                  "due": self.tr("new") if due is None else (
                      self.tr("now") if datetime.fromtimestamp(due / 1000).date() <= today

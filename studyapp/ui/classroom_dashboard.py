@@ -7,8 +7,16 @@ import time
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
-    QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget,
-    QVBoxLayout, QWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from studyapp.ui.classroom import BUNDLE_SUFFIX
@@ -123,7 +131,9 @@ class ClassDashboard(QWidget):
         self.open_button.setEnabled(True)
         self.status.setText(self.tr("%n student(s)", "", students))
         for table, rows in ((self.by_deck, report.by_deck), (self.by_skill, report.by_skill)):
-            _fill(table, [(m.student, deck_path(m.group), f"{m.mastery:.0%}", f"{m.margin:.0%}", m.items) for m in rows])
-        _fill(self.hardest, [(f"{h.first_try_correct:.0%}", h.students, h.prompt, deck_path(h.deck)) for h in report.hardest])
+            _fill(table, [(m.student, deck_path(m.group), f"{m.mastery:.0%}", f"{m.margin:.0%}", m.items)
+                          for m in rows])
+        _fill(self.hardest, [(f"{h.first_try_correct:.0%}", h.students, h.prompt, deck_path(h.deck))
+                             for h in report.hardest])
         _fill(self.inactive, [(name,) for name in report.inactive])
         self.loaded.emit(report)

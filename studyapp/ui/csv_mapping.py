@@ -10,12 +10,27 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QLabel, QLineEdit,
-    QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
 )
 
-from studyapp.content.delimited import COLUMN_ALIASES, DEFAULT_COLUMNS, DELIMITERS, IGNORE, canonical_column, \
-    detect_delimiter
+from studyapp.content.delimited import (
+    COLUMN_ALIASES,
+    DEFAULT_COLUMNS,
+    DELIMITERS,
+    IGNORE,
+    canonical_column,
+    detect_delimiter,
+)
 from studyapp.ui.tasks import start_task
 
 DELIMITED_SUFFIXES = (".csv", ".tsv", ".txt")

@@ -99,8 +99,8 @@ class ImportDialog(QDialog):
             return
         path = self.paths[self.index]
         self.status.setText(self.tr("Importing %1…").replace("%1", path.name))
-        start_task(import_work(self.data_dir, self.jobs[self.index], self.profile_id), done=self._done, failed=self._failed,
-                   progress=self._progress)
+        start_task(import_work(self.data_dir, self.jobs[self.index], self.profile_id), done=self._done,
+                   failed=self._failed, progress=self._progress)
 
     def _progress(self, stage: str) -> None:
         self.bar.setValue(STEPS_PER_FILE * self.index + STAGES.get(stage, 0))

@@ -10,9 +10,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QM
 
 from studyapp import __version__
 from studyapp.logsetup import log_dir
-from studyapp.ui import ops
+from studyapp.ui import classroom, ops
 from studyapp.ui.backups import BackupsDialog
-from studyapp.ui import classroom
 from studyapp.ui.browser import BrowserPage
 from studyapp.ui.classroom import BUNDLE_SUFFIX, BundleExportDialog
 from studyapp.ui.classroom_dashboard import ClassDashboard

@@ -113,7 +113,8 @@ def deck_mastery(ws, profile_id: int, learner) -> tuple[int, dict[int, dict]]:
     """The answers a deck needs before its mastery is shown, and per deck with answers its mastery, range and
     answers behind them (`studyapp.study.overview.deck_mastery`)."""
     from studyapp.study.clock import system_clock
-    from studyapp.study.overview import MASTERY_MIN_ANSWERS, deck_mastery as mastery
+    from studyapp.study.overview import MASTERY_MIN_ANSWERS
+    from studyapp.study.overview import deck_mastery as mastery
     from studyapp.study.predictor import LearnerPredictor
 
     predictor = LearnerPredictor(ws.db, profile_id, learner)

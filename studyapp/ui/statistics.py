@@ -7,20 +7,33 @@ from datetime import timedelta
 
 import shiboken6
 from PySide6.QtCharts import (
-    QBarCategoryAxis, QBarSeries, QBarSet, QCategoryAxis, QChart, QChartView, QLineSeries, QScatterSeries,
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QCategoryAxis,
+    QChart,
+    QChartView,
+    QLineSeries,
+    QScatterSeries,
     QValueAxis,
 )
 from PySide6.QtCore import QEvent, QMargins, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
-    QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
 )
 
 from studyapp.ui import items_ops
 from studyapp.ui.content_names import deck_leaf, deck_path
 from studyapp.ui.stats_data import HEATMAP_WEEKS, PERIODS, Statistics, chart_periods, mastery, statistics
 from studyapp.ui.theme import colours, current_theme
-
 
 MASTERY_GROUPS = 12   # per chart: the groups with the most items answered
 
@@ -107,8 +120,7 @@ class StatisticsPage(QWidget):
         self.deck_box = QComboBox()
         self.deck_box.setMinimumContentsLength(18)
         self.deck_names: dict[int, str] = {}
-        self.deck_box.activated.connect(lambda _index: self._choose(self.deck_box.currentData(),
-                                                                    self.deck_names.get(self.deck_box.currentData(), "")))
+        self.deck_box.activated.connect(lambda _index: self._choose_current_deck())
         self.period_box = QComboBox()
         for days in PERIODS:
             self.period_box.addItem("", days)
@@ -201,6 +213,10 @@ class StatisticsPage(QWidget):
             depth = deck["name"].count("::")
             self.deck_box.addItem("    " * depth + deck_leaf(deck["name"]), deck["id"])
         self.deck_box.setCurrentIndex(max(0, self.deck_box.findData(deck_id)))
+
+    def _choose_current_deck(self) -> None:
+        deck_id = self.deck_box.currentData()
+        self._choose(deck_id, self.deck_names.get(deck_id, ""))
 
     def _choose(self, deck_id: int | None, deck_name: str) -> None:
         self.deck_name = deck_name if deck_id is not None else ""

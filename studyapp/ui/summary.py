@@ -6,8 +6,16 @@ import re
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem,
-    QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from studyapp.ui.cards import SummaryView
@@ -114,7 +122,8 @@ class SummaryPage(QWidget):
     def _fill(self) -> None:
         s = self.view.summary
         values = {"answers": str(s.answers), "accuracy": f"{round(100 * s.accuracy)}%",
-                  "minutes": f"{int(s.minutes)}:{round(s.minutes * 60) % 60:02d}", "new": str(s.new_items), "improved": str(s.improved)}
+                  "minutes": f"{int(s.minutes)}:{round(s.minutes * 60) % 60:02d}", "new": str(s.new_items),
+                  "improved": str(s.improved)}
         for key, text in values.items():
             self.figures[key][0].setText(text)
         self._fill_report(self.view.report)

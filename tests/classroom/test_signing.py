@@ -13,8 +13,15 @@ from safetensors.torch import save as save_tensors
 
 from studyapp.classroom import plausibility
 from studyapp.classroom.models import active_model_path
-from studyapp.classroom.signing import (PINNED_KEY, PRIVATE_KEY, FOLDER, signature_path, sign_model,
-                                        teacher_fingerprint, teacher_key)
+from studyapp.classroom.signing import (
+    FOLDER,
+    PINNED_KEY,
+    PRIVATE_KEY,
+    sign_model,
+    signature_path,
+    teacher_fingerprint,
+    teacher_key,
+)
 from studyapp.cli import main
 from studyapp.learner.modelfile import card_path
 

@@ -7,8 +7,15 @@ import torch
 
 from studyapp.classroom import training
 from studyapp.classroom.distributed import FitSpec
-from studyapp.classroom.training import (bundle_log, class_start, load_start, prefix_metrics, read_class,
-                                         start_from_quiz, train_class)
+from studyapp.classroom.training import (
+    bundle_log,
+    class_start,
+    load_start,
+    prefix_metrics,
+    read_class,
+    start_from_quiz,
+    train_class,
+)
 from studyapp.cli import main
 from studyapp.learner.lab.meta import task_from_log
 from studyapp.learner.modelfile import card_path, read_model

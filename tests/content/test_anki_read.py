@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from test_anki_support import MP3, PNG, anki_built, build_genanki  # noqa: F401  (fixture)
 
 from studyapp.content.anki_read import read_anki_package
-from test_anki_support import MP3, PNG, anki_built, build_genanki  # noqa: F401  (fixture)
 
 pytest.importorskip("anki")
 

@@ -10,10 +10,10 @@ import zipfile
 
 import pytest
 import zstandard
+from test_anki_support import anki_built, rezip  # noqa: F401  (fixture)
 
 from studyapp.content.anki_read import Limits, read_anki_package
 from studyapp.content.model import ContentError
-from test_anki_support import anki_built, rezip  # noqa: F401  (fixture)
 
 pytest.importorskip("anki")
 

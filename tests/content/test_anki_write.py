@@ -6,13 +6,13 @@ from __future__ import annotations
 import zipfile
 
 import pytest
+from test_anki_support import anki_built  # noqa: F401  (fixture)
 
 from studyapp.content.anki_read import read_anki_package
 from studyapp.content.anki_write import rebuild_cloze, write_anki_package
 from studyapp.content.cloze import expand_cloze
 from studyapp.content.html_sanitize import sanitize_html
 from studyapp.content.model import ContentError, Deck, HistoryRow, Item
-from test_anki_support import anki_built  # noqa: F401  (fixture)
 
 PNG = b"\x89PNG fake"
 
@@ -116,8 +116,7 @@ def test_refuses_unsafe_media_names_and_items_without_id(tmp_path):
 
 def _through_anki(package, tmp_path):
     """Import `package` into a fresh Anki collection and export it again (latest version)."""
-    from anki.collection import (Collection, ExportAnkiPackageOptions, ImportAnkiPackageOptions,
-                                 ImportAnkiPackageRequest)
+    from anki.collection import Collection, ExportAnkiPackageOptions, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 
     (tmp_path / "anki").mkdir()
     col = Collection(str(tmp_path / "anki" / "collection.anki2"))

@@ -53,7 +53,8 @@ def test_every_deck_file_loads_with_unique_ids():
         items = read_deck(path).items
         keys = [(item.guid, item.ord) for item in items]
         assert len(keys) == len(set(keys)), path.name
-        assert all(item.guid and not item.guid.startswith("sa-") for item in items), f"{path.name}: give every item an id"
+        assert all(item.guid and not item.guid.startswith("sa-") for item in items), \
+            f"{path.name}: give every item an id"
 
 
 @pytest.mark.parametrize("filename", sorted(EXPECTED_ITEMS))

@@ -7,7 +7,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from studyapp.content.anki_write import write_anki_package
 from studyapp.content.model import ContentError, Deck, HistoryRow, Item

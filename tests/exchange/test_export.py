@@ -3,8 +3,8 @@
 import pytest
 
 from studyapp.content.anki_read import read_anki_package
-from studyapp.exchange.export import export_deck_apkg
 from studyapp.content.model import ContentError, Deck, HistoryRow, ImportBundle, Item
+from studyapp.exchange.export import export_deck_apkg
 from studyapp.store import queries
 from studyapp.store.db import connect
 from studyapp.store.importer import import_bundle

@@ -1,9 +1,9 @@
 import pytest
 
-from studyapp.learner.lab import meta
 from studyapp.learner import model as m
-from studyapp.learner.modelfile import save_model
+from studyapp.learner.lab import meta
 from studyapp.learner.lab.simulate import simulate_population, simulate_quiz
+from studyapp.learner.modelfile import save_model
 
 FRACTION_KEYS = [f"fractions-Item{j:02d}#0" for j in range(1, 6)]
 

@@ -6,13 +6,12 @@ import pytest
 import torch
 from safetensors.torch import save as save_tensors
 
-from studyapp.learner import memory_fit
-
-from studyapp.learner.lab import baselines
 from studyapp.learner import features as feat
+from studyapp.learner import memory_fit
 from studyapp.learner.features import BENCHMARK_DAY_START_S
-from studyapp.learner.runtime import Answer, ItemInfo, Learner, ModelError
+from studyapp.learner.lab import baselines
 from studyapp.learner.lab.simulate import simulate_population
+from studyapp.learner.runtime import Answer, ItemInfo, Learner, ModelError
 
 
 @pytest.fixture(scope="module")

@@ -21,8 +21,8 @@ def _expected(learner, student, history, items, now_s):
     item = torch.tensor([learner.item_index.get(it.key, -1) for it in items])
     kind = torch.tensor([m.KIND_INDEX.get(it.kind, m.OTHER_KIND) for it in items])
     with torch.no_grad():
-        base, design = m.row_terms(learner.params, torch.from_numpy(feat.features(table, now_s, student.day_start_s)), item, kind,
-                                   learner.h_cols)
+        feats = feat.features(table, now_s, student.day_start_s, student.memory)
+        base, design = m.row_terms(learner.params, torch.from_numpy(feats), item, kind, learner.h_cols)
     z = base.double().numpy() + design.double().numpy() @ student.phi.double().numpy()
     guess = np.array([guess_of(it.kind, it.n_options) for it in items], dtype=np.float32)
     return guess + (1.0 - guess) / (1.0 + np.exp(-z))

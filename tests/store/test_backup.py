@@ -5,7 +5,12 @@ import pytest
 
 from studyapp.store import queries
 from studyapp.store.backup import (
-    backup_if_due, check_database, create_backup, list_backups, list_pre_restore, restore_backup,
+    backup_if_due,
+    check_database,
+    create_backup,
+    list_backups,
+    list_pre_restore,
+    restore_backup,
 )
 from studyapp.store.db import StoreError, connect
 

@@ -2,8 +2,18 @@ import pytest
 
 from studyapp.study.clock import DAY_MS
 from studyapp.study.reasons import (
-    Code, Reason, due_review_in_practice, due_scheduled, learn_ahead, learning_step, most_informative, new_item,
-    new_over_review, practice, recall_below_target, review_early,
+    Code,
+    Reason,
+    due_review_in_practice,
+    due_scheduled,
+    learn_ahead,
+    learning_step,
+    most_informative,
+    new_item,
+    new_over_review,
+    practice,
+    recall_below_target,
+    review_early,
 )
 
 ENGLISH = [
@@ -35,7 +45,8 @@ ENGLISH = [
     (learning_step(60_000), Code.LEARNING_STEP, "Learning step: you had trouble with this 1 min ago"),
     (learn_ahead(4 * 60_000), Code.LEARN_AHEAD,
      "Learning step, shown early so your session can end: you had trouble with this 4 min ago"),
-    (review_early(0.93, 0.85), Code.REVIEW_EARLY, "Reviewed early while time is left: recall is 93%, your target is 85%"),
+    (review_early(0.93, 0.85), Code.REVIEW_EARLY,
+     "Reviewed early while time is left: recall is 93%, your target is 85%"),
     (new_over_review(4, 20), Code.NEW_OVER_REVIEW,
      "New item, 4 of 20 today: it adds more per minute than the reviews left"),
 ]

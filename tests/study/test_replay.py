@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from studyapp.study.replay import (ReplayError, fit_2pl, questions_needed, replay, run_policy, score_errors)
+from studyapp.study.replay import ReplayError, fit_2pl, questions_needed, replay, run_policy, score_errors
 
 
 def grid_2pl(n_students=300, n_items=8, seed=0):

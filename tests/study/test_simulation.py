@@ -6,11 +6,18 @@ import pytest
 
 from studyapp.content.model import Deck, Item
 from studyapp.learner.lab.simulate import POWERLAW_MEAN, Population, PowerLawMemory
-from studyapp.study.simulation import (
-    SIM_SEED_OFFSET, SimStudent, SimulationError, StudentRun, check_disjoint, generated_deck, make_students,
-    run_student, simulate,
-)
 from studyapp.study.settings import StudySettings
+from studyapp.study.simulation import (
+    SIM_SEED_OFFSET,
+    SimStudent,
+    SimulationError,
+    StudentRun,
+    check_disjoint,
+    generated_deck,
+    make_students,
+    run_student,
+    simulate,
+)
 
 DAY_MS = 86_400_000
 DAY_S = 86_400

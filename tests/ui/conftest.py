@@ -10,7 +10,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 import pytest  # noqa: E402
 import shiboken6  # noqa: E402
-from PySide6.QtCore import QThreadPool, Qt  # noqa: E402
+from PySide6.QtCore import Qt, QThreadPool  # noqa: E402
 from PySide6.QtWidgets import QTreeWidgetItemIterator  # noqa: E402
 
 from studyapp.content.model import Deck, ImportBundle, Item  # noqa: E402

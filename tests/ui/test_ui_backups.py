@@ -193,8 +193,8 @@ def test_backup_now_keeps_the_profiles_number(qtbot, window, open_profile, data_
 
 
 def test_restore_asks_the_pin_of_each_protected_profile_it_replaces(qtbot, window, open_profile, data_dir):
-    from studyapp.store.pin import set_pin
     from studyapp.store.db import connect
+    from studyapp.store.pin import set_pin
 
     db = connect(db_path(data_dir))
     set_pin(db, db.execute("SELECT id FROM profiles WHERE name = 'Ada'").fetchone()[0], "1357")

@@ -17,7 +17,15 @@ import pytest
 from PySide6.QtCharts import QBarCategoryAxis, QCategoryAxis, QChartView
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractItemView, QComboBox, QFileDialog, QGroupBox, QLabel, QLineEdit, QTabBar, QTextEdit,
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QTabBar,
+    QTextEdit,
     QWidget,
 )
 

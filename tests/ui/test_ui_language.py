@@ -6,7 +6,16 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from studyapp.study.clock import DAY_MS
 from studyapp.study.reasons import (
-    COUNT, DURATION, FORMS, PERCENT, Code, Reason, due_scheduled, new_item, practice, recall_below_target,
+    COUNT,
+    DURATION,
+    FORMS,
+    PERCENT,
+    Code,
+    Reason,
+    due_scheduled,
+    new_item,
+    practice,
+    recall_below_target,
 )
 from studyapp.ui.ops import UiPrefs
 

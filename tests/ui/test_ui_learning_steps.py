@@ -1,7 +1,6 @@
 """Issue 16, defect 1: three failed cards come back in the same session, and the screen says what is left."""
 
 from PySide6.QtCore import Qt
-
 from test_ui_study import answer_current, study  # noqa: F401 (the fixture)
 
 

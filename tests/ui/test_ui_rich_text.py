@@ -75,7 +75,8 @@ def test_hint_and_explanation_images_outside_media_load_nothing(qtbot, window, o
     asked = []
     real = richtext.media_image
     monkeypatch.setattr(richtext, "media_image", lambda folder, url: asked.append(url.toString()) or real(folder, url))
-    _add_deck(data_dir, "Question", "Answer", hint='look <img src="/dev/zero">', explanation='<img src="/etc/passwd">why')
+    _add_deck(data_dir, "Question", "Answer", hint='look <img src="/dev/zero">',
+              explanation='<img src="/etc/passwd">why')
     page = _start(qtbot, window, open_profile, select_deck)
     assert page.hint.toPlainText().strip() == "Hint: look"
     qtbot.keyClick(page, Qt.Key_Space)

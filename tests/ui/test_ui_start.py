@@ -6,7 +6,6 @@ import sys
 from PySide6.QtCore import Qt
 
 
-
 def test_profile_picker_preselects_last_profile(qtbot, window):
     page = window.profiles
     qtbot.waitUntil(lambda: page.list.count() == 2)

@@ -4,9 +4,9 @@ import sqlite3
 
 import pytest
 from PySide6.QtCore import Qt
+from test_ui_study import answer_current
 
 from studyapp.paths import db_path
-from test_ui_study import answer_current
 
 
 @pytest.fixture

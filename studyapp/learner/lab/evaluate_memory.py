@@ -20,11 +20,10 @@ import numpy as np
 import torch
 
 from studyapp.learner import memory_fit
-
-from studyapp.learner.lab import baselines
 from studyapp.learner import model as m
-from studyapp.learner.lab.data import StudentLog, read_reviews
 from studyapp.learner.features import BENCHMARK_DAY_START_S, FsrsState, day_number, grade_of, history_features
+from studyapp.learner.lab import baselines
+from studyapp.learner.lab.data import StudentLog, read_reviews
 from studyapp.learner.lab.metrics import auc, log_loss, rmse_bins
 from studyapp.learner.runtime import Learner, guess_of
 

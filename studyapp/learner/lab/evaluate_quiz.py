@@ -15,14 +15,14 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from studyapp.learner.lab import meta
 from studyapp.learner import model as m
+from studyapp.learner.lab import meta
 from studyapp.learner.lab.baselines import IRT
 from studyapp.learner.lab.data import DataError, read_akt_skills, read_quiz_jsonl
 from studyapp.learner.lab.metrics import accuracy, auc
-from studyapp.learner.policy import information
 from studyapp.learner.lab.skills import skill_index
 from studyapp.learner.lab.training import read_quiz
+from studyapp.learner.policy import information
 
 N_ASKED = (1, 3, 5, 10)
 # Every baseline gets every input ours gets: where items carry skill tags, IRT with the same skill pooling too.

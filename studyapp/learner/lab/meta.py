@@ -17,9 +17,9 @@ from safetensors.torch import load_file, save_file
 from torch.func import vmap
 
 from studyapp.learner import model as m
+from studyapp.learner.features import N_FEATURES, empty_state, features, history_features
 from studyapp.learner.lab import parallel
 from studyapp.learner.lab.data import StudentLog
-from studyapp.learner.features import N_FEATURES, empty_state, features, history_features
 
 SUPPORT_SIZES = np.array([0, 1, 2, 3, 5, 8, 10, 15, 20, 30, 50, 75, 100, 150, 200, 300])
 NEW_ITEM_FEATURES = features(empty_state()[None], 0.0)[0]

@@ -187,7 +187,8 @@ class FsrsMemory:
 # student reviewed at Anki's intervals recalls 60-75%, daily reviews 75-90%, and massed ones fade within weeks.
 # Students vary around them (log-normal spread on a, c and h, normal on the threshold).
 POWERLAW_MEAN = (0.177, 0.217, -1.0, 0.255, 0.01)
-SITTING_S = 3600.0  # lags up to an hour count in full; beyond, at the student's fraction h (Pavlik's psychological time)
+# Lags up to an hour count in full; beyond, at the student's fraction h (Pavlik's psychological time).
+SITTING_S = 3600.0
 # A first showing is answered as from a trace a minute old: a median student three times in four, as in the FSRS family.
 FIRST_SIGHT_S = 60.0
 

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import numpy as np
 
-from studyapp.learner.lab import meta
 from studyapp.learner import model as m
+from studyapp.learner.lab import meta
 from studyapp.learner.lab.data import read_akt, read_dense
-from studyapp.learner.modelfile import save_model
 from studyapp.learner.lab.simulate import Population, simulate_population
+from studyapp.learner.modelfile import save_model
 
 SHIPPED_PREFIXES = ("fractions-",)  # population items the app ships a deck for
 # Each source: (folder, file glob, reader, key prefix, weight in the task mixture).
@@ -102,7 +102,9 @@ def train_model(data_dir: Path | None, out: Path, spec: meta.TrainSpec, n_sim: i
     config = dict(config, n_items=len(keys))
     card = {
         "name": "pooled" if spec.adapt_steps == 0 else "meta-learned",
-        "training": {"sources": sources, "held_out": "every real Anki review log (anki-revlog-josh, anki-revlogs-open): kept for the memory evaluation",
+        "training": {"sources": sources,
+                     "held_out": "every real Anki review log (anki-revlog-josh, anki-revlogs-open): kept for the "
+                                 "memory evaluation",
                      "steps": spec.steps, "batch": spec.batch, "lr": spec.lr, "seed": spec.seed,
                      "inner_steps": spec.adapt_steps, "seconds": round(time.time() - started, 1)},
         "metrics": {},

@@ -7,8 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from studyapp.learner.lab import baselines
 from studyapp.learner import features as feat
+from studyapp.learner.lab import baselines
 from studyapp.learner.lab.data import StudentLog, read_reviews
 from studyapp.learner.lab.evaluate_memory import review_facts
 from studyapp.learner.lab.simulate import simulate_population

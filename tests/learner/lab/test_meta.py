@@ -1,7 +1,7 @@
 import torch
 
-from studyapp.learner.lab import meta
 from studyapp.learner import model as m
+from studyapp.learner.lab import meta
 
 
 def _groups(sim_logs):
