@@ -89,10 +89,11 @@ class Driver:
 
     def select_deck(self, name: str) -> dict:
         tree = self.window.decks.tree
-        for row in self.window.decks.rows:
-            if row["name"] == name:
-                items = tree.findItems(name.split("::")[-1], Qt.MatchExactly | Qt.MatchRecursive, 0)
-                tree.setCurrentItem(items[0])
+        # By the row each tree item carries: the text shown is the deck's name in the interface language.
+        for item in tree.findItems("*", Qt.MatchWildcard | Qt.MatchRecursive, 0):
+            row = item.data(0, Qt.UserRole)
+            if row and row["name"] == name:
+                tree.setCurrentItem(item)
                 return row
         raise RuntimeError(f"no deck {name}")
 

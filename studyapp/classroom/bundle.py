@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from studyapp.content.answer_times import FUTURE_SLACK_MS, answer_time_problem, describe_ms, wall_clock_ms
-from studyapp.content.model import EVENT_KIND, KINDS
+from studyapp.content.model import EVENT_KIND, KINDS, option_count
 
 if TYPE_CHECKING:  # the store (sqlite-utils) loads when a bundle is written, not with the command line
     from sqlite_utils import Database
@@ -108,7 +108,7 @@ def export_bundle(db: Database, profile: dict, out: Path, with_name: bool = Fals
         " JOIN items answered ON answered.id = a.item_id WHERE a.profile_id = ?)",
         [profile["id"]],
     ):
-        options = len(json.loads(row["options"])) if row["kind"] == "choice" else 2 if row["kind"] == "truefalse" else 0
+        options = option_count(row["kind"], json.loads(row["options"]))
         item_rows[f"{row['guid']}#{row['ord']}"] = [f"{row['guid']}#{row['ord']}", row["deck"], row["kind"],
                                                      options, row["skill"], row["prompt"]]
     members = {"answers.csv": _csv_bytes(ANSWER_COLUMNS, answers),

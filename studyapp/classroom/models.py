@@ -6,7 +6,6 @@ the shipped one. The model it replaced waits in models/previous/ (absent: the sh
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import tempfile
@@ -122,17 +121,16 @@ def rollback(data_dir: Path) -> Path | None:
 
 
 def readapt_profiles(db: Database, learner) -> dict[str, int]:
-    """Adapt every profile from the model's start on its own answers and store the state under this model's id."""
-    from studyapp.learner.runtime import Answer, ItemInfo
+    """Adapt every profile from the model's start on its own answers (the student's memory curve refitted too)
+    and store the state under this model's id."""
     from studyapp.store import queries
-    from studyapp.study.predictor import model_id, n_options
+    from studyapp.study.predictor import history_of, model_id
 
     done = {}
     for profile in queries.list_profiles(db):
-        history = [Answer(ItemInfo(f"{r['guid']}#{r['ord']}", r["kind"], n_options(r["kind"], json.loads(r["options"])),
-                                   r["skill"]), r["answered_ms"] / 1000, int(r["correct"]), r["grade"])
-                   for r in queries.answers_with_items(db, profile["id"])]
+        history = history_of(db, profile["id"])
         student = learner.student(history)
+        student.refit_memory()
         student.adapt()
         queries.save_learner_state(db, profile["id"], model_id(learner), student.state_bytes(), len(history))
         done[profile["name"]] = len(history)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sized
 from dataclasses import dataclass, field
 
 # Item kinds. "reversed" is one direction of a two-way pair (ord 0 front->back, ord 1 back->front).
@@ -21,6 +22,7 @@ DECK_SEPARATOR = "::"
 # One field (a prompt, an answer, a hint, ...) longer than this is not study material but an accident or an
 # attack: each field is laid out on screen and held in memory for every session.
 MAX_FIELD_BYTES = 1 << 20
+
 
 
 class ContentError(ValueError):
@@ -109,3 +111,16 @@ class ImportBundle:
     decks: list[Deck] = field(default_factory=list)
     media: dict[str, bytes] = field(default_factory=dict)
     history: list[HistoryRow] = field(default_factory=list)
+
+
+def option_count(kind: str, options: Sized) -> int:
+    """How many answers an item offers to pick from: its options for multiple choice, 2 for true/false, else 0."""
+    return len(options) if kind == "choice" else 2 if kind == "truefalse" else 0
+
+
+def guess_chance(kind: str, n_options: int) -> float:
+    """The chance of a right answer by guessing alone: 1/options for multiple choice, 1/2 for true/false.
+    The one rule for the learner's guessing floor, the policies' and the evaluations'."""
+    if kind == "choice" and n_options >= 2:
+        return 1.0 / n_options
+    return 0.5 if kind == "truefalse" else 0.0

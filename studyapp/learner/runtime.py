@@ -14,6 +14,7 @@ from safetensors import SafetensorError
 from safetensors.torch import load as load_tensors
 from safetensors.torch import save as save_tensors
 
+from studyapp.content.model import guess_chance
 from studyapp.learner import features as feat
 from studyapp.learner import memory_fit
 from studyapp.learner import model as m
@@ -46,14 +47,6 @@ def default_model_path() -> Path:
     return models_dir() / f"{MODEL_NAME}.safetensors"
 
 
-def guess_of(kind: str, n_options: int) -> float:
-    """The chance of a correct answer by guessing: 1/options for multiple choice, 1/2 for true/false."""
-    if kind == "choice" and n_options >= 2:
-        return 1.0 / n_options
-    if kind == "truefalse":
-        return 0.5
-    return 0.0
-
 
 class Learner:
     """The shared population model; hands out one StudentModel per student."""
@@ -79,10 +72,10 @@ class Learner:
         n = len(items)
         keys = map(attrgetter("key"), items)
         item = np.fromiter(map(self.item_index.get, keys, repeat(-1, n)), dtype=np.int64, count=n)
-        kinds = map(attrgetter("kind"), items)
+        kinds = list(map(attrgetter("kind"), items))
         kind = np.fromiter(map(m.KIND_INDEX.get, kinds, repeat(m.OTHER_KIND, n)), dtype=np.int64, count=n)
-        options = np.fromiter(map(attrgetter("n_options"), items), dtype=np.float64, count=n)
-        return item, kind, guess_floor(kind, options)
+        options = map(attrgetter("n_options"), items)
+        return item, kind, np.fromiter(map(guess_chance, kinds, options), dtype=np.float32, count=n)
 
     def terms(self, feats: np.ndarray, item: np.ndarray, kind: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         with torch.no_grad():
@@ -108,13 +101,6 @@ class Learner:
         with torch.no_grad():
             terms = m.memory_terms(self.params, torch.from_numpy(feats), self.h_cols)
         return tuple(t.numpy() for t in terms)
-
-
-def guess_floor(kind: np.ndarray, n_options: np.ndarray) -> np.ndarray:
-    """guess_of() for arrays of kind indices and option counts (float32)."""
-    choice = (kind == m.KIND_INDEX["choice"]) & (n_options >= 2)
-    guess = np.where(choice, 1.0 / np.maximum(n_options, 1.0), 0.0)
-    return np.where(kind == m.KIND_INDEX["truefalse"], 0.5, guess).astype(np.float32)
 
 
 class ItemSet:

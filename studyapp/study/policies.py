@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
+from studyapp.content.model import guess_chance, option_count
 from studyapp.store.queries import ItemRow
 from studyapp.study import reasons
 from studyapp.study.clock import DAY_MS
@@ -38,10 +39,8 @@ MODES = ("review", "practice", "test")
 # ---------------------------------------------------------------- shared helpers
 
 def guess_floor(item: ItemRow) -> float:
-    """The chance of a right answer by guessing alone: 1/options for multiple choice, 1/2 for true/false."""
-    if item.kind == "choice" and len(item.options) >= 2:
-        return 1.0 / len(item.options)
-    return 0.5 if item.kind == "truefalse" else 0.0
+    """The chance of a right answer by guessing alone (content.model.guess_chance)."""
+    return guess_chance(item.kind, option_count(item.kind, item.options))
 
 
 def group_names(item: ItemRow) -> list[str]:

@@ -12,6 +12,7 @@ from typing import Sequence
 
 from sqlite_utils import Database
 
+from studyapp.content.model import option_count
 from studyapp.store import queries
 from studyapp.store.queries import ItemRow, LoggedAnswer
 
@@ -25,14 +26,10 @@ DAY_S = 86400
 REFIT_AFTER_ANSWERS = 100
 
 
-def n_options(kind: str, options: Sequence[str]) -> int:
-    return len(options) if kind == "choice" else 2 if kind == "truefalse" else 0
-
-
 def item_info(item: ItemRow):
     from studyapp.learner.runtime import ItemInfo
 
-    return ItemInfo(key=item.key, kind=item.kind, n_options=n_options(item.kind, item.options), skill=item.skill)
+    return ItemInfo(key=item.key, kind=item.kind, n_options=option_count(item.kind, item.options), skill=item.skill)
 
 
 def _answer(info, answered_ms: int, correct: int, grade: int | None):
@@ -62,19 +59,22 @@ def one_thread():
         torch.set_num_threads(before)
 
 
+def history_of(db: Database, profile_id: int) -> list:
+    """The profile's answers (undone ones left out) as the learner reads them, oldest first."""
+    from studyapp.learner.runtime import ItemInfo
+
+    return [_answer(ItemInfo(f"{r['guid']}#{r['ord']}", r["kind"], option_count(r["kind"], json.loads(r["options"])),
+                             r["skill"]), r["answered_ms"], r["correct"], r["grade"])
+            for r in queries.answers_with_items(db, profile_id)]
+
+
 class LearnerPredictor:
     """Implements the session's Predictor: p(correct) now, and adaptation after each answer."""
 
     def __init__(self, db: Database, profile_id: int, learner) -> None:
-        from studyapp.learner.runtime import ItemInfo
-
         self.db, self.profile_id, self.learner = db, profile_id, learner
         self.model_id = model_id(learner)
-        self.history = [
-            _answer(ItemInfo(f"{r['guid']}#{r['ord']}", r["kind"], n_options(r["kind"], json.loads(r["options"])),
-                             r["skill"]), r["answered_ms"], r["correct"], r["grade"])
-            for r in queries.answers_with_items(db, profile_id)
-        ]
+        self.history = history_of(db, profile_id)
         saved = queries.load_learner_state(db, profile_id, self.model_id)
         self._infos: dict[tuple, object] = {}
         self._deck: tuple | None = None  # (list, its length, its ItemSet): the list a session scores each time

@@ -3,9 +3,10 @@
 import numpy as np
 import torch
 
+from studyapp.content.model import guess_chance
 from studyapp.learner import features as feat
 from studyapp.learner import model as m
-from studyapp.learner.runtime import Answer, ItemInfo, Learner, guess_of
+from studyapp.learner.runtime import Answer, ItemInfo, Learner
 
 DAY = 86400.0
 KINDS = ("basic", "choice", "truefalse", "typed", "unknown-kind")
@@ -24,7 +25,7 @@ def _expected(learner, student, history, items, now_s):
         feats = feat.features(table, now_s, student.day_start_s, student.memory)
         base, design = m.row_terms(learner.params, torch.from_numpy(feats), item, kind, learner.h_cols)
     z = base.double().numpy() + design.double().numpy() @ student.phi.double().numpy()
-    guess = np.array([guess_of(it.kind, it.n_options) for it in items], dtype=np.float32)
+    guess = np.array([guess_chance(it.kind, it.n_options) for it in items], dtype=np.float32)
     return guess + (1.0 - guess) / (1.0 + np.exp(-z))
 
 

@@ -7,7 +7,7 @@ import sys
 
 from studyapp.paths import db_path
 
-NOW = "2030-01-01T12:00:00Z"
+NOW = "2026-06-01T12:00:00Z"  # answer times must lie between 2000 and tomorrow
 FIFTEEN_MIN_MS = 15 * 60_000
 
 

@@ -19,13 +19,14 @@ from pathlib import Path
 import numpy as np
 import torch
 
+from studyapp.content.model import guess_chance
 from studyapp.learner import memory_fit
 from studyapp.learner import model as m
 from studyapp.learner.features import BENCHMARK_DAY_START_S, FsrsState, day_number, grade_of, history_features
 from studyapp.learner.lab import baselines
 from studyapp.learner.lab.data import StudentLog, read_reviews
 from studyapp.learner.lab.metrics import auc, log_loss, rmse_bins
-from studyapp.learner.runtime import Learner, guess_of
+from studyapp.learner.runtime import Learner
 
 MODELS = ("ours", "ours-population", "pooled-finetune", "fsrs6-default", "fsrs6-fitted", "fsrs6-map", "constant")
 # Calibration groups: how many earlier answers the item had (a scored answer always has at least one).
@@ -82,7 +83,7 @@ def prepare(log: StudentLog, learners: dict[str, Learner]) -> UserData:
     feats = history_features(rows, np.asarray(log.times), y.astype(np.int64), log.grades)
     item = np.full(len(log), -1, dtype=np.int64)
     kind = np.array([m.KIND_INDEX.get(k or "basic", m.OTHER_KIND) for k in log.kinds], dtype=np.int64)
-    guess = torch.tensor([guess_of(k, n) for k, n in zip(log.kinds, log.n_options)], dtype=torch.float32)
+    guess = torch.tensor([guess_chance(k, n) for k, n in zip(log.kinds, log.n_options)], dtype=torch.float32)
     terms = {}
     for name, learner in learners.items():
         base, design = learner.terms(feats, item, kind)

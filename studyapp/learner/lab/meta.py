@@ -41,7 +41,7 @@ class Task:
 
 
 def task_from_log(log: StudentLog, vocab: dict[str, int] | None = None) -> Task:
-    from studyapp.learner.runtime import guess_of
+    from studyapp.content.model import guess_chance
 
     local: dict[str, int] = {}
     rows = np.array([local.setdefault(i, len(local)) for i in log.items], dtype=np.int64)
@@ -51,7 +51,7 @@ def task_from_log(log: StudentLog, vocab: dict[str, int] | None = None) -> Task:
     vocab = vocab or {}
     return Task(feats, np.array([vocab.get(i, -1) for i in log.items], dtype=np.int64),
                 np.array([m.KIND_INDEX.get(k, m.OTHER_KIND) for k in log.kinds], dtype=np.int64),
-                np.array([guess_of(k, n) for k, n in zip(log.kinds, log.n_options)], dtype=np.float32), y, True)
+                np.array([guess_chance(k, n) for k, n in zip(log.kinds, log.n_options)], dtype=np.float32), y, True)
 
 
 def task_from_quiz(responses: list[tuple[str, int]], vocab: dict[str, int]) -> Task:
