@@ -155,8 +155,8 @@ def cmd_train(args) -> int:
     spec = FitSpec(seed=args.seed, items_only=args.items_only,
                                **({"steps": args.steps} if args.steps else {}))
     began = time.perf_counter()
-    # A progress bar on a terminal only (tqdm leaves pipes and --json output alone).
-    with tqdm(total=spec.steps, desc="training", unit="step", file=sys.stderr, leave=False,
+    # A progress bar on a terminal only (tqdm leaves pipes and --json output alone); the finished bar stays.
+    with tqdm(total=spec.steps, desc="training", unit="step", file=sys.stderr, leave=True,
               disable=True if args.json or rank != 0 else None) as bar:
         def progress(step: int, loss: float) -> None:
             bar.set_postfix(loss=f"{loss:.4f}", refresh=False)

@@ -134,7 +134,6 @@ def test_items_no_classmate_answered_take_their_skills_difficulty():
 
 def test_train_shows_a_progress_bar_on_a_terminal(class_bundles, tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
-    monkeypatch.setenv("TQDM_MININTERVAL", "0")  # draw every step: tqdm otherwise redraws by time, not by step
     assert main(["classroom", "train", *map(str, class_bundles), "--out", str(tmp_path / "c.safetensors"),
                  "--steps", "4", "--holdout", "0.25"]) == 0
     err = capsys.readouterr().err
