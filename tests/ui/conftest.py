@@ -140,3 +140,14 @@ def knowing_learner(monkeypatch):
     from studyapp.study import predictor
 
     monkeypatch.setattr(predictor, "LearnerPredictor", KnowingPredictor)
+
+
+@pytest.fixture
+def study(qtbot, window, open_profile, select_deck):
+    """The study screen on Ada's "Mixed" deck, its first card shown."""
+    open_profile("Ada")
+    select_deck("Mixed")
+    page = window.study
+    with qtbot.waitSignal(page.card_shown, timeout=10000):
+        qtbot.keyClick(window.decks.tree, Qt.Key_Return)
+    return page

@@ -2,22 +2,11 @@
 
 import sqlite3
 
-import pytest
 from PySide6.QtCore import Qt
 
 from studyapp.paths import db_path
 
 ANSWERING = ("question", "revealed", "feedback")
-
-
-@pytest.fixture
-def study(qtbot, window, open_profile, select_deck):
-    open_profile("Ada")
-    select_deck("Mixed")
-    page = window.study
-    with qtbot.waitSignal(page.card_shown, timeout=10000):
-        qtbot.keyClick(window.decks.tree, Qt.Key_Return)
-    return page
 
 
 def log_rows(data_dir):

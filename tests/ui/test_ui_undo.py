@@ -2,21 +2,10 @@
 
 import sqlite3
 
-import pytest
 from PySide6.QtCore import Qt
 from test_ui_study import answer_current
 
 from studyapp.paths import db_path
-
-
-@pytest.fixture
-def study(qtbot, window, open_profile, select_deck):
-    open_profile("Ada")
-    select_deck("Mixed")
-    page = window.study
-    with qtbot.waitSignal(page.card_shown, timeout=10000):
-        qtbot.keyClick(window.decks.tree, Qt.Key_Return)
-    return page
 
 
 def log(data_dir):
