@@ -1,10 +1,10 @@
 """Issue 16, defect 1: three failed cards come back in the same session, and the screen says what is left."""
 
 from PySide6.QtCore import Qt
-from test_ui_study import answer_current, study  # noqa: F401 (the fixture)
+from test_ui_study import answer_current
 
 
-def test_three_failed_cards_come_back_in_the_same_session(qtbot, window, study):  # noqa: F811
+def test_three_failed_cards_come_back_in_the_same_session(qtbot, window, study):
     failed, seen_again = [], []
     while window.stack.currentWidget() is not window.summary and study.card is not None:
         qtbot.waitUntil(lambda: study.state == "question" or window.stack.currentWidget() is window.summary)
