@@ -50,6 +50,8 @@ class SmokeRun(QObject):
         self.window, self.app = window, app
         self.status: int | None = None
         self.card_shown = False
+        self.announced = False
+        self.deck_name = ""
         self.learner_known = False
         window.ready.connect(self._pick_profile)
         window.decks.loaded.connect(self._pick_deck)
@@ -72,9 +74,14 @@ class SmokeRun(QObject):
         if deck is None:
             self._fail("there is no deck to study")
             return
+        self.deck_name = deck["name"]
         self.window.start_study(deck["id"], deck["name"], "review")
 
     def _on_card(self, _card) -> None:
+        if not self.announced:
+            # Flushed at once: bench_vs_anki.py times launch-to-first-card by when this line arrives.
+            print(f"studyapp: smoke test: first card shown (deck {self.deck_name})", flush=True)
+            self.announced = True
         self.card_shown = True
         self._maybe_adapt()
 

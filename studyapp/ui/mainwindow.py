@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget
 
@@ -27,6 +27,9 @@ from studyapp.ui.summary import SummaryPage
 from studyapp.ui.tasks import start_task
 from studyapp.ui.theme import apply_theme
 from studyapp.ui.worker import Backend, as_sentence
+
+# How long the profile list waits for the student before the model starts loading anyway (see _load_learner).
+MODEL_LOAD_PAUSE_MS = 800
 
 
 class MainWindow(QMainWindow):
@@ -79,6 +82,7 @@ class MainWindow(QMainWindow):
         self.decks.import_requested.connect(self.import_files)
         self.decks.export_requested.connect(self.export_deck)
         self.study.summary_ready.connect(self._show_summary)
+        self.study.card_shown.connect(self._load_learner)
         self.study.failed.connect(self._study_failed)
         self.summary.done.connect(self.show_decks)
         self.summary.undo.connect(self.reopen_session)
@@ -166,16 +170,22 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ start-up
 
     def _on_opened(self, data_dir: Path) -> None:
-        # The model loads once the data is open: importing torch alongside the opening would slow both.
-        if self.learner_state == "loading" and self.model_task is None:
-            self.model_task = start_task(classroom.learner_loader(data_dir), done=self._learner_done,
-                                         failed=self._learner_failed)
         self.backend.request(ops.load_ui_prefs, done=self._prefs_loaded, failed=self._on_open_failed)
 
     def _prefs_loaded(self, prefs: ops.UiPrefs) -> None:
         self.apply_prefs(prefs)
         self.show_profiles()
         self.ready.emit()
+        QTimer.singleShot(MODEL_LOAD_PAUSE_MS, self._load_learner)
+
+    def _load_learner(self) -> None:
+        """Importing torch holds the GIL for seconds, which would slow every screen on the way to the first card
+        if it ran alongside them; so the model starts loading once a card is on screen or once the student has
+        paused on the profile list, whichever comes first. Cards shown before it is ready use the classical
+        schedule, and the learner takes over from the next item."""
+        if self.learner_state == "loading" and self.model_task is None:
+            self.model_task = start_task(classroom.learner_loader(self.backend.data_dir), done=self._learner_done,
+                                         failed=self._learner_failed)
 
     def _on_open_failed(self, message: str) -> None:
         self.loading.setText(self.tr("StudyApp cannot open its data: %1").replace("%1", message))
@@ -554,10 +564,9 @@ class MainWindow(QMainWindow):
         self._reload_learner()
 
     def _reload_learner(self) -> None:
-        self.learner_state = "loading"
+        self.learner_state, self.model_task = "loading", None
         self._show_model_state()
-        self.model_task = start_task(classroom.learner_loader(self.backend.data_dir), done=self._learner_done,
-                                     failed=self._learner_failed)
+        self._load_learner()
 
     def _classroom_failed(self, message: str) -> None:
         self._tell(as_sentence(message), error=True)
