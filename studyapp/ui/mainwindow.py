@@ -23,6 +23,7 @@ from studyapp.ui.profiles import PinDialog, ProfilePage
 from studyapp.ui.settings_dialog import SettingsDialog
 from studyapp.ui.statistics import StatisticsPage
 from studyapp.ui.study import StudyPage
+from studyapp.ui.study_phases import Phase
 from studyapp.ui.summary import SummaryPage
 from studyapp.ui.tasks import start_task
 from studyapp.ui.theme import apply_theme
@@ -293,11 +294,15 @@ class MainWindow(QMainWindow):
     def show_decks(self) -> None:
         if self.profile is None:
             return
-        if self.stack.currentWidget() is self.study and self.study.state != "idle":
+        if self.studying():
             self.study.end_session()
             return
         self.stack.setCurrentWidget(self.decks)
         self.decks.refresh()
+
+    def studying(self) -> bool:
+        """A session is open on the study screen (not yet ended, or reopened from its summary)."""
+        return self.stack.currentWidget() is self.study and self.study.state is not Phase.IDLE
 
     def start_study(self, deck_id: int, deck_name: str, mode: str) -> None:
         self.stack.setCurrentWidget(self.study)
@@ -437,7 +442,7 @@ class MainWindow(QMainWindow):
     def show_backups(self) -> None:
         if self.backend.data_dir is None:
             return
-        if self.stack.currentWidget() is self.study and self.study.state != "idle":
+        if self.studying():
             self.statusBar().showMessage(self.tr("Finish studying first (Esc), then open the backups."), 8000)
             return
         dialog = BackupsDialog(self.backend, self)
@@ -514,7 +519,7 @@ class MainWindow(QMainWindow):
         self.dashboard.activateWindow()
 
     def _busy_studying(self) -> bool:
-        if self.stack.currentWidget() is self.study and self.study.state != "idle":
+        if self.studying():
             self.statusBar().showMessage(self.tr("Finish studying first (Esc)."), 8000)
             return True
         return False
