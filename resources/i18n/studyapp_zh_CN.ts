@@ -518,6 +518,67 @@
     </message>
 </context>
 <context>
+    <name>DataFolder</name>
+    <message>
+        <location filename="../../studyapp/ui/data_folder.py" line="31"/>
+        <source>StudyApp cannot open its data: %1</source>
+        <translation>StudyApp 无法打开数据：%1</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/data_folder.py" line="36"/>
+        <location filename="../../studyapp/ui/data_folder.py" line="48"/>
+        <location filename="../../studyapp/ui/data_folder.py" line="67"/>
+        <source>StudyApp</source>
+        <translation>StudyApp 学习</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/data_folder.py" line="37"/>
+        <source>StudyApp is already open on this data folder. Use that window, or close it first.</source>
+        <translation>StudyApp 已经在这个数据文件夹上打开。请使用那个窗口，或先关闭它。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/data_folder.py" line="49"/>
+        <source>This data folder is marked as open in StudyApp on another computer.</source>
+        <translation>此数据文件夹被标记为正在另一台电脑上的 StudyApp 中打开。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/data_folder.py" line="52"/>
+        <source>If StudyApp still runs there, quit here: two programs writing one folder can lose answers. If it does not (it crashed, or the stick was pulled out), take the folder over.</source>
+        <translation>如果 StudyApp 仍在那台电脑上运行，请在这里退出：两个程序同时写入一个文件夹可能会丢失答案。如果没有在运行（程序崩溃，或 U 盘被拔出），请接管此文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/data_folder.py" line="55"/>
+        <source>&amp;Take over</source>
+        <translation>接管(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/data_folder.py" line="56"/>
+        <location filename="../../studyapp/ui/data_folder.py" line="78"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/data_folder.py" line="68"/>
+        <source>Your study data cannot be read; the file is damaged or is not a StudyApp database.</source>
+        <translation>无法读取你的学习数据：文件已损坏，或者不是 StudyApp 数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/data_folder.py" line="73"/>
+        <source>Restore the backup of %1</source>
+        <translation>恢复 %1 的备份</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/data_folder.py" line="76"/>
+        <source>Start with empty data (the damaged file is kept)</source>
+        <translation>从空白数据开始（保留损坏的文件）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/data_folder.py" line="87"/>
+        <source>Opening your study data…</source>
+        <translation>正在打开你的学习数据…</translation>
+    </message>
+</context>
+<context>
     <name>DecksPage</name>
     <message>
         <location filename="../../studyapp/ui/decks.py" line="82"/>
@@ -901,47 +962,6 @@
         <location filename="../../studyapp/ui/mainwindow.py" line="159"/>
         <source>&amp;About StudyApp</source>
         <translation>关于 StudyApp(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="182"/>
-        <location filename="../../studyapp/ui/mainwindow.py" line="217"/>
-        <source>StudyApp cannot open its data: %1</source>
-        <translation>StudyApp 无法打开数据：%1</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="188"/>
-        <source>StudyApp is already open on this data folder. Use that window, or close it first.</source>
-        <translation>StudyApp 已经在这个数据文件夹上打开。请使用那个窗口，或先关闭它。</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="200"/>
-        <source>This data folder is marked as open in StudyApp on another computer.</source>
-        <translation>此数据文件夹被标记为正在另一台电脑上的 StudyApp 中打开。</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="203"/>
-        <source>If StudyApp still runs there, quit here: two programs writing one folder can lose answers. If it does not (it crashed, or the stick was pulled out), take the folder over.</source>
-        <translation>如果 StudyApp 仍在那台电脑上运行，请在这里退出：两个程序同时写入一个文件夹可能会丢失答案。如果没有在运行（程序崩溃，或 U 盘被拔出），请接管此文件夹。</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="206"/>
-        <source>&amp;Take over</source>
-        <translation>接管(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="219"/>
-        <source>Your study data cannot be read; the file is damaged or is not a StudyApp database.</source>
-        <translation>无法读取你的学习数据：文件已损坏，或者不是 StudyApp 数据库。</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="224"/>
-        <source>Restore the backup of %1</source>
-        <translation>恢复 %1 的备份</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="227"/>
-        <source>Start with empty data (the damaged file is kept)</source>
-        <translation>从空白数据开始（保留损坏的文件）</translation>
     </message>
     <message>
         <location filename="../../studyapp/ui/mainwindow.py" line="265"/>

@@ -134,7 +134,7 @@ def run_gui(args) -> int:
         requested.append(status)
         app.exit(status)
 
-    window.exit_requested.connect(request_exit)
+    window.data_folder.exit_requested.connect(request_exit)
     window.show()
     code = app.exec()
     window.shutdown()

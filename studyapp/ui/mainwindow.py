@@ -17,6 +17,7 @@ from studyapp.ui.classroom import BUNDLE_SUFFIX, BundleExportDialog
 from studyapp.ui.classroom_dashboard import ClassDashboard
 from studyapp.ui.collector import startup_done
 from studyapp.ui.csv_mapping import ImportJob, ImportPlan
+from studyapp.ui.data_folder import DataFolder
 from studyapp.ui.decks import DecksPage
 from studyapp.ui.importing import ImportDialog, ask_for_files
 from studyapp.ui.profiles import PinDialog, ProfilePage
@@ -37,7 +38,6 @@ class MainWindow(QMainWindow):
     export_finished = Signal()
     pin_changed = Signal()
     classroom_finished = Signal()    # a Classroom menu action has reported (success or not)
-    exit_requested = Signal(int)     # the program should end with this status (run_gui connects it to exit)
 
     def __init__(self, data_dir, translations, load_model: bool = True) -> None:
         super().__init__()
@@ -54,13 +54,8 @@ class MainWindow(QMainWindow):
         self.classroom_box: QMessageBox | None = None
         self.model_task = None
         self.dashboard: ClassDashboard | None = None
-        self.start_box: QMessageBox | None = None   # the lock or damaged-database question at start-up
         self.backend = Backend(data_dir, self)
         self.backend.opened.connect(self._on_opened)
-        self.backend.open_failed.connect(self._on_open_failed)
-        self.backend.locked.connect(self._on_locked)
-        self.backend.foreign_lock.connect(self._on_foreign_lock)
-        self.backend.damaged.connect(self._on_damaged)
 
         self.stack = QStackedWidget()
         self.loading = QLabel()
@@ -75,6 +70,7 @@ class MainWindow(QMainWindow):
         for page in (self.loading, self.profiles, self.decks, self.study, self.summary, self.stats, self.browser):
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
+        self.data_folder = DataFolder(self)
         self.profiles.chosen.connect(self.open_profile)
         self.decks.study.connect(self.start_study)
         self.decks.import_requested.connect(self.import_files)
@@ -171,72 +167,12 @@ class MainWindow(QMainWindow):
         if self.learner_state == "loading" and self.model_task is None:
             self.model_task = start_task(classroom.learner_loader(data_dir), done=self._learner_done,
                                          failed=self._learner_failed)
-        self.backend.request(ops.load_ui_prefs, done=self._prefs_loaded, failed=self._on_open_failed)
+        self.backend.request(ops.load_ui_prefs, done=self._prefs_loaded, failed=self.data_folder.show_failure)
 
     def _prefs_loaded(self, prefs: ops.UiPrefs) -> None:
         self.apply_prefs(prefs)
         self.show_profiles()
         self.ready.emit()
-
-    def _on_open_failed(self, message: str) -> None:
-        self.loading.setText(self.tr("StudyApp cannot open its data: %1").replace("%1", message))
-
-    def _on_locked(self, message: str) -> None:
-        """Another StudyApp has this data folder open: say so once, then end with status 1."""
-        self.loading.setText(message)
-        box = QMessageBox(QMessageBox.Critical, self.tr("StudyApp"),
-                          self.tr("StudyApp is already open on this data folder. Use that window, or close it "
-                                  "first."), QMessageBox.Close, self)
-        box.setInformativeText(as_sentence(message))
-        box.finished.connect(lambda _code: self.exit_requested.emit(1))
-        self.start_box = box
-        box.open()
-
-    def _on_foreign_lock(self, message: str) -> None:
-        """The folder was left open by StudyApp on another computer (a USB stick pulled out after a crash, or a
-        shared folder in use there): warn, and take it over only if the student says so."""
-        self.loading.setText(as_sentence(message))
-        box = QMessageBox(QMessageBox.Warning, self.tr("StudyApp"),
-                          self.tr("This data folder is marked as open in StudyApp on another computer."),
-                          QMessageBox.NoButton, self)
-        box.setInformativeText(
-            self.tr("If StudyApp still runs there, quit here: two programs writing one folder can lose answers. "
-                    "If it does not (it crashed, or the stick was pulled out), take the folder over.")
-            + "\n\n" + as_sentence(message))
-        take = box.addButton(self.tr("&Take over"), QMessageBox.AcceptRole)
-        box.setDefaultButton(box.addButton(self.tr("&Quit"), QMessageBox.RejectRole))
-        box.buttonClicked.connect(
-            lambda button: self.backend.take_over.emit() if button is take else self.exit_requested.emit(1))
-        self.start_box = box
-        box.open()
-
-    def _on_damaged(self, message: str, backup: dict | None) -> None:
-        """The database cannot be read: offer the newest backup, a fresh database, or quitting."""
-        from studyapp.ui.backups import when
-
-        self.loading.setText(self.tr("StudyApp cannot open its data: %1").replace("%1", message))
-        box = QMessageBox(QMessageBox.Warning, self.tr("StudyApp"),
-                          self.tr("Your study data cannot be read; the file is damaged or is not a StudyApp "
-                                  "database."), QMessageBox.NoButton, self)
-        box.setInformativeText(as_sentence(message))
-        choices = {}
-        if backup is not None:
-            restore = box.addButton(self.tr("Restore the backup of %1").replace("%1", when(backup["created_ms"])),
-                                    QMessageBox.AcceptRole)
-            choices[restore] = "restore"
-        fresh = box.addButton(self.tr("Start with empty data (the damaged file is kept)"), QMessageBox.ActionRole)
-        choices[fresh] = "fresh"
-        box.addButton(self.tr("&Quit"), QMessageBox.RejectRole)
-        box.buttonClicked.connect(lambda button: self._recover(choices.get(button)))
-        self.start_box = box
-        box.open()
-
-    def _recover(self, how: str | None) -> None:
-        if how is None:
-            self.exit_requested.emit(1)
-            return
-        self.loading.setText(self.tr("Opening your study data…"))
-        self.backend.recover.emit(how)
 
     def _learner_done(self, loaded) -> None:
         learner, notice = loaded

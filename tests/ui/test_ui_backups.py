@@ -53,12 +53,12 @@ def test_locked_folder_message_then_status_1_without_opening(qtbot, start_window
     other_window = DataDirLock(data_dir)
     other_window.acquire()
     win = start_window(data_dir)
-    qtbot.waitUntil(lambda: win.start_box is not None and win.start_box.isVisible(), timeout=10000)
-    assert win.start_box.text().startswith("StudyApp is already open on this data folder")
-    assert f"process {os.getpid()}" in win.start_box.informativeText()
+    qtbot.waitUntil(lambda: win.data_folder.box is not None and win.data_folder.box.isVisible(), timeout=10000)
+    assert win.data_folder.box.text().startswith("StudyApp is already open on this data folder")
+    assert f"process {os.getpid()}" in win.data_folder.box.informativeText()
     assert win.backend.worker.workspace is None and win.backend.data_dir is None
-    with qtbot.waitSignal(win.exit_requested) as blocker:
-        win.start_box.button(QMessageBox.Close).click()
+    with qtbot.waitSignal(win.data_folder.exit_requested) as blocker:
+        win.data_folder.box.button(QMessageBox.Close).click()
     assert blocker.args == [1]
     win.close()
     assert other_window.owner().pid == os.getpid()   # the other window's lock is left alone
@@ -80,14 +80,14 @@ def test_lock_from_another_computer_is_taken_over_after_a_warning(qtbot, start_w
     lock = DataDirLock(data_dir)
     lock.path.write_text(json.dumps({"host": "usb-laptop-7", "pid": 4242, "created": "2026-11-30T08:15:00+00:00"}))
     win = start_window(data_dir)
-    qtbot.waitUntil(lambda: win.start_box is not None and win.start_box.isVisible(), timeout=10000)
-    assert "open in StudyApp on another computer" in win.start_box.text()
-    assert "process 4242 on usb-laptop-7" in win.start_box.informativeText()
-    assert "two programs writing one folder can lose answers" in win.start_box.informativeText()
-    assert win.start_box.defaultButton().text() == "&Quit"  # the safe choice is the default
+    qtbot.waitUntil(lambda: win.data_folder.box is not None and win.data_folder.box.isVisible(), timeout=10000)
+    assert "open in StudyApp on another computer" in win.data_folder.box.text()
+    assert "process 4242 on usb-laptop-7" in win.data_folder.box.informativeText()
+    assert "two programs writing one folder can lose answers" in win.data_folder.box.informativeText()
+    assert win.data_folder.box.defaultButton().text() == "&Quit"  # the safe choice is the default
     assert win.backend.worker.workspace is None
     with qtbot.waitSignal(win.ready, timeout=10000):
-        click(win.start_box, "Take over")
+        click(win.data_folder.box, "Take over")
     assert lock.owner().pid == os.getpid() and lock.owner().host != "usb-laptop-7"
 
 
@@ -95,9 +95,9 @@ def test_lock_from_another_computer_quit_leaves_it_alone(qtbot, start_window, da
     lock = DataDirLock(data_dir)
     lock.path.write_text(json.dumps({"host": "usb-laptop-7", "pid": 4242, "created": "2026-11-30T08:15:00+00:00"}))
     win = start_window(data_dir)
-    qtbot.waitUntil(lambda: win.start_box is not None and win.start_box.isVisible(), timeout=10000)
-    with qtbot.waitSignal(win.exit_requested) as blocker:
-        click(win.start_box, "Quit")
+    qtbot.waitUntil(lambda: win.data_folder.box is not None and win.data_folder.box.isVisible(), timeout=10000)
+    with qtbot.waitSignal(win.data_folder.exit_requested) as blocker:
+        click(win.data_folder.box, "Quit")
     assert blocker.args == [1] and lock.owner().host == "usb-laptop-7"
 
 
@@ -134,10 +134,10 @@ def test_damaged_database_offers_the_newest_backup(qtbot, start_window, data_dir
     create_backup(db_path(data_dir), data_dir, keep=10)
     corrupt(data_dir)
     win = start_window(data_dir)
-    qtbot.waitUntil(lambda: win.start_box is not None and win.start_box.isVisible(), timeout=10000)
-    assert "cannot be read" in win.start_box.text()
+    qtbot.waitUntil(lambda: win.data_folder.box is not None and win.data_folder.box.isVisible(), timeout=10000)
+    assert "cannot be read" in win.data_folder.box.text()
     with qtbot.waitSignal(win.ready, timeout=10000):
-        click(win.start_box, "Restore the backup of")
+        click(win.data_folder.box, "Restore the backup of")
     qtbot.waitUntil(lambda: win.profiles.list.count() == 2)
     assert profile_names(data_dir) == ["Ada", "Ben"]
 
@@ -145,10 +145,10 @@ def test_damaged_database_offers_the_newest_backup(qtbot, start_window, data_dir
 def test_damaged_database_without_backup_starts_fresh_and_keeps_the_file(qtbot, start_window, data_dir):
     corrupt(data_dir)
     win = start_window(data_dir)
-    qtbot.waitUntil(lambda: win.start_box is not None and win.start_box.isVisible(), timeout=10000)
-    assert not any("Restore" in b.text() for b in win.start_box.buttons())
+    qtbot.waitUntil(lambda: win.data_folder.box is not None and win.data_folder.box.isVisible(), timeout=10000)
+    assert not any("Restore" in b.text() for b in win.data_folder.box.buttons())
     with qtbot.waitSignal(win.ready, timeout=20000):
-        click(win.start_box, "Start with empty data")
+        click(win.data_folder.box, "Start with empty data")
     kept = list(data_dir.glob("studyapp.sqlite3.damaged-*"))
     assert len(kept) == 1 and kept[0].read_bytes().startswith(b"this is not")
     assert profile_names(data_dir) == []
@@ -157,9 +157,9 @@ def test_damaged_database_without_backup_starts_fresh_and_keeps_the_file(qtbot, 
 def test_damaged_database_quit_ends_with_status_1(qtbot, start_window, data_dir):
     corrupt(data_dir)
     win = start_window(data_dir)
-    qtbot.waitUntil(lambda: win.start_box is not None and win.start_box.isVisible(), timeout=10000)
-    with qtbot.waitSignal(win.exit_requested) as blocker:
-        click(win.start_box, "Quit")
+    qtbot.waitUntil(lambda: win.data_folder.box is not None and win.data_folder.box.isVisible(), timeout=10000)
+    with qtbot.waitSignal(win.data_folder.exit_requested) as blocker:
+        click(win.data_folder.box, "Quit")
     assert blocker.args == [1]
     assert db_path(data_dir).read_bytes().startswith(b"this is not")
 
@@ -255,5 +255,5 @@ def test_read_only_folder_is_reported_as_read_only_not_as_damaged(qtbot, start_w
         qtbot.waitUntil(lambda: "read-only" in win.loading.text(), timeout=10000)
     finally:
         data_dir.chmod(0o700)
-    assert win.start_box is None  # neither "already open" nor "damaged, restore a backup?"
+    assert win.data_folder.box is None  # neither "already open" nor "damaged, restore a backup?"
     assert "is read-only; StudyApp needs to write there" in win.loading.text()
