@@ -851,6 +851,24 @@
     </message>
 </context>
 <context>
+    <name>LearnerLoading</name>
+    <message>
+        <location filename="../../studyapp/ui/learner_loading.py" line="73"/>
+        <source>Loading the learner model…</source>
+        <translation>正在加载学习模型…</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/learner_loading.py" line="73"/>
+        <source>Learner model ready</source>
+        <translation>学习模型已就绪</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/learner_loading.py" line="74"/>
+        <source>Using the classical schedule</source>
+        <translation>使用经典复习计划</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../studyapp/ui/mainwindow.py" line="138"/>
@@ -962,21 +980,6 @@
         <location filename="../../studyapp/ui/mainwindow.py" line="159"/>
         <source>&amp;About StudyApp</source>
         <translation>关于 StudyApp(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="265"/>
-        <source>Loading the learner model…</source>
-        <translation>正在加载学习模型…</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="265"/>
-        <source>Learner model ready</source>
-        <translation>学习模型已就绪</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="266"/>
-        <source>Using the classical schedule</source>
-        <translation>使用经典复习计划</translation>
     </message>
     <message>
         <location filename="../../studyapp/ui/mainwindow.py" line="274"/>

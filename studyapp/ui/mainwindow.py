@@ -15,11 +15,11 @@ from studyapp.ui.backups import BackupsDialog
 from studyapp.ui.browser import BrowserPage
 from studyapp.ui.classroom import BUNDLE_SUFFIX, BundleExportDialog
 from studyapp.ui.classroom_dashboard import ClassDashboard
-from studyapp.ui.collector import startup_done
 from studyapp.ui.csv_mapping import ImportJob, ImportPlan
 from studyapp.ui.data_folder import DataFolder
 from studyapp.ui.decks import DecksPage
 from studyapp.ui.importing import ImportDialog, ask_for_files
+from studyapp.ui.learner_loading import LearnerLoading
 from studyapp.ui.profiles import PinDialog, ProfilePage
 from studyapp.ui.settings_dialog import SettingsDialog
 from studyapp.ui.statistics import StatisticsPage
@@ -33,7 +33,6 @@ from studyapp.ui.worker import Backend, as_sentence
 
 class MainWindow(QMainWindow):
     ready = Signal()                 # the workspace is open and the profile picker filled
-    learner_loaded = Signal(object)  # the Learner, or None when the classical schedule is used
     import_finished = Signal()
     export_finished = Signal()
     pin_changed = Signal()
@@ -44,8 +43,6 @@ class MainWindow(QMainWindow):
         self.translations = translations
         self.profile: dict | None = None
         self.prefs = ops.UiPrefs()
-        self.learner = None
-        self.learner_state = "loading" if load_model else "classic"
         self.import_dialog: ImportDialog | None = None
         self.import_plan: ImportPlan | None = None
         self.backups_dialog: BackupsDialog | None = None
@@ -55,6 +52,7 @@ class MainWindow(QMainWindow):
         self.model_task = None
         self.dashboard: ClassDashboard | None = None
         self.backend = Backend(data_dir, self)
+        self.learner_loading = LearnerLoading(self, load_model)
         self.backend.opened.connect(self._on_opened)
 
         self.stack = QStackedWidget()
@@ -65,7 +63,7 @@ class MainWindow(QMainWindow):
         self.study = StudyPage(self.backend)
         self.summary = SummaryPage()
         self.stats = StatisticsPage(self.backend)
-        self.stats.set_learner(None, self.learner_state)
+        self.stats.set_learner(None, self.learner_loading.state)
         self.browser = BrowserPage(self.backend)
         for page in (self.loading, self.profiles, self.decks, self.study, self.summary, self.stats, self.browser):
             self.stack.addWidget(page)
@@ -83,9 +81,7 @@ class MainWindow(QMainWindow):
         self.stats.back.connect(self.show_decks)
         self.decks.browse.connect(self.show_browser)
         self.browser.back.connect(self.show_decks)
-        self.model_label = QLabel()
-        self.model_label.setObjectName("quiet")
-        self.statusBar().addPermanentWidget(self.model_label)
+        self.statusBar().addPermanentWidget(self.learner_loading.label)
         self._build_menus()
         self.setAcceptDrops(True)
         self.resize(980, 700)
@@ -153,7 +149,7 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(self.tr("&Help"))
         self.act_log_folder.setText(self.tr("Open the &log folder"))
         self.act_about.setText(self.tr("&About StudyApp"))
-        self._show_model_state()
+        self.learner_loading.show_state()
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.LanguageChange:
@@ -163,45 +159,13 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ start-up
 
     def _on_opened(self, data_dir: Path) -> None:
-        # The model loads once the data is open: importing torch alongside the opening would slow both.
-        if self.learner_state == "loading" and self.model_task is None:
-            self.model_task = start_task(classroom.learner_loader(data_dir), done=self._learner_done,
-                                         failed=self._learner_failed)
+        self.learner_loading.start(data_dir)
         self.backend.request(ops.load_ui_prefs, done=self._prefs_loaded, failed=self.data_folder.show_failure)
 
     def _prefs_loaded(self, prefs: ops.UiPrefs) -> None:
         self.apply_prefs(prefs)
         self.show_profiles()
         self.ready.emit()
-
-    def _learner_done(self, loaded) -> None:
-        learner, notice = loaded
-        if notice:
-            self.model_label.setToolTip(notice)
-            self.statusBar().showMessage(notice, 15000)
-        self.learner, self.learner_state = learner, "model"
-        self.backend.set_learner.emit(learner)
-        self.decks.set_learner(learner)
-        self.stats.set_learner(learner, "model")
-        self._show_model_state()
-        startup_done()
-        self.learner_loaded.emit(learner)
-
-    def _learner_failed(self, message: str) -> None:
-        self.learner, self.learner_state = None, "classic"
-        self.backend.set_learner.emit(None)
-        self.decks.learner = None
-        self.stats.set_learner(None, "classic")
-        self.model_label.setToolTip(message)
-        self._show_model_state()
-        startup_done()
-        self.learner_loaded.emit(None)
-
-    def _show_model_state(self) -> None:
-        texts = {"loading": self.tr("Loading the learner model…"), "model": self.tr("Learner model ready"),
-                 "classic": self.tr("Using the classical schedule")}
-        self.model_label.setText(texts[self.learner_state])
-        self.decks.set_test_available(self.learner_state == "model")
 
     def apply_prefs(self, prefs: ops.UiPrefs) -> None:
         self.prefs = prefs
@@ -479,7 +443,7 @@ class MainWindow(QMainWindow):
                   else self.tr("It is signed by your teacher's key %1.")).replace("%1", key)
         self._tell(self.tr("The class model is installed (it knows %n item(s)); %1.", "", items)
                    .replace("%1", self.tr("%n profile(s) adapted to it", "", profiles)) + " " + signed)
-        self._reload_learner()
+        self.learner_loading.reload()
 
     def rollback_class_model(self) -> None:
         if self.backend.data_dir is None or self._busy_studying():
@@ -492,13 +456,7 @@ class MainWindow(QMainWindow):
         self._tell(self.tr("Back to the model StudyApp came with; %n profile(s) adapted to it.", "", profiles)
                    if shipped else self.tr("Back to the previous class model; %n profile(s) adapted to it.", "",
                                            profiles))
-        self._reload_learner()
-
-    def _reload_learner(self) -> None:
-        self.learner_state = "loading"
-        self._show_model_state()
-        self.model_task = start_task(classroom.learner_loader(self.backend.data_dir), done=self._learner_done,
-                                     failed=self._learner_failed)
+        self.learner_loading.reload()
 
     def _classroom_failed(self, message: str) -> None:
         self._tell(as_sentence(message), error=True)

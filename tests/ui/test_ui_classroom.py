@@ -61,7 +61,7 @@ def test_installed_class_model_is_reported_and_the_learner_reloaded(qtbot, windo
                                                                     stand_in_model_work, data_dir):
     monkeypatch.setattr(classroom, "install_model_work",
                         lambda directory, source: lambda report: (12, 2, "AB12-CD34-EF56-7890", True))
-    with qtbot.waitSignal(window.learner_loaded, timeout=10000):
+    with qtbot.waitSignal(window.learner_loading.loaded, timeout=10000):
         window.install_class_model(str(data_dir / "class.safetensors"))
     assert window.classroom_box.icon() == QMessageBox.Information
     assert "knows 12 items); 2 profiles adapted" in window.classroom_box.text()
