@@ -982,11 +982,6 @@
         <translation>关于 StudyApp(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="274"/>
-        <source>The translation files are missing; showing English.</source>
-        <translation>缺少翻译文件，将显示英文。</translation>
-    </message>
-    <message>
         <location filename="../../studyapp/ui/mainwindow.py" line="398"/>
         <source>Anki packages (*.apkg)</source>
         <translation>Anki 卡组包 (*.apkg)</translation>
@@ -1165,6 +1160,14 @@
         <location filename="../../studyapp/ui/profiles.py" line="222"/>
         <source>The two PINs differ; type the same PIN twice.</source>
         <translation>两次输入的 PIN 不同；请输入两次相同的 PIN。</translation>
+    </message>
+</context>
+<context>
+    <name>Preferences</name>
+    <message>
+        <location filename="../../studyapp/ui/preferences.py" line="31"/>
+        <source>The translation files are missing; showing English.</source>
+        <translation>缺少翻译文件，将显示英文。</translation>
     </message>
 </context>
 <context>

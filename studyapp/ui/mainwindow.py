@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget
 
 from studyapp import __version__
 from studyapp.logsetup import log_dir
@@ -20,14 +20,13 @@ from studyapp.ui.data_folder import DataFolder
 from studyapp.ui.decks import DecksPage
 from studyapp.ui.importing import ImportDialog, ask_for_files
 from studyapp.ui.learner_loading import LearnerLoading
+from studyapp.ui.preferences import Preferences
 from studyapp.ui.profiles import PinDialog, ProfilePage
-from studyapp.ui.settings_dialog import SettingsDialog
 from studyapp.ui.statistics import StatisticsPage
 from studyapp.ui.study import StudyPage
 from studyapp.ui.study_phases import Phase
 from studyapp.ui.summary import SummaryPage
 from studyapp.ui.tasks import start_task
-from studyapp.ui.theme import apply_theme
 from studyapp.ui.worker import Backend, as_sentence
 
 
@@ -42,7 +41,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.translations = translations
         self.profile: dict | None = None
-        self.prefs = ops.UiPrefs()
         self.import_dialog: ImportDialog | None = None
         self.import_plan: ImportPlan | None = None
         self.backups_dialog: BackupsDialog | None = None
@@ -53,6 +51,7 @@ class MainWindow(QMainWindow):
         self.dashboard: ClassDashboard | None = None
         self.backend = Backend(data_dir, self)
         self.learner_loading = LearnerLoading(self, load_model)
+        self.preferences = Preferences(self)
         self.backend.opened.connect(self._on_opened)
 
         self.stack = QStackedWidget()
@@ -113,7 +112,7 @@ class MainWindow(QMainWindow):
         self.act_decks = self._action(self.tools_menu, "Ctrl+D", self.show_decks)
         self.act_browse = self._action(self.tools_menu, "Ctrl+B", lambda: self.show_browser(0))
         self.act_stats = self._action(self.tools_menu, "Ctrl+T", self.show_statistics)
-        self.act_settings = self._action(self.tools_menu, "Ctrl+,", self.open_settings)
+        self.act_settings = self._action(self.tools_menu, "Ctrl+,", self.preferences.open_dialog)
         self.tools_menu.addSeparator()
         self.classroom_menu = self.tools_menu.addMenu("")
         self.act_bundle = self._action(self.classroom_menu, "", self.ask_bundle_export)
@@ -163,15 +162,9 @@ class MainWindow(QMainWindow):
         self.backend.request(ops.load_ui_prefs, done=self._prefs_loaded, failed=self.data_folder.show_failure)
 
     def _prefs_loaded(self, prefs: ops.UiPrefs) -> None:
-        self.apply_prefs(prefs)
+        self.preferences.apply(prefs)
         self.show_profiles()
         self.ready.emit()
-
-    def apply_prefs(self, prefs: ops.UiPrefs) -> None:
-        self.prefs = prefs
-        apply_theme(QApplication.instance(), prefs.theme, prefs.font_size)
-        if self.translations.language != prefs.language and not self.translations.apply(prefs.language):
-            self.statusBar().showMessage(self.tr("The translation files are missing; showing English."), 8000)
 
     # ------------------------------------------------------------ screens
 
@@ -238,33 +231,6 @@ class MainWindow(QMainWindow):
     def _study_failed(self, message: str) -> None:
         self.stack.setCurrentWidget(self.decks)
         self.decks.error.setText(message)
-
-    # ------------------------------------------------------------ settings
-
-    def open_settings(self) -> None:
-        if self.profile is None:
-            self._settings_dialog(None)
-            return
-        self.backend.request(ops.study_settings, self.profile["id"], done=self._settings_dialog,
-                             failed=self.statusBar().showMessage)
-
-    def _settings_dialog(self, study) -> SettingsDialog:
-        from studyapp.study.settings import StudySettings
-
-        dialog = SettingsDialog(study or StudySettings(), self.prefs, self)
-        dialog.study_box.setEnabled(study is not None)
-        dialog.accepted.connect(lambda: self._save_settings(dialog, study is not None))
-        self.settings_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _save_settings(self, dialog: SettingsDialog, has_profile: bool) -> None:
-        prefs = dialog.ui_prefs()
-        self.apply_prefs(prefs)
-        self.backend.request(ops.save_ui_prefs, prefs, failed=self.statusBar().showMessage)
-        if has_profile:
-            self.backend.request(ops.save_study_settings, self.profile["id"], dialog.study_settings(),
-                                 done=lambda _: self.decks.refresh(), failed=self.statusBar().showMessage)
 
     # ------------------------------------------------------------ importing
 

@@ -17,9 +17,9 @@ def profile_settings(data_dir, name):
 
 def test_settings_are_saved_and_theme_applied(qtbot, window, open_profile, data_dir):
     open_profile("Ada")
-    window.open_settings()
-    qtbot.waitUntil(lambda: getattr(window, "settings_dialog", None) is not None and window.settings_dialog.isVisible())
-    dialog = window.settings_dialog
+    window.preferences.open_dialog()
+    qtbot.waitUntil(lambda: window.preferences.dialog is not None and window.preferences.dialog.isVisible())
+    dialog = window.preferences.dialog
     dialog.retention.setValue(85)
     dialog.new_per_day.setValue(7)
     dialog.test_length.setValue(15)
