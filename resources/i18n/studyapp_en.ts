@@ -75,15 +75,18 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>ImportExport</name>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/mainwindow.py" line="419"/>
+        <location filename="../../studyapp/ui/import_export.py" line="85"/>
         <source>Wrote %n item(s) to %1.</source>
         <translation>
             <numerusform>Wrote %n item to %1.</numerusform>
             <numerusform>Wrote %n items to %1.</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>MainWindow</name>
     <message numerus="yes">
         <location filename="../../studyapp/ui/mainwindow.py" line="506"/>
         <source>Wrote %n answer(s) to %1. Give this file to your teacher.</source>

@@ -783,6 +783,41 @@
     </message>
 </context>
 <context>
+    <name>ImportExport</name>
+    <message>
+        <location filename="../../studyapp/ui/import_export.py" line="63"/>
+        <source>StudyApp decks (*.deck.toml)</source>
+        <translation>StudyApp 牌组 (*.deck.toml)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/import_export.py" line="63"/>
+        <source>Anki packages (*.apkg)</source>
+        <translation>Anki 卡组包 (*.apkg)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/import_export.py" line="64"/>
+        <source>Anki packages with my answers (*.apkg)</source>
+        <translation>含我的答题记录的 Anki 卡组包 (*.apkg)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/import_export.py" line="66"/>
+        <source>Export deck</source>
+        <translation>导出牌组</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/import_export.py" line="85"/>
+        <source>Wrote %n item(s) to %1.</source>
+        <translation>
+            <numerusform>已将 %n 个条目写入 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/import_export.py" line="89"/>
+        <source>The deck was not exported: %1</source>
+        <translation>牌组未导出：%1</translation>
+    </message>
+</context>
+<context>
     <name>ItemEditor</name>
     <message>
         <location filename="../../studyapp/ui/browser.py" line="121"/>
@@ -982,41 +1017,9 @@
         <translation>关于 StudyApp(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="398"/>
-        <source>Anki packages (*.apkg)</source>
-        <translation>Anki 卡组包 (*.apkg)</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="399"/>
-        <source>Anki packages with my answers (*.apkg)</source>
-        <translation>含我的答题记录的 Anki 卡组包 (*.apkg)</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="401"/>
-        <source>Export deck</source>
-        <translation>导出牌组</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="398"/>
-        <source>StudyApp decks (*.deck.toml)</source>
-        <translation>StudyApp 牌组 (*.deck.toml)</translation>
-    </message>
-    <message>
         <location filename="../../studyapp/ui/mainwindow.py" line="144"/>
         <source>Set PI&amp;N…</source>
         <translation>设置 PIN(&amp;N)…</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../studyapp/ui/mainwindow.py" line="419"/>
-        <source>Wrote %n item(s) to %1.</source>
-        <translation>
-            <numerusform>已将 %n 个条目写入 %1。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="423"/>
-        <source>The deck was not exported: %1</source>
-        <translation>牌组未导出：%1</translation>
     </message>
     <message>
         <location filename="../../studyapp/ui/mainwindow.py" line="442"/>

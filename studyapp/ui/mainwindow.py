@@ -15,10 +15,9 @@ from studyapp.ui.backups import BackupsDialog
 from studyapp.ui.browser import BrowserPage
 from studyapp.ui.classroom import BUNDLE_SUFFIX, BundleExportDialog
 from studyapp.ui.classroom_dashboard import ClassDashboard
-from studyapp.ui.csv_mapping import ImportJob, ImportPlan
 from studyapp.ui.data_folder import DataFolder
 from studyapp.ui.decks import DecksPage
-from studyapp.ui.importing import ImportDialog, ask_for_files
+from studyapp.ui.import_export import ImportExport
 from studyapp.ui.learner_loading import LearnerLoading
 from studyapp.ui.preferences import Preferences
 from studyapp.ui.profiles import PinDialog, ProfilePage
@@ -32,8 +31,6 @@ from studyapp.ui.worker import Backend, as_sentence
 
 class MainWindow(QMainWindow):
     ready = Signal()                 # the workspace is open and the profile picker filled
-    import_finished = Signal()
-    export_finished = Signal()
     pin_changed = Signal()
     classroom_finished = Signal()    # a Classroom menu action has reported (success or not)
 
@@ -41,8 +38,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.translations = translations
         self.profile: dict | None = None
-        self.import_dialog: ImportDialog | None = None
-        self.import_plan: ImportPlan | None = None
         self.backups_dialog: BackupsDialog | None = None
         self.pin_dialog: PinDialog | None = None
         self.bundle_dialog: BundleExportDialog | None = None
@@ -52,6 +47,7 @@ class MainWindow(QMainWindow):
         self.backend = Backend(data_dir, self)
         self.learner_loading = LearnerLoading(self, load_model)
         self.preferences = Preferences(self)
+        self.import_export = ImportExport(self)
         self.backend.opened.connect(self._on_opened)
 
         self.stack = QStackedWidget()
@@ -70,8 +66,8 @@ class MainWindow(QMainWindow):
         self.data_folder = DataFolder(self)
         self.profiles.chosen.connect(self.open_profile)
         self.decks.study.connect(self.start_study)
-        self.decks.import_requested.connect(self.import_files)
-        self.decks.export_requested.connect(self.export_deck)
+        self.decks.import_requested.connect(self.import_export.import_files)
+        self.decks.export_requested.connect(self.import_export.export_deck)
         self.study.summary_ready.connect(self._show_summary)
         self.study.failed.connect(self._study_failed)
         self.summary.done.connect(self.show_decks)
@@ -103,7 +99,7 @@ class MainWindow(QMainWindow):
         self.act_set_pin = self._action(self.file_menu, "", self.ask_pin)
         self.act_remove_pin = self._action(self.file_menu, "", lambda: self.set_pin(None))
         self._update_pin_actions()
-        self.act_import = self._action(self.file_menu, "Ctrl+I", self.import_files)
+        self.act_import = self._action(self.file_menu, "Ctrl+I", self.import_export.import_files)
         self.file_menu.addSeparator()
         self.act_backups = self._action(self.file_menu, "", self.show_backups)
         self.file_menu.addSeparator()
@@ -234,65 +230,6 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ importing
 
-    def import_files(self, paths: list[Path] | None = None, map_columns: bool = True) -> None:
-        """Import files; each spreadsheet first gets its column mapping dialog unless `map_columns` is False
-        (then its header, or the default columns, decide, as on the command line)."""
-        if self.backend.data_dir is None:
-            return
-        paths = paths if isinstance(paths, list) else ask_for_files(self)
-        if not paths:
-            return
-        if not map_columns:
-            self._run_import([ImportJob(path) for path in paths])
-            return
-        self.import_plan = ImportPlan(paths, self)
-        self.import_plan.ready.connect(self._run_import)
-        self.import_plan.start()
-
-    def _run_import(self, jobs: list[ImportJob]) -> None:
-        self.import_plan = None
-        if not jobs:
-            self.import_finished.emit()
-            return
-        dialog = ImportDialog(self.backend.data_dir, jobs, self.profile["id"] if self.profile else None, self)
-        dialog.imported.connect(lambda _result: self.decks.refresh())
-        dialog.all_done.connect(self.import_finished)
-        self.import_dialog = dialog
-        dialog.open()
-        dialog.start()
-
-    def export_deck(self, deck_id: int, deck_name: str, path: str | None = None, with_history: bool = False) -> None:
-        """The deck in StudyApp's format, or with its sub-decks as an Anki package (with this profile's answers
-        as review history if chosen); the format follows the file name."""
-        if path is None:
-            filters = [self.tr("StudyApp decks (*.deck.toml)"), self.tr("Anki packages (*.apkg)"),
-                       self.tr("Anki packages with my answers (*.apkg)")]
-            suggested = deck_name.split("::")[-1].replace(" ", "-").lower() + ".deck.toml"
-            path, chosen = QFileDialog.getSaveFileName(self, self.tr("Export deck"), suggested, ";;".join(filters))
-            if not path:
-                return
-            if chosen in filters[1:] and not path.endswith(".apkg"):
-                path = path.removesuffix(".deck.toml") + ".apkg"
-            with_history = chosen == filters[2]
-        if path.endswith(".apkg"):
-            profile_id = self.profile["id"] if with_history and self.profile else None
-            self.backend.request(ops.export_deck_apkg, deck_id, path, profile_id,
-                                 done=lambda n: self._exported(n, path), failed=self._export_failed)
-            return
-        if not path.endswith(".deck.toml"):
-            path += ".deck.toml"
-        self.backend.request(ops.export_deck, deck_id, path, done=lambda n: self._exported(n, path),
-                             failed=self._export_failed)
-
-    def _exported(self, count: int, path: str) -> None:
-        self.decks.error.clear()
-        self.decks.set_notice(self.tr("Wrote %n item(s) to %1.", "", count).replace("%1", path))
-        self.export_finished.emit()
-
-    def _export_failed(self, message: str) -> None:
-        self.decks.error.setText(self.tr("The deck was not exported: %1").replace("%1", message))
-        self.export_finished.emit()
-
     def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
             event.acceptProposedAction()
@@ -301,7 +238,7 @@ class MainWindow(QMainWindow):
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             event.acceptProposedAction()
-            self.import_files(paths)
+            self.import_export.import_files(paths)
 
     # ------------------------------------------------------------ backups
 
