@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Backups</name>
+    <message>
+        <location filename="../../studyapp/ui/backups.py" line="164"/>
+        <source>Finish studying first (Esc), then open the backups.</source>
+        <translation>请先结束学习（Esc），再打开备份。</translation>
+    </message>
+</context>
+<context>
     <name>BackupsDialog</name>
     <message>
         <location filename="../../studyapp/ui/backups.py" line="57"/>
@@ -1020,11 +1028,6 @@
         <location filename="../../studyapp/ui/mainwindow.py" line="144"/>
         <source>Set PI&amp;N…</source>
         <translation>设置 PIN(&amp;N)…</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="442"/>
-        <source>Finish studying first (Esc), then open the backups.</source>
-        <translation>请先结束学习（Esc），再打开备份。</translation>
     </message>
     <message>
         <location filename="../../studyapp/ui/mainwindow.py" line="479"/>

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QSt
 from studyapp import __version__
 from studyapp.logsetup import log_dir
 from studyapp.ui import classroom, ops
-from studyapp.ui.backups import BackupsDialog
+from studyapp.ui.backups import Backups
 from studyapp.ui.browser import BrowserPage
 from studyapp.ui.classroom import BUNDLE_SUFFIX, BundleExportDialog
 from studyapp.ui.classroom_dashboard import ClassDashboard
@@ -38,7 +38,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.translations = translations
         self.profile: dict | None = None
-        self.backups_dialog: BackupsDialog | None = None
         self.pin_dialog: PinDialog | None = None
         self.bundle_dialog: BundleExportDialog | None = None
         self.classroom_box: QMessageBox | None = None
@@ -48,6 +47,8 @@ class MainWindow(QMainWindow):
         self.learner_loading = LearnerLoading(self, load_model)
         self.preferences = Preferences(self)
         self.import_export = ImportExport(self)
+        self.backups = Backups(self)
+        self.backups.restored.connect(self._after_restore)
         self.backend.opened.connect(self._on_opened)
 
         self.stack = QStackedWidget()
@@ -101,7 +102,7 @@ class MainWindow(QMainWindow):
         self._update_pin_actions()
         self.act_import = self._action(self.file_menu, "Ctrl+I", self.import_export.import_files)
         self.file_menu.addSeparator()
-        self.act_backups = self._action(self.file_menu, "", self.show_backups)
+        self.act_backups = self._action(self.file_menu, "", self.backups.open_dialog)
         self.file_menu.addSeparator()
         self.act_quit = self._action(self.file_menu, QKeySequence.Quit, self.close)
         self.tools_menu = bar.addMenu("")
@@ -241,18 +242,6 @@ class MainWindow(QMainWindow):
             self.import_export.import_files(paths)
 
     # ------------------------------------------------------------ backups
-
-    def show_backups(self) -> None:
-        if self.backend.data_dir is None:
-            return
-        if self.studying():
-            self.statusBar().showMessage(self.tr("Finish studying first (Esc), then open the backups."), 8000)
-            return
-        dialog = BackupsDialog(self.backend, self)
-        dialog.restored.connect(lambda _name: self._after_restore())
-        self.backups_dialog = dialog
-        dialog.refresh()
-        dialog.open()
 
     def _after_restore(self) -> None:
         """The restored data may not have the same profiles: choose again."""

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QMessageBox
 
 from studyapp.paths import db_path
@@ -101,10 +101,22 @@ def test_lock_from_another_computer_quit_leaves_it_alone(qtbot, start_window, da
     assert blocker.args == [1] and lock.owner().host == "usb-laptop-7"
 
 
+def test_backups_wait_until_the_session_has_ended(qtbot, window, study):
+    # A restore replaces the data under the open session, so the menu says to end it first.
+    window.act_backups.trigger()
+    assert window.backups.dialog is None
+    assert window.statusBar().currentMessage() == "Finish studying first (Esc), then open the backups."
+    qtbot.keyClick(study, Qt.Key_Escape)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.summary, timeout=10000)
+    window.act_backups.trigger()
+    qtbot.waitUntil(lambda: window.backups.dialog is not None and window.backups.dialog.isVisible())
+    window.backups.dialog.reject()
+
+
 def test_backups_dialog_backs_up_and_restores(qtbot, window, open_profile, data_dir):
     open_profile("Ada")
-    window.show_backups()
-    dialog = window.backups_dialog
+    window.backups.open_dialog()
+    dialog = window.backups.dialog
     qtbot.waitUntil(lambda: dialog.isVisible() and dialog.notice.text() == "No backups yet.")
     assert not dialog.restore_button.isEnabled()
     with qtbot.waitSignal(dialog.changed, timeout=10000):
@@ -182,8 +194,8 @@ def test_backup_now_keeps_the_profiles_number(qtbot, window, open_profile, data_
     with sqlite3.connect(db_path(data_dir)) as db:
         db.execute("UPDATE profiles SET settings = '{\"backups_keep\": 2}' WHERE name = 'Ada'")
     open_profile("Ada")
-    window.show_backups()
-    dialog = window.backups_dialog
+    window.backups.open_dialog()
+    dialog = window.backups.dialog
     qtbot.waitUntil(lambda: dialog.isVisible() and dialog.notice.text() == "No backups yet.")
     for count in (1, 2, 2):
         with qtbot.waitSignal(dialog.changed, timeout=10000):
@@ -200,8 +212,8 @@ def test_restore_asks_the_pin_of_each_protected_profile_it_replaces(qtbot, windo
     set_pin(db, db.execute("SELECT id FROM profiles WHERE name = 'Ada'").fetchone()[0], "1357")
     db.close()
     open_profile("Ben")
-    window.show_backups()
-    dialog = window.backups_dialog
+    window.backups.open_dialog()
+    dialog = window.backups.dialog
     qtbot.waitUntil(lambda: dialog.isVisible() and dialog.notice.text() == "No backups yet.")
     with qtbot.waitSignal(dialog.changed, timeout=10000):
         dialog.backup_button.click()
@@ -227,8 +239,8 @@ def test_restore_asks_the_pin_of_each_protected_profile_it_replaces(qtbot, windo
 
 def test_restore_is_refused_while_a_study_session_runs_elsewhere(qtbot, window, open_profile, data_dir):
     open_profile("Ada")
-    window.show_backups()
-    dialog = window.backups_dialog
+    window.backups.open_dialog()
+    dialog = window.backups.dialog
     qtbot.waitUntil(lambda: dialog.isVisible() and dialog.notice.text() == "No backups yet.")
     with qtbot.waitSignal(dialog.changed, timeout=10000):
         dialog.backup_button.click()
