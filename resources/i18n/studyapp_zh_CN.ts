@@ -1030,16 +1030,6 @@
         <translation>设置 PIN(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="479"/>
-        <source>The profile now has a PIN.</source>
-        <translation>此用户现在设置了 PIN。</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="480"/>
-        <source>The profile&apos;s PIN was removed.</source>
-        <translation>此用户的 PIN 已删除。</translation>
-    </message>
-    <message>
         <location filename="../../studyapp/ui/mainwindow.py" line="487"/>
         <source>Open your profile first.</source>
         <translation>请先打开你的用户。</translation>
@@ -1252,6 +1242,19 @@
         <location filename="../../studyapp/ui/profiles.py" line="155"/>
         <source>Type a name for the new profile.</source>
         <translation>请输入新用户的名字。</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePin</name>
+    <message>
+        <location filename="../../studyapp/ui/profile_pin.py" line="42"/>
+        <source>The profile now has a PIN.</source>
+        <translation>此用户现在设置了 PIN。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/profile_pin.py" line="43"/>
+        <source>The profile&apos;s PIN was removed.</source>
+        <translation>此用户的 PIN 已删除。</translation>
     </message>
 </context>
 <context>

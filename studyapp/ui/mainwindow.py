@@ -20,7 +20,8 @@ from studyapp.ui.decks import DecksPage
 from studyapp.ui.import_export import ImportExport
 from studyapp.ui.learner_loading import LearnerLoading
 from studyapp.ui.preferences import Preferences
-from studyapp.ui.profiles import PinDialog, ProfilePage
+from studyapp.ui.profile_pin import ProfilePin
+from studyapp.ui.profiles import ProfilePage
 from studyapp.ui.statistics import StatisticsPage
 from studyapp.ui.study import StudyPage
 from studyapp.ui.study_phases import Phase
@@ -31,14 +32,12 @@ from studyapp.ui.worker import Backend, as_sentence
 
 class MainWindow(QMainWindow):
     ready = Signal()                 # the workspace is open and the profile picker filled
-    pin_changed = Signal()
     classroom_finished = Signal()    # a Classroom menu action has reported (success or not)
 
     def __init__(self, data_dir, translations, load_model: bool = True) -> None:
         super().__init__()
         self.translations = translations
         self.profile: dict | None = None
-        self.pin_dialog: PinDialog | None = None
         self.bundle_dialog: BundleExportDialog | None = None
         self.classroom_box: QMessageBox | None = None
         self.model_task = None
@@ -48,6 +47,7 @@ class MainWindow(QMainWindow):
         self.preferences = Preferences(self)
         self.import_export = ImportExport(self)
         self.backups = Backups(self)
+        self.pin = ProfilePin(self)
         self.backups.restored.connect(self._after_restore)
         self.backend.opened.connect(self._on_opened)
 
@@ -97,8 +97,8 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
         self.act_profile = self._action(self.file_menu, "Ctrl+P", self.show_profiles)
-        self.act_set_pin = self._action(self.file_menu, "", self.ask_pin)
-        self.act_remove_pin = self._action(self.file_menu, "", lambda: self.set_pin(None))
+        self.act_set_pin = self._action(self.file_menu, "", self.pin.ask)
+        self.act_remove_pin = self._action(self.file_menu, "", lambda: self.pin.set_pin(None))
         self._update_pin_actions()
         self.act_import = self._action(self.file_menu, "Ctrl+I", self.import_export.import_files)
         self.file_menu.addSeparator()
@@ -170,14 +170,12 @@ class MainWindow(QMainWindow):
             self.study.end_session()
         if self.profile is not None and self.profile["has_pin"]:
             # A protected profile is left behind: the next student must not get back into it without its PIN.
-            self.profile = None
-            self._update_pin_actions()
+            self.set_profile(None)
         self.stack.setCurrentWidget(self.profiles)
         self.profiles.refresh()
 
     def open_profile(self, profile: dict) -> None:
-        self.profile = profile
-        self._update_pin_actions()
+        self.set_profile(profile)
         self.decks.set_profile(profile)
         self.stack.setCurrentWidget(self.decks)
 
@@ -245,36 +243,19 @@ class MainWindow(QMainWindow):
 
     def _after_restore(self) -> None:
         """The restored data may not have the same profiles: choose again."""
-        self.profile = None
-        self._update_pin_actions()
+        self.set_profile(None)
         self.show_profiles()
 
-    # ------------------------------------------------------------ profile PIN
+    # ------------------------------------------------------------ the open profile
+
+    def set_profile(self, profile: dict | None) -> None:
+        """The open profile (None: none is); the PIN actions apply to it."""
+        self.profile = profile
+        self._update_pin_actions()
 
     def _update_pin_actions(self) -> None:
         self.act_set_pin.setEnabled(self.profile is not None)
         self.act_remove_pin.setEnabled(bool(self.profile and self.profile["has_pin"]))
-
-    def ask_pin(self) -> None:
-        if self.profile is None:
-            return
-        dialog = PinDialog(self.profile["name"], self)
-        dialog.accepted.connect(lambda: self.set_pin(dialog.pin()))
-        self.pin_dialog = dialog
-        dialog.open()
-
-    def set_pin(self, pin: str | None) -> None:
-        if self.profile is None:
-            return
-        self.backend.request(ops.set_profile_pin, self.profile["id"], pin, done=self._pin_changed,
-                             failed=self.statusBar().showMessage)
-
-    def _pin_changed(self, profile: dict) -> None:
-        self.profile = profile
-        self._update_pin_actions()
-        self.statusBar().showMessage(self.tr("The profile now has a PIN.") if profile["has_pin"]
-                                     else self.tr("The profile's PIN was removed."), 8000)
-        self.pin_changed.emit()
 
     # ------------------------------------------------------------ classroom
 
