@@ -393,6 +393,94 @@
     </message>
 </context>
 <context>
+    <name>ClassroomMenu</name>
+    <message>
+        <location filename="../../studyapp/ui/classroom_menu.py" line="35"/>
+        <source>Open your profile first.</source>
+        <translation>请先打开你的用户。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/classroom_menu.py" line="44"/>
+        <source>Export my answers for the teacher</source>
+        <translation>导出答题记录交给老师</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/classroom_menu.py" line="45"/>
+        <source>Class bundles (*%1)</source>
+        <translation>班级答题包 (*%1)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/classroom_menu.py" line="54"/>
+        <source>Wrote %n answer(s) to %1. Give this file to your teacher.</source>
+        <translation>
+            <numerusform>已将 %n 条答题记录写入 %1。请把这个文件交给老师。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/classroom_menu.py" line="67"/>
+        <source>Finish studying first (Esc).</source>
+        <translation>请先结束学习（Esc）。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/classroom_menu.py" line="76"/>
+        <source>Install the class model</source>
+        <translation>安装班级模型</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/classroom_menu.py" line="77"/>
+        <source>Class models (*.safetensors)</source>
+        <translation>班级模型 (*.safetensors)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/classroom_menu.py" line="80"/>
+        <source>Installing the class model and adapting every profile to it…</source>
+        <translation>正在安装班级模型，并让每个用户适应它…</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/classroom_menu.py" line="86"/>
+        <source>It is signed by the key %1: check with your teacher that it is theirs. From now on this laptop installs only class models signed by it.</source>
+        <translation>它由密钥 %1 签名：请向老师核对这是老师的密钥。从现在起，这台电脑只安装由该密钥签名的班级模型。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/classroom_menu.py" line="88"/>
+        <source>It is signed by your teacher&apos;s key %1.</source>
+        <translation>它由你老师的密钥 %1 签名。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/classroom_menu.py" line="89"/>
+        <source>The class model is installed (it knows %n item(s)); %1.</source>
+        <translation>
+            <numerusform>班级模型已安装（包含 %n 个条目）；%1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/classroom_menu.py" line="90"/>
+        <source>%n profile(s) adapted to it</source>
+        <translation>
+            <numerusform>%n 个用户已适应新模型</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/classroom_menu.py" line="101"/>
+        <source>Back to the model StudyApp came with; %n profile(s) adapted to it.</source>
+        <translation>
+            <numerusform>已恢复 StudyApp 自带的模型；%n 个用户已适应它。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/classroom_menu.py" line="102"/>
+        <source>Back to the previous class model; %n profile(s) adapted to it.</source>
+        <translation>
+            <numerusform>已恢复之前的班级模型；%n 个用户已适应它。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/classroom_menu.py" line="111"/>
+        <source>Classroom</source>
+        <translation>课堂</translation>
+    </message>
+</context>
+<context>
     <name>ColumnMappingDialog</name>
     <message>
         <location filename="../../studyapp/ui/csv_mapping.py" line="81"/>
@@ -1028,91 +1116,6 @@
         <location filename="../../studyapp/ui/mainwindow.py" line="144"/>
         <source>Set PI&amp;N…</source>
         <translation>设置 PIN(&amp;N)…</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="487"/>
-        <source>Open your profile first.</source>
-        <translation>请先打开你的用户。</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="496"/>
-        <source>Export my answers for the teacher</source>
-        <translation>导出答题记录交给老师</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="497"/>
-        <source>Class bundles (*%1)</source>
-        <translation>班级答题包 (*%1)</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../studyapp/ui/mainwindow.py" line="506"/>
-        <source>Wrote %n answer(s) to %1. Give this file to your teacher.</source>
-        <translation>
-            <numerusform>已将 %n 条答题记录写入 %1。请把这个文件交给老师。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="519"/>
-        <source>Finish studying first (Esc).</source>
-        <translation>请先结束学习（Esc）。</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="527"/>
-        <source>Install the class model</source>
-        <translation>安装班级模型</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="528"/>
-        <source>Class models (*.safetensors)</source>
-        <translation>班级模型 (*.safetensors)</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="531"/>
-        <source>Installing the class model and adapting every profile to it…</source>
-        <translation>正在安装班级模型，并让每个用户适应它…</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="537"/>
-        <source>It is signed by the key %1: check with your teacher that it is theirs. From now on this laptop installs only class models signed by it.</source>
-        <translation>它由密钥 %1 签名：请向老师核对这是老师的密钥。从现在起，这台电脑只安装由该密钥签名的班级模型。</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="539"/>
-        <source>It is signed by your teacher&apos;s key %1.</source>
-        <translation>它由你老师的密钥 %1 签名。</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../studyapp/ui/mainwindow.py" line="540"/>
-        <source>The class model is installed (it knows %n item(s)); %1.</source>
-        <translation>
-            <numerusform>班级模型已安装（包含 %n 个条目）；%1。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../studyapp/ui/mainwindow.py" line="541"/>
-        <source>%n profile(s) adapted to it</source>
-        <translation>
-            <numerusform>%n 个用户已适应新模型</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../studyapp/ui/mainwindow.py" line="552"/>
-        <source>Back to the model StudyApp came with; %n profile(s) adapted to it.</source>
-        <translation>
-            <numerusform>已恢复 StudyApp 自带的模型；%n 个用户已适应它。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../studyapp/ui/mainwindow.py" line="553"/>
-        <source>Back to the previous class model; %n profile(s) adapted to it.</source>
-        <translation>
-            <numerusform>已恢复之前的班级模型；%n 个用户已适应它。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="568"/>
-        <source>Classroom</source>
-        <translation>课堂</translation>
     </message>
     <message>
         <location filename="../../studyapp/ui/mainwindow.py" line="585"/>

@@ -6,15 +6,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget
 
 from studyapp import __version__
 from studyapp.logsetup import log_dir
-from studyapp.ui import classroom, ops
+from studyapp.ui import ops
 from studyapp.ui.backups import Backups
 from studyapp.ui.browser import BrowserPage
-from studyapp.ui.classroom import BUNDLE_SUFFIX, BundleExportDialog
-from studyapp.ui.classroom_dashboard import ClassDashboard
+from studyapp.ui.classroom_menu import ClassroomMenu
 from studyapp.ui.data_folder import DataFolder
 from studyapp.ui.decks import DecksPage
 from studyapp.ui.import_export import ImportExport
@@ -26,28 +25,23 @@ from studyapp.ui.statistics import StatisticsPage
 from studyapp.ui.study import StudyPage
 from studyapp.ui.study_phases import Phase
 from studyapp.ui.summary import SummaryPage
-from studyapp.ui.tasks import start_task
-from studyapp.ui.worker import Backend, as_sentence
+from studyapp.ui.worker import Backend
 
 
 class MainWindow(QMainWindow):
     ready = Signal()                 # the workspace is open and the profile picker filled
-    classroom_finished = Signal()    # a Classroom menu action has reported (success or not)
 
     def __init__(self, data_dir, translations, load_model: bool = True) -> None:
         super().__init__()
         self.translations = translations
         self.profile: dict | None = None
-        self.bundle_dialog: BundleExportDialog | None = None
-        self.classroom_box: QMessageBox | None = None
-        self.model_task = None
-        self.dashboard: ClassDashboard | None = None
         self.backend = Backend(data_dir, self)
         self.learner_loading = LearnerLoading(self, load_model)
         self.preferences = Preferences(self)
         self.import_export = ImportExport(self)
         self.backups = Backups(self)
         self.pin = ProfilePin(self)
+        self.classroom = ClassroomMenu(self)
         self.backups.restored.connect(self._after_restore)
         self.backend.opened.connect(self._on_opened)
 
@@ -112,12 +106,12 @@ class MainWindow(QMainWindow):
         self.act_settings = self._action(self.tools_menu, "Ctrl+,", self.preferences.open_dialog)
         self.tools_menu.addSeparator()
         self.classroom_menu = self.tools_menu.addMenu("")
-        self.act_bundle = self._action(self.classroom_menu, "", self.ask_bundle_export)
+        self.act_bundle = self._action(self.classroom_menu, "", self.classroom.ask_bundle_export)
         self.classroom_menu.addSeparator()
-        self.act_install_model = self._action(self.classroom_menu, "", self.install_class_model)
-        self.act_rollback_model = self._action(self.classroom_menu, "", self.rollback_class_model)
+        self.act_install_model = self._action(self.classroom_menu, "", self.classroom.install_class_model)
+        self.act_rollback_model = self._action(self.classroom_menu, "", self.classroom.rollback_class_model)
         self.classroom_menu.addSeparator()
-        self.act_dashboard = self._action(self.classroom_menu, "", self.show_dashboard)
+        self.act_dashboard = self._action(self.classroom_menu, "", self.classroom.show_dashboard)
         self.help_menu = bar.addMenu("")
         self.act_log_folder = self._action(self.help_menu, "", self.open_log_folder)
         self.act_about = self._action(self.help_menu, "", self.about)
@@ -256,91 +250,6 @@ class MainWindow(QMainWindow):
     def _update_pin_actions(self) -> None:
         self.act_set_pin.setEnabled(self.profile is not None)
         self.act_remove_pin.setEnabled(bool(self.profile and self.profile["has_pin"]))
-
-    # ------------------------------------------------------------ classroom
-
-    def ask_bundle_export(self) -> None:
-        if self.profile is None:
-            self.statusBar().showMessage(self.tr("Open your profile first."), 8000)
-            return
-        dialog = BundleExportDialog(self)
-        dialog.accepted.connect(lambda: self._choose_bundle_file(dialog.with_name.isChecked()))
-        self.bundle_dialog = dialog
-        dialog.open()
-
-    def _choose_bundle_file(self, with_name: bool) -> None:
-        suggested = self.profile["name"].replace(" ", "-").lower() + BUNDLE_SUFFIX
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export my answers for the teacher"), suggested,
-                                              self.tr("Class bundles (*%1)").replace("%1", BUNDLE_SUFFIX))
-        if path:
-            self.export_for_teacher(path, with_name)
-
-    def export_for_teacher(self, path: str, with_name: bool) -> None:
-        self.backend.request(classroom.export_bundle, self.profile["id"], path, with_name,
-                             done=self._bundle_written, failed=self._classroom_failed)
-
-    def _bundle_written(self, manifest: dict) -> None:
-        self._tell(self.tr("Wrote %n answer(s) to %1. Give this file to your teacher.", "", manifest["answers"])
-                   .replace("%1", manifest["out"]))
-
-    def show_dashboard(self) -> None:
-        """The teacher's view of the class's bundles, in a window of its own (it needs no profile)."""
-        if self.dashboard is None:
-            self.dashboard = ClassDashboard(self)
-            self.dashboard.setWindowFlag(Qt.Window)
-        self.dashboard.show()
-        self.dashboard.activateWindow()
-
-    def _busy_studying(self) -> bool:
-        if self.studying():
-            self.statusBar().showMessage(self.tr("Finish studying first (Esc)."), 8000)
-            return True
-        return False
-
-    def install_class_model(self, path: str | None = None) -> None:
-        if self.backend.data_dir is None or self._busy_studying():
-            return
-        if not path:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Install the class model"), "",
-                                                  self.tr("Class models (*.safetensors)"))
-            if not path:
-                return
-        self.statusBar().showMessage(self.tr("Installing the class model and adapting every profile to it…"))
-        self.model_task = start_task(classroom.install_model_work(self.backend.data_dir, Path(path)),
-                                     done=self._model_installed, failed=self._classroom_failed)
-
-    def _model_installed(self, result: tuple[int, int, str, bool]) -> None:
-        items, profiles, key, first = result
-        signed = (self.tr("It is signed by the key %1: check with your teacher that it is theirs. From now on this "
-                          "laptop installs only class models signed by it.") if first
-                  else self.tr("It is signed by your teacher's key %1.")).replace("%1", key)
-        self._tell(self.tr("The class model is installed (it knows %n item(s)); %1.", "", items)
-                   .replace("%1", self.tr("%n profile(s) adapted to it", "", profiles)) + " " + signed)
-        self.learner_loading.reload()
-
-    def rollback_class_model(self) -> None:
-        if self.backend.data_dir is None or self._busy_studying():
-            return
-        self.model_task = start_task(classroom.rollback_work(self.backend.data_dir), done=self._rolled_back,
-                                     failed=self._classroom_failed)
-
-    def _rolled_back(self, result: tuple[bool, int]) -> None:
-        shipped, profiles = result
-        self._tell(self.tr("Back to the model StudyApp came with; %n profile(s) adapted to it.", "", profiles)
-                   if shipped else self.tr("Back to the previous class model; %n profile(s) adapted to it.", "",
-                                           profiles))
-        self.learner_loading.reload()
-
-    def _classroom_failed(self, message: str) -> None:
-        self._tell(as_sentence(message), error=True)
-
-    def _tell(self, text: str, error: bool = False) -> None:
-        self.statusBar().clearMessage()
-        box = QMessageBox(QMessageBox.Warning if error else QMessageBox.Information, self.tr("Classroom"), text,
-                          QMessageBox.Ok, self)
-        self.classroom_box = box
-        box.open()
-        self.classroom_finished.emit()
 
     # ------------------------------------------------------------ the rest
 
