@@ -798,6 +798,19 @@
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <location filename="../../studyapp/ui/help_menu.py" line="33"/>
+        <source>About StudyApp</source>
+        <translation>关于 StudyApp</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/help_menu.py" line="34"/>
+        <source>StudyApp %1: offline flashcards, quizzes and adaptive tests.</source>
+        <translation>StudyApp %1：离线卡片、测验和自适应测试。</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../studyapp/ui/importing.py" line="41"/>
@@ -1116,16 +1129,6 @@
         <location filename="../../studyapp/ui/mainwindow.py" line="144"/>
         <source>Set PI&amp;N…</source>
         <translation>设置 PIN(&amp;N)…</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="585"/>
-        <source>About StudyApp</source>
-        <translation>关于 StudyApp</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="586"/>
-        <source>StudyApp %1: offline flashcards, quizzes and adaptive tests.</source>
-        <translation>StudyApp %1：离线卡片、测验和自适应测试。</translation>
     </message>
 </context>
 <context>

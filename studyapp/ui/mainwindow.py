@@ -1,21 +1,22 @@
-"""The main window: a stack of screens (profiles, decks, study, summary), menus, and drag-and-drop import."""
+"""The main window: the stack of screens (profiles, decks, study, summary, statistics, browser), the menus, and the
+wiring of the controllers that do each menu's work (data_folder, learner_loading, preferences, import_export,
+backups, profile_pin, classroom_menu, help_menu)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QThreadPool, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtCore import QEvent, Qt, QThreadPool, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
 
-from studyapp import __version__
-from studyapp.logsetup import log_dir
 from studyapp.ui import ops
 from studyapp.ui.backups import Backups
 from studyapp.ui.browser import BrowserPage
 from studyapp.ui.classroom_menu import ClassroomMenu
 from studyapp.ui.data_folder import DataFolder
 from studyapp.ui.decks import DecksPage
+from studyapp.ui.help_menu import HelpMenu
 from studyapp.ui.import_export import ImportExport
 from studyapp.ui.learner_loading import LearnerLoading
 from studyapp.ui.preferences import Preferences
@@ -36,12 +37,14 @@ class MainWindow(QMainWindow):
         self.translations = translations
         self.profile: dict | None = None
         self.backend = Backend(data_dir, self)
+        self.data_folder = DataFolder(self)
         self.learner_loading = LearnerLoading(self, load_model)
         self.preferences = Preferences(self)
         self.import_export = ImportExport(self)
         self.backups = Backups(self)
         self.pin = ProfilePin(self)
         self.classroom = ClassroomMenu(self)
+        self.help = HelpMenu(self)
         self.backups.restored.connect(self._after_restore)
         self.backend.opened.connect(self._on_opened)
 
@@ -58,7 +61,6 @@ class MainWindow(QMainWindow):
         for page in (self.loading, self.profiles, self.decks, self.study, self.summary, self.stats, self.browser):
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
-        self.data_folder = DataFolder(self)
         self.profiles.chosen.connect(self.open_profile)
         self.decks.study.connect(self.start_study)
         self.decks.import_requested.connect(self.import_export.import_files)
@@ -113,8 +115,8 @@ class MainWindow(QMainWindow):
         self.classroom_menu.addSeparator()
         self.act_dashboard = self._action(self.classroom_menu, "", self.classroom.show_dashboard)
         self.help_menu = bar.addMenu("")
-        self.act_log_folder = self._action(self.help_menu, "", self.open_log_folder)
-        self.act_about = self._action(self.help_menu, "", self.about)
+        self.act_log_folder = self._action(self.help_menu, "", self.help.open_log_folder)
+        self.act_about = self._action(self.help_menu, "", self.help.about)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("StudyApp"))
@@ -157,7 +159,21 @@ class MainWindow(QMainWindow):
         self.show_profiles()
         self.ready.emit()
 
-    # ------------------------------------------------------------ screens
+    # ------------------------------------------------------------ the open profile and the screens
+
+    def set_profile(self, profile: dict | None) -> None:
+        """The open profile (None: none is); the PIN actions apply to it."""
+        self.profile = profile
+        self._update_pin_actions()
+
+    def _update_pin_actions(self) -> None:
+        self.act_set_pin.setEnabled(self.profile is not None)
+        self.act_remove_pin.setEnabled(bool(self.profile and self.profile["has_pin"]))
+
+    def _after_restore(self) -> None:
+        """The restored data may not have the same profiles: choose again."""
+        self.set_profile(None)
+        self.show_profiles()
 
     def show_profiles(self) -> None:
         if self.stack.currentWidget() is self.study:
@@ -221,7 +237,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.decks)
         self.decks.error.setText(message)
 
-    # ------------------------------------------------------------ importing
+    # ------------------------------------------------------------ drag-and-drop
 
     def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
@@ -233,38 +249,7 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.import_export.import_files(paths)
 
-    # ------------------------------------------------------------ backups
-
-    def _after_restore(self) -> None:
-        """The restored data may not have the same profiles: choose again."""
-        self.set_profile(None)
-        self.show_profiles()
-
-    # ------------------------------------------------------------ the open profile
-
-    def set_profile(self, profile: dict | None) -> None:
-        """The open profile (None: none is); the PIN actions apply to it."""
-        self.profile = profile
-        self._update_pin_actions()
-
-    def _update_pin_actions(self) -> None:
-        self.act_set_pin.setEnabled(self.profile is not None)
-        self.act_remove_pin.setEnabled(bool(self.profile and self.profile["has_pin"]))
-
-    # ------------------------------------------------------------ the rest
-
-    def open_log_folder(self) -> None:
-        """The folder of the diagnostics log (studyapp.logsetup), in the desktop's file manager."""
-        if self.backend.data_dir is None:
-            return
-        folder = log_dir(self.backend.data_dir)
-        folder.mkdir(parents=True, exist_ok=True)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
-
-    def about(self) -> None:
-        QMessageBox.about(self, self.tr("About StudyApp"),
-                          self.tr("StudyApp %1: offline flashcards, quizzes and adaptive tests.")
-                          .replace("%1", __version__))
+    # ------------------------------------------------------------ closing
 
     def closeEvent(self, event) -> None:
         self.shutdown()
