@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
         app = make_application()
         window = MainWindow(data_dir, Translations(app))
         learner_ready = []
-        window.learner_loaded.connect(lambda _learner: learner_ready.append(time.perf_counter() - STARTED))
+        window.learner_loading.loaded.connect(lambda _learner: learner_ready.append(time.perf_counter() - STARTED))
         window.show()
         wait(app, window.isVisible, "the window")
         visible = time.perf_counter() - STARTED
@@ -114,10 +114,10 @@ def main(argv: list[str] | None = None) -> int:
         page = window.study
         page.end_session()
         wait(app, lambda: window.stack.currentWidget() is window.summary, "the summary")
-        wait(app, lambda: window.learner_state != "loading", "the learner")
+        wait(app, lambda: window.learner_loading.state != "loading", "the learner")
         print(f"learner model ready (loaded and warmed up) after {learner_ready[0] * 1000:.0f} ms")
-        if window.learner is None:
-            print(f"adaptation: skipped ({window.model_label.toolTip()})")
+        if window.learner_loading.learner is None:
+            print(f"adaptation: skipped ({window.learner_loading.label.toolTip()})")
         else:
             # A new session, so that it runs with the learner: each answer is followed by adaptation.
             window.start_study(deck["id"], deck["name"], "review")
@@ -142,11 +142,11 @@ def main(argv: list[str] | None = None) -> int:
         deck_file = Path(tmp) / "bench.csv"
         write_deck(deck_file, args.rows)
         done = []
-        window.import_finished.connect(lambda: done.append(True))
+        window.import_export.import_finished.connect(lambda: done.append(True))
         timer = QElapsedTimer()
         timer.start()
         monitor.start()
-        window.import_files([deck_file], map_columns=False)
+        window.import_export.import_files([deck_file], map_columns=False)
         wait(app, lambda: done, "the import")
         monitor.stop()
         print(f"import of {args.rows} rows took {timer.elapsed()} ms: {monitor.summary()}")

@@ -138,7 +138,7 @@ def run(driver: Driver, data_dir: Path, theme: str, language: str) -> None:
 
     w = driver.window
     driver.suffix = f"{theme}-{language}"
-    w.apply_prefs(UiPrefs(theme=theme, font_size=11, language=language))
+    w.preferences.apply(UiPrefs(theme=theme, font_size=11, language=language))
     w.show_profiles()
     driver.wait(lambda: w.profiles.list.count() == 3, "the profiles")
     mei = w.profiles.list.currentRow()
@@ -186,9 +186,9 @@ def run(driver: Driver, data_dir: Path, theme: str, language: str) -> None:
     driver.end_study()
     driver.back_to_decks()
 
-    driver.wait(lambda: w.learner_state != "loading", "the learner model", timeout=120)
-    if w.learner is None:
-        print(f"test-report skipped: {w.model_label.toolTip()}")
+    driver.wait(lambda: w.learner_loading.state != "loading", "the learner model", timeout=120)
+    if w.learner_loading.learner is None:
+        print(f"test-report skipped: {w.learner_loading.label.toolTip()}")
     else:
         take_test(driver, "Maths::Multiplication tables")
         driver.shot("test-report")
@@ -206,7 +206,7 @@ def run(driver: Driver, data_dir: Path, theme: str, language: str) -> None:
 
     w.decks.tree.setCurrentItem(None)   # every deck: mastery per deck and skill over all that was answered
     w.show_statistics()
-    driver.wait(lambda: w.stats.stats is not None and (w.stats.report is not None or w.learner is None),
+    driver.wait(lambda: w.stats.stats is not None and (w.stats.report is not None or w.learner_loading.learner is None),
                 "mastery per deck and skill")
     w.stats.scroll.ensureWidgetVisible(w.stats.mastery_caption)
     driver.shot("statistics-mastery")
@@ -224,40 +224,41 @@ def run(driver: Driver, data_dir: Path, theme: str, language: str) -> None:
     w.browser.editor = None
     driver.back_to_decks()
 
-    w.open_settings()
-    driver.wait(lambda: getattr(w, "settings_dialog", None) is not None and w.settings_dialog.isVisible(), "settings")
-    driver.shot("settings", w.settings_dialog)
-    w.settings_dialog.reject()
-    w.settings_dialog = None
+    w.preferences.open_dialog()
+    driver.wait(lambda: w.preferences.dialog is not None and w.preferences.dialog.isVisible(), "settings")
+    driver.shot("settings", w.preferences.dialog)
+    w.preferences.dialog.reject()
+    w.preferences.dialog = None
 
-    w.show_backups()
-    driver.wait(lambda: w.backups_dialog.isVisible() and w.backups_dialog.list.count(), "the backups")
-    driver.shot("backups", w.backups_dialog)
-    w.backups_dialog.reject()
+    w.backups.open_dialog()
+    driver.wait(lambda: w.backups.dialog.isVisible() and w.backups.dialog.list.count(), "the backups")
+    driver.shot("backups", w.backups.dialog)
+    w.backups.dialog.reject()
 
     w.act_set_pin.trigger()
-    driver.wait(lambda: w.pin_dialog is not None and w.pin_dialog.isVisible(), "the PIN dialog")
-    driver.shot("pin", w.pin_dialog)
-    w.pin_dialog.reject()
+    driver.wait(lambda: w.pin.dialog is not None and w.pin.dialog.isVisible(), "the PIN dialog")
+    driver.shot("pin", w.pin.dialog)
+    w.pin.dialog.reject()
 
     w.act_bundle.trigger()
-    driver.wait(lambda: w.bundle_dialog is not None and w.bundle_dialog.isVisible(), "the bundle dialog")
-    driver.shot("classroom-export", w.bundle_dialog)
-    w.bundle_dialog.reject()
+    driver.wait(lambda: w.classroom.bundle_dialog is not None and w.classroom.bundle_dialog.isVisible(),
+                "the bundle dialog")
+    driver.shot("classroom-export", w.classroom.bundle_dialog)
+    w.classroom.bundle_dialog.reject()
 
     # One file for every pass: the deck tree of the later passes shows it as a real deck would look.
     source = data_dir / "French verbs.csv"
     source.write_text("prompt,answer\nto go,aller\nto be,être\nto have,avoir\n", encoding="utf-8")
     done = []
-    w.import_finished.connect(lambda: done.append(True))
-    w.import_files([source, data_dir / "notes.docx"])
-    driver.wait(lambda: w.import_plan is not None and w.import_plan.dialog is not None
-                and w.import_plan.dialog.isVisible(), "the column mapping")
-    driver.shot("import-columns", w.import_plan.dialog)
-    w.import_plan.dialog.accept()
+    w.import_export.import_finished.connect(lambda: done.append(True))
+    w.import_export.import_files([source, data_dir / "notes.docx"])
+    driver.wait(lambda: w.import_export.plan is not None and w.import_export.plan.dialog is not None
+                and w.import_export.plan.dialog.isVisible(), "the column mapping")
+    driver.shot("import-columns", w.import_export.plan.dialog)
+    w.import_export.plan.dialog.accept()
     driver.wait(lambda: done, "the import")
-    driver.shot("import", w.import_dialog)
-    w.import_dialog.reject()
+    driver.shot("import", w.import_export.dialog)
+    w.import_export.dialog.reject()
 
 
 def main(argv: list[str] | None = None) -> int:

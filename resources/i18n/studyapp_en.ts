@@ -40,6 +40,49 @@
     </message>
 </context>
 <context>
+    <name>ClassroomMenu</name>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/classroom_menu.py" line="54"/>
+        <source>Wrote %n answer(s) to %1. Give this file to your teacher.</source>
+        <translation>
+            <numerusform>Wrote %n answer to %1. Give this file to your teacher.</numerusform>
+            <numerusform>Wrote %n answers to %1. Give this file to your teacher.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/classroom_menu.py" line="89"/>
+        <source>The class model is installed (it knows %n item(s)); %1.</source>
+        <translation>
+            <numerusform>The class model is installed (it knows %n item); %1.</numerusform>
+            <numerusform>The class model is installed (it knows %n items); %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/classroom_menu.py" line="90"/>
+        <source>%n profile(s) adapted to it</source>
+        <translation>
+            <numerusform>%n profile adapted to it</numerusform>
+            <numerusform>%n profiles adapted to it</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/classroom_menu.py" line="101"/>
+        <source>Back to the model StudyApp came with; %n profile(s) adapted to it.</source>
+        <translation>
+            <numerusform>Back to the model StudyApp came with; %n profile adapted to it.</numerusform>
+            <numerusform>Back to the model StudyApp came with; %n profiles adapted to it.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/classroom_menu.py" line="102"/>
+        <source>Back to the previous class model; %n profile(s) adapted to it.</source>
+        <translation>
+            <numerusform>Back to the previous class model; %n profile adapted to it.</numerusform>
+            <numerusform>Back to the previous class model; %n profiles adapted to it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message numerus="yes">
         <location filename="../../studyapp/ui/importing.py" line="114"/>
@@ -75,53 +118,13 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>ImportExport</name>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/mainwindow.py" line="419"/>
+        <location filename="../../studyapp/ui/import_export.py" line="85"/>
         <source>Wrote %n item(s) to %1.</source>
         <translation>
             <numerusform>Wrote %n item to %1.</numerusform>
             <numerusform>Wrote %n items to %1.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../studyapp/ui/mainwindow.py" line="506"/>
-        <source>Wrote %n answer(s) to %1. Give this file to your teacher.</source>
-        <translation>
-            <numerusform>Wrote %n answer to %1. Give this file to your teacher.</numerusform>
-            <numerusform>Wrote %n answers to %1. Give this file to your teacher.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../studyapp/ui/mainwindow.py" line="540"/>
-        <source>The class model is installed (it knows %n item(s)); %1.</source>
-        <translation>
-            <numerusform>The class model is installed (it knows %n item); %1.</numerusform>
-            <numerusform>The class model is installed (it knows %n items); %1.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../studyapp/ui/mainwindow.py" line="541"/>
-        <source>%n profile(s) adapted to it</source>
-        <translation>
-            <numerusform>%n profile adapted to it</numerusform>
-            <numerusform>%n profiles adapted to it</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../studyapp/ui/mainwindow.py" line="552"/>
-        <source>Back to the model StudyApp came with; %n profile(s) adapted to it.</source>
-        <translation>
-            <numerusform>Back to the model StudyApp came with; %n profile adapted to it.</numerusform>
-            <numerusform>Back to the model StudyApp came with; %n profiles adapted to it.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../studyapp/ui/mainwindow.py" line="553"/>
-        <source>Back to the previous class model; %n profile(s) adapted to it.</source>
-        <translation>
-            <numerusform>Back to the previous class model; %n profile adapted to it.</numerusform>
-            <numerusform>Back to the previous class model; %n profiles adapted to it.</numerusform>
         </translation>
     </message>
 </context>

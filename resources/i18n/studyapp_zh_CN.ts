@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Backups</name>
+    <message>
+        <location filename="../../studyapp/ui/backups.py" line="164"/>
+        <source>Finish studying first (Esc), then open the backups.</source>
+        <translation>请先结束学习（Esc），再打开备份。</translation>
+    </message>
+</context>
+<context>
     <name>BackupsDialog</name>
     <message>
         <location filename="../../studyapp/ui/backups.py" line="57"/>
@@ -385,6 +393,94 @@
     </message>
 </context>
 <context>
+    <name>ClassroomMenu</name>
+    <message>
+        <location filename="../../studyapp/ui/classroom_menu.py" line="35"/>
+        <source>Open your profile first.</source>
+        <translation>请先打开你的用户。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/classroom_menu.py" line="44"/>
+        <source>Export my answers for the teacher</source>
+        <translation>导出答题记录交给老师</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/classroom_menu.py" line="45"/>
+        <source>Class bundles (*%1)</source>
+        <translation>班级答题包 (*%1)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/classroom_menu.py" line="54"/>
+        <source>Wrote %n answer(s) to %1. Give this file to your teacher.</source>
+        <translation>
+            <numerusform>已将 %n 条答题记录写入 %1。请把这个文件交给老师。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/classroom_menu.py" line="67"/>
+        <source>Finish studying first (Esc).</source>
+        <translation>请先结束学习（Esc）。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/classroom_menu.py" line="76"/>
+        <source>Install the class model</source>
+        <translation>安装班级模型</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/classroom_menu.py" line="77"/>
+        <source>Class models (*.safetensors)</source>
+        <translation>班级模型 (*.safetensors)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/classroom_menu.py" line="80"/>
+        <source>Installing the class model and adapting every profile to it…</source>
+        <translation>正在安装班级模型，并让每个用户适应它…</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/classroom_menu.py" line="86"/>
+        <source>It is signed by the key %1: check with your teacher that it is theirs. From now on this laptop installs only class models signed by it.</source>
+        <translation>它由密钥 %1 签名：请向老师核对这是老师的密钥。从现在起，这台电脑只安装由该密钥签名的班级模型。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/classroom_menu.py" line="88"/>
+        <source>It is signed by your teacher&apos;s key %1.</source>
+        <translation>它由你老师的密钥 %1 签名。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/classroom_menu.py" line="89"/>
+        <source>The class model is installed (it knows %n item(s)); %1.</source>
+        <translation>
+            <numerusform>班级模型已安装（包含 %n 个条目）；%1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/classroom_menu.py" line="90"/>
+        <source>%n profile(s) adapted to it</source>
+        <translation>
+            <numerusform>%n 个用户已适应新模型</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/classroom_menu.py" line="101"/>
+        <source>Back to the model StudyApp came with; %n profile(s) adapted to it.</source>
+        <translation>
+            <numerusform>已恢复 StudyApp 自带的模型；%n 个用户已适应它。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/classroom_menu.py" line="102"/>
+        <source>Back to the previous class model; %n profile(s) adapted to it.</source>
+        <translation>
+            <numerusform>已恢复之前的班级模型；%n 个用户已适应它。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/classroom_menu.py" line="111"/>
+        <source>Classroom</source>
+        <translation>课堂</translation>
+    </message>
+</context>
+<context>
     <name>ColumnMappingDialog</name>
     <message>
         <location filename="../../studyapp/ui/csv_mapping.py" line="81"/>
@@ -518,6 +614,67 @@
     </message>
 </context>
 <context>
+    <name>DataFolder</name>
+    <message>
+        <location filename="../../studyapp/ui/data_folder.py" line="31"/>
+        <source>StudyApp cannot open its data: %1</source>
+        <translation>StudyApp 无法打开数据：%1</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/data_folder.py" line="36"/>
+        <location filename="../../studyapp/ui/data_folder.py" line="48"/>
+        <location filename="../../studyapp/ui/data_folder.py" line="67"/>
+        <source>StudyApp</source>
+        <translation>StudyApp 学习</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/data_folder.py" line="37"/>
+        <source>StudyApp is already open on this data folder. Use that window, or close it first.</source>
+        <translation>StudyApp 已经在这个数据文件夹上打开。请使用那个窗口，或先关闭它。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/data_folder.py" line="49"/>
+        <source>This data folder is marked as open in StudyApp on another computer.</source>
+        <translation>此数据文件夹被标记为正在另一台电脑上的 StudyApp 中打开。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/data_folder.py" line="52"/>
+        <source>If StudyApp still runs there, quit here: two programs writing one folder can lose answers. If it does not (it crashed, or the stick was pulled out), take the folder over.</source>
+        <translation>如果 StudyApp 仍在那台电脑上运行，请在这里退出：两个程序同时写入一个文件夹可能会丢失答案。如果没有在运行（程序崩溃，或 U 盘被拔出），请接管此文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/data_folder.py" line="55"/>
+        <source>&amp;Take over</source>
+        <translation>接管(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/data_folder.py" line="56"/>
+        <location filename="../../studyapp/ui/data_folder.py" line="78"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/data_folder.py" line="68"/>
+        <source>Your study data cannot be read; the file is damaged or is not a StudyApp database.</source>
+        <translation>无法读取你的学习数据：文件已损坏，或者不是 StudyApp 数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/data_folder.py" line="73"/>
+        <source>Restore the backup of %1</source>
+        <translation>恢复 %1 的备份</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/data_folder.py" line="76"/>
+        <source>Start with empty data (the damaged file is kept)</source>
+        <translation>从空白数据开始（保留损坏的文件）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/data_folder.py" line="87"/>
+        <source>Opening your study data…</source>
+        <translation>正在打开你的学习数据…</translation>
+    </message>
+</context>
+<context>
     <name>DecksPage</name>
     <message>
         <location filename="../../studyapp/ui/decks.py" line="82"/>
@@ -641,6 +798,19 @@
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <location filename="../../studyapp/ui/help_menu.py" line="33"/>
+        <source>About StudyApp</source>
+        <translation>关于 StudyApp</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/help_menu.py" line="34"/>
+        <source>StudyApp %1: offline flashcards, quizzes and adaptive tests.</source>
+        <translation>StudyApp %1：离线卡片、测验和自适应测试。</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../studyapp/ui/importing.py" line="41"/>
@@ -722,6 +892,41 @@
     </message>
 </context>
 <context>
+    <name>ImportExport</name>
+    <message>
+        <location filename="../../studyapp/ui/import_export.py" line="63"/>
+        <source>StudyApp decks (*.deck.toml)</source>
+        <translation>StudyApp 牌组 (*.deck.toml)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/import_export.py" line="63"/>
+        <source>Anki packages (*.apkg)</source>
+        <translation>Anki 卡组包 (*.apkg)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/import_export.py" line="64"/>
+        <source>Anki packages with my answers (*.apkg)</source>
+        <translation>含我的答题记录的 Anki 卡组包 (*.apkg)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/import_export.py" line="66"/>
+        <source>Export deck</source>
+        <translation>导出牌组</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/import_export.py" line="85"/>
+        <source>Wrote %n item(s) to %1.</source>
+        <translation>
+            <numerusform>已将 %n 个条目写入 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/import_export.py" line="89"/>
+        <source>The deck was not exported: %1</source>
+        <translation>牌组未导出：%1</translation>
+    </message>
+</context>
+<context>
     <name>ItemEditor</name>
     <message>
         <location filename="../../studyapp/ui/browser.py" line="121"/>
@@ -787,6 +992,24 @@
         <location filename="../../studyapp/ui/browser.py" line="129"/>
         <source>For a cloze, mark the gaps: {{c1::Paris}} is the capital of France</source>
         <translation>填空题请标出空格：{{c1::巴黎}}是法国的首都</translation>
+    </message>
+</context>
+<context>
+    <name>LearnerLoading</name>
+    <message>
+        <location filename="../../studyapp/ui/learner_loading.py" line="73"/>
+        <source>Loading the learner model…</source>
+        <translation>正在加载学习模型…</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/learner_loading.py" line="73"/>
+        <source>Learner model ready</source>
+        <translation>学习模型已就绪</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/learner_loading.py" line="74"/>
+        <source>Using the classical schedule</source>
+        <translation>使用经典复习计划</translation>
     </message>
 </context>
 <context>
@@ -903,212 +1126,9 @@
         <translation>关于 StudyApp(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="182"/>
-        <location filename="../../studyapp/ui/mainwindow.py" line="217"/>
-        <source>StudyApp cannot open its data: %1</source>
-        <translation>StudyApp 无法打开数据：%1</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="188"/>
-        <source>StudyApp is already open on this data folder. Use that window, or close it first.</source>
-        <translation>StudyApp 已经在这个数据文件夹上打开。请使用那个窗口，或先关闭它。</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="200"/>
-        <source>This data folder is marked as open in StudyApp on another computer.</source>
-        <translation>此数据文件夹被标记为正在另一台电脑上的 StudyApp 中打开。</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="203"/>
-        <source>If StudyApp still runs there, quit here: two programs writing one folder can lose answers. If it does not (it crashed, or the stick was pulled out), take the folder over.</source>
-        <translation>如果 StudyApp 仍在那台电脑上运行，请在这里退出：两个程序同时写入一个文件夹可能会丢失答案。如果没有在运行（程序崩溃，或 U 盘被拔出），请接管此文件夹。</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="206"/>
-        <source>&amp;Take over</source>
-        <translation>接管(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="219"/>
-        <source>Your study data cannot be read; the file is damaged or is not a StudyApp database.</source>
-        <translation>无法读取你的学习数据：文件已损坏，或者不是 StudyApp 数据库。</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="224"/>
-        <source>Restore the backup of %1</source>
-        <translation>恢复 %1 的备份</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="227"/>
-        <source>Start with empty data (the damaged file is kept)</source>
-        <translation>从空白数据开始（保留损坏的文件）</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="265"/>
-        <source>Loading the learner model…</source>
-        <translation>正在加载学习模型…</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="265"/>
-        <source>Learner model ready</source>
-        <translation>学习模型已就绪</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="266"/>
-        <source>Using the classical schedule</source>
-        <translation>使用经典复习计划</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="274"/>
-        <source>The translation files are missing; showing English.</source>
-        <translation>缺少翻译文件，将显示英文。</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="398"/>
-        <source>Anki packages (*.apkg)</source>
-        <translation>Anki 卡组包 (*.apkg)</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="399"/>
-        <source>Anki packages with my answers (*.apkg)</source>
-        <translation>含我的答题记录的 Anki 卡组包 (*.apkg)</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="401"/>
-        <source>Export deck</source>
-        <translation>导出牌组</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="398"/>
-        <source>StudyApp decks (*.deck.toml)</source>
-        <translation>StudyApp 牌组 (*.deck.toml)</translation>
-    </message>
-    <message>
         <location filename="../../studyapp/ui/mainwindow.py" line="144"/>
         <source>Set PI&amp;N…</source>
         <translation>设置 PIN(&amp;N)…</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../studyapp/ui/mainwindow.py" line="419"/>
-        <source>Wrote %n item(s) to %1.</source>
-        <translation>
-            <numerusform>已将 %n 个条目写入 %1。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="423"/>
-        <source>The deck was not exported: %1</source>
-        <translation>牌组未导出：%1</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="442"/>
-        <source>Finish studying first (Esc), then open the backups.</source>
-        <translation>请先结束学习（Esc），再打开备份。</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="479"/>
-        <source>The profile now has a PIN.</source>
-        <translation>此用户现在设置了 PIN。</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="480"/>
-        <source>The profile&apos;s PIN was removed.</source>
-        <translation>此用户的 PIN 已删除。</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="487"/>
-        <source>Open your profile first.</source>
-        <translation>请先打开你的用户。</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="496"/>
-        <source>Export my answers for the teacher</source>
-        <translation>导出答题记录交给老师</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="497"/>
-        <source>Class bundles (*%1)</source>
-        <translation>班级答题包 (*%1)</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../studyapp/ui/mainwindow.py" line="506"/>
-        <source>Wrote %n answer(s) to %1. Give this file to your teacher.</source>
-        <translation>
-            <numerusform>已将 %n 条答题记录写入 %1。请把这个文件交给老师。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="519"/>
-        <source>Finish studying first (Esc).</source>
-        <translation>请先结束学习（Esc）。</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="527"/>
-        <source>Install the class model</source>
-        <translation>安装班级模型</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="528"/>
-        <source>Class models (*.safetensors)</source>
-        <translation>班级模型 (*.safetensors)</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="531"/>
-        <source>Installing the class model and adapting every profile to it…</source>
-        <translation>正在安装班级模型，并让每个用户适应它…</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="537"/>
-        <source>It is signed by the key %1: check with your teacher that it is theirs. From now on this laptop installs only class models signed by it.</source>
-        <translation>它由密钥 %1 签名：请向老师核对这是老师的密钥。从现在起，这台电脑只安装由该密钥签名的班级模型。</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="539"/>
-        <source>It is signed by your teacher&apos;s key %1.</source>
-        <translation>它由你老师的密钥 %1 签名。</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../studyapp/ui/mainwindow.py" line="540"/>
-        <source>The class model is installed (it knows %n item(s)); %1.</source>
-        <translation>
-            <numerusform>班级模型已安装（包含 %n 个条目）；%1。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../studyapp/ui/mainwindow.py" line="541"/>
-        <source>%n profile(s) adapted to it</source>
-        <translation>
-            <numerusform>%n 个用户已适应新模型</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../studyapp/ui/mainwindow.py" line="552"/>
-        <source>Back to the model StudyApp came with; %n profile(s) adapted to it.</source>
-        <translation>
-            <numerusform>已恢复 StudyApp 自带的模型；%n 个用户已适应它。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../studyapp/ui/mainwindow.py" line="553"/>
-        <source>Back to the previous class model; %n profile(s) adapted to it.</source>
-        <translation>
-            <numerusform>已恢复之前的班级模型；%n 个用户已适应它。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="568"/>
-        <source>Classroom</source>
-        <translation>课堂</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="585"/>
-        <source>About StudyApp</source>
-        <translation>关于 StudyApp</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/mainwindow.py" line="586"/>
-        <source>StudyApp %1: offline flashcards, quizzes and adaptive tests.</source>
-        <translation>StudyApp %1：离线卡片、测验和自适应测试。</translation>
     </message>
 </context>
 <context>
@@ -1142,6 +1162,14 @@
         <location filename="../../studyapp/ui/profiles.py" line="222"/>
         <source>The two PINs differ; type the same PIN twice.</source>
         <translation>两次输入的 PIN 不同；请输入两次相同的 PIN。</translation>
+    </message>
+</context>
+<context>
+    <name>Preferences</name>
+    <message>
+        <location filename="../../studyapp/ui/preferences.py" line="31"/>
+        <source>The translation files are missing; showing English.</source>
+        <translation>缺少翻译文件，将显示英文。</translation>
     </message>
 </context>
 <context>
@@ -1220,6 +1248,19 @@
         <location filename="../../studyapp/ui/profiles.py" line="155"/>
         <source>Type a name for the new profile.</source>
         <translation>请输入新用户的名字。</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePin</name>
+    <message>
+        <location filename="../../studyapp/ui/profile_pin.py" line="42"/>
+        <source>The profile now has a PIN.</source>
+        <translation>此用户现在设置了 PIN。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/profile_pin.py" line="43"/>
+        <source>The profile&apos;s PIN was removed.</source>
+        <translation>此用户的 PIN 已删除。</translation>
     </message>
 </context>
 <context>

@@ -56,7 +56,7 @@ class SmokeRun(QObject):
         window.ready.connect(self._pick_profile)
         window.decks.loaded.connect(self._pick_deck)
         window.study.card_shown.connect(self._on_card)
-        window.learner_loaded.connect(self._on_learner)
+        window.learner_loading.loaded.connect(self._on_learner)
         window.study.failed.connect(self._fail)
         window.backend.open_failed.connect(self._fail)
         window.backend.locked.connect(self._fail)
@@ -93,9 +93,9 @@ class SmokeRun(QObject):
         if not (self.card_shown and self.learner_known):
             return
         self.card_shown = False  # adapt once only
-        learner = self.window.learner
+        learner = self.window.learner_loading.learner
         if learner is None:
-            print(f"studyapp: smoke test: {self.window.model_label.toolTip()}", file=sys.stderr)
+            print(f"studyapp: smoke test: {self.window.learner_loading.label.toolTip()}", file=sys.stderr)
             self._succeed(None)
             return
         start_task(lambda report: _adapt_once(learner), done=self._succeed, failed=self._fail)
@@ -141,7 +141,7 @@ def run_gui(args) -> int:
         requested.append(status)
         app.exit(status)
 
-    window.exit_requested.connect(request_exit)
+    window.data_folder.exit_requested.connect(request_exit)
     window.show()
     code = app.exec()
     window.shutdown()

@@ -1,8 +1,10 @@
-"""The Backups dialog (File menu): the backups of this data folder, a backup made now, or one restored."""
+"""The File menu's Backups: the dialog of this data folder's backups, a backup made now, or one restored."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QEvent, Qt, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,6 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.ui import ops
+
+if TYPE_CHECKING:
+    from studyapp.ui.mainwindow import MainWindow
 
 
 def when(created_ms: int) -> str:
@@ -139,3 +144,27 @@ class BackupsDialog(QDialog):
                                     "folder until you delete it.").replace("%1", result["kept"] or "-"))
         self.restored.emit(result["name"])
         self.refresh()
+
+
+class Backups(QObject):
+    """Opens the Backups dialog, but not while a session is open: a restore would replace its data."""
+
+    restored = Signal()    # the data was replaced by a backup
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.dialog: BackupsDialog | None = None
+
+    def open_dialog(self) -> None:
+        window = self.window
+        if window.backend.data_dir is None:
+            return
+        if window.studying():
+            window.statusBar().showMessage(self.tr("Finish studying first (Esc), then open the backups."), 8000)
+            return
+        dialog = BackupsDialog(window.backend, window)
+        dialog.restored.connect(lambda _name: self.restored.emit())
+        self.dialog = dialog
+        dialog.refresh()
+        dialog.open()

@@ -29,6 +29,7 @@ from studyapp.study.reasons import Code, Reason, fill
 from studyapp.ui.cards import AnswerView, CardView
 from studyapp.ui.content_names import deck_path
 from studyapp.ui.richtext import RichTextLabel
+from studyapp.ui.study_phases import ANSWERING, ON_ITEM, Move, Phase, after, allows
 from studyapp.ui.theme import colours, current_theme
 
 GRADE_KEYS = {Qt.Key_1: 1, Qt.Key_2: 2, Qt.Key_3: 3, Qt.Key_4: 4}
@@ -69,7 +70,7 @@ class StudyPage(QWidget):
     def __init__(self, backend, parent=None) -> None:
         super().__init__(parent)
         self.backend = backend
-        self.state = "idle"      # idle, loading, question, revealed, busy, feedback
+        self.state = Phase.IDLE   # changed only by _go, along study_phases.MOVES
         self.card: CardView | None = None
         self.pending_next: CardView | None = None
         self.can_undo = False
@@ -269,13 +270,13 @@ class StudyPage(QWidget):
         self.deck_name, self.mode = deck_name, mode
         self.heading.setText(self._heading_text())
         self.card, self.pending_next, self.can_undo = None, None, False
-        self._set_state("loading")
+        self._go(Move.START)
         self.prompt.setText(self.tr("Choosing the first item…"))
         self.backend.start_session.emit(profile_id, deck_id, mode)
 
     def _on_presented(self, card: CardView | None) -> None:
         if card is None:
-            self._set_state("busy")
+            self._go(Move.NO_ITEM_LEFT)
             self.backend.finish.emit()
             return
         self._show_card(card)
@@ -287,14 +288,14 @@ class StudyPage(QWidget):
         self._fill_card_texts()
         kind = card.item.kind
         if kind in SELF_GRADED:
-            self._set_state("question")
+            self._go(Move.SHOW_ITEM)
         elif kind in ("choice", "truefalse"):
             self._build_options(card)
-            self._set_state("question")
+            self._go(Move.SHOW_ITEM)
         else:
             self.typed.clear()
             self.typed.setReadOnly(False)
-            self._set_state("question")
+            self._go(Move.SHOW_ITEM)
             self.typed.setFocus()
         self.card_shown.emit(card)
 
@@ -349,10 +350,18 @@ class StudyPage(QWidget):
             self.option_box.addWidget(button)
             self.option_buttons.append(button)
 
-    def _set_state(self, state: str) -> None:
+    def _go(self, move: Move) -> bool:
+        """Make `move` if it applies in the current phase, and show the phase it leads to; False if it does not."""
+        phase = after(self.state, move)
+        if phase is None:
+            return False
+        self._show_phase(phase)
+        return True
+
+    def _show_phase(self, state: Phase) -> None:
         self.state = state
         kind = self.card.item.kind if self.card else None
-        answering = state in ("question", "revealed")
+        answering = state in ANSWERING
         if not answering:
             page = 3
         elif kind in SELF_GRADED:
@@ -361,25 +370,25 @@ class StudyPage(QWidget):
             page = 1
         else:
             page = 2
-        if state == "feedback" and kind in ("choice", "truefalse"):
+        if state is Phase.FEEDBACK and kind in ("choice", "truefalse"):
             page = 1  # keep the options visible, coloured right and wrong
         self._show_input(page)
-        self.reveal_button.setVisible(state == "question")
+        self.reveal_button.setVisible(state is Phase.QUESTION)
         for button in self.grade_buttons.values():
-            button.setVisible(state == "revealed")
+            button.setVisible(state is Phase.REVEALED)
         for button in self.option_buttons:
-            button.setEnabled(state == "question")
-        revealed = state in ("revealed", "feedback")
+            button.setEnabled(state is Phase.QUESTION)
+        revealed = state in (Phase.REVEALED, Phase.FEEDBACK)
         self.expected.setVisible(revealed)
         self.explanation.setVisible(revealed and bool(self.card and self.card.item.explanation))
-        self.verdict.setVisible(state == "feedback")
-        self.continue_button.setVisible(state == "feedback")
-        self.undo_button.setEnabled(self.can_undo and state in ("question", "revealed", "feedback"))
-        self.end_button.setEnabled(state != "busy")
-        if state in ("question", "revealed", "feedback") and not (state == "question" and kind not in SELF_GRADED
-                                                                    and kind not in ("choice", "truefalse")):
+        self.verdict.setVisible(state is Phase.FEEDBACK)
+        self.continue_button.setVisible(state is Phase.FEEDBACK)
+        self.undo_button.setEnabled(self.can_undo and state in ON_ITEM)
+        self.end_button.setEnabled(state is not Phase.BUSY)
+        if state in ON_ITEM and not (state is Phase.QUESTION and kind not in SELF_GRADED
+                                     and kind not in ("choice", "truefalse")):
             self.setFocus()
-        if state == "revealed":
+        if state is Phase.REVEALED:
             self.expected.setText(self.card.item.answer)
             self.explanation.setText(self.card.item.explanation)
 
@@ -398,15 +407,15 @@ class StudyPage(QWidget):
     # ------------------------------------------------------------ answering
 
     def reveal(self) -> None:
-        if self.state == "question" and self.card and self.card.item.kind in SELF_GRADED:
-            self._set_state("revealed")
+        if self.card and self.card.item.kind in SELF_GRADED:
+            self._go(Move.REVEAL)
 
     def grade(self, grade: int) -> None:
-        if self.state == "revealed":
+        if self.state is Phase.REVEALED:
             self.answer(str(grade))
 
     def check_typed(self) -> None:
-        if self.state == "question" and self.inputs.currentIndex() == 2:
+        if self.state is Phase.QUESTION and self.inputs.currentIndex() == 2:
             text = self.typed.text()
             if not text.strip():
                 self.error.setText(self.tr("Type an answer first (or press Esc to end the session)."))
@@ -414,11 +423,11 @@ class StudyPage(QWidget):
             self.answer(text)
 
     def answer(self, response: str) -> None:
-        if self.state not in ("question", "revealed"):
+        if not allows(self.state, Move.SUBMIT):
             return
         self._chosen = response
         self.typed.setReadOnly(True)
-        self._set_state("busy")
+        self._go(Move.SUBMIT)
         self.backend.submit.emit(response)
 
     def _on_answered(self, view: AnswerView) -> None:
@@ -450,7 +459,7 @@ class StudyPage(QWidget):
         else:
             self.expected.setText(self.tr("Answer: %1").replace("%1", html.escape(outcome.expected)))
         self.explanation.setText(outcome.item.explanation)
-        self._set_state("feedback")
+        self._go(Move.VERDICT)
 
     def _option_value(self, response: str) -> str:
         item = self.card.item
@@ -481,7 +490,7 @@ class StudyPage(QWidget):
                f'<div style="font-size:small">{answer}</div>'
 
     def continue_after_feedback(self) -> None:
-        if self.state == "feedback":
+        if self.state is Phase.FEEDBACK:
             for button in self.option_buttons:
                 button.setProperty("result", "")
                 _repolish(button)
@@ -490,21 +499,19 @@ class StudyPage(QWidget):
     def _advance(self, card: CardView | None) -> None:
         self.pending_next = None
         if card is None:
-            self._set_state("busy")
+            self._go(Move.NO_ITEM_LEFT)
             self.backend.finish.emit()
         else:
             self._show_card(card)
 
     def undo(self) -> None:
         """Take back the last answer still standing; again and again, back to the session's first."""
-        if self.can_undo and self.state in ("question", "revealed", "feedback"):
-            self._set_state("busy")
+        if self.can_undo and self._go(Move.UNDO):
             self.backend.undo.emit()
 
     def reopen(self) -> None:
         """From the summary: take back the session's last answer, which reopens the session on its item."""
-        if self.state == "idle":
-            self._set_state("busy")
+        if self._go(Move.REOPEN):
             self.backend.undo.emit()
 
     def _on_undone(self, card: CardView) -> None:
@@ -514,19 +521,18 @@ class StudyPage(QWidget):
         self._show_card(card)
 
     def end_session(self) -> None:
-        if self.state not in ("idle", "busy"):
-            self._set_state("busy")
+        if self._go(Move.END):
             self.backend.finish.emit()
 
     def _on_finished(self, summary) -> None:
         self.card = None
-        self._set_state("idle")
+        self._go(Move.FINISHED)
         self.summary_ready.emit(summary)
 
     def _on_failed(self, message: str) -> None:
         self.error.setText(message)
-        if self.card is not None and self.state == "busy":
-            self._set_state("revealed" if self.card.item.kind in SELF_GRADED else "question")
+        if self.card is not None and self._go(Move.RETRY_GRADE if self.card.item.kind in SELF_GRADED
+                                              else Move.RETRY_ANSWER):
             self.typed.setReadOnly(False)
         else:
             self.failed.emit(message)
@@ -554,22 +560,22 @@ class StudyPage(QWidget):
             self.end_session()
         elif key == Qt.Key_R and self.card and self.card.sounds:
             self.play_sound()
-        elif self.state == "feedback" and key in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Space):
+        elif self.state is Phase.FEEDBACK and key in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Space):
             self.continue_after_feedback()
-        elif self.state == "question" and self.card and self.card.item.kind in SELF_GRADED:
+        elif self.state is Phase.QUESTION and self.card and self.card.item.kind in SELF_GRADED:
             if key in (Qt.Key_Space, Qt.Key_Return, Qt.Key_Enter):
                 self.reveal()
-        elif self.state == "revealed":
+        elif self.state is Phase.REVEALED:
             if key in GRADE_KEYS:
                 self.grade(GRADE_KEYS[key])
             elif key in (Qt.Key_Space, Qt.Key_Return, Qt.Key_Enter):
                 self.grade(3)
-        elif self.state == "question" and self.card and self.card.item.kind == "truefalse":
+        elif self.state is Phase.QUESTION and self.card and self.card.item.kind == "truefalse":
             if key in (Qt.Key_1, Qt.Key_T):
                 self.answer("true")
             elif key in (Qt.Key_2, Qt.Key_F):
                 self.answer("false")
-        elif self.state == "question" and self.card and self.card.item.kind == "choice":
+        elif self.state is Phase.QUESTION and self.card and self.card.item.kind == "choice":
             n = DIGIT_KEYS.get(key)
             if n is not None and n <= len(self.card.item.options):
                 self.answer(str(n))

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QMessageBox
 
 from studyapp.paths import db_path
@@ -53,12 +53,12 @@ def test_locked_folder_message_then_status_1_without_opening(qtbot, start_window
     other_window = DataDirLock(data_dir)
     other_window.acquire()
     win = start_window(data_dir)
-    qtbot.waitUntil(lambda: win.start_box is not None and win.start_box.isVisible(), timeout=10000)
-    assert win.start_box.text().startswith("StudyApp is already open on this data folder")
-    assert f"process {os.getpid()}" in win.start_box.informativeText()
+    qtbot.waitUntil(lambda: win.data_folder.box is not None and win.data_folder.box.isVisible(), timeout=10000)
+    assert win.data_folder.box.text().startswith("StudyApp is already open on this data folder")
+    assert f"process {os.getpid()}" in win.data_folder.box.informativeText()
     assert win.backend.worker.workspace is None and win.backend.data_dir is None
-    with qtbot.waitSignal(win.exit_requested) as blocker:
-        win.start_box.button(QMessageBox.Close).click()
+    with qtbot.waitSignal(win.data_folder.exit_requested) as blocker:
+        win.data_folder.box.button(QMessageBox.Close).click()
     assert blocker.args == [1]
     win.close()
     assert other_window.owner().pid == os.getpid()   # the other window's lock is left alone
@@ -80,14 +80,14 @@ def test_lock_from_another_computer_is_taken_over_after_a_warning(qtbot, start_w
     lock = DataDirLock(data_dir)
     lock.path.write_text(json.dumps({"host": "usb-laptop-7", "pid": 4242, "created": "2026-11-30T08:15:00+00:00"}))
     win = start_window(data_dir)
-    qtbot.waitUntil(lambda: win.start_box is not None and win.start_box.isVisible(), timeout=10000)
-    assert "open in StudyApp on another computer" in win.start_box.text()
-    assert "process 4242 on usb-laptop-7" in win.start_box.informativeText()
-    assert "two programs writing one folder can lose answers" in win.start_box.informativeText()
-    assert win.start_box.defaultButton().text() == "&Quit"  # the safe choice is the default
+    qtbot.waitUntil(lambda: win.data_folder.box is not None and win.data_folder.box.isVisible(), timeout=10000)
+    assert "open in StudyApp on another computer" in win.data_folder.box.text()
+    assert "process 4242 on usb-laptop-7" in win.data_folder.box.informativeText()
+    assert "two programs writing one folder can lose answers" in win.data_folder.box.informativeText()
+    assert win.data_folder.box.defaultButton().text() == "&Quit"  # the safe choice is the default
     assert win.backend.worker.workspace is None
     with qtbot.waitSignal(win.ready, timeout=10000):
-        click(win.start_box, "Take over")
+        click(win.data_folder.box, "Take over")
     assert lock.owner().pid == os.getpid() and lock.owner().host != "usb-laptop-7"
 
 
@@ -95,16 +95,28 @@ def test_lock_from_another_computer_quit_leaves_it_alone(qtbot, start_window, da
     lock = DataDirLock(data_dir)
     lock.path.write_text(json.dumps({"host": "usb-laptop-7", "pid": 4242, "created": "2026-11-30T08:15:00+00:00"}))
     win = start_window(data_dir)
-    qtbot.waitUntil(lambda: win.start_box is not None and win.start_box.isVisible(), timeout=10000)
-    with qtbot.waitSignal(win.exit_requested) as blocker:
-        click(win.start_box, "Quit")
+    qtbot.waitUntil(lambda: win.data_folder.box is not None and win.data_folder.box.isVisible(), timeout=10000)
+    with qtbot.waitSignal(win.data_folder.exit_requested) as blocker:
+        click(win.data_folder.box, "Quit")
     assert blocker.args == [1] and lock.owner().host == "usb-laptop-7"
+
+
+def test_backups_wait_until_the_session_has_ended(qtbot, window, study):
+    # A restore replaces the data under the open session, so the menu says to end it first.
+    window.act_backups.trigger()
+    assert window.backups.dialog is None
+    assert window.statusBar().currentMessage() == "Finish studying first (Esc), then open the backups."
+    qtbot.keyClick(study, Qt.Key_Escape)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.summary, timeout=10000)
+    window.act_backups.trigger()
+    qtbot.waitUntil(lambda: window.backups.dialog is not None and window.backups.dialog.isVisible())
+    window.backups.dialog.reject()
 
 
 def test_backups_dialog_backs_up_and_restores(qtbot, window, open_profile, data_dir):
     open_profile("Ada")
-    window.show_backups()
-    dialog = window.backups_dialog
+    window.backups.open_dialog()
+    dialog = window.backups.dialog
     qtbot.waitUntil(lambda: dialog.isVisible() and dialog.notice.text() == "No backups yet.")
     assert not dialog.restore_button.isEnabled()
     with qtbot.waitSignal(dialog.changed, timeout=10000):
@@ -134,10 +146,10 @@ def test_damaged_database_offers_the_newest_backup(qtbot, start_window, data_dir
     create_backup(db_path(data_dir), data_dir, keep=10)
     corrupt(data_dir)
     win = start_window(data_dir)
-    qtbot.waitUntil(lambda: win.start_box is not None and win.start_box.isVisible(), timeout=10000)
-    assert "cannot be read" in win.start_box.text()
+    qtbot.waitUntil(lambda: win.data_folder.box is not None and win.data_folder.box.isVisible(), timeout=10000)
+    assert "cannot be read" in win.data_folder.box.text()
     with qtbot.waitSignal(win.ready, timeout=10000):
-        click(win.start_box, "Restore the backup of")
+        click(win.data_folder.box, "Restore the backup of")
     qtbot.waitUntil(lambda: win.profiles.list.count() == 2)
     assert profile_names(data_dir) == ["Ada", "Ben"]
 
@@ -145,10 +157,10 @@ def test_damaged_database_offers_the_newest_backup(qtbot, start_window, data_dir
 def test_damaged_database_without_backup_starts_fresh_and_keeps_the_file(qtbot, start_window, data_dir):
     corrupt(data_dir)
     win = start_window(data_dir)
-    qtbot.waitUntil(lambda: win.start_box is not None and win.start_box.isVisible(), timeout=10000)
-    assert not any("Restore" in b.text() for b in win.start_box.buttons())
+    qtbot.waitUntil(lambda: win.data_folder.box is not None and win.data_folder.box.isVisible(), timeout=10000)
+    assert not any("Restore" in b.text() for b in win.data_folder.box.buttons())
     with qtbot.waitSignal(win.ready, timeout=20000):
-        click(win.start_box, "Start with empty data")
+        click(win.data_folder.box, "Start with empty data")
     kept = list(data_dir.glob("studyapp.sqlite3.damaged-*"))
     assert len(kept) == 1 and kept[0].read_bytes().startswith(b"this is not")
     assert profile_names(data_dir) == []
@@ -157,9 +169,9 @@ def test_damaged_database_without_backup_starts_fresh_and_keeps_the_file(qtbot, 
 def test_damaged_database_quit_ends_with_status_1(qtbot, start_window, data_dir):
     corrupt(data_dir)
     win = start_window(data_dir)
-    qtbot.waitUntil(lambda: win.start_box is not None and win.start_box.isVisible(), timeout=10000)
-    with qtbot.waitSignal(win.exit_requested) as blocker:
-        click(win.start_box, "Quit")
+    qtbot.waitUntil(lambda: win.data_folder.box is not None and win.data_folder.box.isVisible(), timeout=10000)
+    with qtbot.waitSignal(win.data_folder.exit_requested) as blocker:
+        click(win.data_folder.box, "Quit")
     assert blocker.args == [1]
     assert db_path(data_dir).read_bytes().startswith(b"this is not")
 
@@ -182,8 +194,8 @@ def test_backup_now_keeps_the_profiles_number(qtbot, window, open_profile, data_
     with sqlite3.connect(db_path(data_dir)) as db:
         db.execute("UPDATE profiles SET settings = '{\"backups_keep\": 2}' WHERE name = 'Ada'")
     open_profile("Ada")
-    window.show_backups()
-    dialog = window.backups_dialog
+    window.backups.open_dialog()
+    dialog = window.backups.dialog
     qtbot.waitUntil(lambda: dialog.isVisible() and dialog.notice.text() == "No backups yet.")
     for count in (1, 2, 2):
         with qtbot.waitSignal(dialog.changed, timeout=10000):
@@ -200,8 +212,8 @@ def test_restore_asks_the_pin_of_each_protected_profile_it_replaces(qtbot, windo
     set_pin(db, db.execute("SELECT id FROM profiles WHERE name = 'Ada'").fetchone()[0], "1357")
     db.close()
     open_profile("Ben")
-    window.show_backups()
-    dialog = window.backups_dialog
+    window.backups.open_dialog()
+    dialog = window.backups.dialog
     qtbot.waitUntil(lambda: dialog.isVisible() and dialog.notice.text() == "No backups yet.")
     with qtbot.waitSignal(dialog.changed, timeout=10000):
         dialog.backup_button.click()
@@ -227,8 +239,8 @@ def test_restore_asks_the_pin_of_each_protected_profile_it_replaces(qtbot, windo
 
 def test_restore_is_refused_while_a_study_session_runs_elsewhere(qtbot, window, open_profile, data_dir):
     open_profile("Ada")
-    window.show_backups()
-    dialog = window.backups_dialog
+    window.backups.open_dialog()
+    dialog = window.backups.dialog
     qtbot.waitUntil(lambda: dialog.isVisible() and dialog.notice.text() == "No backups yet.")
     with qtbot.waitSignal(dialog.changed, timeout=10000):
         dialog.backup_button.click()
@@ -255,5 +267,5 @@ def test_read_only_folder_is_reported_as_read_only_not_as_damaged(qtbot, start_w
         qtbot.waitUntil(lambda: "read-only" in win.loading.text(), timeout=10000)
     finally:
         data_dir.chmod(0o700)
-    assert win.start_box is None  # neither "already open" nor "damaged, restore a backup?"
+    assert win.data_folder.box is None  # neither "already open" nor "damaged, restore a backup?"
     assert "is read-only; StudyApp needs to write there" in win.loading.text()

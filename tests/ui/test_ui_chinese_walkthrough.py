@@ -198,7 +198,7 @@ def test_the_chinese_walkthrough_shows_no_english(qtbot, window, open_profile, s
         if words:
             found[name] = words
 
-    window.apply_prefs(UiPrefs(language="zh_CN"))
+    window.preferences.apply(UiPrefs(language="zh_CN"))
     qtbot.waitUntil(lambda: window.decks.buttons["review"].text() == "学习(&S)")  # LanguageChange is posted
     look("menus", menu_texts(window))
     look("profiles", visible_texts(window))
@@ -259,10 +259,10 @@ def test_the_chinese_walkthrough_shows_no_english(qtbot, window, open_profile, s
     assert "查找范围(&L)：" in visible_texts(dialog)  # Qt's "&Look in:"
     dialog.reject()
 
-    window.open_settings()
-    qtbot.waitUntil(lambda: getattr(window, "settings_dialog", None) is not None)
-    look("settings", visible_texts(window.settings_dialog))
-    window.settings_dialog.reject()
+    window.preferences.open_dialog()
+    qtbot.waitUntil(lambda: window.preferences.dialog is not None)
+    look("settings", visible_texts(window.preferences.dialog))
+    window.preferences.dialog.reject()
 
     found.pop("", None)
     assert found == {}, found

@@ -28,19 +28,19 @@ def test_answers_for_the_teacher_without_then_with_the_name(qtbot, window, open_
     add_answer(data_dir)
     open_profile("Ada")
     window.act_bundle.trigger()
-    qtbot.waitUntil(lambda: window.bundle_dialog is not None and window.bundle_dialog.isVisible())
-    assert not window.bundle_dialog.with_name.isChecked()
-    window.bundle_dialog.reject()
-    with qtbot.waitSignal(window.classroom_finished, timeout=10000):
-        window.export_for_teacher(str(tmp_path / "ada"), False)
-    assert "Wrote 1 answer to " in window.classroom_box.text()
+    qtbot.waitUntil(lambda: window.classroom.bundle_dialog is not None and window.classroom.bundle_dialog.isVisible())
+    assert not window.classroom.bundle_dialog.with_name.isChecked()
+    window.classroom.bundle_dialog.reject()
+    with qtbot.waitSignal(window.classroom.finished, timeout=10000):
+        window.classroom.export_for_teacher(str(tmp_path / "ada"), False)
+    assert "Wrote 1 answer to " in window.classroom.box.text()
     anonymous = read_bundle(tmp_path / f"ada{SUFFIX}")
     assert anonymous.name is None and len(anonymous.answers) == 1
-    window.classroom_box.accept()
-    with qtbot.waitSignal(window.classroom_finished, timeout=10000):
-        window.export_for_teacher(str(tmp_path / f"named{SUFFIX}"), True)
+    window.classroom.box.accept()
+    with qtbot.waitSignal(window.classroom.finished, timeout=10000):
+        window.classroom.export_for_teacher(str(tmp_path / f"named{SUFFIX}"), True)
     assert read_bundle(tmp_path / f"named{SUFFIX}").name == "Ada"
-    window.classroom_box.accept()
+    window.classroom.box.accept()
 
 
 @pytest.fixture
@@ -61,13 +61,13 @@ def test_installed_class_model_is_reported_and_the_learner_reloaded(qtbot, windo
                                                                     stand_in_model_work, data_dir):
     monkeypatch.setattr(classroom, "install_model_work",
                         lambda directory, source: lambda report: (12, 2, "AB12-CD34-EF56-7890", True))
-    with qtbot.waitSignal(window.learner_loaded, timeout=10000):
-        window.install_class_model(str(data_dir / "class.safetensors"))
-    assert window.classroom_box.icon() == QMessageBox.Information
-    assert "knows 12 items); 2 profiles adapted" in window.classroom_box.text()
-    assert "signed by the key AB12-CD34-EF56-7890: check with your teacher" in window.classroom_box.text()
+    with qtbot.waitSignal(window.learner_loading.loaded, timeout=10000):
+        window.classroom.install_class_model(str(data_dir / "class.safetensors"))
+    assert window.classroom.box.icon() == QMessageBox.Information
+    assert "knows 12 items); 2 profiles adapted" in window.classroom.box.text()
+    assert "signed by the key AB12-CD34-EF56-7890: check with your teacher" in window.classroom.box.text()
     assert stand_in_model_work == [data_dir]
-    window.classroom_box.accept()
+    window.classroom.box.accept()
 
 
 def test_refused_model_is_one_sentence_and_nothing_reloaded(qtbot, window, monkeypatch, stand_in_model_work):
@@ -77,19 +77,19 @@ def test_refused_model_is_one_sentence_and_nothing_reloaded(qtbot, window, monke
         return work
 
     monkeypatch.setattr(classroom, "install_model_work", refuse)
-    with qtbot.waitSignal(window.classroom_finished, timeout=10000):
-        window.install_class_model("notes.txt")
-    assert window.classroom_box.icon() == QMessageBox.Warning
-    assert window.classroom_box.text() == "notes.txt is not a .safetensors model file."
+    with qtbot.waitSignal(window.classroom.finished, timeout=10000):
+        window.classroom.install_class_model("notes.txt")
+    assert window.classroom.box.icon() == QMessageBox.Warning
+    assert window.classroom.box.text() == "notes.txt is not a .safetensors model file."
     assert stand_in_model_work == []
-    window.classroom_box.accept()
+    window.classroom.box.accept()
 
 
 def test_teachers_dashboard_opens_from_the_menu(qtbot, window):
     window.act_dashboard.trigger()
-    dashboard = window.dashboard
+    dashboard = window.classroom.dashboard
     qtbot.waitUntil(dashboard.isVisible)
     assert dashboard.isWindow() and dashboard.windowTitle() == "Class dashboard"
     window.act_dashboard.trigger()
-    assert window.dashboard is dashboard
+    assert window.classroom.dashboard is dashboard
     dashboard.close()

@@ -22,10 +22,10 @@ def mapping(qtbot, window, open_profile):
     open_profile("Ada")
 
     def start(path):
-        window.import_files([path])
-        qtbot.waitUntil(lambda: window.import_plan is not None and window.import_plan.dialog is not None
-                        and window.import_plan.dialog.isVisible(), timeout=10000)
-        return window.import_plan.dialog
+        window.import_export.import_files([path])
+        qtbot.waitUntil(lambda: window.import_export.plan is not None and window.import_export.plan.dialog is not None
+                        and window.import_export.plan.dialog.isVisible(), timeout=10000)
+        return window.import_export.plan.dialog
 
     return start
 
@@ -39,11 +39,11 @@ def test_header_roles_suggested_and_unknown_columns_ignored(qtbot, window, mappi
     assert not dialog.table.item(1, 0).flags() & Qt.ItemIsEnabled      # the header, muted: it is skipped
     assert dialog.deck_name.text() == "verbs" and not dialog.file_format.isVisibleTo(dialog)
     dialog.deck_name.setText("French verbs")
-    with qtbot.waitSignal(window.import_finished, timeout=10000):
+    with qtbot.waitSignal(window.import_export.import_finished, timeout=10000):
         dialog.accept()
-    assert "2 new" in window.import_dialog.report.text()
+    assert "2 new" in window.import_export.dialog.report.text()
     assert deck_items(data_dir, "French verbs") == [("aller", "to go", "[]"), ("être", "to be", "[]")]
-    window.import_dialog.reject()
+    window.import_export.dialog.reject()
 
 
 def test_without_header_the_default_columns_and_a_bad_choice_is_refused(qtbot, window, mapping, tmp_path, data_dir):
@@ -59,10 +59,10 @@ def test_without_header_the_default_columns_and_a_bad_choice_is_refused(qtbot, w
     dialog.accept()
     assert dialog.isVisible() and "holds the prompt" in dialog.error.text()
     dialog.roles[0].setCurrentIndex(dialog.roles[0].findData("prompt"))
-    with qtbot.waitSignal(window.import_finished, timeout=10000):
+    with qtbot.waitSignal(window.import_export.import_finished, timeout=10000):
         dialog.accept()
     assert deck_items(data_dir, "words") == [("chien", "dog", '["animal"]'), ("chat", "cat", '["animal"]')]
-    window.import_dialog.reject()
+    window.import_export.dialog.reject()
 
 
 def test_txt_can_be_read_as_a_quizlet_export(qtbot, window, mapping, tmp_path, data_dir):
@@ -73,19 +73,19 @@ def test_txt_can_be_read_as_a_quizlet_export(qtbot, window, mapping, tmp_path, d
     dialog.file_format.setCurrentIndex(dialog.file_format.findData("quizlet"))
     assert not dialog.roles[0].isEnabled()
     assert dialog.options() == {"deck_name": "set", "file_format": "quizlet"}
-    with qtbot.waitSignal(window.import_finished, timeout=10000):
+    with qtbot.waitSignal(window.import_export.import_finished, timeout=10000):
         dialog.accept()
     assert [r[:2] for r in deck_items(data_dir, "set")] == [("rot", "red"), ("blau", "blue")]
-    window.import_dialog.reject()
+    window.import_export.dialog.reject()
 
 
 def test_cancelled_mapping_imports_nothing(qtbot, window, mapping, tmp_path, data_dir):
     source = tmp_path / "skip.csv"
     source.write_text("a,b\n", encoding="utf-8")
     dialog = mapping(source)
-    with qtbot.waitSignal(window.import_finished, timeout=10000):
+    with qtbot.waitSignal(window.import_export.import_finished, timeout=10000):
         dialog.reject()
-    assert window.import_dialog is None and deck_items(data_dir, "skip") == []
+    assert window.import_export.dialog is None and deck_items(data_dir, "skip") == []
 
 
 def test_preview_of_a_ragged_file(tmp_path):
@@ -101,19 +101,20 @@ def test_txt_as_mnemosyne_export_then_the_next_file(qtbot, window, mapping, tmp_
     export.write_text("question<br>two lines\tanswer\tgeo,maps\n", encoding="utf-8")
     second = tmp_path / "more.csv"
     second.write_text("prompt,answer\nuno,one\n", encoding="utf-8")
-    window.import_files([export, second])
-    qtbot.waitUntil(lambda: window.import_plan is not None and window.import_plan.dialog is not None)
-    dialog = window.import_plan.dialog
+    window.import_export.import_files([export, second])
+    qtbot.waitUntil(lambda: window.import_export.plan is not None and window.import_export.plan.dialog is not None)
+    dialog = window.import_export.plan.dialog
     dialog.file_format.setCurrentIndex(dialog.file_format.findData("mnemosyne"))
     assert not dialog.deck_name.isEnabled() and dialog.options() == {"file_format": "mnemosyne"}
     dialog.accept()
-    qtbot.waitUntil(lambda: window.import_plan is not None and window.import_plan.dialog not in (None, dialog))
-    assert window.import_plan.dialog.path == second
-    with qtbot.waitSignal(window.import_finished, timeout=10000):
-        window.import_plan.dialog.accept()
-    report = window.import_dialog.report.text()
+    qtbot.waitUntil(lambda: window.import_export.plan is not None
+                    and window.import_export.plan.dialog not in (None, dialog))
+    assert window.import_export.plan.dialog.path == second
+    with qtbot.waitSignal(window.import_export.import_finished, timeout=10000):
+        window.import_export.plan.dialog.accept()
+    report = window.import_export.dialog.report.text()
     assert "cards.txt: 1 new" in report and "more.csv: 1 new" in report
-    window.import_dialog.reject()
+    window.import_export.dialog.reject()
 
 
 @pytest.mark.parametrize("separator, text", [
@@ -152,11 +153,11 @@ def test_semicolon_csv_walkthrough(qtbot, window, mapping, tmp_path, data_dir):
     assert not dialog.ok_button.isEnabled() and "holds the answer" in dialog.error.text()
     dialog.roles[1].setCurrentIndex(dialog.roles[1].findData("answer"))
     assert dialog.ok_button.isEnabled()
-    with qtbot.waitSignal(window.import_finished, timeout=10000):
+    with qtbot.waitSignal(window.import_export.import_finished, timeout=10000):
         qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
-    assert "2 new" in window.import_dialog.report.text()
+    assert "2 new" in window.import_export.dialog.report.text()
     assert deck_items(data_dir, "german") == [("Hund", "dog", "[]"), ("Katze", "cat", "[]")]
-    window.import_dialog.reject()
+    window.import_export.dialog.reject()
 
 
 def test_mapping_problems_are_in_the_interface_language(qtbot, window, mapping, tmp_path):

@@ -12,7 +12,7 @@ def test_help_opens_the_log_folder(qtbot, window, data_dir, monkeypatch):
             opened.append(url)
             return True
 
-    monkeypatch.setattr("studyapp.ui.mainwindow.QDesktopServices", Desktop)
+    monkeypatch.setattr("studyapp.ui.help_menu.QDesktopServices", Desktop)
     qtbot.waitUntil(lambda: window.backend.data_dir is not None)
     assert window.act_log_folder in window.help_menu.actions()
     window.act_log_folder.trigger()

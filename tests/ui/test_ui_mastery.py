@@ -43,7 +43,7 @@ def test_mastery_with_its_range_or_not_enough_answers(qtbot, window, open_profil
     assert window.decks.tree.headerItem().text(5) == "Mastery"
     assert set(mastery_texts(window).values()) == {""}     # no model yet
     with qtbot.waitSignal(window.decks.mastery_shown, timeout=10000) as shown:
-        window._learner_done((object(), None))
+        window.learner_loading._done((object(), None))
     texts = mastery_texts(window)
     figures = shown.args[0]
     mixed = figures[next(r["id"] for r in window.decks.rows if r["name"] == "Mixed")]
@@ -72,7 +72,7 @@ def test_decks_json_gives_the_figures_the_tree_shows(qtbot, capsys, window, open
 
     open_profile("Ada")
     with qtbot.waitSignal(window.decks.mastery_shown, timeout=10000) as shown:
-        window._learner_done((object(), None))
+        window.learner_loading._done((object(), None))
     tree = {row["name"]: shown.args[0].get(row["id"]) for row in window.decks.rows}
     texts = mastery_texts(window)
     monkeypatch.setattr(launch, "load_learner", lambda data_dir: (object(), None))

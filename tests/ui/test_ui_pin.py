@@ -74,7 +74,7 @@ def test_set_and_remove_pin_from_the_menu(qtbot, window, open_profile, data_dir)
     open_profile("Ben")
     assert window.act_set_pin.isEnabled() and not window.act_remove_pin.isEnabled()
     window.act_set_pin.trigger()
-    dialog = window.pin_dialog
+    dialog = window.pin.dialog
     qtbot.waitUntil(dialog.isVisible)
     dialog.first.setText("12")
     dialog.second.setText("12")
@@ -85,11 +85,11 @@ def test_set_and_remove_pin_from_the_menu(qtbot, window, open_profile, data_dir)
     dialog.accept()
     assert dialog.isVisible() and "differ" in dialog.error.text()
     dialog.second.setText("9753")
-    with qtbot.waitSignal(window.pin_changed, timeout=10000):
+    with qtbot.waitSignal(window.pin.changed, timeout=10000):
         dialog.accept()
     assert pin_hash(data_dir, "Ben").startswith("scrypt$")
     assert window.act_remove_pin.isEnabled()
-    with qtbot.waitSignal(window.pin_changed, timeout=10000):
+    with qtbot.waitSignal(window.pin.changed, timeout=10000):
         window.act_remove_pin.trigger()
     assert pin_hash(data_dir, "Ben") is None and not window.act_remove_pin.isEnabled()
 

@@ -17,9 +17,9 @@ def profile_settings(data_dir, name):
 
 def test_settings_are_saved_and_theme_applied(qtbot, window, open_profile, data_dir):
     open_profile("Ada")
-    window.open_settings()
-    qtbot.waitUntil(lambda: getattr(window, "settings_dialog", None) is not None and window.settings_dialog.isVisible())
-    dialog = window.settings_dialog
+    window.preferences.open_dialog()
+    qtbot.waitUntil(lambda: window.preferences.dialog is not None and window.preferences.dialog.isVisible())
+    dialog = window.preferences.dialog
     dialog.retention.setValue(85)
     dialog.new_per_day.setValue(7)
     dialog.test_length.setValue(15)
@@ -45,11 +45,11 @@ def test_import_by_drop_adds_the_deck(qtbot, window, open_profile, tmp_path):
     mime.setUrls([QUrl.fromLocalFile(str(source))])
     event = QDropEvent(QPoint(10, 10), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
     window.dropEvent(event)
-    qtbot.waitUntil(lambda: window.import_plan is not None and window.import_plan.dialog is not None)
-    assert window.import_plan.dialog.columns() == ["prompt", "answer"]
-    with qtbot.waitSignal(window.import_finished, timeout=10000):
-        window.import_plan.dialog.accept()
-    dialog = window.import_dialog
+    qtbot.waitUntil(lambda: window.import_export.plan is not None and window.import_export.plan.dialog is not None)
+    assert window.import_export.plan.dialog.columns() == ["prompt", "answer"]
+    with qtbot.waitSignal(window.import_export.import_finished, timeout=10000):
+        window.import_export.plan.dialog.accept()
+    dialog = window.import_export.dialog
     assert dialog.bar.value() == dialog.bar.maximum()
     assert "2 new" in dialog.report.text()
     qtbot.waitUntil(lambda: "verbs" in {r["name"] for r in window.decks.rows})
@@ -60,9 +60,9 @@ def test_import_error_is_one_clear_sentence(qtbot, window, open_profile, tmp_pat
     open_profile("Ada")
     bad = tmp_path / "notes.docx"
     bad.write_bytes(b"not a deck")
-    with qtbot.waitSignal(window.import_finished, timeout=10000):
-        window.import_files([bad])
-    dialog = window.import_dialog
+    with qtbot.waitSignal(window.import_export.import_finished, timeout=10000):
+        window.import_export.import_files([bad])
+    dialog = window.import_export.dialog
     assert dialog.status.text() == "Nothing was imported."
     assert "notes.docx was not imported" in dialog.report.text() and "cannot import" in dialog.report.text()
     dialog.reject()
@@ -75,14 +75,14 @@ def test_export_writes_a_native_deck_and_refuses_an_empty_parent(qtbot, window, 
     select_deck("Mixed")
     deck = window.decks.selected_deck()
     out = tmp_path / "mixed.deck.toml"
-    with qtbot.waitSignal(window.export_finished, timeout=10000):
-        window.export_deck(deck["id"], deck["name"], str(out))
+    with qtbot.waitSignal(window.import_export.export_finished, timeout=10000):
+        window.import_export.export_deck(deck["id"], deck["name"], str(out))
     assert len(read_deck(out).items) == 25
     assert "Wrote 25 items to " in window.decks.notice.text()
     select_deck("Geography")
     parent = window.decks.selected_deck()
-    with qtbot.waitSignal(window.export_finished, timeout=10000):
-        window.export_deck(parent["id"], parent["name"], str(tmp_path / "geo"))
+    with qtbot.waitSignal(window.import_export.export_finished, timeout=10000):
+        window.import_export.export_deck(parent["id"], parent["name"], str(tmp_path / "geo"))
     assert "has no items of its own" in window.decks.error.text()
     assert not (tmp_path / "geo.deck.toml").exists()
 
@@ -101,8 +101,8 @@ def test_export_to_anki_with_and_without_history(qtbot, window, open_profile, se
     select_deck("Mixed")
     deck = window.decks.selected_deck()
     for name, history in (("mine.apkg", True), ("plain.apkg", False)):
-        with qtbot.waitSignal(window.export_finished, timeout=10000):
-            window.export_deck(deck["id"], deck["name"], str(tmp_path / name), with_history=history)
+        with qtbot.waitSignal(window.import_export.export_finished, timeout=10000):
+            window.import_export.export_deck(deck["id"], deck["name"], str(tmp_path / name), with_history=history)
         assert "Wrote 25 items to " in window.decks.notice.text()
     assert len(read_anki_package(tmp_path / "mine.apkg").history) == 1
     assert read_anki_package(tmp_path / "plain.apkg").history == []

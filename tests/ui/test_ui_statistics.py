@@ -56,7 +56,7 @@ def open_statistics(qtbot, window, signal):
 
 def test_mastery_per_deck_and_skill_with_its_range(qtbot, window, open_profile, select_deck, answered,
                                                    knowing_learner):
-    window._learner_done((object(), None))
+    window.learner_loading._done((object(), None))
     open_profile("Ada")
     select_deck("Mixed")
     report = open_statistics(qtbot, window, window.stats.mastery_loaded)
@@ -84,7 +84,7 @@ def test_without_the_model_mastery_says_why(qtbot, window, open_profile, answere
 
 
 def test_no_answers_no_mastery_charts(qtbot, window, open_profile, knowing_learner):
-    window._learner_done((object(), None))
+    window.learner_loading._done((object(), None))
     open_profile("Ben")
     report = open_statistics(qtbot, window, window.stats.mastery_loaded)
     assert report.decks == []
@@ -100,7 +100,7 @@ def test_mastery_follows_once_the_model_has_loaded(qtbot, window, open_profile, 
     assert open_statistics(qtbot, window, window.stats.mastery_loaded) is None
     assert "once the learner model has loaded" in window.stats.mastery_note.text()
     with qtbot.waitSignal(window.stats.mastery_loaded, timeout=10000) as blocker:
-        window._learner_done((object(), None))
+        window.learner_loading._done((object(), None))
     assert [g.name for g in blocker.args[0].decks] == ["Mixed"]
     assert window.stats.mastery_note.isHidden()
 

@@ -1,6 +1,7 @@
 """The Chinese translation file is complete and compiled."""
 
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 from PySide6.QtCore import QTranslator
 
@@ -81,3 +82,26 @@ def test_builtin_names_follow_the_language(qapp):
         assert display_text("Table of 7") == "7 的乘法" and display_text("Europe") == "欧洲"
     finally:
         translations.apply("en")
+
+
+def test_the_translation_files_hold_every_string_in_its_context(tmp_path):
+    # lupdate's context is the class that calls tr(): a string whose code moved to another class shows in English
+    # until its entry moves too (packaging/tools/build_translations.py).
+    import subprocess
+    import sys
+
+    from studyapp.resources import resources_dir
+
+    ui = resources_dir().parent / "studyapp" / "ui"
+    lupdate = Path(sys.executable).parent / "pyside6-lupdate"
+    fresh = tmp_path / "fresh.ts"
+    subprocess.run([str(lupdate), *sorted(str(p) for p in ui.glob("*.py")), "-ts", str(fresh)], check=True,
+                   capture_output=True)
+
+    def strings(ts, plural_only=False):
+        return {(context.findtext("name"), message.findtext("source"))
+                for context in ET.parse(ts).getroot().iter("context") for message in context.iter("message")
+                if not plural_only or message.get("numerus") == "yes"}
+
+    assert strings(fresh) - strings(i18n_dir() / "studyapp_zh_CN.ts") == set()
+    assert strings(fresh, plural_only=True) - strings(i18n_dir() / "studyapp_en.ts") == set()
