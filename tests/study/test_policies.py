@@ -6,6 +6,7 @@ from studyapp.store import queries
 from studyapp.store.db import connect
 from studyapp.store.importer import import_bundle
 from studyapp.store.queries import ItemRow, LoggedAnswer
+from studyapp.study.clock import DAY_MS
 from studyapp.study.policies import PracticePolicy, ReviewPolicy, fisher_information, make_policy
 from studyapp.study.policies import TestPolicy as AdaptiveTest
 from studyapp.study.reasons import Code
@@ -134,6 +135,22 @@ def test_a_failed_item_returns_after_its_learning_step_and_the_sitting_waits_for
     history[1].append(LoggedAnswer(3, 1, NOW, 1, 3))  # right: its next step is 10 minutes away
     ahead = policy.choose(context(items, history, last_item_id=1, settings=settings, day_start_ms=day))
     assert ahead.item.id == 2 and ahead.reason.code == Code.LEARN_AHEAD  # nothing else: shown early, not dropped
+
+
+class StrongStudent(FakePredictor):
+    """Recalls everything for years: every grade's wait runs past the longest interval the buttons measure."""
+
+    def curve_after(self, item, extra):
+        return lambda at_ms: 0.99
+
+
+def test_hard_good_and_easy_never_show_the_same_interval_for_a_strong_student():
+    # A finding of issue 16: all three read "365 days" (the cap of the interval search).
+    items = rows(1)
+    intervals = ReviewPolicy(StrongStudent({})).intervals(context(items, answered(1)), items[0], NOW)
+    days = [intervals[grade] / DAY_MS for grade in (2, 3, 4)]
+    assert days == sorted(set(days)) and days[0] >= 365
+    assert all(d == round(d) for d in days)  # whole days, so the buttons' labels differ too
 
 
 def test_review_interleaves_sub_decks_of_a_parent():
