@@ -4,6 +4,7 @@ import re
 
 import pytest
 from PySide6.QtCore import Qt
+from test_ui_chinese_walkthrough import english_in, visible_texts
 
 from studyapp.content.model import ContentError
 from studyapp.content.problems import FORMS, Code, Problem
@@ -12,7 +13,6 @@ from studyapp.ui.content_problems import problem_text
 from studyapp.ui.i18n import Translations
 from studyapp.ui.ops import UiPrefs
 from studyapp.ui.worker import as_sentence, describe_error
-from test_ui_chinese_walkthrough import english_in, visible_texts
 
 
 def sample(code: Code) -> Problem:
