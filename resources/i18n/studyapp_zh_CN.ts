@@ -691,8 +691,8 @@
     </message>
     <message>
         <location filename="../../studyapp/ui/content_problems.py" line="62"/>
-        <source>%1 has %2 column(s); expected at least a prompt and an answer</source>
-        <translation>%1 只有 %2 列；至少需要题目和答案两列</translation>
+        <source>%1 has 1 column; expected at least a prompt and an answer</source>
+        <translation>%1 只有 1 列；至少需要题目和答案两列</translation>
     </message>
     <message>
         <location filename="../../studyapp/ui/content_problems.py" line="64"/>
@@ -731,8 +731,8 @@
     </message>
     <message>
         <location filename="../../studyapp/ui/content_problems.py" line="76"/>
-        <source>%1 has unknown field(s): %2</source>
-        <translation>%1 有未知的字段：%2</translation>
+        <source>unknown fields in %1: %2</source>
+        <translation>%1 中有未知的字段：%2</translation>
     </message>
     <message>
         <location filename="../../studyapp/ui/content_problems.py" line="77"/>

@@ -144,7 +144,7 @@ def read_delimited(
     for n, row in enumerate(body, start=first_line):
         where = Problem(Code.LINE_OF, (str(path), n))
         if len(row) < 2:
-            raise ContentError(Code.TOO_FEW_COLUMNS, where, len(row))
+            raise ContentError(Code.TOO_FEW_COLUMNS, where)
         if len(row) > len(columns):
             raise ContentError(Code.TOO_MANY_COLUMNS, where, len(row), len(columns))
         items.extend(_item(dict(zip(columns, row)), name, kind, where))

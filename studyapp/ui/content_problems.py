@@ -60,7 +60,7 @@ def templates() -> dict[Code, str]:
         Code.UNKNOWN_COLUMN_NAME: QCoreApplication.translate("ContentProblem", "unknown column name %1 (known: %2)"),
         Code.HEADER_WITHOUT_ROWS: QCoreApplication.translate("ContentProblem", "%1 has a header but no rows"),
         Code.TOO_FEW_COLUMNS: QCoreApplication.translate(
-            "ContentProblem", "%1 has %2 column(s); expected at least a prompt and an answer"),
+            "ContentProblem", "%1 has 1 column; expected at least a prompt and an answer"),
         Code.TOO_MANY_COLUMNS: QCoreApplication.translate(
             "ContentProblem", "%1 has %2 columns but only %3 are named"),
         Code.PROMPT_TWICE: QCoreApplication.translate("ContentProblem", "%1 has the prompt %2 twice"),
@@ -73,7 +73,7 @@ def templates() -> dict[Code, str]:
             "ContentProblem", "line %1 of %2 has an empty answer"),
         Code.NO_CARDS: QCoreApplication.translate("ContentProblem", "%1 has no cards"),
         Code.NOT_A_STRING_LIST: QCoreApplication.translate("ContentProblem", "%1 must be a list of strings"),
-        Code.UNKNOWN_FIELDS: QCoreApplication.translate("ContentProblem", "%1 has unknown field(s): %2"),
+        Code.UNKNOWN_FIELDS: QCoreApplication.translate("ContentProblem", "unknown fields in %1: %2"),
         Code.NO_PROMPT: QCoreApplication.translate("ContentProblem", "%1 has no prompt"),
         Code.ANSWER_NOT_TEXT: QCoreApplication.translate("ContentProblem", "%1 has an answer that is not text"),
         Code.MEDIA_NOT_ALLOWED_AT: QCoreApplication.translate(
