@@ -675,6 +675,469 @@
     </message>
 </context>
 <context>
+    <name>ContentProblem</name>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="15"/>
+        <source>the item %1 has a field (%2) longer than %3 MB</source>
+        <translation>条目 %1 的一个字段（%2）超过 %3 MB</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="17"/>
+        <source>unknown item kind %1 (expected one of %2)</source>
+        <translation>未知的条目类型 %1（应为以下之一：%2）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="19"/>
+        <source>an item has an empty prompt</source>
+        <translation>有一个条目的题目为空</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="20"/>
+        <source>the item %1 has an empty answer</source>
+        <translation>条目 %1 的答案为空</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="21"/>
+        <source>the multiple-choice item %1 needs at least 2 options</source>
+        <translation>选择题 %1 至少需要 2 个选项</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="23"/>
+        <source>the answer of %1 is not one of its options</source>
+        <translation>%1 的答案不在它的选项之中</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="25"/>
+        <source>the multiple-choice item %1 has more than 9 options</source>
+        <translation>选择题 %1 的选项超过 9 个</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="27"/>
+        <source>the true/false item %1 must have the answer true or false</source>
+        <translation>判断题 %1 的答案必须是 true（对）或 false（错）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="29"/>
+        <source>invalid deck name %1</source>
+        <translation>无效的牌组名称 %1</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="30"/>
+        <source>the cloze item %1 has no {{c1::...}} deletion</source>
+        <translation>填空题 %1 没有 {{c1::...}} 形式的空格</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="32"/>
+        <source>%1 line %2</source>
+        <translation>%1 第 %2 行</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="33"/>
+        <source>item %1</source>
+        <translation>第 %1 个条目</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="34"/>
+        <source>%1 field %2</source>
+        <translation>%1 的字段 %2</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="35"/>
+        <source>the deck&apos;s tags</source>
+        <translation>牌组的标签</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="36"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="37"/>
+        <source>%1 does not exist</source>
+        <translation>%1 不存在</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="38"/>
+        <source>%1 does not exist or is not a file</source>
+        <translation>%1 不存在或不是文件</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="39"/>
+        <source>%1 is a folder, not a file</source>
+        <translation>%1 是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="40"/>
+        <source>%1 cannot be read (%2)</source>
+        <translation>无法读取 %1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="41"/>
+        <source>%1 is larger than %2 MB; it was not imported</source>
+        <translation>%1 大于 %2 MB，未导入</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="42"/>
+        <source>%1 has a file type StudyApp cannot import (use .deck.toml, .csv, .tsv, .txt, .apkg or .colpkg)</source>
+        <translation>StudyApp 无法导入 %1 这种类型的文件（请使用 .deck.toml、.csv、.tsv、.txt、.apkg 或 .colpkg）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="45"/>
+        <source>unknown file format %1 (one of %2)</source>
+        <translation>未知的文件格式 %1（可用：%2）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="46"/>
+        <source>%1 is not UTF-8 text</source>
+        <translation>%1 不是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="47"/>
+        <source>%1 is empty</source>
+        <translation>%1 是空的</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="48"/>
+        <source>%1 is not a text file (it contains binary data)</source>
+        <translation>%1 不是文本文件（含有二进制数据）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="50"/>
+        <source>%1 is not UTF-8 text; save it as UTF-8 and import it again</source>
+        <translation>%1 不是 UTF-8 文本；请另存为 UTF-8 后再导入</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="52"/>
+        <source>%1 has unknown kind %2 (expected one of %3)</source>
+        <translation>%1 的类型 %2 未知（应为以下之一：%3）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="54"/>
+        <source>%1 has an empty prompt</source>
+        <translation>%1 的题目为空</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="55"/>
+        <source>%1 has an empty answer</source>
+        <translation>%1 的答案为空</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="56"/>
+        <source>%1 is not a readable CSV/TSV file (%2)</source>
+        <translation>%1 不是可读取的 CSV/TSV 文件（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="57"/>
+        <source>%1 is empty (no cell has any text)</source>
+        <translation>%1 是空的（没有任何单元格有文字）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="58"/>
+        <source>%1: unknown column %2 in the header</source>
+        <translation>%1：标题行中有未知的列 %2</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="60"/>
+        <source>unknown column name %1 (known: %2)</source>
+        <translation>未知的列名 %1（可用：%2）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="61"/>
+        <source>%1 has a header but no rows</source>
+        <translation>%1 只有标题行，没有数据行</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="62"/>
+        <source>%1 has 1 column; expected at least a prompt and an answer</source>
+        <translation>%1 只有 1 列；至少需要题目和答案两列</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="64"/>
+        <source>%1 has %2 columns but only %3 are named</source>
+        <translation>%1 有 %2 列，但只有 %3 列指定了内容</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="66"/>
+        <source>%1 has the prompt %2 twice</source>
+        <translation>%1 中题目 %2 出现了两次</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="67"/>
+        <source>line %1 of %2 has %3 tab-separated columns (expected question, answer and optional tags)</source>
+        <translation>%2 第 %1 行有 %3 个以制表符分隔的列（应为问题、答案和可选的标签）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="70"/>
+        <source>line %1 of %2 has an empty question</source>
+        <translation>%2 第 %1 行的问题为空</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="72"/>
+        <source>line %1 of %2 has an empty answer</source>
+        <translation>%2 第 %1 行的答案为空</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="74"/>
+        <source>%1 has no cards</source>
+        <translation>%1 中没有卡片</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="75"/>
+        <source>%1 must be a list of strings</source>
+        <translation>%1 必须是字符串列表</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="76"/>
+        <source>unknown fields in %1: %2</source>
+        <translation>%1 中有未知的字段：%2</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="77"/>
+        <source>%1 has no prompt</source>
+        <translation>%1 没有题目</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="78"/>
+        <source>%1 has an answer that is not text</source>
+        <translation>%1 的答案不是文字</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="79"/>
+        <source>%1 names the media file %2, which is not allowed (%3)</source>
+        <translation>%1 使用的媒体文件名 %2 不被允许（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="81"/>
+        <source>%1 has an ord that is not a whole number</source>
+        <translation>%1 的 ord 不是非负整数</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="82"/>
+        <source>%1 is not a valid deck file: %2</source>
+        <translation>%1 不是有效的牌组文件：语法错误</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="83"/>
+        <source>%1 is not a valid deck file: %2 (at line %3, column %4)</source>
+        <translation>%1 不是有效的牌组文件：第 %3 行第 %4 列有语法错误</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="85"/>
+        <source>%1 is not a valid deck file: %2 (at end of document)</source>
+        <translation>%1 不是有效的牌组文件：文件末尾有语法错误</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="87"/>
+        <source>%1 is not a valid deck file: it nests tables or arrays too deeply</source>
+        <translation>%1 不是有效的牌组文件：表或数组嵌套太深</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="89"/>
+        <source>deck format %1 is not supported (this StudyApp reads format %2)</source>
+        <translation>不支持牌组格式 %1（此版本的 StudyApp 读取格式 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="91"/>
+        <source>it has no [deck] table with a name</source>
+        <translation>缺少带名称的 [deck] 表</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="92"/>
+        <source>it has no [[items]]</source>
+        <translation>缺少 [[items]]</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="93"/>
+        <source>item %1 is not a table</source>
+        <translation>第 %1 个条目不是表</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="94"/>
+        <source>%1: two items share the same id</source>
+        <translation>%1：有两个条目的编号相同</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="95"/>
+        <source>the media file name %1 is not allowed (%2)</source>
+        <translation>媒体文件名 %1 不被允许（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="97"/>
+        <source>it is empty</source>
+        <translation>名称为空</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="98"/>
+        <source>it names a folder</source>
+        <translation>名称指向文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="99"/>
+        <source>it contains a folder separator</source>
+        <translation>名称含有文件夹分隔符</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="100"/>
+        <source>it contains a colon (a drive, a stream or a web address)</source>
+        <translation>名称含有冒号（驱动器、数据流或网址）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="102"/>
+        <source>it contains a control character</source>
+        <translation>名称含有控制字符</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="103"/>
+        <source>it starts or ends with a space or ends with a dot</source>
+        <translation>名称以空格开头或结尾，或以句点结尾</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="105"/>
+        <source>it is longer than %1 bytes</source>
+        <translation>名称长于 %1 字节</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="106"/>
+        <source>it is a device name on Windows</source>
+        <translation>名称是 Windows 的设备名</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="107"/>
+        <source>is dated %1, outside 2000-01-01 to %2</source>
+        <translation>日期为 %1，不在 2000-01-01 到 %2 之间</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="108"/>
+        <source>%1 is not an Anki package (it is not a zip archive)</source>
+        <translation>%1 不是 Anki 卡组包（不是有效的压缩文件）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="110"/>
+        <source>%1 %2; it was not imported</source>
+        <translation>%1 %2，未导入</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="111"/>
+        <source>has a member with an unsafe name (%1)</source>
+        <translation>含有名称不安全的成员（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="112"/>
+        <source>has a member larger than %1 MiB (%2)</source>
+        <translation>含有大于 %1 MiB 的成员（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="113"/>
+        <source>expands to more than %1 MiB</source>
+        <translation>解压后超过 %1 MiB</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="114"/>
+        <source>looks like a zip bomb (member %1 expands more than %2 times)</source>
+        <translation>疑似压缩炸弹（成员 %1 解压后膨胀超过 %2 倍）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="116"/>
+        <source>is damaged (member %1 cannot be read: %2)</source>
+        <translation>已损坏（无法读取成员 %1：%2）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="118"/>
+        <source>has a damaged meta member</source>
+        <translation>的元数据成员已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="119"/>
+        <source>uses package version %1, which this StudyApp does not know (it reads versions 1 to %2; a newer StudyApp may read it)</source>
+        <translation>使用卡组包版本 %1，此版本的 StudyApp 不认识（它读取版本 1 到 %2；更新的 StudyApp 也许能读取）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="122"/>
+        <source>has a damaged media list</source>
+        <translation>的媒体列表已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="123"/>
+        <source>has a media file with an unsafe name (%1)</source>
+        <translation>含有名称不安全的媒体文件（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="125"/>
+        <source>has no collection (the member %1 is missing)</source>
+        <translation>缺少卡片集合（成员 %1 不存在）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="127"/>
+        <source>has a collection that is not an SQLite database</source>
+        <translation>中的卡片集合不是 SQLite 数据库</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="129"/>
+        <source>has a damaged collection database</source>
+        <translation>中的卡片集合数据库已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="130"/>
+        <source>is not an Anki collection (its database lacks the notes, cards and revlog tables)</source>
+        <translation>不是 Anki 卡片集合（数据库缺少笔记、卡片和复习记录表）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="132"/>
+        <source>has a collection of schema %1, newer than this StudyApp reads (%2)</source>
+        <translation>中的卡片集合结构版本为 %1，比此版本的 StudyApp 能读取的（%2）更新</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="134"/>
+        <source>has damaged note type or deck settings</source>
+        <translation>中的笔记类型或牌组设置已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="135"/>
+        <source>has a review (revlog id %1) that %2</source>
+        <translation>中有一条复习记录（编号 %1）的%2</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="136"/>
+        <source>has damaged notes, cards or card templates</source>
+        <translation>中的笔记、卡片或卡片模板已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="138"/>
+        <source>an answer to the item (%1, %2) %3</source>
+        <translation>条目（%1，%2）的一条答题记录的%3</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="139"/>
+        <source>a history row refers to an item (%1, %2) that is not in the file</source>
+        <translation>一条历史记录指向的条目（%1，%2）不在文件中</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="141"/>
+        <source>the file contains answer history, so it must be imported into a profile</source>
+        <translation>文件含有答题历史，必须导入到某个用户中</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="143"/>
+        <source>cannot export the media file %1: %2</source>
+        <translation>无法导出媒体文件 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="144"/>
+        <source>cannot export deck %1: the item %2 has no id</source>
+        <translation>无法导出牌组 %1：条目 %2 没有编号</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="146"/>
+        <source>the deck and its sub-decks have no items to export</source>
+        <translation>此牌组及其子牌组没有可导出的条目</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="148"/>
+        <source>the deck %1 has no items of its own; export one of its sub-decks</source>
+        <translation>牌组 %1 本身没有条目；请导出它的某个子牌组</translation>
+    </message>
+</context>
+<context>
     <name>DecksPage</name>
     <message>
         <location filename="../../studyapp/ui/decks.py" line="82"/>

@@ -38,6 +38,7 @@ from studyapp.content.cloze import CLOZE, render_cloze
 from studyapp.content.html_sanitize import html_to_text, image_sources, sanitize_html
 from studyapp.content.media_names import is_safe_media_name
 from studyapp.content.model import DECK_SEPARATOR, ContentError, Deck, HistoryRow, ImportBundle, Item
+from studyapp.content.problems import Argument, Code, Problem
 
 LATEST_VERSION = 3
 COLLECTION_MEMBER = {1: "collection.anki2", 2: "collection.anki21", 3: "collection.anki21b"}
@@ -100,29 +101,29 @@ class _Archive:
         try:
             self.zip = zipfile.ZipFile(path)
         except FileNotFoundError:
-            raise ContentError(f"{path} does not exist") from None
+            raise ContentError(Code.FILE_MISSING, str(path)) from None
         except (zipfile.BadZipFile, OSError):
-            raise ContentError(f"{path} is not an Anki package (it is not a zip archive)") from None
+            raise ContentError(Code.NOT_A_ZIP, str(path)) from None
         infos = self.zip.infolist()
         for info in infos:
             if _unsafe_name(info.filename):
-                self.refuse(f"has a member with an unsafe name ({info.filename!r})")
+                self.refuse(Code.UNSAFE_MEMBER, repr(info.filename))
             if info.file_size > limits.max_member:
-                self.refuse(f"has a member larger than {limits.max_member >> 20} MiB ({info.filename!r})")
+                self.refuse(Code.MEMBER_TOO_LARGE, limits.max_member >> 20, repr(info.filename))
             self._check_ratio(info.filename, info.file_size, info.compress_size)
         if sum(i.file_size for i in infos) > limits.max_total:
-            self.refuse(f"expands to more than {limits.max_total >> 20} MiB")
+            self.refuse(Code.EXPANDS_TOO_MUCH, limits.max_total >> 20)
         self.names = {i.filename for i in infos}
 
-    def refuse(self, problem: str) -> NoReturn:
-        raise ContentError(f"{self.path} {problem}; it was not imported")
+    def refuse(self, code: Code, *args: Argument) -> NoReturn:
+        raise ContentError(Code.PACKAGE_REFUSED, str(self.path), Problem(code, args))
 
     def close(self) -> None:
         self.zip.close()
 
     def _check_ratio(self, name: str, expanded: int, compressed: int) -> None:
         if expanded > self.limits.ratio_floor and expanded > self.limits.max_ratio * max(compressed, 1):
-            self.refuse(f"looks like a zip bomb (member {name!r} expands more than {self.limits.max_ratio} times)")
+            self.refuse(Code.ZIP_BOMB, repr(name), self.limits.max_ratio)
 
     def _chunks(self, name: str, zstd: bool) -> Iterator[bytes]:
         """The member's expanded bytes in chunks, stopping at any cap."""
@@ -135,15 +136,15 @@ class _Archive:
                     size += len(chunk)
                     self.expanded += len(chunk)
                     if size > self.limits.max_member:
-                        self.refuse(f"has a member larger than {self.limits.max_member >> 20} MiB ({name!r})")
+                        self.refuse(Code.MEMBER_TOO_LARGE, self.limits.max_member >> 20, repr(name))
                     if self.expanded > self.limits.max_total:
-                        self.refuse(f"expands to more than {self.limits.max_total >> 20} MiB")
+                        self.refuse(Code.EXPANDS_TOO_MUCH, self.limits.max_total >> 20)
                     if zstd:
                         self._check_ratio(name, size, info.compress_size)
                     yield chunk
         except (zipfile.BadZipFile, zlib.error, zstandard.ZstdError, EOFError, OSError, RuntimeError,
                 NotImplementedError) as exc:  # RuntimeError: encrypted; NotImplementedError: unknown method
-            self.refuse(f"is damaged (member {name!r} cannot be read: {exc})")
+            self.refuse(Code.DAMAGED_MEMBER, repr(name), str(exc))
 
     def read(self, name: str, zstd: bool = False) -> bytes:
         return b"".join(self._chunks(name, zstd))
@@ -159,12 +160,9 @@ def _package_version(archive: _Archive) -> int:
         try:
             version = proto.first_int(proto.decode(archive.read("meta")), proto.META_VERSION)
         except proto.ProtoError:
-            archive.refuse("has a damaged meta member")
+            archive.refuse(Code.DAMAGED_META)
         if version > LATEST_VERSION or version < 1:
-            archive.refuse(
-                f"uses package version {version}, which this StudyApp does not know "
-                f"(it reads versions 1 to {LATEST_VERSION}; a newer StudyApp may read it)"
-            )
+            archive.refuse(Code.PACKAGE_VERSION, version, LATEST_VERSION)
         return version
     return 2 if "collection.anki21" in archive.names else 1
 
@@ -183,31 +181,31 @@ def _media_map(archive: _Archive, version: int) -> dict[str, str]:
                 member = str(proto.first_int(message, legacy, index)) if legacy in message else str(index)
                 mapping[proto.first_str(message, proto.MEDIA_ENTRY_NAME)] = member
         except proto.ProtoError:
-            archive.refuse("has a damaged media list")
+            archive.refuse(Code.DAMAGED_MEDIA_LIST)
     else:
         try:
             raw = json.loads(archive.read("media") or b"{}")
         except (ValueError, UnicodeDecodeError):
-            archive.refuse("has a damaged media list")
+            archive.refuse(Code.DAMAGED_MEDIA_LIST)
         if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
-            archive.refuse("has a damaged media list")
+            archive.refuse(Code.DAMAGED_MEDIA_LIST)
         mapping = {name: member for member, name in raw.items()}
     for name in mapping:
         if not is_safe_media_name(name):
-            archive.refuse(f"has a media file with an unsafe name ({name!r})")
+            archive.refuse(Code.UNSAFE_MEDIA_NAME, repr(name))
     return mapping
 
 
 def _open_collection(archive: _Archive, version: int, workdir: Path) -> sqlite3.Connection:
     member = COLLECTION_MEMBER[version]
     if member not in archive.names:
-        archive.refuse(f"has no collection (the member {member!r} is missing)")
+        archive.refuse(Code.NO_COLLECTION, repr(member))
     db_path = workdir / "collection.sqlite"
     archive.extract(member, db_path, zstd=version == LATEST_VERSION)
     with open(db_path, "r+b") as fh:
         header = fh.read(100)
         if not header.startswith(SQLITE_MAGIC):
-            archive.refuse("has a collection that is not an SQLite database")
+            archive.refuse(Code.NOT_SQLITE)
         if len(header) == 100 and header[18:20] == b"\x02\x02":
             fh.seek(18)  # our private copy: switch WAL off so a read-only open needs no -shm file
             fh.write(b"\x01\x01")
@@ -219,10 +217,10 @@ def _open_collection(archive: _Archive, version: int, workdir: Path) -> sqlite3.
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     except (sqlite3.DatabaseError, UnicodeDecodeError):  # SQLite's message may quote the damaged bytes
         conn.close()
-        archive.refuse("has a damaged collection database")
+        archive.refuse(Code.DAMAGED_DATABASE)
     if not ANKI_TABLES <= tables:
         conn.close()
-        archive.refuse("is not an Anki collection (its database lacks the notes, cards and revlog tables)")
+        archive.refuse(Code.NOT_ANKI_COLLECTION)
     return conn
 
 
@@ -268,15 +266,15 @@ def _read_structure(
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     row = conn.execute("SELECT ver FROM col").fetchone()
     if row is None or not isinstance(row[0], int):
-        archive.refuse("has a damaged collection database")
+        archive.refuse(Code.DAMAGED_DATABASE)
     if row[0] > MAX_SCHEMA:
-        archive.refuse(f"has a collection of schema {row[0]}, newer than this StudyApp reads ({MAX_SCHEMA})")
+        archive.refuse(Code.SCHEMA_TOO_NEW, row[0], MAX_SCHEMA)
     try:
         if SCHEMA18_TABLES <= tables:
             return _schema18(conn)
         return _schema11(conn)
     except (TypeError, ValueError, KeyError, AttributeError, proto.ProtoError):
-        archive.refuse("has damaged note type or deck settings")
+        archive.refuse(Code.DAMAGED_SETTINGS)
 
 
 class _CardRenderer:
@@ -472,7 +470,7 @@ def _history(conn: sqlite3.Connection, cards: dict[int, tuple[str, int]], archiv
             continue
         problem = answer_time_problem(rid, now_ms)  # Anki's revlog id is the moment of the answer
         if problem:
-            archive.refuse(f"has a review (revlog id {rid}) that {problem}")
+            archive.refuse(Code.REVIEW_TIME, rid, problem)
         history.append(HistoryRow(
             item_guid=card[0], item_ord=card[1], timestamp_ms=rid, grade=ease,
             correct=int(ease > 1), response_ms=time_ms if time_ms and time_ms > 0 else None,
@@ -495,11 +493,11 @@ def read_anki_package(path: Path, limits: Limits = DEFAULT_LIMITS) -> ImportBund
                 decks_out, cards = _items(conn, note_types, decks)
                 history = _history(conn, cards, archive)
             except (sqlite3.DatabaseError, UnicodeDecodeError):
-                archive.refuse("has a damaged collection database")
+                archive.refuse(Code.DAMAGED_DATABASE)
             except ContentError:
                 raise
             except (TypeError, ValueError, AttributeError, KeyError, IndexError, RecursionError):
-                archive.refuse("has damaged notes, cards or card templates")  # wrong types or absurd nesting
+                archive.refuse(Code.DAMAGED_NOTES)  # wrong types or absurd nesting
             finally:
                 conn.close()
         media = {}

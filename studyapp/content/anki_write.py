@@ -41,6 +41,7 @@ from studyapp.content.cloze import CLOZE, render_cloze
 from studyapp.content.html_sanitize import html_to_text, image_sources
 from studyapp.content.media_names import media_name_problem
 from studyapp.content.model import ContentError, Deck, HistoryRow, Item
+from studyapp.content.problems import Code
 
 SCHEMA = """
 CREATE TABLE col (id integer PRIMARY KEY, crt integer NOT NULL, mod integer NOT NULL, scm integer NOT NULL,
@@ -313,12 +314,12 @@ def write_anki_package(decks: list[Deck], history: list[HistoryRow], path: Path,
     for name in media:
         problem = media_name_problem(name)
         if problem:
-            raise ContentError(f"cannot export the media file {name!r}: {problem}")
+            raise ContentError(Code.EXPORT_MEDIA, repr(name), problem)
     for deck in decks:
         deck.validate()
         missing = [i.prompt[:40] for i in deck.items if not i.guid]
         if missing:
-            raise ContentError(f"cannot export deck {deck.name!r}: the item {missing[0]!r} has no id")
+            raise ContentError(Code.EXPORT_ITEM_WITHOUT_ID, repr(deck.name), repr(missing[0]))
     with tempfile.TemporaryDirectory(prefix="studyapp-apkg-") as workdir:
         db_path = Path(workdir) / "collection.anki2"
         _collection(db_path, decks, history)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import time
 from datetime import datetime, timezone
 
+from studyapp.content.problems import Code, Problem
+
 EARLIEST_MS = 946_684_800_000   # 2000-01-01T00:00:00Z: before any answer StudyApp or Anki 2 logged
 FUTURE_SLACK_MS = 86_400_000    # a day: time zones and slightly fast clocks, never a real future
 
@@ -30,9 +32,9 @@ def describe_ms(ms: int) -> str:
         return f"{ms} ms since 1970"
 
 
-def answer_time_problem(ms: int, now_ms: int | None = None) -> str | None:
+def answer_time_problem(ms: int, now_ms: int | None = None) -> Problem | None:
     """Why `ms` cannot be the moment of an answer (one phrase), or None."""
     latest = latest_allowed_ms(now_ms)
     if ms < EARLIEST_MS or ms > latest:
-        return f"is dated {describe_ms(ms)}, outside 2000-01-01 to {describe_ms(latest)}"
+        return Problem(Code.DATED_OUTSIDE, (describe_ms(ms), describe_ms(latest)))
     return None

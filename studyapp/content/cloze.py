@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from studyapp.content.model import ContentError, Item
+from studyapp.content.problems import Code
 
 CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
 
@@ -32,7 +33,7 @@ def expand_cloze(template: Item) -> list[Item]:
     """Items of kind "cloze", one per deletion number of `template.prompt`."""
     numbers = cloze_numbers(template.prompt)
     if not numbers:
-        raise ContentError(f"the cloze item {template.prompt[:40]!r} has no {{{{c1::...}}}} deletion")
+        raise ContentError(Code.NO_CLOZE_DELETION, repr(template.prompt[:40]))
     items = []
     for number in numbers:
         prompt, answer = render_cloze(template.prompt, number)

@@ -17,6 +17,7 @@ from studyapp.content.expand import expand_item
 from studyapp.content.limits import MAX_DELIMITED_BYTES, read_capped
 from studyapp.content.model import KINDS, ContentError, Deck, ImportBundle, Item
 from studyapp.content.native import stable_guid
+from studyapp.content.problems import Code, Problem
 
 COLUMN_ALIASES = {
     "prompt": {"prompt", "front", "term", "question", "word"},
@@ -46,13 +47,13 @@ def canonical_column(name: str) -> str | None:
 def _decode(path: Path) -> str:
     raw = read_capped(path, MAX_DELIMITED_BYTES)
     if not raw.strip():
-        raise ContentError(f"{path} is empty")
+        raise ContentError(Code.EMPTY_FILE, str(path))
     if b"\x00" in raw:
-        raise ContentError(f"{path} is not a text file (it contains binary data)")
+        raise ContentError(Code.BINARY_FILE, str(path))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ContentError(f"{path} is not UTF-8 text; save it as UTF-8 and import it again") from None
+        raise ContentError(Code.NOT_UTF8_SAVE_AS, str(path)) from None
 
 
 def detect_delimiter(path: Path, text: str) -> str:
@@ -76,16 +77,16 @@ def _split(cell: str, pattern: str) -> list[str]:
     return [part.strip() for part in re.split(pattern, cell) if part.strip()]
 
 
-def _item(values: dict[str, Any], deck_name: str, default_kind: str, where: str) -> list[Item]:
+def _item(values: dict[str, Any], deck_name: str, default_kind: str, where: Problem) -> list[Item]:
     kind = (values.get("kind") or default_kind).strip().lower()
     if kind not in KINDS:
-        raise ContentError(f"{where} has unknown kind {kind!r} (expected one of {', '.join(KINDS)})")
+        raise ContentError(Code.UNKNOWN_KIND_AT, where, repr(kind), ", ".join(KINDS))
     prompt = values.get("prompt", "").strip()
     answer = values.get("answer", "").strip()
     if not prompt:
-        raise ContentError(f"{where} has an empty prompt")
+        raise ContentError(Code.EMPTY_PROMPT_AT, where)
     if not answer and kind != "cloze":
-        raise ContentError(f"{where} has an empty answer")
+        raise ContentError(Code.EMPTY_ANSWER_AT, where)
     item = Item(
         kind=kind, prompt=prompt, answer=answer,
         options=_split(values.get("options", ""), r"\|"),
@@ -99,7 +100,7 @@ def _item(values: dict[str, Any], deck_name: str, default_kind: str, where: str)
         try:
             it.validate()
         except ContentError as exc:
-            raise ContentError(f"{where}: {exc}") from None
+            raise ContentError(Code.AT, where, exc.problem) from None
     return items
 
 
@@ -118,37 +119,37 @@ def read_delimited(
     try:
         rows = list(csv.reader(io.StringIO(text), delimiter=delimiter or detect_delimiter(path, text)))
     except csv.Error as exc:
-        raise ContentError(f"{path} is not a readable CSV/TSV file ({exc})") from None
+        raise ContentError(Code.NOT_CSV, str(path), str(exc)) from None
     rows = [r for r in rows if any(cell.strip() for cell in r)]
     if not rows:
-        raise ContentError(f"{path} is empty (no cell has any text)")
+        raise ContentError(Code.NO_CELL_TEXT, str(path))
     header = [canonical_column(c) for c in rows[0]]
     recognised = "prompt" in header and "answer" in header
     has_header = recognised if header_row is None else header_row
     if columns is None:
         if recognised and None in header:
             unknown = rows[0][header.index(None)]
-            raise ContentError(f"{path}: unknown column {unknown!r} in the header")
+            raise ContentError(Code.UNKNOWN_HEADER_COLUMN, str(path), repr(unknown))
         columns = [c for c in header if c is not None] if recognised else DEFAULT_COLUMNS  # all named, as checked
     else:
         bad = [c for c in columns if c not in COLUMN_ALIASES and c != IGNORE]
         if bad:
-            raise ContentError(f"unknown column name {bad[0]!r} (known: {', '.join(COLUMN_ALIASES)})")
+            raise ContentError(Code.UNKNOWN_COLUMN_NAME, repr(bad[0]), ", ".join(COLUMN_ALIASES))
     body = rows[1:] if has_header else rows
     if not body:
-        raise ContentError(f"{path} has a header but no rows")
+        raise ContentError(Code.HEADER_WITHOUT_ROWS, str(path))
     name = deck_name or path.name.split(".")[0]
     items: list[Item] = []
     first_line = 2 if has_header else 1
     for n, row in enumerate(body, start=first_line):
-        where = f"{path} line {n}"
+        where = Problem(Code.LINE_OF, (str(path), n))
         if len(row) < 2:
-            raise ContentError(f"{where} has {len(row)} column(s); expected at least a prompt and an answer")
+            raise ContentError(Code.TOO_FEW_COLUMNS, where)
         if len(row) > len(columns):
-            raise ContentError(f"{where} has {len(row)} columns but only {len(columns)} are named")
+            raise ContentError(Code.TOO_MANY_COLUMNS, where, len(row), len(columns))
         items.extend(_item(dict(zip(columns, row)), name, kind, where))
     keys = [(i.guid, i.ord) for i in items]
     if len(set(keys)) != len(keys):
         duplicate = next(i.prompt for i in items if keys.count((i.guid, i.ord)) > 1)
-        raise ContentError(f"{path} has the prompt {duplicate!r} twice")
+        raise ContentError(Code.PROMPT_TWICE, str(path), repr(duplicate))
     return ImportBundle(decks=[Deck(name=name, items=items)])

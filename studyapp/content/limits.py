@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from studyapp.content.model import ContentError
+from studyapp.content.problems import Code
 
 MAX_DELIMITED_BYTES = 64 << 20  # CSV/TSV/Mnemosyne text: a million rows of flashcards fit easily
 MAX_DECK_BYTES = 16 << 20       # a hand-written .deck.toml: far more than a teacher types
@@ -13,18 +14,18 @@ MAX_DECK_BYTES = 16 << 20       # a hand-written .deck.toml: far more than a tea
 def read_capped(path: Path, cap: int) -> bytes:
     """The bytes of `path`, refused with one sentence when it is (or grows) larger than `cap`."""
     path = Path(path)
-    too_large = ContentError(f"{path} is larger than {cap >> 20} MB; it was not imported")
+    too_large = ContentError(Code.TOO_LARGE, str(path), cap >> 20)
     try:
         if path.stat().st_size > cap:
             raise too_large
         with open(path, "rb") as handle:
             data = handle.read(cap + 1)
     except FileNotFoundError:
-        raise ContentError(f"{path} does not exist") from None
+        raise ContentError(Code.FILE_MISSING, str(path)) from None
     except IsADirectoryError:
-        raise ContentError(f"{path} is a folder, not a file") from None
+        raise ContentError(Code.IS_A_FOLDER, str(path)) from None
     except OSError as exc:
-        raise ContentError(f"{path} cannot be read ({exc.strerror})") from None
+        raise ContentError(Code.UNREADABLE, str(path), str(exc.strerror)) from None
     if len(data) > cap:
         raise too_large
     return data

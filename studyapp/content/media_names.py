@@ -7,6 +7,7 @@ filesystem) all ask this module, so a name that one of them refuses is refused b
 from __future__ import annotations
 
 from studyapp.content.model import ContentError
+from studyapp.content.problems import Code, Problem
 
 MAX_NAME_BYTES = 255  # the longest file name common filesystems store
 # Names Windows maps to devices whatever their extension ("nul.png" opens the null device).
@@ -16,24 +17,24 @@ WINDOWS_DEVICES = frozenset(
 )
 
 
-def media_name_problem(name: str) -> str | None:
+def media_name_problem(name: str) -> Problem | None:
     """Why `name` cannot be a media file name, or None when it is a plain, portable file name."""
     if not name or not name.strip():
-        return "it is empty"
+        return Problem(Code.NAME_EMPTY)
     if name in (".", ".."):
-        return "it names a folder"
+        return Problem(Code.NAME_IS_FOLDER)
     if any(ch in name for ch in "/\\"):
-        return "it contains a folder separator"
+        return Problem(Code.NAME_SEPARATOR)
     if ":" in name:
-        return "it contains a colon (a drive, a stream or a web address)"
+        return Problem(Code.NAME_COLON)
     if any(ord(ch) < 32 or ord(ch) == 127 for ch in name):
-        return "it contains a control character"
+        return Problem(Code.NAME_CONTROL)
     if name != name.strip() or name.endswith("."):
-        return "it starts or ends with a space or ends with a dot"
+        return Problem(Code.NAME_SPACE_OR_DOT)
     if len(name.encode("utf-8")) > MAX_NAME_BYTES:
-        return f"it is longer than {MAX_NAME_BYTES} bytes"
+        return Problem(Code.NAME_TOO_LONG, (MAX_NAME_BYTES,))
     if name.split(".")[0].rstrip().upper() in WINDOWS_DEVICES:
-        return "it is a device name on Windows"
+        return Problem(Code.NAME_DEVICE)
     return None
 
 
@@ -45,5 +46,5 @@ def check_media_name(name: str) -> str:
     """`name` itself, or ContentError in one sentence naming it."""
     problem = media_name_problem(name)
     if problem:
-        raise ContentError(f"the media file name {name!r} is not allowed ({problem})")
+        raise ContentError(Code.MEDIA_NAME_NOT_ALLOWED, repr(name), problem)
     return name

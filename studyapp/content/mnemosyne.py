@@ -12,18 +12,16 @@ from studyapp.content.html_sanitize import sanitize_html
 from studyapp.content.limits import MAX_DELIMITED_BYTES, read_capped
 from studyapp.content.model import ContentError, Deck, ImportBundle, Item
 from studyapp.content.native import stable_guid
+from studyapp.content.problems import Code
 
 
 def _item(line: str, number: int, deck_name: str, source: str) -> Item:
     columns = line.split("\t")
     if len(columns) not in (2, 3):
-        raise ContentError(
-            f"line {number} of {source} has {len(columns)} tab-separated columns "
-            "(expected question, answer and optional tags)"
-        )
+        raise ContentError(Code.MNEMOSYNE_COLUMNS, number, source, len(columns))
     question, answer = sanitize_html(columns[0]).strip(), sanitize_html(columns[1]).strip()
     if not question or not answer:
-        raise ContentError(f"line {number} of {source} has an empty {'question' if not question else 'answer'}")
+        raise ContentError(Code.MNEMOSYNE_EMPTY_ANSWER if question else Code.MNEMOSYNE_EMPTY_QUESTION, number, source)
     tags = [t.strip() for t in columns[2].split(",") if t.strip()] if len(columns) == 3 else []
     return Item(kind="basic", prompt=question, answer=answer, tags=tags, guid=stable_guid(deck_name, "basic", question))
 
@@ -33,7 +31,7 @@ def read_mnemosyne_tsv(path: Path) -> ImportBundle:
     try:
         text = read_capped(path, MAX_DELIMITED_BYTES).decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ContentError(f"{path} is not UTF-8 text") from None
+        raise ContentError(Code.NOT_UTF8, str(path)) from None
     deck_name = path.stem.strip() or "Mnemosyne"
     items: list[Item] = []
     seen: set[str] = set()
@@ -48,7 +46,7 @@ def read_mnemosyne_tsv(path: Path) -> ImportBundle:
         seen.add(item.guid)
         items.append(item)
     if not items:
-        raise ContentError(f"{path} has no cards")
+        raise ContentError(Code.NO_CARDS, str(path))
     deck = Deck(name=deck_name, items=items)
     deck.validate()
     return ImportBundle(decks=[deck])

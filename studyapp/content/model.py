@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sized
 from dataclasses import dataclass, field
 
+from studyapp.content.problems import Argument, Code, Problem
+
 # Item kinds. "reversed" is one direction of a two-way pair (ord 0 front->back, ord 1 back->front).
 KINDS = ("basic", "reversed", "cloze", "choice", "typed", "truefalse")
 # Kinds the student grades themselves (Again/Hard/Good/Easy); the rest are graded by the app.
@@ -26,7 +28,16 @@ MAX_FIELD_BYTES = 1 << 20
 
 
 class ContentError(ValueError):
-    """A deck or item that cannot be used; the message is one sentence for the user."""
+    """A deck or item that cannot be used: a problem code with its arguments (studyapp/content/problems.py);
+    the message is its English sentence, which the GUI translates by code."""
+
+    def __init__(self, code: Code, *args: Argument) -> None:
+        self.problem = Problem(code, args)
+        super().__init__(self.problem.text)
+
+    def __reduce__(self) -> tuple[type[ContentError], tuple[Argument, ...]]:
+        # Rebuilt from the code and arguments (the default would pass the English text as the code).
+        return ContentError, (self.problem.code, *self.problem.args)
 
 
 @dataclass
@@ -58,23 +69,22 @@ class Item:
     def validate(self) -> None:
         oversized = self.oversized_field()
         if oversized:
-            raise ContentError(f"the item {self.prompt[:40]!r} has a field ({oversized}) longer than "
-                               f"{MAX_FIELD_BYTES >> 20} MB")
+            raise ContentError(Code.FIELD_TOO_LONG, repr(self.prompt[:40]), oversized, MAX_FIELD_BYTES >> 20)
         if self.kind not in KINDS:
-            raise ContentError(f"unknown item kind {self.kind!r} (expected one of {', '.join(KINDS)})")
+            raise ContentError(Code.UNKNOWN_ITEM_KIND, repr(self.kind), ", ".join(KINDS))
         if not self.prompt.strip():
-            raise ContentError("an item has an empty prompt")
+            raise ContentError(Code.EMPTY_PROMPT)
         if not self.answer.strip():
-            raise ContentError(f"the item {self.prompt[:40]!r} has an empty answer")
+            raise ContentError(Code.ITEM_EMPTY_ANSWER, repr(self.prompt[:40]))
         if self.kind == "choice":
             if len(self.options) < 2:
-                raise ContentError(f"the multiple-choice item {self.prompt[:40]!r} needs at least 2 options")
+                raise ContentError(Code.TOO_FEW_OPTIONS, repr(self.prompt[:40]))
             if self.answer not in self.options:
-                raise ContentError(f"the answer of {self.prompt[:40]!r} is not one of its options")
+                raise ContentError(Code.ANSWER_NOT_AN_OPTION, repr(self.prompt[:40]))
             if len(self.options) > 9:
-                raise ContentError(f"the multiple-choice item {self.prompt[:40]!r} has more than 9 options")
+                raise ContentError(Code.TOO_MANY_OPTIONS, repr(self.prompt[:40]))
         if self.kind == "truefalse" and self.answer.lower() not in ("true", "false"):
-            raise ContentError(f"the true/false item {self.prompt[:40]!r} must have the answer true or false")
+            raise ContentError(Code.TRUE_FALSE_ANSWER, repr(self.prompt[:40]))
 
 
 @dataclass
@@ -86,7 +96,7 @@ class Deck:
     def validate(self) -> None:
         parts = self.name.split(DECK_SEPARATOR)
         if not self.name.strip() or any(not p.strip() for p in parts):
-            raise ContentError(f"invalid deck name {self.name!r}")
+            raise ContentError(Code.INVALID_DECK_NAME, repr(self.name))
         for item in self.items:
             item.validate()
 

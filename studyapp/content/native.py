@@ -7,6 +7,7 @@ anything is returned; writing produces a file that reads back to the same deck.
 from __future__ import annotations
 
 import hashlib
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from studyapp.content.expand import expand_item
 from studyapp.content.limits import MAX_DECK_BYTES, read_capped
 from studyapp.content.media_names import media_name_problem
 from studyapp.content.model import KINDS, ContentError, Deck, Item
+from studyapp.content.problems import Code, Problem
 
 FORMAT_VERSION = 1
 SUFFIX = ".deck.toml"
@@ -33,35 +35,35 @@ def stable_guid(deck_name: str, kind: str, prompt: str) -> str:
     return f"sa-{digest[:16]}"
 
 
-def _string_list(value: object, where: str) -> list[str]:
+def _string_list(value: object, where: Problem) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
-        raise ContentError(f"{where} must be a list of strings")
+        raise ContentError(Code.NOT_A_STRING_LIST, where)
     return [str(v) for v in value]
 
 
 def _item_from_table(
     table: dict[str, Any], deck_name: str, default_kind: str, deck_tags: list[str], n: int
 ) -> list[Item]:
-    where = f"item {n}"
+    where = Problem(Code.ITEM_NUMBER, (n,))
     unknown = set(table) - ITEM_KEYS
     if unknown:
-        raise ContentError(f"{where} has unknown field(s): {', '.join(sorted(unknown))}")
+        raise ContentError(Code.UNKNOWN_FIELDS, where, ", ".join(sorted(unknown)))
     kind = str(table.get("kind", default_kind))
     if kind not in KINDS:
-        raise ContentError(f"{where} has unknown kind {kind!r} (expected one of {', '.join(KINDS)})")
+        raise ContentError(Code.UNKNOWN_KIND_AT, where, repr(kind), ", ".join(KINDS))
     prompt = table.get("prompt")
     if not isinstance(prompt, str) or not prompt.strip():
-        raise ContentError(f"{where} has no prompt")
+        raise ContentError(Code.NO_PROMPT, where)
     answer = table.get("answer", "")
     if isinstance(answer, bool):
         answer = "true" if answer else "false"
     if not isinstance(answer, (str, int, float)):
-        raise ContentError(f"{where} has an answer that is not text")
-    lists = {key: _string_list(table.get(key, []), f"{where} field {key!r}") for key in LIST_KEYS}
+        raise ContentError(Code.ANSWER_NOT_TEXT, where)
+    lists = {key: _string_list(table.get(key, []), Problem(Code.FIELD_OF, (where, repr(key)))) for key in LIST_KEYS}
     for name in lists["media"]:
         problem = media_name_problem(name)
         if problem:
-            raise ContentError(f"{where} names the media file {name!r}, which is not allowed ({problem})")
+            raise ContentError(Code.MEDIA_NOT_ALLOWED_AT, where, repr(name), problem)
     guid = str(table.get("id") or stable_guid(deck_name, kind, prompt))
     base = Item(
         kind=kind,
@@ -81,10 +83,26 @@ def _item_from_table(
     if ord_ is not None:
         # An item already expanded (as write_deck writes a cloze part or one side of a pair).
         if not isinstance(ord_, int) or isinstance(ord_, bool) or ord_ < 0:
-            raise ContentError(f"{where} has an ord that is not a whole number")
+            raise ContentError(Code.ORD_NOT_WHOLE, where)
         base.ord = ord_
         return [base]
     return expand_item(base)
+
+
+# Where tomllib's message says the error is (its 3.11-3.13 errors have no line and column attributes).
+SYNTAX_PLACE = re.compile(r"^(.*) \(at line (\d+), column (\d+)\)$", re.S)
+SYNTAX_AT_END = re.compile(r"^(.*) \(at end of document\)$", re.S)
+
+
+def _syntax_error(source: str, exc: tomllib.TOMLDecodeError) -> ContentError:
+    """A TOML syntax error: tomllib's English, with its line and column as arguments of their own so that a
+    translation can name the place without the English."""
+    place, at_end = SYNTAX_PLACE.match(str(exc)), SYNTAX_AT_END.match(str(exc))
+    if place is not None:
+        return ContentError(Code.DECK_SYNTAX_AT, source, place.group(1), int(place.group(2)), int(place.group(3)))
+    if at_end is not None:
+        return ContentError(Code.DECK_SYNTAX_AT_END, source, at_end.group(1))
+    return ContentError(Code.DECK_SYNTAX, source, str(exc))
 
 
 def parse_deck(text: str, source: str = "deck") -> Deck:
@@ -92,35 +110,34 @@ def parse_deck(text: str, source: str = "deck") -> Deck:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ContentError(f"{source} is not a valid deck file: {exc}") from None
+        raise _syntax_error(source, exc) from None
     except RecursionError:
-        raise ContentError(f"{source} is not a valid deck file: it nests tables or arrays too deeply") from None
+        raise ContentError(Code.DECK_TOO_DEEP, source) from None
     try:
         version = data.get("format", FORMAT_VERSION)
         if version != FORMAT_VERSION:
-            raise ContentError(f"deck format {version!r} is not supported "
-                               f"(this StudyApp reads format {FORMAT_VERSION})")
+            raise ContentError(Code.DECK_FORMAT, repr(version), FORMAT_VERSION)
         header = data.get("deck")
         if not isinstance(header, dict) or not isinstance(header.get("name"), str):
-            raise ContentError("it has no [deck] table with a name")
+            raise ContentError(Code.NO_DECK_TABLE)
         name = header["name"].strip()
         default_kind = str(header.get("kind", "basic"))
-        deck_tags = _string_list(header.get("tags", []), "the deck's tags")
+        deck_tags = _string_list(header.get("tags", []), Problem(Code.DECK_TAGS))
         tables = data.get("items", [])
         if not isinstance(tables, list) or not tables:
-            raise ContentError("it has no [[items]]")
+            raise ContentError(Code.NO_ITEMS_TABLE)
         items: list[Item] = []
         for n, table in enumerate(tables, start=1):
             if not isinstance(table, dict):
-                raise ContentError(f"item {n} is not a table")
+                raise ContentError(Code.ITEM_NOT_A_TABLE, n)
             items.extend(_item_from_table(table, name, default_kind, deck_tags, n))
         deck = Deck(name=name, description=str(header.get("description", "")), items=items)
         deck.validate()
     except ContentError as exc:
-        raise ContentError(f"{source}: {exc}") from None
+        raise ContentError(Code.AT, source, exc.problem) from None
     keys = [(i.guid, i.ord) for i in deck.items]
     if len(set(keys)) != len(keys):
-        raise ContentError(f"{source}: two items share the same id")
+        raise ContentError(Code.SHARED_ID, source)
     return deck
 
 
@@ -128,7 +145,7 @@ def read_deck(path: Path) -> Deck:
     try:
         text = read_capped(path, MAX_DECK_BYTES).decode("utf-8")
     except UnicodeDecodeError:
-        raise ContentError(f"{path} is not UTF-8 text") from None
+        raise ContentError(Code.NOT_UTF8, str(path)) from None
     return parse_deck(text, source=str(path))
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from studyapp.content.delimited import read_delimited
 from studyapp.content.model import ContentError, ImportBundle
 from studyapp.content.native import read_deck
+from studyapp.content.problems import Code
 
 FORMATS = ("auto", "native", "csv", "quizlet", "mnemosyne", "anki")
 SUFFIX_FORMATS = {".toml": "native", ".csv": "csv", ".tsv": "csv", ".txt": "csv", ".apkg": "anki", ".colpkg": "anki"}
@@ -15,9 +16,7 @@ SUFFIX_FORMATS = {".toml": "native", ".csv": "csv", ".tsv": "csv", ".txt": "csv"
 def detect_format(path: Path) -> str:
     fmt = SUFFIX_FORMATS.get(path.suffix.lower())
     if fmt is None:
-        raise ContentError(
-            f"{path} has a file type StudyApp cannot import (use .deck.toml, .csv, .tsv, .txt, .apkg or .colpkg)"
-        )
+        raise ContentError(Code.UNKNOWN_FILE_TYPE, str(path))
     return fmt
 
 
@@ -28,9 +27,9 @@ def read_file(path: Path, deck_name: str | None = None, columns: list[str] | Non
     (Quizlet's and Mnemosyne's exports are both tab-separated .txt)."""
     path = Path(path)
     if not path.is_file():
-        raise ContentError(f"{path} does not exist or is not a file")
+        raise ContentError(Code.NOT_A_FILE, str(path))
     if file_format not in FORMATS:
-        raise ContentError(f"unknown file format {file_format!r} (one of {', '.join(FORMATS)})")
+        raise ContentError(Code.UNKNOWN_FILE_FORMAT, repr(file_format), ", ".join(FORMATS))
     fmt = detect_format(path) if file_format == "auto" else file_format
     if fmt == "native":
         return ImportBundle(decks=[read_deck(path)])

@@ -9,6 +9,7 @@ from sqlite_utils import Database
 
 from studyapp.content.anki_write import write_anki_package
 from studyapp.content.model import ContentError, Deck, HistoryRow
+from studyapp.content.problems import Code
 from studyapp.paths import media_dir
 from studyapp.store import queries
 
@@ -17,7 +18,7 @@ def write_apkg(db: Database, data_dir: Path, decks: list[Deck], out: Path, profi
     """Write `decks` to the .apkg `out` (the profile's answers to their items as history when `profile_id`
     is given); returns how many items were written."""
     if not decks:
-        raise ContentError("the deck and its sub-decks have no items to export")
+        raise ContentError(Code.NOTHING_TO_EXPORT)
     keys = {(i.guid, i.ord) for d in decks for i in d.items}
     history = []
     if profile_id is not None:

@@ -18,6 +18,7 @@ from sqlite_utils import Database
 from studyapp.content.answer_times import answer_time_problem, wall_clock_ms
 from studyapp.content.media_names import check_media_name
 from studyapp.content.model import ContentError, ImportBundle, Item
+from studyapp.content.problems import Code
 from studyapp.paths import media_dir
 from studyapp.store.housekeeping import IMPORT_STAGING
 from studyapp.store.queries import ensure_deck, item_record, now_ms
@@ -91,11 +92,10 @@ def _import_history(db: Database, bundle: ImportBundle, profile_id: int, result:
     for row in bundle.history:
         problem = answer_time_problem(row.timestamp_ms, now_ms)
         if problem:  # the readers name the file and row; this is the last gate before the log
-            raise ContentError(f"an answer to the item ({row.item_guid}, {row.item_ord}) {problem}")
+            raise ContentError(Code.HISTORY_TIME, row.item_guid, row.item_ord, problem)
         item = next(db.query("SELECT id FROM items WHERE guid = ? AND ord = ?", [row.item_guid, row.item_ord]), None)
         if item is None:
-            raise ContentError(f"a history row refers to an item ({row.item_guid}, {row.item_ord}) "
-                               "that is not in the file")
+            raise ContentError(Code.HISTORY_UNKNOWN_ITEM, row.item_guid, row.item_ord)
         if (row.source_id and row.source_id in known) or (item["id"], row.timestamp_ms) in moments:
             result.answers_skipped += 1
             continue
@@ -116,7 +116,7 @@ def import_bundle(
     """Import decks, media and history in one transaction. Media are staged in a temporary folder inside the
     data dir and moved into place only after the database commit; on any error nothing is left behind."""
     if bundle.history and profile_id is None:
-        raise ContentError("the file contains answer history, so it must be imported into a profile")
+        raise ContentError(Code.HISTORY_NEEDS_PROFILE)
     result = ImportResult(decks=[])
     target = media_dir(data_dir)
     target.mkdir(parents=True, exist_ok=True)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from studyapp.placeholders import fill
 from studyapp.study.clock import DAY_MS
 
 
@@ -79,13 +80,6 @@ def describe_days(ms: int) -> str:
     if days < 1:
         return f"{round(days * 24)} h"
     return f"{round(days)} day" + ("" if round(days) == 1 else "s")
-
-
-def fill(template: str, arguments: list[str]) -> str:
-    """`template` with %1, %2, ... replaced by the arguments (as Qt's translated strings are filled)."""
-    for n, argument in enumerate(arguments, 1):
-        template = template.replace(f"%{n}", argument)
-    return template
 
 
 @dataclass(frozen=True)

@@ -193,16 +193,19 @@ def new_item_choice(context: StudyContext, predicted: float | None = None) -> Ch
 
 def step_intervals(context: StudyContext, item: ItemRow, at_ms: int, graduate) -> dict[int, int]:
     """For each grade 1-4 of `item` answered at `at_ms`, the wait before it is shown again: a learning
-    step's, or `graduate(grade)` (ms) once it leaves the steps, at least a day (an item out of its steps
-    is reviewed at most once a study day). Longer for a better grade, as a student expects of the buttons."""
+    step's, or `graduate(grade)` (ms) once it leaves the steps, in whole days and at least one (an item out of
+    its steps is reviewed at most once a study day). Longer for a better grade, as a student expects of the
+    buttons: out of the steps, a day longer than the grade below at least (as Anki's buttons), so that Hard,
+    Good and Easy never read the same, even where each wait is past what `graduate` measures (a year)."""
     answers = context.history.get(item.id, [])
     state = learning_state(answers, context.day_start_ms)
     out: dict[int, int] = {}
     for grade in (1, 2, 3, 4):
         after = step_after(state, not answers, grade, at_ms)
-        out[grade] = after.wait_ms if after is not None else max(int(graduate(grade)), DAY_MS)
+        out[grade] = after.wait_ms if after is not None else max(round(graduate(grade) / DAY_MS), 1) * DAY_MS
         if grade > 1:
-            out[grade] = max(out[grade], out[grade - 1])
+            longer = DAY_MS if after is None and out[grade - 1] >= DAY_MS else 0
+            out[grade] = max(out[grade], out[grade - 1] + longer)
     return out
 
 

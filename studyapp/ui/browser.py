@@ -32,6 +32,7 @@ from studyapp.content.expand import checked_items
 from studyapp.content.model import KINDS, ContentError, Item
 from studyapp.ui import items_ops
 from studyapp.ui.content_names import deck_leaf, deck_path, display_text
+from studyapp.ui.content_problems import problem_text
 from studyapp.ui.study import grade_names, interval_text
 
 COLUMNS = ("prompt", "answer", "due", "interval", "kind", "deck", "tags")
@@ -176,7 +177,7 @@ class ItemEditor(QDialog):
         try:
             checked_items(self.item())
         except ContentError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(problem_text(exc.problem))
             return
         super().accept()
 

@@ -130,11 +130,12 @@ def export_deck(ws, deck_id: int, path: str) -> int:
 
     from studyapp.content.model import ContentError
     from studyapp.content.native import write_deck
+    from studyapp.content.problems import Code
     from studyapp.store import queries
 
     content = queries.deck_content(ws.db, deck_id)
     if not content.items:
-        raise ContentError(f"the deck {content.name!r} has no items of its own; export one of its sub-decks")
+        raise ContentError(Code.NO_ITEMS_OF_ITS_OWN, repr(content.name))
     out = Path(path)
     part = out.with_name(out.name + ".part")
     part.write_text(write_deck(content), encoding="utf-8")

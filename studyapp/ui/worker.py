@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -21,6 +22,9 @@ if TYPE_CHECKING:
     from studyapp.study.session import StudySession
 
 log = logging.getLogger(__name__)
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+
 
 class Notice(Exception):
     """A failure of the GUI's own making whose message is already one sentence for the student."""
@@ -39,7 +43,13 @@ def user_errors() -> tuple[type[Exception], ...]:
 
 
 def describe_error(exc: BaseException) -> str:
-    """The sentence for the student; an unexpected error (a bug) also goes to the log with its traceback."""
+    """The sentence for the student, in the interface language where the error carries a code (a content
+    problem); an unexpected error (a bug) also goes to the log with its traceback."""
+    from studyapp.content.model import ContentError
+    from studyapp.ui.content_problems import problem_text
+
+    if isinstance(exc, ContentError):
+        return problem_text(exc.problem)
     if isinstance(exc, user_errors()):
         return str(exc)
     log.error("unexpected error", exc_info=exc)
@@ -48,11 +58,13 @@ def describe_error(exc: BaseException) -> str:
 
 def as_sentence(message: str) -> str:
     """A message from below the GUI as a sentence: capital first letter (unless it starts with a file name),
-    full stop."""
+    full stop (a Chinese one after Chinese text)."""
     first = message.split(" ", 1)[0]
     if not any(mark in first for mark in "./\\"):
         message = message[:1].upper() + message[1:]
-    return message if message.endswith((".", "!", "?")) else message + "."
+    if message.endswith((".", "!", "?", "。", "！", "？")):
+        return message
+    return message + ("。" if CJK.search(message) else ".")
 
 
 class StoreWorker(QObject):

@@ -1,11 +1,11 @@
 import numpy as np
 import pytest
 
-from studyapp.content.model import Deck, ImportBundle, Item
+from studyapp.content.model import Item
 from studyapp.store import queries
 from studyapp.store.db import connect
-from studyapp.store.importer import import_bundle
 from studyapp.store.queries import ItemRow, LoggedAnswer
+from studyapp.study.clock import DAY_MS
 from studyapp.study.policies import PracticePolicy, ReviewPolicy, fisher_information, make_policy
 from studyapp.study.policies import TestPolicy as AdaptiveTest
 from studyapp.study.reasons import Code
@@ -136,6 +136,22 @@ def test_a_failed_item_returns_after_its_learning_step_and_the_sitting_waits_for
     assert ahead.item.id == 2 and ahead.reason.code == Code.LEARN_AHEAD  # nothing else: shown early, not dropped
 
 
+class StrongStudent(FakePredictor):
+    """Recalls everything for years: every grade's wait runs past the longest interval the buttons measure."""
+
+    def curve_after(self, item, extra):
+        return lambda at_ms: 0.99
+
+
+def test_hard_good_and_easy_never_show_the_same_interval_for_a_strong_student():
+    # A finding of issue 16: all three read "365 days" (the cap of the interval search).
+    items = rows(1)
+    intervals = ReviewPolicy(StrongStudent({})).intervals(context(items, answered(1)), items[0], NOW)
+    days = [intervals[grade] / DAY_MS for grade in (2, 3, 4)]
+    assert days == sorted(set(days)) and days[0] >= 365
+    assert all(d == round(d) for d in days)  # whole days, so the buttons' labels differ too
+
+
 def test_review_interleaves_sub_decks_of_a_parent():
     items = rows(2, deck_id=1, start=1) + rows(2, deck_id=2, start=3)
     policy = ReviewPolicy(FakePredictor({1: 0.3, 2: 0.4, 3: 0.6, 4: 0.7}))
@@ -222,14 +238,10 @@ def test_test_exposure_control_spreads_the_first_question():
 
 
 @pytest.fixture
-def quiz_db(tmp_path):
+def quiz_db(tmp_path, add_parent_deck):
     db = connect(tmp_path / "db.sqlite3")
-    algebra = [Item("typed", f"x{n}", str(n), guid=f"a{n}", skill="algebra") for n in range(6)]
-    geometry = [Item("choice", f"y{n}", "b", options=["a", "b", "c", "d"], guid=f"g{n}", skill="geometry")
-                for n in range(6)]
-    import_bundle(db, tmp_path, ImportBundle(decks=[Deck("Maths::Algebra", items=algebra),
-                                                    Deck("Maths::Geometry", items=geometry)]), None)
-    return db, queries.add_profile(db, "Ana"), queries.find_deck(db, "Maths")["id"]
+    deck = add_parent_deck(db, tmp_path)
+    return db, queries.add_profile(db, "Ana"), deck
 
 
 def test_a_test_session_stops_after_n_questions_without_repeats_and_reports(quiz_db):
@@ -243,12 +255,12 @@ def test_a_test_session_stops_after_n_questions_without_repeats_and_reports(quiz
     while (item := session.next_item()) is not None:
         shown.append(item.item.id)
         assert item.reason.text.startswith("Most informative question")
-        session.submit(item.item.answer if item.item.kind == "typed" else "b")
+        session.submit("b")
     assert len(shown) == 5 and len(set(shown)) == 5
     report = policy.report(deck_names={d["id"]: d["name"] for d in queries.list_decks(db)})
     assert report.questions == 5
-    assert {m.name for m in report.decks} == {"Maths::Algebra", "Maths::Geometry"}
-    assert {m.name for m in report.skills} == {"algebra", "geometry"}
+    assert {m.name for m in report.decks} == {"Quiz::Algebra", "Quiz::Geometry"}
+    assert {m.name for m in report.skills} == {"Equations", "Angles", "Areas", "Volumes"}
     assert sum(m.asked for m in report.skills) == 5
     for m in report.decks + report.skills:
         assert 0 <= m.low <= m.mastery <= m.high <= 1
@@ -268,16 +280,15 @@ def test_the_band_narrows_as_more_of_a_skill_is_asked():
     assert (s.high - s.low) < (t.high - t.low)
 
 
-def test_a_test_on_a_parent_deck_balances_its_questions_across_sub_decks_and_skills(tmp_path):
+def test_a_test_on_a_parent_deck_balances_its_questions_across_sub_decks_and_skills(tmp_path, add_parent_deck):
     # Issue 16, defect 3: a test on "Maths" asked only fraction items. Here the fraction items are the most
     # informative (even odds), yet the tables get their share of the questions.
     db = connect(tmp_path / "db.sqlite3")
     fractions = [Item("typed", f"f{n}", "1", guid=f"f{n}", skill="Fractions") for n in range(40)]
     tables = [Item("typed", f"{k} x {n}", str(k * n), guid=f"t{k}-{n}", skill=f"Table of {k}")
               for k in (2, 10) for n in range(1, 13)]
-    import_bundle(db, tmp_path, ImportBundle(decks=[Deck("Maths::Fractions", items=fractions),
-                                                    Deck("Maths::Multiplication tables", items=tables)]), None)
-    profile, deck = queries.add_profile(db, "Ana"), queries.find_deck(db, "Maths")["id"]
+    deck = add_parent_deck(db, tmp_path, {"Fractions": fractions, "Multiplication tables": tables})
+    profile = queries.add_profile(db, "Ana")
     keys = {i.id: i.guid for i in queries.items_in_decks(db, queries.deck_and_descendants(db, deck))}
     predictor = FakePredictor({i: 0.5 if g.startswith("f") else 0.95 for i, g in keys.items()})
     clock = iter(range(NOW, NOW + 10**9, 20_000))

@@ -166,24 +166,6 @@ def test_the_new_item_count_follows_answers_and_undo(setup):
 
 # ---------------------------------------------------------------- learning steps in a sitting (issue 16, defect 1)
 
-class FlatPredictor:
-    """p(correct) 0.6 for every item: nothing is due on recall alone, so only the steps bring items back."""
-
-    def predict(self, items, now_ms):
-        return [0.6] * len(items)
-
-    knowledge = predict
-
-    def observe(self, item, answer):
-        pass
-
-    def forget_last(self):
-        pass
-
-    def save(self):
-        pass
-
-
 @pytest.fixture
 def big_deck(tmp_path):
     db = connect(tmp_path / "db.sqlite3")
@@ -193,12 +175,13 @@ def big_deck(tmp_path):
 
 
 @pytest.mark.parametrize("with_model", [False, True], ids=["classic", "model"])
-def test_after_the_twentieth_new_item_the_sitting_goes_on_until_failed_items_are_learned(big_deck, with_model):
+def test_after_the_twentieth_new_item_the_sitting_goes_on_until_failed_items_are_learned(big_deck, with_model,
+                                                                                         steady_predictor):
     from studyapp.study.policies import ReviewPolicy
 
     db, profile, deck = big_deck
     clock = FakeClock(START + 12 * 3_600_000)
-    predictor = FlatPredictor() if with_model else None
+    predictor = steady_predictor() if with_model else None  # nothing due on recall: only the steps bring items back
     s = StudySession(db, profile, deck, clock=clock, settings=StudySettings(new_per_day=20), predictor=predictor,
                      policy=ReviewPolicy(predictor) if with_model else None)
     failed, shown = set(), []

@@ -151,3 +151,22 @@ def study(qtbot, window, open_profile, select_deck):
     with qtbot.waitSignal(page.card_shown, timeout=10000):
         qtbot.keyClick(window.decks.tree, Qt.Key_Return)
     return page
+
+
+@pytest.fixture
+def steady_tests(monkeypatch, steady_predictor):
+    """Adaptive tests in the GUI choose and report with a SteadyPredictor (no torch) and a fixed seed; other
+    sessions open as the program opens them."""
+    from studyapp.study import launch, policies
+    from studyapp.study.session import StudySession
+
+    real = launch.open_session
+
+    def open_session(db, profile_id, deck_id, mode="review", **kwargs):
+        if mode != "test":
+            return real(db, profile_id, deck_id, mode, **kwargs)
+        predictor = steady_predictor()
+        return StudySession(db, profile_id, deck_id, mode=mode, policy=policies.TestPolicy(predictor, seed=1),
+                            predictor=predictor)
+
+    monkeypatch.setattr(launch, "open_session", open_session)

@@ -1,39 +1,6 @@
 """The adaptive test screen: questions chosen by the test policy, then mastery per deck and skill with its range."""
 
-import pytest
 from PySide6.QtCore import Qt
-
-from studyapp.study import launch, policies
-from studyapp.study.session import StudySession
-
-
-class SteadyPredictor:
-    """A stand-in learner: every item has the same chance, so the policy and the report run without torch."""
-
-    def predict(self, items, now_ms):
-        return [0.6] * len(items)
-
-    def knowledge(self, items, now_ms):
-        return [0.6] * len(items)
-
-    def observe(self, item, answer):
-        pass
-
-    def forget_last(self):
-        pass
-
-    def save(self):
-        pass
-
-
-@pytest.fixture
-def fake_learner_sessions(monkeypatch):
-    def open_session(db, profile_id, deck_id, mode="review", learner=None, clock=None):
-        predictor = SteadyPredictor()
-        return StudySession(db, profile_id, deck_id, mode=mode, policy=policies.TestPolicy(predictor, seed=1),
-                            predictor=predictor)
-
-    monkeypatch.setattr(launch, "open_session", open_session)
 
 
 def test_test_button_waits_for_the_model(window, open_profile):
@@ -42,7 +9,7 @@ def test_test_button_waits_for_the_model(window, open_profile):
     assert "learner model" in window.decks.buttons["test"].toolTip()
 
 
-def test_adaptive_test_ends_with_mastery_report(qtbot, window, open_profile, select_deck, fake_learner_sessions):
+def test_adaptive_test_ends_with_mastery_report(qtbot, window, open_profile, select_deck, steady_tests):
     open_profile("Ada")
     select_deck("Mixed")
     deck = window.decks.selected_deck()

@@ -30,18 +30,16 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.store import queries
-from studyapp.study import launch, policies
-from studyapp.study.session import StudySession
 from studyapp.ui.ops import UiPrefs
 from studyapp.workspace import open_workspace
 
 PROFILE = "小明"
 DECK = "Maths::Multiplication tables"
 WORD = re.compile(r"[A-Za-z]{2,}")
-# What stays as it is in a Chinese interface: the program's own name, key names, PIN (as Chinese software
-# writes it: "PIN 码"), the unit pt (font size), and "English" in the language list, where each language is
-# named in itself.
-ALLOWED = {"StudyApp", "Ctrl", "Shift", "Alt", "Enter", "Esc", "Del", "PIN", "pt", "English"}
+# What stays as it is in a Chinese interface: the program's own name and Anki's, key names, PIN (as Chinese
+# software writes it: "PIN 码"), the units pt (font size) and MB, and "English" in the language list, where each
+# language is named in itself.
+ALLOWED = {"StudyApp", "Anki", "Ctrl", "Shift", "Alt", "Enter", "Esc", "Del", "PIN", "pt", "MB", "English"}
 FILE_PATTERN = re.compile(r"\*\.[\w.]+")  # "*.deck.toml" in a file-type filter
 
 
@@ -59,24 +57,6 @@ def data_dir(tmp_path, builtin_only):
     directory = tmp_path / "data"
     shutil.copytree(builtin_only, directory)
     return directory
-
-
-class SteadyPredictor:
-    """A stand-in learner for the adaptive test (no torch): every item has the same chance."""
-
-    def predict(self, items, now_ms):
-        return [0.6] * len(items)
-
-    knowledge = predict
-
-    def observe(self, item, answer):
-        pass
-
-    def forget_last(self):
-        pass
-
-    def save(self):
-        pass
 
 
 def model_texts(model, parent=QModelIndex()) -> list[str]:
@@ -169,20 +149,6 @@ def english_in(texts: list[str]) -> set[str]:
     return words
 
 
-@pytest.fixture
-def test_sessions(monkeypatch):
-    real = launch.open_session
-
-    def open_session(db, profile_id, deck_id, mode="review", **kwargs):
-        if mode != "test":
-            return real(db, profile_id, deck_id, mode, **kwargs)
-        predictor = SteadyPredictor()
-        return StudySession(db, profile_id, deck_id, mode=mode, policy=policies.TestPolicy(predictor, seed=1),
-                            predictor=predictor)
-
-    monkeypatch.setattr(launch, "open_session", open_session)
-
-
 def answer_choice(qtbot, page) -> None:
     qtbot.waitUntil(lambda: page.state == "question")
     item = page.card.item
@@ -190,7 +156,7 @@ def answer_choice(qtbot, page) -> None:
     qtbot.waitUntil(lambda: page.state in ("feedback", "question", "idle"))
 
 
-def test_the_chinese_walkthrough_shows_no_english(qtbot, window, open_profile, select_deck, test_sessions):
+def test_the_chinese_walkthrough_shows_no_english(qtbot, window, open_profile, select_deck, steady_tests):
     found: dict[str, set[str]] = {}
 
     def look(name: str, texts: list[str]) -> None:
