@@ -376,3 +376,33 @@ def test_best_first_matches_a_stable_sort_of_the_whole_deck():
     for n in (1, 4, 10, len(candidates)):
         expected = candidates[np.argsort(-score[candidates], kind="stable")][:n]
         assert best_first(candidates, score, n).tolist() == expected.tolist()
+
+
+# ---------------------------------------------------------------- time_to_recall
+
+def test_time_to_recall_finds_where_a_falling_curve_crosses_the_target():
+    from studyapp.study.policies import time_to_recall
+
+    stability_ms = 10 * DAY_MS  # p = 0.9 exactly at 10 days on this FSRS-like curve
+    curve = lambda t: (1 + (19 / 81) * t / stability_ms) ** -0.5  # noqa: E731
+    assert time_to_recall(curve, 0, 0.9) == pytest.approx(10 * DAY_MS, rel=0.005)
+
+
+def test_time_to_recall_takes_the_first_crossing_of_a_curve_that_rises_again():
+    """The learner's curve can fall below the target within days and rise above it months later; the item is
+    due (and its button says so) at the first crossing, not a year later."""
+    from studyapp.study.policies import time_to_recall
+
+    def curve(t):  # below 0.9 from about 2 to 40 days, above it again from then on
+        days = t / DAY_MS
+        return 0.95 - 0.03 * min(days, 2) + 0.002 * max(days - 30, 0)
+
+    wait = time_to_recall(curve, 0, 0.9)
+    assert DAY_MS < wait < 2 * DAY_MS
+
+
+def test_time_to_recall_stays_within_its_bounds():
+    from studyapp.study.policies import LONGEST_INTERVAL_MS, STEPS_MS, time_to_recall
+
+    assert time_to_recall(lambda t: 0.99, 0, 0.9) == LONGEST_INTERVAL_MS
+    assert time_to_recall(lambda t: 0.5, 0, 0.9) == STEPS_MS[-1]

@@ -68,15 +68,15 @@ def bad_files(folder):
 
 
 def test_bad_files_are_refused_in_chinese(qtbot, window, open_profile, tmp_path):
-    window.apply_prefs(UiPrefs(language="zh_CN"))
+    window.preferences.apply(UiPrefs(language="zh_CN"))
     qtbot.waitUntil(lambda: window.decks.buttons["review"].text() == "学习(&S)")  # LanguageChange is posted
     open_profile("Ada")
     folder = tmp_path / "导入"
     folder.mkdir()
     paths = bad_files(folder)
-    with qtbot.waitSignal(window.import_finished, timeout=20000):
-        window.import_files(paths, map_columns=False)  # the spreadsheet as the header or the defaults read it
-    dialog = window.import_dialog
+    with qtbot.waitSignal(window.import_export.import_finished, timeout=20000):
+        window.import_export.import_files(paths, map_columns=False)  # the spreadsheet as the header or the defaults read it
+    dialog = window.import_export.dialog
     report = dialog.report.text().splitlines()
     assert len(report) == len(paths) and dialog.status.text() == "没有导入任何内容。"
     for path, line in zip(paths, report):
