@@ -13,6 +13,8 @@ import time
 
 import numpy as np
 
+from studyapp.content.model import grade_of
+
 # FSRS-6 default parameters (w0..w20), as published by the FSRS project.
 FSRS6_DEFAULT = (
     0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,
@@ -38,12 +40,6 @@ FEATURE_NAMES = (
 )
 # Columns of the per-row state table: n, n_correct, lapses, last_t, last_correct, last_grade, stability, difficulty.
 STATE_WIDTH = 8
-
-
-def grade_of(correct: int, grade: int | None) -> int:
-    if grade is not None and 1 <= grade <= 4:
-        return int(grade)
-    return 3 if correct else 1
 
 
 class FsrsState:

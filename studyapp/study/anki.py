@@ -13,6 +13,7 @@ import random
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 
+from studyapp.content.model import grade_of
 from studyapp.study.clock import DAY_MS, study_day_start
 from studyapp.study.reasons import Code, Reason
 from studyapp.study.selection import Choice, StudyContext, new_item_choice
@@ -71,7 +72,7 @@ class AnkiPolicy:
         for item_id in fresh:
             answers, done = context.history.get(item_id, ()), self.folded.get(item_id, 0)
             for a in answers[done:]:
-                grade = a.grade if a.grade else (3 if a.correct else 1)
+                grade = grade_of(a.correct, a.grade)
                 self.due[item_id] = self.cards.review(item_id, grade, a.answered_ms)
             if len(answers) > done:
                 self.folded[item_id] = len(answers)

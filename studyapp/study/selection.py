@@ -6,8 +6,9 @@ import statistics
 from dataclasses import dataclass, field
 from typing import Iterable, Protocol
 
+from studyapp.content.model import grade_of
 from studyapp.store.queries import ItemRow, LoggedAnswer
-from studyapp.study.classic import effective_grade, replay
+from studyapp.study.classic import replay
 from studyapp.study.clock import DAY_MS
 from studyapp.study.reasons import Reason, due_scheduled, learn_ahead, learning_step, new_item
 from studyapp.study.settings import StudySettings
@@ -105,7 +106,7 @@ def learning_state(answers: list[LoggedAnswer], since_ms: int) -> Learning | Non
     state = None
     for k, answer in enumerate(answers):
         if answer.answered_ms >= since_ms:
-            state = step_after(state, k == 0, effective_grade(answer.correct, answer.grade), answer.answered_ms)
+            state = step_after(state, k == 0, grade_of(answer.correct, answer.grade), answer.answered_ms)
     return state
 
 

@@ -8,8 +8,9 @@ import numpy as np
 import torch
 from torch.func import grad
 
+from studyapp.content.model import grade_of
 from studyapp.learner import model as m
-from studyapp.learner.features import BENCHMARK_DAY_START_S, FSRS6_DEFAULT, FsrsState, day_number, grade_of
+from studyapp.learner.features import BENCHMARK_DAY_START_S, FSRS6_DEFAULT, FsrsState, day_number
 from studyapp.learner.lab.data import StudentLog
 from studyapp.learner.lab.skills import shrink_to_skills, skill_index
 

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import numpy as np
 
+from studyapp.content.model import correct_of
+
 
 class DataError(ValueError):
     """Input that cannot be used; the message is one sentence naming the file and the problem."""
@@ -134,7 +136,7 @@ def _pyfsrs_row(row: dict, path: Path, line: int):
     grade = _grade(row["review_rating"], path, line)
     if grade is None:
         raise DataError(f"{path}, line {line}: review_rating is empty")
-    return ("user", row["card_id"], _parse_time(row["review_time"], path, line), int(grade > 1), grade, "basic", 0)
+    return ("user", row["card_id"], _parse_time(row["review_time"], path, line), correct_of(grade), grade, "basic", 0)
 
 
 def _revlog_row(row: dict, path: Path, line: int):
@@ -142,7 +144,7 @@ def _revlog_row(row: dict, path: Path, line: int):
     if row.get("type", "").strip() in ("4", "5") or row.get("ease", "").strip() in ("0", ""):
         return None
     grade = _grade(row["ease"], path, line)
-    return ("user", row["cid"], int(row["id"]) / 1000.0, int(grade > 1), grade, "basic", 0)
+    return ("user", row["cid"], int(row["id"]) / 1000.0, correct_of(grade), grade, "basic", 0)
 
 
 # Quiz response files: one list of (item, correct) per student, first answer per distinct item.

@@ -19,10 +19,10 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from studyapp.content.model import guess_chance
+from studyapp.content.model import grade_of, guess_chance
 from studyapp.learner import memory_fit
 from studyapp.learner import model as m
-from studyapp.learner.features import BENCHMARK_DAY_START_S, FsrsState, day_number, grade_of, history_features
+from studyapp.learner.features import BENCHMARK_DAY_START_S, FsrsState, day_number, history_features
 from studyapp.learner.lab import baselines
 from studyapp.learner.lab.data import StudentLog, read_reviews
 from studyapp.learner.lab.metrics import auc, log_loss, rmse_bins
