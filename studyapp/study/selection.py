@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import statistics
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
-from typing import Iterable, Protocol
+from typing import Protocol
 
 from studyapp.content.model import grade_of
 from studyapp.store.queries import ItemRow, LoggedAnswer
@@ -116,8 +117,9 @@ class LearningCache:
     Answers are told apart by their count and the last one's id: an undo followed by another answer changes
     the id."""
 
-    def __init__(self):
-        self._states: dict[int, tuple[tuple, Learning | None]] = {}  # id -> ((answers, last id, day), state)
+    def __init__(self) -> None:
+        # id -> ((answers, last id, day), state)
+        self._states: dict[int, tuple[tuple[int, int | None, int], Learning | None]] = {}
 
     def of(self, context: StudyContext, item_ids: Iterable[int]) -> dict[int, Learning]:
         """The learning states of those of `item_ids` (items answered today) still in their steps."""
@@ -192,7 +194,8 @@ def new_item_choice(context: StudyContext, predicted: float | None = None) -> Ch
     return Choice(candidates[0], predicted, new_item(context.new_today + 1, context.settings.new_per_day))
 
 
-def step_intervals(context: StudyContext, item: ItemRow, at_ms: int, graduate) -> dict[int, int]:
+def step_intervals(context: StudyContext, item: ItemRow, at_ms: int,
+                   graduate: Callable[[int], float]) -> dict[int, int]:
     """For each grade 1-4 of `item` answered at `at_ms`, the wait before it is shown again: a learning
     step's, or `graduate(grade)` (ms) once it leaves the steps, at least a day (an item out of its steps
     is reviewed at most once a study day). Longer for a better grade, as a student expects of the buttons."""
@@ -215,10 +218,11 @@ class ClassicPolicy:
     """Anki's SM-2 rules: items in their learning steps when due, then overdue items (most overdue relative
     to their interval), then new items; a failed item waiting in its steps is shown before the sitting ends."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.steps = LearningCache()
 
-    def due_items(self, context: StudyContext, exclude=frozenset()) -> list[tuple[float, ItemRow, int]]:
+    def due_items(self, context: StudyContext,
+                  exclude: Collection[int] = frozenset()) -> list[tuple[float, ItemRow, int]]:
         due = []
         for item in context.items:
             answers = context.history.get(item.id)
