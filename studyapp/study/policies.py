@@ -31,6 +31,7 @@ from studyapp.study.selection import (
     Learning,
     LearningCache,
     Policy,
+    Scores,
     StudyContext,
     learning_choice,
     pick_learning,
@@ -52,8 +53,8 @@ class ItemPredictor(Protocol):
     """What the policies read of a predictor (the session's Predictor, or the replay's IRT posterior):
     p(correct) now for each item, and the same without the boost of having just answered it."""
 
-    def predict(self, items: Sequence[ItemRow], now_ms: int) -> Sequence[float]: ...
-    def knowledge(self, items: Sequence[ItemRow], now_ms: int) -> Sequence[float]: ...
+    def predict(self, items: Sequence[ItemRow], now_ms: int) -> Scores: ...
+    def knowledge(self, items: Sequence[ItemRow], now_ms: int) -> Scores: ...
 
 
 # ---------------------------------------------------------------- shared helpers

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import statistics
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
+
+import numpy as np
+import numpy.typing as npt
 
 from studyapp.content.model import grade_of
 from studyapp.store.queries import ItemRow, LoggedAnswer
@@ -15,6 +18,8 @@ from studyapp.study.reasons import Reason, due_scheduled, learn_ahead, learning_
 from studyapp.study.settings import StudySettings
 
 MINUTE_MS = 60_000
+# A predictor's p(correct) per item: a list, or the numpy array the learner computes.
+Scores = Sequence[float] | npt.NDArray[np.float64]
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from studyapp.store.queries import ItemRow, LoggedAnswer
 from studyapp.study.clock import study_day_start, system_clock
 from studyapp.study.grading import Grade, accepted_answers, grade_response
 from studyapp.study.reasons import Code, Reason
-from studyapp.study.selection import AnswerTimes, Choice, ClassicPolicy, Counts, Policy, StudyContext
+from studyapp.study.selection import AnswerTimes, Choice, ClassicPolicy, Counts, Policy, Scores, StudyContext
 from studyapp.study.settings import StudySettings
 
 if TYPE_CHECKING:
@@ -33,8 +33,8 @@ class SessionError(Exception):
 class Predictor(Protocol):
     """The learner as the session sees it: p(correct) now, and an update after each answer."""
 
-    def predict(self, items: Sequence[ItemRow], now_ms: int) -> Sequence[float]: ...
-    def knowledge(self, items: Sequence[ItemRow], now_ms: int) -> list[float]:
+    def predict(self, items: Sequence[ItemRow], now_ms: int) -> Scores: ...
+    def knowledge(self, items: Sequence[ItemRow], now_ms: int) -> Scores:
         """p(correct) without the boost of having just answered an item: what the student knows."""
     def observe(self, item: ItemRow, answer: LoggedAnswer) -> None: ...
     def forget_last(self) -> None: ...
