@@ -20,12 +20,9 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 
 from studyapp.study.clock import DAY_MS
-
-if TYPE_CHECKING:
-    Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]  # what add_subparsers returns (typeshed's name)
 
 DECK = "Geography::World capitals"
 
@@ -107,7 +104,7 @@ def run_crash_check(kills: int, seed: int, data_dir: Path | None = None) -> dict
             "answers_lost": lost, "integrity_failures": failed_checks, "seed": seed}
 
 
-def register(bench_subparsers: Subparsers) -> None:
+def register(bench_subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = bench_subparsers.add_parser("crash", help="SIGKILL the study session at random moments; count lost answers")
     p.add_argument("--kills", type=int, default=100)
     p.add_argument("--seed", type=int, default=1)

@@ -20,8 +20,6 @@ if TYPE_CHECKING:
     from studyapp.learner.runtime import Learner
     from studyapp.study.predictor import LearnerPredictor
 
-    Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]  # what add_subparsers returns (typeshed's name)
-
 DEFAULT_POPULATION = Path("../shared/data/fsrs-population/fsrs5_user_parameters_summary.json")
 DEFAULT_DENSE = Path("../shared/data/dense-irt")
 
@@ -250,7 +248,8 @@ def cmd_bench_select(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------- wiring
 
-def register(subparsers: Subparsers, bench_subparsers: Subparsers) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+             bench_subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = subparsers.add_parser("simulate", help="simulated students study a deck under each policy, at equal "
                                                 "study time")
     p.add_argument("--policy", default="ours,fsrs6,sm2,random", help="one name or a comma-separated list of "
