@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
+if TYPE_CHECKING:  # only for annotations: `studyapp --help` imports this module and must stay light
+    from sqlite_utils import Database
 
-if TYPE_CHECKING:
     from studyapp.content.model import Deck
     from studyapp.learner.lab.simulate import Population
     from studyapp.learner.runtime import Learner
