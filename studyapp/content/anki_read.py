@@ -37,7 +37,7 @@ from studyapp.content.answer_times import answer_time_problem, wall_clock_ms
 from studyapp.content.cloze import CLOZE, render_cloze
 from studyapp.content.html_sanitize import html_to_text, image_sources, sanitize_html
 from studyapp.content.media_names import is_safe_media_name
-from studyapp.content.model import DECK_SEPARATOR, ContentError, Deck, HistoryRow, ImportBundle, Item
+from studyapp.content.model import DECK_SEPARATOR, ContentError, Deck, HistoryRow, ImportBundle, Item, correct_of
 from studyapp.content.problems import Argument, Code, Problem
 
 LATEST_VERSION = 3
@@ -473,7 +473,7 @@ def _history(conn: sqlite3.Connection, cards: dict[int, tuple[str, int]], archiv
             archive.refuse(Code.REVIEW_TIME, rid, problem)
         history.append(HistoryRow(
             item_guid=card[0], item_ord=card[1], timestamp_ms=rid, grade=ease,
-            correct=int(ease > 1), response_ms=time_ms if time_ms and time_ms > 0 else None,
+            correct=correct_of(ease), response_ms=time_ms if time_ms and time_ms > 0 else None,
             source_id=f"anki:{rid}",
         ))
     return history

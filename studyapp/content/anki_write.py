@@ -40,7 +40,7 @@ from studyapp.content.anki_read import SOUND
 from studyapp.content.cloze import CLOZE, render_cloze
 from studyapp.content.html_sanitize import html_to_text, image_sources
 from studyapp.content.media_names import media_name_problem
-from studyapp.content.model import ContentError, Deck, HistoryRow, Item
+from studyapp.content.model import ContentError, Deck, HistoryRow, Item, grade_of
 from studyapp.content.problems import Code
 
 SCHEMA = """
@@ -270,7 +270,7 @@ class _Writer:
             while rid in used:
                 rid += 1
             used.add(rid)
-            ease = row.grade if row.grade in (1, 2, 3, 4) else (3 if row.correct else 1)
+            ease = grade_of(row.correct, row.grade)
             self.conn.execute(
                 "INSERT INTO revlog VALUES (?,?,?,?,?,?,?,?,?)",
                 (rid, cid, -1, ease, 0, 0, 0, max(row.response_ms or 0, 0), 1),

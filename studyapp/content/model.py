@@ -101,6 +101,20 @@ class Deck:
             item.validate()
 
 
+def grade_of(correct: int, grade: int | None) -> int:
+    """The Anki grade (1 Again, 2 Hard, 3 Good, 4 Easy) an answer counts as: its own, or for an answer without
+    one (app-graded, or a grade out of range) Good when right and Again when wrong. The one rule for the
+    learner's features, the baselines, the schedulers and the Anki export."""
+    if grade is not None and 1 <= grade <= 4:
+        return int(grade)  # a numpy integer from an array becomes a plain int
+    return 3 if correct else 1
+
+
+def correct_of(grade: int) -> int:
+    """Whether an answer given this grade was right (1) or wrong (0): every grade but Again is a recall."""
+    return int(grade > 1)
+
+
 @dataclass
 class HistoryRow:
     """One past answer brought in by an importer (for example an Anki revlog row)."""

@@ -26,7 +26,7 @@ import tracemalloc
 from pathlib import Path
 from typing import Any
 
-from studyapp.content.model import Deck, HistoryRow, Item
+from studyapp.content.model import Deck, HistoryRow, Item, correct_of
 
 TARGET_S = 5.0
 TARGET_MB = 500
@@ -68,7 +68,7 @@ def synthetic_decks(notes: int, revlog: int, seed: int) -> tuple[list[Deck], lis
     for r in range(revlog):
         guid, ord_ = cards[rng.randrange(len(cards))]
         grade = rng.choice((1, 2, 3, 3, 3, 4))
-        history.append(HistoryRow(guid, ord_, start + r * 1_200_000 + rng.randrange(1000), grade, int(grade > 1),
+        history.append(HistoryRow(guid, ord_, start + r * 1_200_000 + rng.randrange(1000), grade, correct_of(grade),
                                   rng.randrange(1500, 20000), ""))
     return decks, history
 

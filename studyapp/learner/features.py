@@ -10,8 +10,13 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Sequence
+from typing import overload
 
 import numpy as np
+import numpy.typing as npt
+
+from studyapp.content.model import grade_of
 
 # FSRS-6 default parameters (w0..w20), as published by the FSRS project.
 FSRS6_DEFAULT = (
@@ -28,9 +33,17 @@ def local_day_start_s() -> float:
     return 4 * 3600.0 - time.localtime().tm_gmtoff
 
 
-def day_number(t, day_start_s: float):
+@overload
+def day_number(t: float, day_start_s: float) -> np.float64: ...
+@overload
+def day_number(t: npt.NDArray[np.float64] | Sequence[float], day_start_s: float) -> npt.NDArray[np.float64]: ...
+
+
+def day_number(t: float | npt.NDArray[np.float64] | Sequence[float],
+               day_start_s: float) -> np.float64 | npt.NDArray[np.float64]:
     """The day (an integer-valued float) that moment(s) t, in Unix seconds, fall in."""
-    return np.floor((np.asarray(t, dtype=np.float64) - day_start_s) / DAY_S)
+    days: np.float64 | npt.NDArray[np.float64] = np.floor((np.asarray(t, dtype=np.float64) - day_start_s) / DAY_S)
+    return days
 N_FEATURES = 13
 FEATURE_NAMES = (
     "new", "log_n", "log_lapses", "last_correct", "frac_correct", "log_stability", "difficulty",
@@ -38,12 +51,6 @@ FEATURE_NAMES = (
 )
 # Columns of the per-row state table: n, n_correct, lapses, last_t, last_correct, last_grade, stability, difficulty.
 STATE_WIDTH = 8
-
-
-def grade_of(correct: int, grade: int | None) -> int:
-    if grade is not None and 1 <= grade <= 4:
-        return int(grade)
-    return 3 if correct else 1
 
 
 class FsrsState:
@@ -55,7 +62,7 @@ class FsrsState:
         self.factor = 0.9 ** (1.0 / self.decay) - 1.0
 
     def retrievability(self, elapsed_days: float, stability: float) -> float:
-        return (1.0 + self.factor * max(elapsed_days, 0.0) / stability) ** self.decay
+        return float((1.0 + self.factor * max(elapsed_days, 0.0) / stability) ** self.decay)
 
     def initial(self, g: int) -> tuple[float, float]:
         w = self.w
@@ -114,7 +121,8 @@ def advance(state: np.ndarray, t: float, correct: int, grade: int | None,
 
 def _logit_recall(elapsed_days: np.ndarray, stability: np.ndarray, fsrs: FsrsState) -> np.ndarray:
     r = np.clip((1.0 + fsrs.factor * elapsed_days / stability) ** fsrs.decay, 1e-3, 1 - 1e-3)
-    return np.log(r / (1.0 - r))
+    logit: np.ndarray = np.log(r / (1.0 - r))
+    return logit
 
 
 def features(states: np.ndarray, now: np.ndarray | float, day_start_s: float = BENCHMARK_DAY_START_S,
@@ -149,7 +157,7 @@ def features(states: np.ndarray, now: np.ndarray | float, day_start_s: float = B
 
 
 def history_features(item_rows: np.ndarray, times: np.ndarray, correct: np.ndarray,
-                     grades: list[int | None], day_start_s: float = BENCHMARK_DAY_START_S,
+                     grades: Sequence[int | None], day_start_s: float = BENCHMARK_DAY_START_S,
                      fsrs: FsrsState = FSRS) -> np.ndarray:
     """Features of each answer of one student as seen just before it (causal), in the given order.
 

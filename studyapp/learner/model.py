@@ -12,6 +12,8 @@ objective with a meta-learned Gaussian prior N(phi0, 1/tau) -- the prior is the 
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 import torch
 
 from studyapp.content.model import KINDS
@@ -30,18 +32,31 @@ BACKBONE_COLS = (8, 12)  # logit R across days and within the day
 FLASHCARD_KINDS = (KIND_INDEX["basic"], KIND_INDEX["reversed"])
 MAX_STEP = 4.0  # largest allowed change of phi per step (norm); larger steps mean a diverging fit
 STEP_SIZES = (1.0, 0.5, 0.25, 0.0)
+Params = dict[str, torch.Tensor]  # the population parameters by name (what the .safetensors file holds)
 
 
-def default_config(n_items: int, dim: int = 3, hidden: int = 32, steps: int = 5) -> dict:
+class ModelConfig(TypedDict):
+    """A model's shape, as its card stores it."""
+
+    n_items: int
+    dim: int
+    hidden: int
+    n_features: int
+    steps: int
+    h_cols: list[int]
+    n_kinds: int
+
+
+def default_config(n_items: int, dim: int = 3, hidden: int = 32, steps: int = 5) -> ModelConfig:
     return {"n_items": n_items, "dim": dim, "hidden": hidden, "n_features": N_FEATURES, "steps": steps,
             "h_cols": list(H_COLS), "n_kinds": N_KINDS}
 
 
-def n_student(config: dict) -> int:
+def n_student(config: ModelConfig) -> int:
     return 1 + config["dim"] + len(config["h_cols"])
 
 
-def param_shapes(config: dict) -> dict[str, tuple[int, ...]]:
+def param_shapes(config: ModelConfig) -> dict[str, tuple[int, ...]]:
     p, h, d = n_student(config), config["hidden"], config["dim"]
     return {
         "item_b": (config["n_items"],), "item_s": (config["n_items"], d), "new_b": (1,), "new_s": (d,),
@@ -50,7 +65,7 @@ def param_shapes(config: dict) -> dict[str, tuple[int, ...]]:
     }
 
 
-def init_params(config: dict, seed: int = 0) -> dict[str, torch.Tensor]:
+def init_params(config: ModelConfig, seed: int = 0) -> Params:
     gen = torch.Generator().manual_seed(seed)
     params = {}
     for name, shape in param_shapes(config).items():
@@ -68,7 +83,7 @@ def anchored(item: torch.Tensor, kind: torch.Tensor) -> torch.Tensor:
     return (item < 0) & ((kind == FLASHCARD_KINDS[0]) | (kind == FLASHCARD_KINDS[1]))
 
 
-def item_terms(params: dict, item: torch.Tensor, kind: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+def item_terms(params: Params, item: torch.Tensor, kind: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
     """What depends on the item alone: difficulty plus kind bias (N,) and the item loadings (N, D).
     On anchored rows the first term instead cancels the prior mean's item share (phi0 . [1, loadings])."""
     known = item >= 0
@@ -84,12 +99,12 @@ def item_terms(params: dict, item: torch.Tensor, kind: torch.Tensor) -> tuple[to
     return torch.where(anchored(item, kind), cancel, b + params["kind_b"][kind]), s
 
 
-def memory_correction(params: dict, anchor: torch.Tensor, residual: torch.Tensor, h: torch.Tensor) -> torch.Tensor:
+def memory_correction(params: Params, anchor: torch.Tensor, residual: torch.Tensor, h: torch.Tensor) -> torch.Tensor:
     """The network's correction, or on anchored rows minus the prior mean's memory share (phi0 . h)."""
     return torch.where(anchor, -(h @ params["phi0"][-h.shape[1]:]), residual)
 
 
-def memory_terms(params: dict, feats: torch.Tensor,
+def memory_terms(params: Params, feats: torch.Tensor,
                  h_cols: tuple[int, ...] = H_COLS) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
     """What depends on the memory state alone: the FSRS backbone logit (N,), the network's bounded
     correction (N,) and the per-student memory columns (N, len(h_cols))."""
@@ -99,7 +114,7 @@ def memory_terms(params: dict, feats: torch.Tensor,
     return backbone, residual, feats[:, list(h_cols)]
 
 
-def row_terms(params: dict, feats: torch.Tensor, item: torch.Tensor, kind: torch.Tensor,
+def row_terms(params: Params, feats: torch.Tensor, item: torch.Tensor, kind: torch.Tensor,
               h_cols: tuple[int, ...] = H_COLS) -> tuple[torch.Tensor, torch.Tensor]:
     """Population logit (N,) and the per-student design rows (N, P) for answers/items."""
     item_base, s = item_terms(params, item, kind)
@@ -118,12 +133,15 @@ def nll(p: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
     return -(y * torch.log(p) + (1 - y) * torch.log1p(-p))
 
 
-def _objective(phi, phi0, tau, base, design, guess, y, weight):
+def _objective(phi: torch.Tensor, phi0: torch.Tensor, tau: torch.Tensor, base: torch.Tensor, design: torch.Tensor,
+               guess: torch.Tensor, y: torch.Tensor, weight: torch.Tensor) -> torch.Tensor:
     p = probability(base + design @ phi, guess)
     return (weight * nll(p, y)).sum() + 0.5 * (tau * (phi - phi0) ** 2).sum()
 
 
-def objective_gradient(phi, phi0, tau, base, design, guess, y, weight):
+def objective_gradient(phi: torch.Tensor, phi0: torch.Tensor, tau: torch.Tensor, base: torch.Tensor,
+                       design: torch.Tensor, guess: torch.Tensor, y: torch.Tensor,
+                       weight: torch.Tensor) -> torch.Tensor:
     """d _objective / d phi in closed form: on the laptop, torch.func.grad's first call imports some 800
     modules (about a second, holding the GIL), and this is also cheaper per step."""
     sig = torch.sigmoid(base + design @ phi)
@@ -132,7 +150,8 @@ def objective_gradient(phi, phi0, tau, base, design, guess, y, weight):
     return design.T @ dloss_dz + tau * (phi - phi0)
 
 
-def _fisher(phi, tau, base, design, guess, weight):
+def _fisher(phi: torch.Tensor, tau: torch.Tensor, base: torch.Tensor, design: torch.Tensor, guess: torch.Tensor,
+            weight: torch.Tensor) -> torch.Tensor:
     sig = torch.sigmoid(base + design @ phi)
     p = (guess + (1 - guess) * sig).clamp(1e-6, 1 - 1e-6)
     dp = (1 - guess) * sig * (1 - sig)
@@ -140,7 +159,8 @@ def _fisher(phi, tau, base, design, guess, weight):
     return design.T @ (w[:, None] * design) + torch.diag(tau)
 
 
-def newton_step(phi, phi0, tau, base, design, guess, y, weight):
+def newton_step(phi: torch.Tensor, phi0: torch.Tensor, tau: torch.Tensor, base: torch.Tensor, design: torch.Tensor,
+                guess: torch.Tensor, y: torch.Tensor, weight: torch.Tensor) -> torch.Tensor:
     """One preconditioned gradient step on the MAP objective with a small line search over step sizes
     (1, 1/2, 1/4, 0): the best of them is taken, so a step never makes the objective worse.
     vmap-able and differentiable for meta-training."""
@@ -154,13 +174,15 @@ def newton_step(phi, phi0, tau, base, design, guess, y, weight):
     return best @ candidates
 
 
-def adapt(phi, phi0, tau, base, design, guess, y, weight, steps: int):
+def adapt(phi: torch.Tensor, phi0: torch.Tensor, tau: torch.Tensor, base: torch.Tensor, design: torch.Tensor,
+          guess: torch.Tensor, y: torch.Tensor, weight: torch.Tensor, steps: int) -> torch.Tensor:
     for _ in range(steps):
         phi = newton_step(phi, phi0, tau, base, design, guess, y, weight)
     return phi
 
 
-def safe_adapt(phi, phi0, tau, base, design, guess, y, steps: int, weight=None):
+def safe_adapt(phi: torch.Tensor, phi0: torch.Tensor, tau: torch.Tensor, base: torch.Tensor, design: torch.Tensor,
+               guess: torch.Tensor, y: torch.Tensor, steps: int, weight: torch.Tensor | None = None) -> torch.Tensor:
     """adapt() with a guard for the laptop and every evaluation: a step that is not finite ends adaptation,
     keeping the last good parameters (the line search already refuses steps that make the fit worse)."""
     weight = torch.ones_like(y) if weight is None else weight
@@ -173,9 +195,12 @@ def safe_adapt(phi, phi0, tau, base, design, guess, y, steps: int, weight=None):
     return phi
 
 
-def posterior_cov(phi, tau, base, design, guess, weight):
-    return torch.linalg.inv(_fisher(phi, tau, base, design, guess, weight))
+def posterior_cov(phi: torch.Tensor, tau: torch.Tensor, base: torch.Tensor, design: torch.Tensor,
+                  guess: torch.Tensor, weight: torch.Tensor) -> torch.Tensor:
+    cov: torch.Tensor = torch.linalg.inv(_fisher(phi, tau, base, design, guess, weight))
+    return cov
 
 
-def objective(phi, phi0, tau, base, design, guess, y, weight):
+def objective(phi: torch.Tensor, phi0: torch.Tensor, tau: torch.Tensor, base: torch.Tensor, design: torch.Tensor,
+              guess: torch.Tensor, y: torch.Tensor, weight: torch.Tensor) -> torch.Tensor:
     return _objective(phi, phi0, tau, base, design, guess, y, weight)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
+from typing import Any
 
 import torch
 from safetensors import SafetensorError
@@ -12,7 +13,7 @@ from safetensors.torch import load as load_tensors
 from safetensors.torch import save as save_tensors
 
 from studyapp.learner.features import N_FEATURES
-from studyapp.learner.model import N_KINDS, param_shapes
+from studyapp.learner.model import N_KINDS, ModelConfig, param_shapes
 
 FORMAT = "studyapp-learner"
 VERSION = 1
@@ -30,7 +31,8 @@ def card_path(weights: Path) -> Path:
     return weights.with_suffix(".json")
 
 
-def save_model(path: Path, params: dict[str, torch.Tensor], config: dict, items: list[str], card: dict) -> dict:
+def save_model(path: Path, params: dict[str, torch.Tensor], config: ModelConfig, items: list[str],
+               card: dict[str, Any]) -> dict[str, Any]:
     data = save_tensors({k: v.detach().float().contiguous() for k, v in params.items()})
     card = dict(card, format=FORMAT, version=VERSION, config=config, items=items,
                 sha256=hashlib.sha256(data).hexdigest(), bytes=len(data))
@@ -40,7 +42,7 @@ def save_model(path: Path, params: dict[str, torch.Tensor], config: dict, items:
     return card
 
 
-def _read_card(path: Path) -> dict:
+def _read_card(path: Path) -> dict[str, Any]:
     cpath = card_path(path)
     try:
         card = json.loads(cpath.read_text(encoding="utf-8"))
@@ -60,7 +62,7 @@ def _read_card(path: Path) -> dict:
     return card
 
 
-def _config_ok(config: dict) -> bool:
+def _config_ok(config: dict[str, Any]) -> bool:
     ints = ("n_items", "dim", "hidden", "n_features", "steps", "n_kinds")
     if not all(isinstance(config.get(k), int) and config[k] >= 0 for k in ints):
         return False
@@ -69,7 +71,7 @@ def _config_ok(config: dict) -> bool:
             and isinstance(cols, list) and all(isinstance(c, int) and 0 <= c < N_FEATURES for c in cols))
 
 
-def read_model(path: Path) -> tuple[dict, dict[str, torch.Tensor]]:
+def read_model(path: Path) -> tuple[dict[str, Any], dict[str, torch.Tensor]]:
     """The card and the parameter tensors of a model file, or ModelError with one clear sentence."""
     card = _read_card(path)
     try:
@@ -99,7 +101,7 @@ def read_model(path: Path) -> tuple[dict, dict[str, torch.Tensor]]:
     return card, params
 
 
-def record_metrics(path: Path, name: str, metrics: dict) -> None:
+def record_metrics(path: Path, name: str, metrics: dict[str, Any]) -> None:
     """Store measured figures in a model's card (the weights and their checksum are untouched)."""
     card = _read_card(path)
     card.setdefault("metrics", {})[name] = metrics

@@ -11,7 +11,9 @@ import torch
 from studyapp.learner import model as m
 
 
-def information(phi, tau, asked_base, asked_design, asked_guess, base, design, guess) -> torch.Tensor:
+def information(phi: torch.Tensor, tau: torch.Tensor, asked_base: torch.Tensor, asked_design: torch.Tensor,
+                asked_guess: torch.Tensor, base: torch.Tensor, design: torch.Tensor,
+                guess: torch.Tensor) -> torch.Tensor:
     """Expected information of each candidate item (base, design, guess rows) given the asked ones."""
     with torch.no_grad():
         cov = m.posterior_cov(phi, tau, asked_base, asked_design, asked_guess, torch.ones_like(asked_base))
@@ -19,4 +21,5 @@ def information(phi, tau, asked_base, asked_design, asked_guess, base, design, g
         p = (guess + (1 - guess) * sig).clamp(1e-6, 1 - 1e-6)
         dp = (1 - guess) * sig * (1 - sig)
         weight = dp * dp / (p * (1 - p))
-        return weight * ((design @ cov) * design).sum(1)
+        info: torch.Tensor = weight * ((design @ cov) * design).sum(1)
+        return info

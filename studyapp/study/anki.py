@@ -10,12 +10,19 @@ keeps studying after the day's cards are done.
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
+from typing import TYPE_CHECKING, Protocol
 
+from studyapp.content.model import grade_of
+from studyapp.store.queries import ItemRow
 from studyapp.study.clock import DAY_MS, study_day_start
 from studyapp.study.reasons import Code, Reason
 from studyapp.study.selection import Choice, StudyContext, new_item_choice
+
+if TYPE_CHECKING:
+    import fsrs  # a bench extra: imported where FsrsCards is made
 
 MINUTE_MS = 60_000
 LEARNING_STEPS_MS = (1 * MINUTE_MS, 10 * MINUTE_MS)
@@ -51,16 +58,26 @@ class Due:
     due_ms: int
 
 
+class CardScheduler(Protocol):
+    """What AnkiPolicy needs of FsrsCards and Sm2Cards."""
+
+    reason: Reason
+
+    def before(self, now_ms: int) -> None: ...
+    def review(self, item_id: int, grade: int, at_ms: int) -> Due: ...
+
+
 class AnkiPolicy:
     """Anki's queues over a card scheduler (FsrsCards or Sm2Cards) that turns each answer into a due time."""
 
-    def __init__(self, cards, seed: int):
+    def __init__(self, cards: CardScheduler, seed: int) -> None:
         self.cards = cards
         self.due: dict[int, Due] = {}
         self.folded: dict[int, int] = {}  # item id -> answers already given to the card scheduler
         self.tiebreak = random.Random(seed)  # Anki's review order: due date, then random
         self.order: dict[int, float] = {}
-        self._items, self._index = None, {}
+        self._items: list[ItemRow] | None = None
+        self._index: dict[int, ItemRow] = {}
         self.since_new = 0  # reviews shown since the last new card
 
     def _sync(self, context: StudyContext) -> None:
@@ -71,13 +88,13 @@ class AnkiPolicy:
         for item_id in fresh:
             answers, done = context.history.get(item_id, ()), self.folded.get(item_id, 0)
             for a in answers[done:]:
-                grade = a.grade if a.grade else (3 if a.correct else 1)
+                grade = grade_of(a.correct, a.grade)
                 self.due[item_id] = self.cards.review(item_id, grade, a.answered_ms)
             if len(answers) > done:
                 self.folded[item_id] = len(answers)
                 self.order.setdefault(item_id, self.tiebreak.random())
 
-    def _by_id(self, context: StudyContext) -> dict:
+    def _by_id(self, context: StudyContext) -> dict[int, ItemRow]:
         if self._items is not context.items:  # a session's deck list stays the same object
             self._items, self._index = context.items, {i.id: i for i in context.items}
         return self._index
@@ -86,7 +103,9 @@ class AnkiPolicy:
         self._sync(context)
         now, by_id = context.now_ms, self._by_id(context)
         tomorrow = day_start(now, context.settings.rollover_hour) + DAY_MS
-        learning, reviews, ahead = [], [], []
+        learning: list[tuple[int, int]] = []
+        ahead: list[tuple[int, int]] = []
+        reviews: list[tuple[int, float, int]] = []
         for item_id, due in self.due.items():
             if item_id == context.last_item_id or item_id not in by_id:
                 continue
@@ -129,21 +148,21 @@ class FsrsCards:
 
     reason = Reason(Code.FSRS_DUE)
 
-    def __init__(self, retention: float, refit_days: int, rollover_hour: int = 4):
+    def __init__(self, retention: float, refit_days: int, rollover_hour: int = 4) -> None:
         import fsrs
 
         self.fsrs, self.retention, self.refit_days, self.rollover = fsrs, retention, refit_days, rollover_hour
         self.scheduler = self._scheduler(None)
-        self.cards: dict[int, object] = {}
-        self.logs: list = []
+        self.cards: dict[int, fsrs.Card] = {}
+        self.logs: list[fsrs.ReviewLog] = []
         self.last_fit_ms: int | None = None
         self.fits: list[str] = []
 
-    def _scheduler(self, parameters):
-        from datetime import timedelta
+    def _scheduler(self, parameters: Sequence[float] | None) -> fsrs.Scheduler:
+        def steps(ms: tuple[int, ...]) -> tuple[timedelta, ...]:
+            return tuple(timedelta(milliseconds=s) for s in ms)
 
-        steps = lambda ms: tuple(timedelta(milliseconds=s) for s in ms)  # noqa: E731
-        return self.fsrs.Scheduler(**({"parameters": parameters} if parameters is not None else {}),
+        return self.fsrs.Scheduler(parameters if parameters is not None else self.fsrs.scheduler.DEFAULT_PARAMETERS,
                                    desired_retention=self.retention, learning_steps=steps(LEARNING_STEPS_MS),
                                    relearning_steps=steps(RELEARNING_STEPS_MS), enable_fuzzing=True)
 
@@ -154,7 +173,7 @@ class FsrsCards:
         self.logs.append(log)
         return self._due(card)
 
-    def _due(self, card) -> Due:
+    def _due(self, card: fsrs.Card) -> Due:
         return Due(card.state != self.fsrs.State.Review, int(card.due.timestamp() * 1000))
 
     def before(self, now_ms: int) -> None:
@@ -180,7 +199,7 @@ class FsrsCards:
         self.fits.append("fitted" if list(parameters) != list(self.fsrs.scheduler.DEFAULT_PARAMETERS)
                          else "too few reviews, defaults kept")
         # New memory states from the whole history; due dates stay as scheduled (Anki without "reschedule").
-        by_card: dict[int, list] = {}
+        by_card: dict[int, list[fsrs.ReviewLog]] = {}
         for log in self.logs:
             by_card.setdefault(log.card_id, []).append(log)
         for item_id, card in self.cards.items():
@@ -206,7 +225,7 @@ class Sm2Cards:
     GRADUATE, EASY_START, MIN_EASE, HARD, EASY_BONUS = 1, 4, 1.3, 1.2, 1.3
     reason = Reason(Code.DUE_SCHEDULED_NOW)
 
-    def __init__(self, seed: int, rollover_hour: int = 4):
+    def __init__(self, seed: int, rollover_hour: int = 4) -> None:
         self.rng, self.rollover = random.Random(seed), rollover_hour
         self.cards: dict[int, Sm2Card] = {}
 

@@ -7,6 +7,7 @@ that went on living but never acknowledged them), and failures reported as a sen
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import random
@@ -17,10 +18,13 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import IO, Any
+
+from studyapp.study.clock import DAY_MS
 
 DECK = "Geography::World capitals"
-DAY_MS = 86_400_000
 
 
 def _one_run(data_dir: Path, now_ms: int, rng: random.Random) -> tuple[set[int], bool]:
@@ -33,15 +37,16 @@ def _one_run(data_dir: Path, now_ms: int, rng: random.Random) -> tuple[set[int],
     )
     acknowledged: set[int] = set()
     first_item = threading.Event()
+    stdin, stdout = _pipes(process)
 
     def drive() -> None:
         try:
-            for line in process.stdout:
+            for line in stdout:
                 message = json.loads(line)
                 if "prompt" in message:
                     first_item.set()
-                    process.stdin.write(f"{rng.choice('1234')}\n")
-                    process.stdin.flush()
+                    stdin.write(f"{rng.choice('1234')}\n")
+                    stdin.flush()
                 elif message.get("logged"):
                     acknowledged.add(message["answer_id"])
         except (BrokenPipeError, ValueError, OSError):
@@ -59,6 +64,13 @@ def _one_run(data_dir: Path, now_ms: int, rng: random.Random) -> tuple[set[int],
     return acknowledged, killed_mid_session
 
 
+def _pipes(process: subprocess.Popen[str]) -> tuple[IO[str], IO[str]]:
+    """The stdin and stdout of a process started with both as pipes (Popen types them as optional)."""
+    if process.stdin is None or process.stdout is None:
+        raise ValueError("the process was not started with stdin and stdout as pipes")
+    return process.stdin, process.stdout
+
+
 def check(data_dir: Path, acknowledged: set[int]) -> tuple[int, str]:
     """(acknowledged answers missing from the log, integrity check result)."""
     conn = sqlite3.connect(data_dir / "studyapp.sqlite3")
@@ -70,7 +82,7 @@ def check(data_dir: Path, acknowledged: set[int]) -> tuple[int, str]:
     return len(acknowledged - present), integrity
 
 
-def run_crash_check(kills: int, seed: int, data_dir: Path | None = None) -> dict:
+def run_crash_check(kills: int, seed: int, data_dir: Path | None = None) -> dict[str, int]:
     rng = random.Random(seed)
     with tempfile.TemporaryDirectory() as tmp:
         directory = data_dir or Path(tmp)
@@ -92,7 +104,7 @@ def run_crash_check(kills: int, seed: int, data_dir: Path | None = None) -> dict
             "answers_lost": lost, "integrity_failures": failed_checks, "seed": seed}
 
 
-def register(bench_subparsers) -> None:
+def register(bench_subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = bench_subparsers.add_parser("crash", help="SIGKILL the study session at random moments; count lost answers")
     p.add_argument("--kills", type=int, default=100)
     p.add_argument("--seed", type=int, default=1)
@@ -109,7 +121,7 @@ def register(bench_subparsers) -> None:
     p.set_defaults(func=_cmd_soak)
 
 
-def _cmd(args) -> int:
+def _cmd(args: argparse.Namespace) -> int:
     result = run_crash_check(args.kills, args.seed)
     if args.json:
         print(json.dumps(result))
@@ -135,7 +147,7 @@ class Outcomes:
         self.sentences: list[str] = []
         self.tracebacks: list[str] = []
 
-    def ended(self, process: subprocess.Popen, stderr: str, killed: bool) -> None:
+    def ended(self, process: subprocess.Popen[str], stderr: str, killed: bool) -> None:
         """A process ended: a failure of its own is a sentence or a traceback (a kill is no failure)."""
         with self.lock:
             if "Traceback" in stderr:
@@ -149,11 +161,11 @@ class Slot:
     shown its first item: starting one takes seconds, and killing only starts would test little else)."""
 
     def __init__(self) -> None:
-        self.process: subprocess.Popen | None = None
+        self.process: subprocess.Popen[str] | None = None
         self.killed = False
         self.ready = False
 
-    def start(self, process: subprocess.Popen, ready: bool) -> subprocess.Popen:
+    def start(self, process: subprocess.Popen[str], ready: bool) -> subprocess.Popen[str]:
         self.process, self.killed, self.ready = process, False, ready
         return process
 
@@ -175,18 +187,20 @@ def _study_loop(data_dir: Path, profile: str, slot: Slot, out: Outcomes, stop: t
                    "--mode", "practice"],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, bufsize=1), False)
         stderr: list[str] = []
-        drain = threading.Thread(target=lambda: stderr.append(process.stderr.read()), daemon=True)
+        stdin, stdout = _pipes(process)
+        errors = process.stderr
+        drain = threading.Thread(target=lambda: stderr.append(errors.read() if errors else ""), daemon=True)
         drain.start()
         waiting = False  # an answer was typed and not yet acknowledged
         try:
-            for line in process.stdout:
+            for line in stdout:
                 message = json.loads(line)
                 if "prompt" in message:
                     slot.ready = True
                     if stop.is_set() or rng.random() < 0.02:  # now and then a session ends normally
                         break
-                    process.stdin.write(f"{rng.choice('1234')}\n")
-                    process.stdin.flush()
+                    stdin.write(f"{rng.choice('1234')}\n")
+                    stdin.flush()
                     waiting = True
                     with out.lock:
                         out.typed += 1
@@ -200,7 +214,7 @@ def _study_loop(data_dir: Path, profile: str, slot: Slot, out: Outcomes, stop: t
         except (BrokenPipeError, OSError, ValueError):
             pass
         try:
-            process.stdin.close()
+            stdin.close()
         except OSError:
             pass
         process.wait()
@@ -230,7 +244,7 @@ def _import_loop(data_dir: Path, files: Path, slot: Slot, out: Outcomes, stop: t
 
 
 def run_soak(seconds: float, studies: int = 3, kill_every: float = 4.0, seed: int = 1,
-             data_dir: Path | None = None, progress=None) -> dict:
+             data_dir: Path | None = None, progress: Callable[[str], None] | None = None) -> dict[str, Any]:
     """`studies` study processes and an import loop on one data folder for `seconds`, a SIGKILL to one of them
     every `kill_every` seconds on average (none when 0)."""
     rng = random.Random(seed)
@@ -273,7 +287,7 @@ def run_soak(seconds: float, studies: int = 3, kill_every: float = 4.0, seed: in
             "sentences": sorted(set(out.sentences))[:10], "tracebacks": sorted(set(out.tracebacks))[:10]}
 
 
-def _cmd_soak(args) -> int:
+def _cmd_soak(args: argparse.Namespace) -> int:
     result = run_soak(args.minutes * 60, args.studies, args.kill_every, args.seed,
                       progress=lambda line: print(line, end="", file=sys.stderr, flush=True))
     print(file=sys.stderr)

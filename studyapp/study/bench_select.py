@@ -14,18 +14,25 @@ from __future__ import annotations
 import random
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import numpy.typing as npt
 
-from studyapp.content.model import Deck, HistoryRow, ImportBundle, Item
+from studyapp.content.model import Deck, HistoryRow, ImportBundle, Item, grade_of
 from studyapp.store import queries
 from studyapp.store.db import connect
 from studyapp.store.importer import import_bundle
+from studyapp.store.queries import ItemRow, LoggedAnswer
 from studyapp.study.clock import DAY_MS
 from studyapp.study.policies import make_policy
-from studyapp.study.session import StudySession
+from studyapp.study.session import Predictor, StudySession
 from studyapp.study.settings import StudySettings
+
+if TYPE_CHECKING:
+    from studyapp.learner.runtime import Learner
 
 SIZES = (1000, 20000, 100000)
 NOW = 1_767_268_800_000  # 2026-01-01T12:00Z
@@ -36,12 +43,13 @@ ANSWER_MS = 8000
 class TablePredictor:
     """p(correct) read from a fixed table by item id (the session's and policy's own cost, without a model)."""
 
-    def __init__(self, seed: int = 0):
+    def __init__(self, seed: int = 0) -> None:
         self.rng = np.random.default_rng(seed)
         self.p = np.zeros(0)
-        self._last: tuple | None = None  # (list, its p): the session passes its deck list each time
+        # (list, its p): the session passes its deck list each time
+        self._last: tuple[Sequence[ItemRow], npt.NDArray[np.float64]] | None = None
 
-    def predict(self, items, now_ms):
+    def predict(self, items: Sequence[ItemRow], now_ms: int) -> npt.NDArray[np.float64]:
         if self._last is not None and self._last[0] is items:
             return self._last[1]
         ids = np.fromiter((i.id for i in items), np.int64, len(items))
@@ -54,7 +62,7 @@ class TablePredictor:
 
     knowledge = predict
 
-    def observe(self, item, answer) -> None:
+    def observe(self, item: ItemRow, answer: LoggedAnswer) -> None:
         pass
 
     def forget_last(self) -> None:
@@ -76,14 +84,14 @@ def synthetic_bundle(n: int, seed: int = 0) -> ImportBundle:
         at = NOW - int(rng.uniform(1, 60) * DAY_MS)
         for _ in range(int(rng.integers(1, 4))):
             correct = int(rng.random() < 0.8)
-            history.append(HistoryRow(f"bench{k}", 0, at, 3 if correct else 1, correct))
+            history.append(HistoryRow(f"bench{k}", 0, at, grade_of(correct, None), correct))
             at += int(rng.uniform(0.5, 5) * DAY_MS)
             if at >= NOW:
                 break
     return ImportBundle(decks=parts, history=history)
 
 
-def load_learner():
+def load_learner() -> tuple[Learner | None, str | None]:
     """The shipped model, or None with the reason."""
     try:
         from studyapp.learner.runtime import Learner, ModelError
@@ -95,7 +103,7 @@ def load_learner():
         return None, str(exc)
 
 
-def time_session(session: StudySession, clock: list[int], repeats: int, rng: random.Random) -> dict:
+def time_session(session: StudySession, clock: list[int], repeats: int, rng: random.Random) -> dict[str, float]:
     """Times `repeats` + 1 calls of next_item(), answering each item shown (right 4 times in 5)."""
     times = []
     # Choice 0 builds the policy's and the learner's arrays over the deck (once per session): reported apart.
@@ -113,7 +121,8 @@ def time_session(session: StudySession, clock: list[int], repeats: int, rng: ran
             "first": round(times[0], 3), "choices": len(steady)}
 
 
-def bench_size(n: int, modes, repeats: int, learner, workdir: Path) -> dict:
+def bench_size(n: int, modes: Sequence[str], repeats: int, learner: Learner | None,
+               workdir: Path) -> dict[str, dict[str, float]]:
     """Each mode's figures on a fresh database of n items (one profile studies the modes in turn)."""
     from studyapp.study.predictor import LearnerPredictor
 
@@ -121,12 +130,14 @@ def bench_size(n: int, modes, repeats: int, learner, workdir: Path) -> dict:
     db.execute("PRAGMA synchronous = OFF")  # a throw-away database: durability only costs time here
     profile = queries.add_profile(db, "bench")
     import_bundle(db, workdir, synthetic_bundle(n), profile)
-    deck_id = queries.find_deck(db, "Bench")["id"]
+    deck = queries.find_deck(db, "Bench")
+    assert deck is not None, "the bench deck was just imported"
+    deck_id = deck["id"]
     settings = StudySettings(test_length=200)  # a long test, so no timed choice ends it
     clock = [NOW]
     out = {}
     for mode in modes:
-        predictor = LearnerPredictor(db, profile, learner) if learner else TablePredictor()
+        predictor: Predictor = LearnerPredictor(db, profile, learner) if learner else TablePredictor()
         session = StudySession(db, profile, deck_id, mode=mode, policy=make_policy(mode, predictor, seed=0),
                                predictor=predictor, clock=lambda: clock[0], settings=settings)
         out[mode] = time_session(session, clock, repeats, random.Random(n))
@@ -135,10 +146,10 @@ def bench_size(n: int, modes, repeats: int, learner, workdir: Path) -> dict:
     return out
 
 
-def bench_select(sizes=SIZES, modes=("review", "practice", "test"), repeats: int = 40,
-                 use_model: bool = True) -> dict:
+def bench_select(sizes: Sequence[int] = SIZES, modes: Sequence[str] = ("review", "practice", "test"),
+                 repeats: int = 40, use_model: bool = True) -> dict[str, Any]:
     learner, why = load_learner() if use_model else (None, "not requested")
-    out: dict = {"predictor": "learner model" if learner else f"table stand-in: {why}",
+    out: dict[str, Any] = {"predictor": "learner model" if learner else f"table stand-in: {why}",
                  "measures": "StudySession.next_item() with an answer submitted between calls",
                  "select_ms": {}, "by_mode": {}}
     with tempfile.TemporaryDirectory(prefix="studyapp-bench-") as tmp:

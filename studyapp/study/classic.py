@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from studyapp.content.model import grade_of
 from studyapp.study.clock import DAY_MS
 
 LAPSE_MS = 10 * 60 * 1000       # a forgotten item comes back after ten minutes
@@ -22,11 +23,6 @@ class Sm2State:
     last_ms: int = 0
     due_ms: int = 0
     lapses: int = 0
-
-
-def effective_grade(correct: int, grade: int | None) -> int:
-    """App-graded answers count as Good when right and Again when wrong."""
-    return grade if grade else (3 if correct else 1)
 
 
 def sm2_step(state: Sm2State, grade: int, at_ms: int) -> Sm2State:
@@ -48,5 +44,5 @@ def replay(answers: list[tuple[int, int, int | None]]) -> Sm2State:
     """The state after answers given as (answered_ms, correct, grade), oldest first."""
     state = Sm2State()
     for at_ms, correct, grade in answers:
-        state = sm2_step(state, effective_grade(correct, grade), at_ms)
+        state = sm2_step(state, grade_of(correct, grade), at_ms)
     return state

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 
 from studyapp.content.answer_times import latest_allowed_ms
@@ -28,7 +29,7 @@ def parse_timestamp(text: str) -> int:
     return int(moment.timestamp() * 1000)
 
 
-def offset_clock(start_ms: int):
+def offset_clock(start_ms: int) -> Callable[[], int]:
     """A clock that reads `start_ms` now and advances with real time from there, but never past a day
     beyond this computer's clock (the CLI refuses such a start; a long session must not drift there)."""
     origin = time.monotonic()

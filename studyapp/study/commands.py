@@ -5,10 +5,20 @@
 
 from __future__ import annotations
 
+import argparse
 import importlib.util
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # only for annotations: `studyapp --help` imports this module and must stay light
+    from sqlite_utils import Database
+
+    from studyapp.content.model import Deck
+    from studyapp.learner.lab.simulate import Population
+    from studyapp.learner.runtime import Learner
+    from studyapp.study.predictor import LearnerPredictor
 
 DEFAULT_POPULATION = Path("../shared/data/fsrs-population/fsrs5_user_parameters_summary.json")
 DEFAULT_DENSE = Path("../shared/data/dense-irt")
@@ -23,7 +33,7 @@ def _fail(message: str) -> int:
     return 1
 
 
-def _print(args, data: dict, human: str) -> None:
+def _print(args: argparse.Namespace, data: dict[str, Any], human: str) -> None:
     print(json.dumps(data, ensure_ascii=False) if args.json else human)
 
 
@@ -36,7 +46,7 @@ def _policies(text: str) -> list[str]:
 
 # ---------------------------------------------------------------- simulate
 
-def find_deck(name: str):
+def find_deck(name: str) -> Deck:
     """A built-in deck by its name, last name part or file name, or a deck file by path."""
     from studyapp.content.native import SUFFIX, read_deck
     from studyapp.content.readers import read_file
@@ -60,7 +70,7 @@ def find_deck(name: str):
     raise CommandError(f"there is no built-in deck named {name!r} (known: {', '.join(known)}; or give a deck file)")
 
 
-def _population(path: Path):
+def _population(path: Path) -> tuple[Population, str]:
     from studyapp.learner.lab.simulate import Population
 
     if path.is_file():
@@ -73,27 +83,27 @@ class LearnerPredictors:
     """Makes a LearnerPredictor per simulated student on one model file. Picklable (it carries the path,
     and each process loads the model once), so simulation workers can build their own."""
 
-    def __init__(self, model: str | None):
+    def __init__(self, model: str | None) -> None:
         self.model = model
-        self._learner = None
+        self._learner: Learner | None = None
 
-    def load(self):
+    def load(self) -> Learner:
         from studyapp.learner.runtime import Learner
 
         if self._learner is None:
             self._learner = Learner.load(Path(self.model) if self.model else None)
         return self._learner
 
-    def __call__(self, db, profile):
+    def __call__(self, db: Database, profile: int) -> LearnerPredictor:
         from studyapp.study.predictor import LearnerPredictor
 
         return LearnerPredictor(db, profile, self.load())
 
-    def __getstate__(self):
+    def __getstate__(self) -> dict[str, Any]:
         return {"model": self.model, "_learner": None}
 
 
-def _predictor_factory(model: str | None):
+def _predictor_factory(model: str | None) -> tuple[LearnerPredictors | None, str | None]:
     """A factory of LearnerPredictors on the shipped (or given) model, or the reason it cannot load."""
     from studyapp.learner.runtime import ModelError
 
@@ -115,11 +125,11 @@ def _families(text: str) -> tuple[str, ...]:
     return names
 
 
-def _figure(f: dict, digits: int = 3) -> str:
+def _figure(f: dict[str, float | None], digits: int = 3) -> str:
     return f"{f['mean']:.{digits}f}" + (f"+-{f['se']:.{digits}f}" if f["se"] is not None else "")
 
 
-def _simulation_table(result: dict) -> list[str]:
+def _simulation_table(result: dict[str, Any]) -> list[str]:
     lines = [f"{result['deck']}: {result['items']} items, {result['students_per_seed']} students x "
              f"{len(result['seeds'])} seeds, {result['days']} days, {result['minutes_per_day']:g} min/day, "
              f"{result['new_per_day']} new/day"
@@ -144,7 +154,7 @@ def _simulation_table(result: dict) -> list[str]:
     return lines
 
 
-def cmd_simulate(args) -> int:
+def cmd_simulate(args: argparse.Namespace) -> int:
     from studyapp.content.model import ContentError
     from studyapp.learner.lab.data import DataError
     from studyapp.study.settings import SettingsError, StudySettings
@@ -182,7 +192,7 @@ def cmd_simulate(args) -> int:
 
 # ---------------------------------------------------------------- replay
 
-def cmd_replay(args) -> int:
+def cmd_replay(args: argparse.Namespace) -> int:
     from studyapp.study.replay import ReplayError, replay_seeds
 
     path = Path(args.data)
@@ -217,7 +227,7 @@ def cmd_replay(args) -> int:
 
 # ---------------------------------------------------------------- bench select
 
-def cmd_bench_select(args) -> int:
+def cmd_bench_select(args: argparse.Namespace) -> int:
     from studyapp.study.bench_select import bench_select
 
     try:
@@ -238,7 +248,8 @@ def cmd_bench_select(args) -> int:
 
 # ---------------------------------------------------------------- wiring
 
-def register(subparsers, bench_subparsers) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+             bench_subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = subparsers.add_parser("simulate", help="simulated students study a deck under each policy, at equal "
                                                 "study time")
     p.add_argument("--policy", default="ours,fsrs6,sm2,random", help="one name or a comma-separated list of "

@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from fractions import Fraction
 
-from studyapp.content.model import SELF_GRADED, Item
+from studyapp.content.model import SELF_GRADED, Item, correct_of
 
 TRUE_WORDS = {"true", "t", "yes", "y", "1", "对", "是", "正确"}
 FALSE_WORDS = {"false", "f", "no", "n", "2", "0", "错", "否", "错误"}
@@ -77,7 +77,7 @@ def grade_response(item: Item, response: str) -> Grade:
         if response not in ("1", "2", "3", "4"):
             raise GradingError("a flashcard is graded 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)")
         grade = int(response)
-        return Grade(correct=int(grade > 1), grade=grade, given=response)
+        return Grade(correct=correct_of(grade), grade=grade, given=response)
     if item.kind == "choice":
         # A number picks an option by position; otherwise (or out of range) the text must name an option.
         if response.isdigit() and 1 <= int(response) <= len(item.options):

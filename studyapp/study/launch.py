@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from sqlite_utils import Database
 
 from studyapp.study.clock import system_clock
-from studyapp.study.session import StudySession
+from studyapp.study.selection import Policy
+from studyapp.study.session import Predictor, StudySession
+
+if TYPE_CHECKING:
+    from studyapp.learner.runtime import Learner
 
 CLASSIC_NOTICE = "Using the classical schedule: {reason}"
 
 
-def load_learner(data_dir: Path | None = None):
+def load_learner(data_dir: Path | None = None) -> tuple[Learner | None, str | None]:
     """(learner, notice): the class model installed in `data_dir` if there is one, else the shipped model.
     A damaged or tampered class model is refused with a notice and the shipped model used instead; if no
     model loads, (None, notice) and the classical schedule. A model never stops a student from studying."""
@@ -37,7 +41,7 @@ def load_learner(data_dir: Path | None = None):
         return None, CLASSIC_NOTICE.format(reason=exc)
 
 
-def check_learner(learner) -> float:
+def check_learner(learner: Learner) -> float:
     """Adapt a fresh student on one answer and predict: the model works end to end (packaging smoke checks)."""
     import math
     import time
@@ -53,20 +57,21 @@ def check_learner(learner) -> float:
     return p
 
 
-def open_session(db: Database, profile_id: int, deck_id: int, mode: str = "review", learner=None,
+def open_session(db: Database, profile_id: int, deck_id: int, mode: str = "review", learner: Learner | None = None,
                  clock: Callable[[], int] = system_clock) -> StudySession:
     policy, predictor = _choosers(db, profile_id, mode, learner)
     return StudySession(db, profile_id, deck_id, mode=mode, policy=policy, predictor=predictor, clock=clock)
 
 
-def attach_learner(session: StudySession, learner) -> None:
+def attach_learner(session: StudySession, learner: Learner | None) -> None:
     """A learner that arrives while a classically scheduled session is open (a student who started in the
     first seconds after launch) chooses and predicts from the next item on, from the whole logged history."""
     if session.predictor is None and learner is not None:
         session.policy, session.predictor = _choosers(session.db, session.profile_id, session.mode, learner)
 
 
-def _choosers(db: Database, profile_id: int, mode: str, learner):
+def _choosers(db: Database, profile_id: int, mode: str,
+              learner: Learner | None) -> tuple[Policy, Predictor | None]:
     """The policy and predictor of a session: the model's when there is a learner, else the classical schedule."""
     from studyapp.study.policies import make_policy
     from studyapp.study.predictor import LearnerPredictor

@@ -4,21 +4,24 @@ and the learner's mastery per deck and skill."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
+from typing import Any
 
 from sqlite_utils import Database
 
 from studyapp.store import queries
-from studyapp.study.policies import TestPolicy, TestReport
+from studyapp.store.queries import ItemRow, LoggedAnswer
+from studyapp.study.policies import ItemPredictor, TestPolicy, TestReport
 from studyapp.study.selection import ClassicPolicy, StudyContext
 from studyapp.study.settings import StudySettings
 
 
-def deck_overview(db: Database, profile_id: int, now_ms: int) -> list[dict]:
+def deck_overview(db: Database, profile_id: int, now_ms: int) -> list[dict[str, Any]]:
     decks = queries.list_decks(db)
     parents = {d["id"]: d["parent_id"] for d in decks}
     all_ids = [d["id"] for d in decks]
     items = queries.items_in_decks(db, all_ids) if all_ids else []
-    history = defaultdict(list)
+    history: dict[int, list[LoggedAnswer]] = defaultdict(list)
     for answer in queries.answer_history(db, profile_id):
         history[answer.item_id].append(answer)
     context = StudyContext(items=items, history=history, now_ms=now_ms, settings=StudySettings())
@@ -26,7 +29,7 @@ def deck_overview(db: Database, profile_id: int, now_ms: int) -> list[dict]:
     answers = queries.answers_per_deck(db, profile_id)
     counts = {d: {"items": 0, "new": 0, "due": 0, "answers": 0} for d in all_ids}
 
-    def ancestors(deck_id):
+    def ancestors(deck_id: int | None) -> Iterator[int]:
         while deck_id is not None:
             yield deck_id
             deck_id = parents[deck_id]
@@ -47,25 +50,28 @@ def deck_overview(db: Database, profile_id: int, now_ms: int) -> list[dict]:
 MASTERY_MIN_ANSWERS = 10
 
 
-def _answered(db: Database, profile_id: int, deck_ids: list[int]) -> tuple[list, dict]:
+def _answered(db: Database, profile_id: int,
+              deck_ids: list[int]) -> tuple[list[ItemRow], dict[int, list[LoggedAnswer]]]:
     """The items of `deck_ids` the student has answered, and their counted answers."""
     items = queries.items_in_decks(db, deck_ids) if deck_ids else []
     wanted = {item.id for item in items}
-    history = defaultdict(list)
+    history: dict[int, list[LoggedAnswer]] = defaultdict(list)
     for answer in queries.answer_history(db, profile_id):
         if answer.item_id in wanted:
             history[answer.item_id].append(answer)
     return [item for item in items if item.id in history], history
 
 
-def _report(predictor, items: list, history: dict, now_ms: int, deck_names: dict[int, str]) -> TestReport:
+def _report(predictor: ItemPredictor, items: list[ItemRow], history: dict[int, list[LoggedAnswer]], now_ms: int,
+            deck_names: dict[int, str]) -> TestReport:
     """The adaptive test's report with every answer so far counted as a question asked."""
     context = StudyContext(items=items, history=history, now_ms=now_ms, settings=StudySettings(),
                            session_answers=sum(map(len, history.values())))
     return TestPolicy(predictor).report(context, deck_names=deck_names)
 
 
-def mastery_report(db: Database, profile_id: int, predictor, now_ms: int, deck_id: int | None = None) -> TestReport:
+def mastery_report(db: Database, profile_id: int, predictor: ItemPredictor, now_ms: int,
+                   deck_id: int | None = None) -> TestReport:
     """Mastery per deck and per skill over the items the student has answered (in `deck_id` and its sub-decks,
     or in every deck), each with its 95% band: the adaptive test's report, with every answer so far counted as
     a question asked. `predictor` needs only `knowledge(items, now_ms)`."""
@@ -75,15 +81,15 @@ def mastery_report(db: Database, profile_id: int, predictor, now_ms: int, deck_i
     return _report(predictor, items, history, now_ms, {d["id"]: d["name"] for d in decks})
 
 
-def deck_mastery(db: Database, profile_id: int, predictor, now_ms: int,
-                 min_answers: int = MASTERY_MIN_ANSWERS) -> dict[int, dict]:
+def deck_mastery(db: Database, profile_id: int, predictor: ItemPredictor, now_ms: int,
+                 min_answers: int = MASTERY_MIN_ANSWERS) -> dict[int, dict[str, float | None]]:
     """Per deck with answers (its sub-decks counted in): `mastery` and its 95% range (`mastery_low`,
     `mastery_high`), as `mastery_report` gives them for the deck taken whole, and `mastery_answers`, the
     answers behind them; the three figures are None below `min_answers` answers. The deck tree and
     `studyapp decks --json` both show these."""
     decks = queries.list_decks(db)
     items, history = _answered(db, profile_id, [d["id"] for d in decks])
-    out = {}
+    out: dict[int, dict[str, float | None]] = {}
     for deck in decks:
         subtree = queries.deck_and_descendants(db, deck["id"])
         inside = set(subtree)
@@ -91,7 +97,8 @@ def deck_mastery(db: Database, profile_id: int, predictor, now_ms: int,
         if not mine:
             continue
         answers = sum(len(history[item.id]) for item in mine)
-        entry = {"mastery": None, "mastery_low": None, "mastery_high": None, "mastery_answers": answers}
+        entry: dict[str, float | None] = {"mastery": None, "mastery_low": None, "mastery_high": None,
+                                          "mastery_answers": answers}
         if answers >= min_answers:
             group = _report(predictor, mine, history, now_ms, dict.fromkeys(subtree, deck["name"])).decks[0]
             entry.update(mastery=group.mastery, mastery_low=group.low, mastery_high=group.high)

@@ -10,11 +10,14 @@ import heapq
 import math
 import random
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
+from typing import Any, Protocol, TypeVar
 
 import numpy as np
+import numpy.typing as npt
 
-from studyapp.content.model import guess_chance, option_count
+from studyapp.content.model import correct_of, guess_chance, option_count
 from studyapp.store.queries import ItemRow
 from studyapp.study import reasons
 from studyapp.study.clock import DAY_MS
@@ -25,8 +28,10 @@ from studyapp.study.selection import (
     Choice,
     ClassicPolicy,
     Counts,
+    Learning,
     LearningCache,
     Policy,
+    Scores,
     StudyContext,
     learning_choice,
     pick_learning,
@@ -34,6 +39,22 @@ from studyapp.study.selection import (
 )
 
 MODES = ("review", "practice", "test")
+FloatArray = npt.NDArray[np.float64]
+IndexArray = npt.NDArray[np.int64]
+BoolArray = npt.NDArray[np.bool_]
+# A predictor's recall curve for one item (ms -> p), and the curve after answers added as (ms, correct, grade).
+Curve = Callable[[float], float]
+CurveAfter = Callable[[ItemRow, list[tuple[int, int, int]]], Curve]
+
+
+
+
+class ItemPredictor(Protocol):
+    """What the policies read of a predictor (the session's Predictor, or the replay's IRT posterior):
+    p(correct) now for each item, and the same without the boost of having just answered it."""
+
+    def predict(self, items: Sequence[ItemRow], now_ms: int) -> Scores: ...
+    def knowledge(self, items: Sequence[ItemRow], now_ms: int) -> Scores: ...
 
 
 # ---------------------------------------------------------------- shared helpers
@@ -48,13 +69,13 @@ def group_names(item: ItemRow) -> list[str]:
     return [item.skill] if item.skill else (list(item.tags) or [""])
 
 
-def natural_key(name: str) -> tuple:
+def natural_key(name: str) -> tuple[tuple[int, int, str], ...]:
     """Sorts names as people read them: "Table of 2" before "Table of 10"."""
     return tuple((0, int(part), "") if part.isdigit() else (1, 0, part.casefold())
                  for part in re.split(r"(\d+)", name) if part)
 
 
-def predictions(predictor, context: StudyContext, knowledge: bool = False) -> np.ndarray:
+def predictions(predictor: ItemPredictor, context: StudyContext, knowledge: bool = False) -> FloatArray:
     """p(correct) now for every item of the context, in one call (the predictor is vectorised); with
     `knowledge`, without the short-term boost of items just answered. Always the context's own list:
     the learner keeps what it computed for that list, so scoring the deck again costs little."""
@@ -71,8 +92,8 @@ class DeckView:
     first time that is not the one just answered.
     """
 
-    def __init__(self):
-        self._key: tuple | None = None
+    def __init__(self) -> None:
+        self._key: tuple[int, int, int] | None = None
         self._answers = 0
         self._answered_items = 0
 
@@ -83,23 +104,25 @@ class DeckView:
                 or not (grown == 0 or grown == 1 and self._first_answer_of_last(context))):
             self._build(context)
             self._key = key
-        elif context.last_item_id in self.pos:
-            answers = context.history.get(context.last_item_id)
-            self.last[self.pos[context.last_item_id]] = answers[-1].answered_ms if answers else -1
+        elif (last_id := context.last_item_id) is not None and last_id in self.pos:
+            answers = context.history.get(last_id)
+            self.last[self.pos[last_id]] = answers[-1].answered_ms if answers else -1
         self._answers = context.session_answers
         self._answered_items = len(context.history)
         return self
 
     def _first_answer_of_last(self, context: StudyContext) -> bool:
         """True when the item just answered had no answer in the arrays and now has exactly one."""
-        k = self.pos.get(context.last_item_id)
-        return k is not None and self.last[k] < 0 and len(context.history.get(context.last_item_id, ())) == 1
+        last_id = context.last_item_id
+        if last_id is None or last_id not in self.pos:
+            return False
+        return bool(self.last[self.pos[last_id]] < 0) and len(context.history.get(last_id, ())) == 1
 
     def _build(self, context: StudyContext) -> None:
         items, n = context.items, len(context.items)
-        self.ids = np.fromiter((i.id for i in items), np.int64, n)
-        self.decks = np.fromiter((i.deck_id for i in items), np.int64, n)
-        self.guess = np.fromiter((guess_floor(i) for i in items), np.float64, n)
+        self.ids: IndexArray = np.fromiter((i.id for i in items), np.int64, n)
+        self.decks: IndexArray = np.fromiter((i.deck_id for i in items), np.int64, n)
+        self.guess: FloatArray = np.fromiter((guess_floor(i) for i in items), np.float64, n)
         self.kinds, self.kind_of = np.unique([i.kind for i in items], return_inverse=True)
         self.skill_of = np.unique([group_names(i)[0] for i in items], return_inverse=True)[1].reshape(n)
         self.pos = {item_id: k for k, item_id in enumerate(self.ids.tolist())}
@@ -108,17 +131,18 @@ class DeckView:
             if answers and item_id in self.pos:
                 self.last[self.pos[item_id]] = answers[-1].answered_ms
 
-    def seconds(self, times: AnswerTimes) -> tuple[np.ndarray, np.ndarray]:
+    def seconds(self, times: AnswerTimes) -> tuple[FloatArray, FloatArray]:
         """The student's seconds per answer of each item, right and wrong (by the item's kind)."""
         right = np.array([times.seconds(k, True) for k in self.kinds.tolist()])
         wrong = np.array([times.seconds(k, False) for k in self.kinds.tolist()])
         return right[self.kind_of], wrong[self.kind_of]
 
-    def not_last(self, context: StudyContext) -> np.ndarray:
-        return self.ids != (context.last_item_id if context.last_item_id is not None else -1)
+    def not_last(self, context: StudyContext) -> BoolArray:
+        others: BoolArray = self.ids != (context.last_item_id if context.last_item_id is not None else -1)
+        return others
 
     def deck_of(self, item_id: int | None) -> int | None:
-        return int(self.decks[self.pos[item_id]]) if item_id in self.pos else None
+        return int(self.decks[self.pos[item_id]]) if item_id is not None and item_id in self.pos else None
 
     def session_sequence(self, context: StudyContext) -> list[int]:
         """The item ids answered in this session, oldest first (the latest `session_answers` answers).
@@ -136,8 +160,8 @@ class DeckView:
         return [a.item_id for a in reversed(latest)]
 
 
-def interleaved(candidates: np.ndarray, decks: np.ndarray, avoid_deck: int | None,
-                urgency: np.ndarray | None = None) -> int:
+def interleaved(candidates: IndexArray, decks: IndexArray, avoid_deck: int | None,
+                urgency: FloatArray | None = None) -> int:
     """The first candidate (lowest `urgency`, else lowest index) from another deck than the last item's,
     else the first candidate of any deck. Found without sorting: a large deck's choice stays linear.
 
@@ -162,22 +186,23 @@ def new_choice(context: StudyContext, index: int, p: float | None) -> Choice:
 RETENTION_GRID = (0.80, 0.85, 0.90, 0.95)  # bounds of the per-student target: never absurd intervals
 HORIZON_MS = 60 * DAY_MS      # the knowledge a target buys is counted over two months of keeping one item
 LONGEST_INTERVAL_MS = 365 * DAY_MS
+Cost = TypeVar("Cost", float, FloatArray)  # one item's seconds, or an array of items'
 MAX_REVIEWS = 12              # a target that needs more reviews than this in the horizon is out of reach
 
 
-def expected_cost_s(p: np.ndarray | float, right_s, wrong_s):
+def expected_cost_s(p: Cost, right_s: Cost, wrong_s: Cost) -> Cost:
     """Expected seconds of one showing at recall p: a miss costs its answer and the two learning steps after."""
     return p * right_s + (1 - p) * (wrong_s + 2 * right_s)
 
 
-def time_to_recall(curve, start_ms: int, target: float, iterations: int = 8, low: int = STEPS_MS[-1]) -> int:
+def time_to_recall(curve: Curve, start_ms: int, target: float, iterations: int = 8, low: float = STEPS_MS[-1]) -> int:
     """How long after `start_ms` the recall `curve` (ms -> p) takes to first fall to `target`, between `low` (the
     last learning step) and a year. The model's curve need not fall all the way (measured: one that fell below
     a 0.90 target within two days rose above it again months later), so the waits are stepped through,
     doubling from `low`, to the first one whose recall is below the target, and only that last doubling is
     halved `iterations` times on the logarithm of time (8: within 0.3%)."""
     if curve(start_ms + low) < target:
-        return low
+        return int(low)
     above = low
     while above < LONGEST_INTERVAL_MS:
         below = min(2 * above, LONGEST_INTERVAL_MS)
@@ -195,7 +220,8 @@ def time_to_recall(curve, start_ms: int, target: float, iterations: int = 8, low
     return int(above)
 
 
-def minimum_cost_retention(curve_after, item: ItemRow, now_ms: int, times: AnswerTimes) -> tuple[float, float]:
+def minimum_cost_retention(curve_after: CurveAfter, item: ItemRow, now_ms: int,
+                           times: AnswerTimes) -> tuple[float, float]:
     """The target retention that keeps `item` known at the least study time per unit of knowledge, and the
     recall the item has a day after it is learned (what a new item buys).
 
@@ -211,7 +237,7 @@ def minimum_cost_retention(curve_after, item: ItemRow, now_ms: int, times: Answe
     best, after_a_day = (math.inf, RETENTION_GRID[0]), 0.0
     for target in RETENTION_GRID:
         extra = [(now_ms, 1, 3)]
-        t, cost, recall_ms, wait = now_ms, right_s, 0.0, DAY_MS
+        t, cost, recall_ms, wait = now_ms, right_s, 0.0, float(DAY_MS)
         for _ in range(MAX_REVIEWS):
             curve = curve_after(item, extra)
             if t == now_ms:
@@ -220,7 +246,7 @@ def minimum_cost_retention(curve_after, item: ItemRow, now_ms: int, times: Answe
             # review lengthens the next wait, so the last one bounds the search (4 halvings of the last
             # doubling: the wait within 5%, enough to rank the targets).
             wait = time_to_recall(curve, t, target, iterations=4, low=wait)
-            end = min(t + wait, now_ms + HORIZON_MS)
+            end = int(min(t + wait, now_ms + HORIZON_MS))
             recall_ms += (end - t) * float(np.mean([curve(t + f * (end - t)) for f in (1 / 4, 3 / 4)]))
             if end >= now_ms + HORIZON_MS:
                 break
@@ -256,13 +282,13 @@ class ReviewPolicy:
     - Studying a parent deck, consecutive items alternate between sub-decks when the choice allows.
     """
 
-    def __init__(self, predictor):
+    def __init__(self, predictor: ItemPredictor) -> None:
         self.predictor = predictor
         self.view = DeckView()
         self.steps = LearningCache()
         self._target: tuple[int, float, float] | None = None  # (study day, target retention, new item's recall)
 
-    def target(self, context: StudyContext, view: DeckView, p: np.ndarray) -> tuple[float, float | None]:
+    def target(self, context: StudyContext, view: DeckView, p: FloatArray) -> tuple[float, float | None]:
         """(target retention, a new item's recall a day after learning it, or None when not known)."""
         curve_after = getattr(self.predictor, "curve_after", None)
         if curve_after is None:
@@ -274,7 +300,8 @@ class ReviewPolicy:
             self._target = (context.day_start_ms, target, after_a_day)
         return self._target[1], self._target[2]
 
-    def _state(self, context: StudyContext):
+    def _state(self, context: StudyContext) -> tuple[DeckView, FloatArray, float, float | None, dict[int, Learning],
+                                                     BoolArray, BoolArray, Counts]:
         view = self.view.update(context)
         p = predictions(self.predictor, context)
         target, new_recall = self.target(context, view, p)
@@ -334,7 +361,8 @@ class ReviewPolicy:
         where an early review loses the least of its spacing; items not yet reviewed today first."""
         view, p, target, _, _, _, _, counts = self._state(context)
         seen = (view.last >= 0) & view.not_last(context)
-        early = np.flatnonzero(seen & (view.last < context.day_start_ms)) if context.day_start_ms else []
+        early = np.flatnonzero(seen & (view.last < context.day_start_ms)) if context.day_start_ms \
+            else np.zeros(0, np.int64)
         if not len(early):
             early = np.flatnonzero(seen)
         if not len(early):
@@ -351,7 +379,7 @@ class ReviewPolicy:
         view = self.view.update(context)
         target, _ = self.target(context, view, predictions(self.predictor, context))
         return step_intervals(context, item, at_ms, lambda g: time_to_recall(
-            curve_after(item, [(at_ms, int(g > 1), g)]), at_ms, target))
+            curve_after(item, [(at_ms, correct_of(g), g)]), at_ms, target))
 
 
 # ---------------------------------------------------------------- practice (quizzes)
@@ -369,8 +397,8 @@ class PracticePolicy:
     item comes back `comeback_after` items later, and the same item is never shown twice in a row.
     """
 
-    def __init__(self, predictor, band: tuple[float, float] = (0.60, 0.85), aim: float = 0.75,
-                 review_every: int = 3, comeback_after: int = 3):
+    def __init__(self, predictor: ItemPredictor, band: tuple[float, float] = (0.60, 0.85), aim: float = 0.75,
+                 review_every: int = 3, comeback_after: int = 3) -> None:
         self.predictor, self.band, self.aim = predictor, band, aim
         self.review_every, self.comeback_after = review_every, comeback_after
         self.view = DeckView()
@@ -441,7 +469,7 @@ class TestReport:
     skills: list[Mastery] = field(default_factory=list)
     study_next: list[str] = field(default_factory=list)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
     def lines(self) -> list[str]:
@@ -455,18 +483,18 @@ class TestReport:
         return out + (self.study_next or ["Nothing stands out to study next."])
 
 
-def fisher_information(p: np.ndarray, guess: np.ndarray) -> np.ndarray:
+def fisher_information(p: FloatArray, guess: FloatArray) -> FloatArray:
     """Information about the student's ability (a logit shift) from one answer with success chance p and
     guessing floor c: (p - c)^2 (1 - p) / ((1 - c)^2 p), which is p(1 - p) when nothing can be guessed."""
     return (p - guess) ** 2 * (1 - p) / ((1 - guess) ** 2 * p)
 
 
-def slope(p: np.ndarray, guess: np.ndarray) -> np.ndarray:
+def slope(p: FloatArray, guess: FloatArray) -> FloatArray:
     """How fast p moves with the student's ability: dp/dz of p = c + (1 - c) sigmoid(z)."""
     return (p - guess) * (1 - p) / (1 - guess)
 
 
-def knowing(p: np.ndarray, guess: np.ndarray, shift: float = 0.0) -> np.ndarray:
+def knowing(p: FloatArray, guess: FloatArray, shift: float = 0.0) -> FloatArray:
     """The chance of knowing (guessing removed), with the ability moved by `shift` logits."""
     s = np.clip((p - guess) / (1 - guess), 1e-6, 1 - 1e-6)
     return 1 / (1 + np.exp(-(np.log(s / (1 - s)) + shift)))
@@ -484,7 +512,7 @@ class TestPolicy:
     at random (among those within `keep` of the best gain), so a class does not all see one bank.
     """
 
-    def __init__(self, predictor, top_k: int = 4, keep: float = 0.8, seed: int | None = None):
+    def __init__(self, predictor: ItemPredictor, top_k: int = 4, keep: float = 0.8, seed: int | None = None) -> None:
         self.predictor, self.top_k, self.keep = predictor, top_k, keep
         self.rng = random.Random(seed)
         self.last_context: StudyContext | None = None
@@ -514,7 +542,7 @@ class TestPolicy:
         return Choice(context.items[k], float(p[k]), reasons.most_informative(float(p[k])))
 
     @staticmethod
-    def balanced(context: StudyContext, view: DeckView, open_: np.ndarray) -> np.ndarray:
+    def balanced(context: StudyContext, view: DeckView, open_: BoolArray) -> IndexArray:
         """The open questions the next one may be drawn from so that every group the report shows (each
         sub-deck, then each skill) gets its share of the questions: content balancing as in Kingsbury and
         Zara's constrained CAT. Each group's target is an equal share (every reported mastery deserves the
@@ -533,8 +561,8 @@ class TestPolicy:
         return np.flatnonzero(candidates)
 
     @staticmethod
-    def gain(p: np.ndarray, guess: np.ndarray, open_: np.ndarray, information: float,
-             d: np.ndarray | None = None) -> np.ndarray:
+    def gain(p: FloatArray, guess: FloatArray, open_: BoolArray, information: float,
+             d: FloatArray | None = None) -> FloatArray:
         """Per item, how much asking it is expected to reduce the variance of the deck score.
 
         `d` is each item's dp/d(ability) when the predictor knows it (a predictor may offer
@@ -581,14 +609,15 @@ class TestPolicy:
         return TestReport(len(asked), decks, skills, study_next(skills or decks))
 
 
-def best_first(candidates: np.ndarray, score: np.ndarray, n: int) -> np.ndarray:
+def best_first(candidates: IndexArray, score: FloatArray, n: int) -> IndexArray:
     """The `n` candidates of highest score, highest first, ties in candidate order (as a stable sort of
     all of them would give), found with a partition: linear in the deck's size."""
     n = min(n, len(candidates))
     minus = -score[candidates]
     nth = np.partition(minus, n - 1)[n - 1]
     contenders = candidates[minus <= nth]
-    return contenders[np.argsort(-score[contenders], kind="stable")][:n]
+    best: IndexArray = contenders[np.argsort(-score[contenders], kind="stable")][:n]
+    return best
 
 
 def study_next(groups: list[Mastery], limit: int = 3, good: float = 0.8) -> list[str]:
@@ -601,7 +630,7 @@ def study_next(groups: list[Mastery], limit: int = 3, good: float = 0.8) -> list
 
 # ---------------------------------------------------------------- choosing the policy
 
-def make_policy(mode: str, predictor, seed: int | None = None) -> Policy:
+def make_policy(mode: str, predictor: ItemPredictor | None, seed: int | None = None) -> Policy:
     """The policy for a study mode; without a predictor (no model loaded) the classical schedule."""
     if mode not in MODES:
         raise ValueError(f"unknown study mode {mode!r} (expected one of {', '.join(MODES)})")

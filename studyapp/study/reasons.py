@@ -93,7 +93,8 @@ class Reason:
 
     def arguments(self, duration: Callable[[int], str] = describe_days) -> list[str]:
         """The arguments as text for %1, %2, ...; durations through `duration` (ms -> text)."""
-        formats = {PERCENT: percent, COUNT: str, DURATION: duration}
+        formats: dict[str, Callable[[float], str]] = {
+            PERCENT: percent, COUNT: lambda n: str(int(n)), DURATION: lambda ms: duration(int(ms))}
         return [formats[kind](value) for kind, value in zip(FORMS[self.code][1], self.args)]
 
     @property

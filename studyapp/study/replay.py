@@ -15,9 +15,12 @@ Policies: "ours" (the study session's TestPolicy, driven by the IRT posterior as
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from studyapp.store.queries import ItemRow, LoggedAnswer
 from studyapp.study.policies import TestPolicy
@@ -25,6 +28,9 @@ from studyapp.study.selection import StudyContext
 from studyapp.study.settings import StudySettings
 
 POLICIES = ("ours", "maxinfo", "random")
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+Grid = npt.NDArray[np.int8]  # students x items, 0/1
 GRID = np.linspace(-4.0, 4.0, 41)
 PRIOR = -0.5 * GRID ** 2
 GRID_FILES = ("items_ecpe.txt", "fractionsdata.txt")
@@ -34,7 +40,7 @@ class ReplayError(Exception):
     """Replay data that cannot be used; the message is one sentence for the user."""
 
 
-def load_grid(path: Path) -> np.ndarray:
+def load_grid(path: Path) -> Grid:
     """A students x items matrix of 0/1 answers, whitespace separated, one student per line."""
     try:
         rows = [line.split() for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -46,7 +52,7 @@ def load_grid(path: Path) -> np.ndarray:
     return grid
 
 
-def find_grids(path: Path) -> dict[str, np.ndarray]:
+def find_grids(path: Path) -> dict[str, Grid]:
     path = Path(path)
     if path.is_file():
         return {path.stem: load_grid(path)}
@@ -58,11 +64,12 @@ def find_grids(path: Path) -> dict[str, np.ndarray]:
     return found
 
 
-def sigmoid(z):
-    return 1.0 / (1.0 + np.exp(-z))
+def sigmoid(z: FloatArray) -> FloatArray:
+    p: FloatArray = 1.0 / (1.0 + np.exp(-z))
+    return p
 
 
-def fit_2pl(answers: np.ndarray, iterations: int = 30, steps: int = 8) -> tuple[np.ndarray, np.ndarray]:
+def fit_2pl(answers: Grid, iterations: int = 30, steps: int = 8) -> tuple[FloatArray, FloatArray]:
     """Marginal maximum likelihood (EM on an ability grid, standard normal prior) of p = sigmoid(a theta + d)."""
     n_items = answers.shape[1]
     a, d = np.ones(n_items), np.zeros(n_items)
@@ -88,28 +95,34 @@ def fit_2pl(answers: np.ndarray, iterations: int = 30, steps: int = 8) -> tuple[
 class IrtPredictor:
     """The session's Predictor over a fitted 2PL: the posterior predictive p(correct) of each item."""
 
-    def __init__(self, a: np.ndarray, d: np.ndarray):
+    def __init__(self, a: FloatArray, d: FloatArray) -> None:
         self.a, self.d = a, d
         self.p_grid = sigmoid(np.outer(GRID, a) + d)  # grid x items
         self.log_post = PRIOR.copy()
 
-    def weights(self) -> np.ndarray:
+    def weights(self) -> FloatArray:
         w = np.exp(self.log_post - self.log_post.max())
-        return w / w.sum()
+        normalised: FloatArray = w / w.sum()
+        return normalised
 
-    def predict_all(self) -> np.ndarray:
-        return self.weights() @ self.p_grid
+    def predict_all(self) -> FloatArray:
+        p: FloatArray = self.weights() @ self.p_grid
+        return p
 
-    def predict(self, items, now_ms):
+    def predict(self, items: Sequence[ItemRow], now_ms: int) -> list[float]:
         p = self.predict_all()
-        return [p[item.id - 1] for item in items]
+        return [float(p[item.id - 1]) for item in items]
 
-    def sensitivity(self, items, now_ms):
+    def knowledge(self, items: Sequence[ItemRow], now_ms: int) -> list[float]:
+        """The same as `predict`: an IRT ability has no short-term boost from an item just answered."""
+        return self.predict(items, now_ms)
+
+    def sensitivity(self, items: Sequence[ItemRow], now_ms: int) -> tuple[list[float], float]:
         """dp/d(ability) of each item at the posterior, and the posterior variance of the ability."""
         w = self.weights()
         mean = float(w @ GRID)
         slopes = w @ (self.a * self.p_grid * (1 - self.p_grid))
-        return [slopes[item.id - 1] for item in items], float(w @ (GRID - mean) ** 2)
+        return [float(slopes[item.id - 1]) for item in items], float(w @ (GRID - mean) ** 2)
 
     def observe_index(self, j: int, correct: int) -> None:
         self.log_post += np.log(self.p_grid[:, j] if correct else 1 - self.p_grid[:, j])
@@ -118,7 +131,7 @@ class IrtPredictor:
         return float(self.weights() @ GRID)
 
 
-def run_policy(name: str, answers: np.ndarray, a: np.ndarray, d: np.ndarray, seed: int) -> np.ndarray:
+def run_policy(name: str, answers: npt.NDArray[np.int8], a: FloatArray, d: FloatArray, seed: int) -> IntArray:
     """The question order this policy gives one student (every item, so every n can be scored)."""
     n_items = len(a)
     predictor = IrtPredictor(a, d)
@@ -140,14 +153,17 @@ def run_policy(name: str, answers: np.ndarray, a: np.ndarray, d: np.ndarray, see
         else:
             context = StudyContext(items=items, history=history, now_ms=step, settings=settings,
                                    last_item_id=order[-1] + 1 if order else None, session_answers=step)
-            j = policy.choose(context).item.id - 1
+            choice = policy.choose(context) if policy is not None else None
+            if choice is None:
+                raise ReplayError(f"the policy {name!r} stopped after {step} of {n_items} questions")
+            j = choice.item.id - 1
         order.append(j)
         history[j + 1] = [LoggedAnswer(step + 1, j + 1, step, int(answers[j]), None)]
         predictor.observe_index(j, int(answers[j]))
     return np.asarray(order)
 
 
-def score_errors(order: np.ndarray, answers: np.ndarray, a: np.ndarray, d: np.ndarray) -> np.ndarray:
+def score_errors(order: IntArray, answers: npt.NDArray[np.int8], a: FloatArray, d: FloatArray) -> FloatArray:
     """|estimated total - true total| after n = 0 .. n_items questions asked in `order`."""
     predictor = IrtPredictor(a, d)
     asked = np.zeros(len(a), bool)
@@ -163,13 +179,13 @@ def score_errors(order: np.ndarray, answers: np.ndarray, a: np.ndarray, d: np.nd
     return np.asarray(errors)
 
 
-def questions_needed(errors: np.ndarray, tolerance: float) -> int:
+def questions_needed(errors: FloatArray, tolerance: float) -> int:
     """The first n from which the error stays within the tolerance."""
     outside = np.flatnonzero(errors > tolerance)
     return int(outside[-1] + 1) if len(outside) else 0
 
 
-def replay_grid(grid: np.ndarray, policies: list[str], tolerance: float, length: int, seed: int = 0) -> dict:
+def replay_grid(grid: Grid, policies: list[str], tolerance: float, length: int, seed: int = 0) -> dict[str, Any]:
     rng = np.random.default_rng(seed)
     students = rng.permutation(len(grid))
     n_train = int(0.6 * len(grid))
@@ -177,11 +193,13 @@ def replay_grid(grid: np.ndarray, policies: list[str], tolerance: float, length:
     test = grid[students[n_train:]]
     n_items = grid.shape[1]
     length = min(length, n_items)
-    out = {"students_fitted": n_train, "students_replayed": len(test), "items": n_items,
+    out: dict[str, Any] = {"students_fitted": n_train, "students_replayed": len(test), "items": n_items,
            "tolerance_points": tolerance, "length": length, "policies": {}}
-    mae_by_policy = {}
+    mae_by_policy: dict[str, FloatArray] = {}
     for name in policies:
-        errors, needed, shown = [], [], np.zeros(n_items)
+        errors: list[FloatArray] = []
+        needed: list[int] = []
+        shown = np.zeros(n_items)
         for k, answers in enumerate(test):
             order = run_policy(name, answers, a, d, seed * 100_003 + k)
             e = score_errors(order, answers, a, d)
@@ -209,13 +227,13 @@ def replay_grid(grid: np.ndarray, policies: list[str], tolerance: float, length:
 
 
 def replay(path: Path, policies: list[str] | None = None, error: float = 0.1, length: int = 10,
-           seed: int = 0, max_students: int | None = None) -> dict:
+           seed: int = 0, max_students: int | None = None) -> dict[str, Any]:
     """Replay every dense grid under `path`; `error` is the tolerance as a share of the maximum score."""
     policies = policies or list(POLICIES)
     unknown = [p for p in policies if p not in POLICIES]
     if unknown:
         raise ReplayError(f"unknown policy {unknown[0]!r} (expected some of {', '.join(POLICIES)})")
-    results = {}
+    results: dict[str, dict[str, Any]] = {}
     for name, grid in find_grids(Path(path)).items():
         if max_students is not None and len(grid) > max_students:
             grid = grid[np.random.default_rng(seed).permutation(len(grid))[:max_students]]
@@ -223,7 +241,7 @@ def replay(path: Path, policies: list[str] | None = None, error: float = 0.1, le
     return {"data": str(path), "datasets": results}
 
 
-def mean_se(values) -> dict:
+def mean_se(values: Sequence[float]) -> dict[str, float]:
     """Mean and standard error (0 for a single value) of a list of figures."""
     x = np.asarray(values, dtype=np.float64)
     se = float(x.std(ddof=1) / np.sqrt(len(x))) if len(x) > 1 else 0.0
@@ -231,17 +249,17 @@ def mean_se(values) -> dict:
 
 
 def replay_seeds(path: Path, policies: list[str] | None = None, error: float = 0.1, length: int = 10,
-                 seeds: int = 3, seed: int = 0, max_students: int | None = None) -> dict:
+                 seeds: int = 3, seed: int = 0, max_students: int | None = None) -> dict[str, Any]:
     """`replay` with seeds seed .. seed + seeds - 1 (each a new split of the students and new exposure draws):
     per grid and policy, the questions needed to a score error within `error`, as mean +- s.e. over seeds,
     and ours against maximum information (the relative change in questions, per seed, then mean +- s.e.)."""
     if seeds < 1:
         raise ReplayError("--seeds must be at least 1")
     runs = [replay(path, policies, error, length, s, max_students) for s in range(seed, seed + seeds)]
-    out: dict = {"data": str(path), "seeds": list(range(seed, seed + seeds)), "datasets": {}}
+    out: dict[str, Any] = {"data": str(path), "seeds": list(range(seed, seed + seeds)), "datasets": {}}
     for name in runs[0]["datasets"]:
         per_seed = [run["datasets"][name] for run in runs]
-        figures = {}
+        figures: dict[str, dict[str, dict[str, float]]] = {}
         for policy in per_seed[0]["policies"]:
             needed = [ds["policies"][policy]["questions_needed_mean"] for ds in per_seed]
             mae = [ds["policies"][policy]["mae_by_questions"][min(length, ds["items"])] for ds in per_seed]

@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import statistics
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Protocol
+from typing import Protocol
 
+import numpy as np
+import numpy.typing as npt
+
+from studyapp.content.model import grade_of
 from studyapp.store.queries import ItemRow, LoggedAnswer
-from studyapp.study.classic import effective_grade, replay
+from studyapp.study.classic import replay
 from studyapp.study.clock import DAY_MS
 from studyapp.study.reasons import Reason, due_scheduled, learn_ahead, learning_step, new_item
 from studyapp.study.settings import StudySettings
 
 MINUTE_MS = 60_000
+# A predictor's p(correct) per item: a list, or the numpy array the learner computes.
+Scores = Sequence[float] | npt.NDArray[np.float64]
 
 
 @dataclass(frozen=True)
@@ -105,7 +112,7 @@ def learning_state(answers: list[LoggedAnswer], since_ms: int) -> Learning | Non
     state = None
     for k, answer in enumerate(answers):
         if answer.answered_ms >= since_ms:
-            state = step_after(state, k == 0, effective_grade(answer.correct, answer.grade), answer.answered_ms)
+            state = step_after(state, k == 0, grade_of(answer.correct, answer.grade), answer.answered_ms)
     return state
 
 
@@ -115,8 +122,9 @@ class LearningCache:
     Answers are told apart by their count and the last one's id: an undo followed by another answer changes
     the id."""
 
-    def __init__(self):
-        self._states: dict[int, tuple[tuple, Learning | None]] = {}  # id -> ((answers, last id, day), state)
+    def __init__(self) -> None:
+        # id -> ((answers, last id, day), state)
+        self._states: dict[int, tuple[tuple[int, int | None, int], Learning | None]] = {}
 
     def of(self, context: StudyContext, item_ids: Iterable[int]) -> dict[int, Learning]:
         """The learning states of those of `item_ids` (items answered today) still in their steps."""
@@ -191,7 +199,8 @@ def new_item_choice(context: StudyContext, predicted: float | None = None) -> Ch
     return Choice(candidates[0], predicted, new_item(context.new_today + 1, context.settings.new_per_day))
 
 
-def step_intervals(context: StudyContext, item: ItemRow, at_ms: int, graduate) -> dict[int, int]:
+def step_intervals(context: StudyContext, item: ItemRow, at_ms: int,
+                   graduate: Callable[[int], float]) -> dict[int, int]:
     """For each grade 1-4 of `item` answered at `at_ms`, the wait before it is shown again: a learning
     step's, or `graduate(grade)` (ms) once it leaves the steps, in whole days and at least one (an item out of
     its steps is reviewed at most once a study day). Longer for a better grade, as a student expects of the
@@ -217,10 +226,11 @@ class ClassicPolicy:
     """Anki's SM-2 rules: items in their learning steps when due, then overdue items (most overdue relative
     to their interval), then new items; a failed item waiting in its steps is shown before the sitting ends."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.steps = LearningCache()
 
-    def due_items(self, context: StudyContext, exclude=frozenset()) -> list[tuple[float, ItemRow, int]]:
+    def due_items(self, context: StudyContext,
+                  exclude: Collection[int] = frozenset()) -> list[tuple[float, ItemRow, int]]:
         due = []
         for item in context.items:
             answers = context.history.get(item.id)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Callable, Protocol, Sequence
+from typing import TYPE_CHECKING, Callable, Protocol, Sequence
 
 from sqlite_utils import Database
 
@@ -19,8 +19,11 @@ from studyapp.store.queries import ItemRow, LoggedAnswer
 from studyapp.study.clock import study_day_start, system_clock
 from studyapp.study.grading import Grade, accepted_answers, grade_response
 from studyapp.study.reasons import Code, Reason
-from studyapp.study.selection import AnswerTimes, Choice, ClassicPolicy, Counts, Policy, StudyContext
+from studyapp.study.selection import AnswerTimes, Choice, ClassicPolicy, Counts, Policy, Scores, StudyContext
 from studyapp.study.settings import StudySettings
+
+if TYPE_CHECKING:
+    from studyapp.study.policies import TestReport
 
 
 class SessionError(Exception):
@@ -30,8 +33,8 @@ class SessionError(Exception):
 class Predictor(Protocol):
     """The learner as the session sees it: p(correct) now, and an update after each answer."""
 
-    def predict(self, items: Sequence[ItemRow], now_ms: int) -> Sequence[float]: ...
-    def knowledge(self, items: Sequence[ItemRow], now_ms: int) -> list[float]:
+    def predict(self, items: Sequence[ItemRow], now_ms: int) -> Scores: ...
+    def knowledge(self, items: Sequence[ItemRow], now_ms: int) -> Scores:
         """p(correct) without the boost of having just answered an item: what the student knows."""
     def observe(self, item: ItemRow, answer: LoggedAnswer) -> None: ...
     def forget_last(self) -> None: ...
@@ -200,7 +203,8 @@ class StudySession:
         intervals = getattr(self.policy, "intervals", None)
         if intervals is None:
             return {}
-        return intervals(self.context(shown.shown_ms), shown.item, shown.shown_ms)
+        waits: dict[int, int] = intervals(self.context(shown.shown_ms), shown.item, shown.shown_ms)
+        return waits
 
     # ------------------------------------------------------------ answering
 
@@ -275,14 +279,15 @@ class StudySession:
                                  self.summary.answers + 1)
         return self.current
 
-    def test_report(self):
+    def test_report(self) -> TestReport | None:
         """The adaptive test's mastery report (per deck and skill, with what to study next), for a test
         session whose policy makes one; else None."""
         report = getattr(self.policy, "report", None)
         if self.mode != "test" or report is None:
             return None
         names = {d["id"]: d["name"] for d in queries.list_decks(self.db)}
-        return report(deck_names=names)
+        made: TestReport = report(deck_names=names)
+        return made
 
     def finish(self) -> Summary:
         queries.end_session(self.db, self.session_id)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
+from typing import Any
 
 
 class SettingsError(ValueError):
@@ -32,13 +34,13 @@ class StudySettings:
                 raise SettingsError(f"{name.replace('_', ' ')} must be between {low} and {high}, not {value}")
 
     @classmethod
-    def from_dict(cls, values: dict) -> "StudySettings":
-        known = {f.name: f.type for f in fields(cls)}
-        kwargs = {}
+    def from_dict(cls, values: Mapping[str, Any]) -> "StudySettings":
+        known = {f.name for f in fields(cls)}
+        kwargs: dict[str, Any] = {}
         for name, value in values.items():
             if name in known:
                 kwargs[name] = float(value) if name == "target_retention" else int(value)
         return cls(**kwargs)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, int | float]:
         return asdict(self)

@@ -22,10 +22,14 @@ import math
 import random
 import tempfile
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
+import numpy.typing as npt
+from sqlite_utils import Database
 
 from studyapp.content.model import SELF_GRADED, Deck, ImportBundle, Item
 from studyapp.learner.lab.simulate import MEMORY_FAMILIES, FsrsMemory, Population, PowerLawMemory, draw_powerlaw
@@ -36,8 +40,8 @@ from studyapp.store.queries import ItemRow
 from studyapp.study.anki import AnkiPolicy, FsrsCards, Sm2Cards
 from studyapp.study.clock import DAY_MS
 from studyapp.study.reasons import Code, Reason, new_item
-from studyapp.study.selection import Choice, StudyContext
-from studyapp.study.session import StudySession
+from studyapp.study.selection import Choice, Policy, StudyContext
+from studyapp.study.session import Predictor, StudySession
 from studyapp.study.settings import StudySettings
 
 POLICIES = ("ours", "fsrs6", "sm2", "random")
@@ -48,6 +52,8 @@ UNLIMITED_NEW = 9999
 # Simulated students' seeds start here; the shipped model trains on simulated learners drawn with seeds
 # below it (`learner train --seed`, default 0), so no student of this simulation was seen in training.
 SIM_SEED_OFFSET = 1_000_000_000
+# Makes the predictor of policy "ours" for a student's database and profile (picklable, for worker processes).
+PredictorFactory = Callable[[Database, int], Predictor]
 
 
 class SimulationError(Exception):
@@ -59,10 +65,10 @@ class SimulationError(Exception):
 class SimStudent:
     """One learner: a hidden memory, how they grade themselves and how long they take to answer."""
 
-    def __init__(self, family: str, params: np.ndarray, keys: list[str], seed: int):
+    def __init__(self, family: str, params: npt.NDArray[np.float64], keys: list[str], seed: int) -> None:
         setup = np.random.default_rng(seed)
-        memory = FsrsMemory if family == "fsrs" else PowerLawMemory
-        self.memory = memory(params, keys, setup)
+        self.memory: FsrsMemory | PowerLawMemory = (FsrsMemory if family == "fsrs" else PowerLawMemory)(
+            params, keys, setup)
         self.grade_p = setup.dirichlet([2.0, 12.0, 2.0])  # Hard / Good / Easy when recalled
         self.speed = float(np.exp(setup.normal(0, 0.3)))
         self.rng = random.Random(seed + 1)
@@ -80,7 +86,7 @@ class SimStudent:
         seconds = (8.0 if recalled else 14.0) * self.speed * math.exp(self.rng.gauss(0, 0.25))
         return self._response(item, recalled, grade), seconds
 
-    def _pick(self, p: np.ndarray) -> int:
+    def _pick(self, p: npt.NDArray[np.float64]) -> int:
         u, acc = self.rng.random(), 0.0
         for k, pk in enumerate(p):
             acc += pk
@@ -105,7 +111,7 @@ class StudentSpec:
     """One simulated student, identical under every policy: memory family and parameters, private seed."""
 
     family: str
-    params: np.ndarray
+    params: npt.NDArray[np.float64]
     seed: int
     cohort: int  # the --seed this student was drawn under
     index: int
@@ -117,7 +123,7 @@ def cohort_seed(seed: int) -> int:
     return SIM_SEED_OFFSET + seed
 
 
-def check_disjoint(card: dict) -> None:
+def check_disjoint(card: dict[str, Any]) -> None:
     """Refuse a model trained on simulated learners whose seeds may overlap this simulation's students."""
     trained = card.get("training", {}).get("seed")
     if trained is not None and not 0 <= int(trained) < SIM_SEED_OFFSET:
@@ -146,7 +152,7 @@ def generated_deck(n: int) -> Deck:
 class RandomPolicy:
     """Any item at random (new ones within the daily limit), never the same twice in a row."""
 
-    def __init__(self, seed: int):
+    def __init__(self, seed: int) -> None:
         self.rng = random.Random(seed)
 
     def choose(self, context: StudyContext) -> Choice | None:
@@ -167,12 +173,13 @@ class ReviewAhead:
     """The last part of a day with time left: the policy's own review-ahead order where it has one (Anki's
     policies: soonest due first), else the seen item the predictor finds least likely recalled now."""
 
-    def __init__(self, policy, predictor):
+    def __init__(self, policy: Policy, predictor: Predictor | None) -> None:
         self.policy, self.predictor = policy, predictor
 
     def choose(self, context: StudyContext) -> Choice | None:
-        if hasattr(self.policy, "ahead"):
-            return self.policy.ahead(context)
+        ahead: Callable[[StudyContext], Choice | None] | None = getattr(self.policy, "ahead", None)
+        if ahead is not None:
+            return ahead(context)
         if self.predictor is None:
             return None
         # Scored on the context's own list, which the learner keeps between calls (see policies.predictions).
@@ -185,7 +192,8 @@ class ReviewAhead:
             float(p[k]), context.settings.target_retention)))
 
 
-def make_policy(name: str, settings: StudySettings, seed: int, predictor, refit_days: int):
+def make_policy(name: str, settings: StudySettings, seed: int, predictor: Predictor | None,
+                refit_days: int) -> Policy:
     if name == "ours":
         from studyapp.study.policies import make_policy as real_policy  # what StudySession gets in the app
 
@@ -200,7 +208,7 @@ def make_policy(name: str, settings: StudySettings, seed: int, predictor, refit_
 # ---------------------------------------------------------------- running one student
 
 class FakeClock:
-    def __init__(self, ms: int):
+    def __init__(self, ms: int) -> None:
         self.ms = ms
 
     def __call__(self) -> int:
@@ -239,7 +247,8 @@ class StudentResult:
     notes: list[str] = field(default_factory=list)
 
 
-def study_day(stages, student: SimStudent, clock: FakeClock, budget_s: float) -> tuple[int, float, float]:
+def study_day(stages: list[Callable[[], StudySession]], student: SimStudent, clock: FakeClock,
+              budget_s: float) -> tuple[int, float, float]:
     """One day's sitting: each stage (a session factory) runs until the budget is spent or it has nothing to
     show; returns the answers, the seconds used, and the seconds used after the first stage."""
     answers, used, extra = 0, 0.0, 0.0
@@ -258,7 +267,7 @@ def study_day(stages, student: SimStudent, clock: FakeClock, budget_s: float) ->
     return answers, used, extra
 
 
-def run_student(run: StudentRun, workdir: Path, predictor_factory=None) -> StudentResult:
+def run_student(run: StudentRun, workdir: Path, predictor_factory: PredictorFactory | None = None) -> StudentResult:
     """One student under one policy in a fresh database."""
     started = time.perf_counter()
     spec, name = run.student, run.policy
@@ -269,23 +278,27 @@ def run_student(run: StudentRun, workdir: Path, predictor_factory=None) -> Stude
     db.execute("PRAGMA synchronous = OFF")  # a throw-away database: durability only costs time here
     import_bundle(db, workdir, ImportBundle(decks=[Deck(run.deck.name, run.deck.description, run.deck.items)]), None)
     profile = queries.add_profile(db, "sim")
-    deck_id = queries.find_deck(db, run.deck.name)["id"]
+    deck = queries.find_deck(db, run.deck.name)
+    if deck is None:
+        raise SimulationError(f"the deck {run.deck.name!r} was not imported")
+    deck_id = deck["id"]
     items = queries.items_in_decks(db, queries.deck_and_descendants(db, deck_id))
     keys = [i.key for i in items]
     student = SimStudent(spec.family, spec.params, keys, spec.seed)
     clock = FakeClock(START_MS)
-    predictor = predictor_factory(db, profile) if name == "ours" else None
+    predictor = predictor_factory(db, profile) if name == "ours" and predictor_factory is not None else None
     policy = make_policy(name, run.settings, spec.seed, predictor, run.refit_days)
     lifted = StudySettings.from_dict({**run.settings.to_dict(), "new_per_day": UNLIMITED_NEW})
 
-    def session(chooser, settings):
+    def session(chooser: Policy, settings: StudySettings) -> Callable[[], StudySession]:
         return lambda: StudySession(db, profile, deck_id, mode="review", policy=chooser, predictor=predictor,
                                     clock=clock, settings=settings)
 
     stages = [session(policy, run.settings)]
     if run.fill:
         stages += [session(policy, lifted), session(ReviewAhead(policy, predictor), lifted)]
-    answers, extra, day_minutes = 0, 0.0, []
+    answers, extra = 0, 0.0
+    day_minutes: list[float] = []
     for day in range(run.days):
         clock.ms = START_MS + day * DAY_MS
         a, used, e = study_day(stages, student, clock, run.minutes * 60)
@@ -305,10 +318,10 @@ def run_student(run: StudentRun, workdir: Path, predictor_factory=None) -> Stude
 
 
 # Each worker process keeps its own temporary folder and predictor factory (set once by _start_worker).
-_worker: dict = {}
+_worker: dict[str, Any] = {}
 
 
-def _start_worker(workdir: str, predictor_factory) -> None:
+def _start_worker(workdir: str, predictor_factory: PredictorFactory | None) -> None:
     import torch
 
     torch.set_num_threads(1)  # tiny tensors: a second thread per process only competes with the other workers
@@ -319,7 +332,8 @@ def _run_in_worker(run: StudentRun) -> StudentResult:
     return run_student(run, _worker["workdir"], _worker["factory"])
 
 
-def _results(runs: list[StudentRun], workdir: Path, predictor_factory, workers: int):
+def _results(runs: list[StudentRun], workdir: Path, predictor_factory: PredictorFactory | None,
+             workers: int) -> Iterator[StudentResult]:
     """Every run's result as it finishes: in this process, or in `workers` processes (spawned, so that
     torch starts cleanly in each; the factory must then be picklable)."""
     if workers <= 1:
@@ -343,7 +357,7 @@ def _results(runs: list[StudentRun], workdir: Path, predictor_factory, workers: 
 METRICS = ("knowledge", "knowledge_after", "known", "known_after", "minutes", "extra_minutes", "answers")
 
 
-def mean_se(per_cohort: list[float]) -> dict:
+def mean_se(per_cohort: list[float]) -> dict[str, float | None]:
     """Mean and standard error over cohorts (seeds)."""
     x = np.asarray(per_cohort, dtype=np.float64)
     se = float(x.std(ddof=1) / math.sqrt(len(x))) if len(x) > 1 else None
@@ -355,8 +369,8 @@ def _by_cohort(results: list[StudentResult], metric: str) -> list[float]:
     return [float(np.mean([getattr(r, metric) for r in results if r.cohort == c])) for c in cohorts]
 
 
-def summarise(results: list[StudentResult]) -> dict:
-    out = {m: mean_se(_by_cohort(results, m)) for m in METRICS}
+def summarise(results: list[StudentResult]) -> dict[str, Any]:
+    out: dict[str, Any] = {m: mean_se(_by_cohort(results, m)) for m in METRICS}
     out["students"] = len(results)
     out["run_seconds"] = round(sum(r.seconds for r in results), 1)
     notes = sorted({n for r in results for n in r.notes})
@@ -365,26 +379,28 @@ def summarise(results: list[StudentResult]) -> dict:
     return out
 
 
-def versus(ours: list[StudentResult], base: list[StudentResult]) -> dict:
+def versus(ours: list[StudentResult], base: list[StudentResult]) -> dict[str, Any]:
     """Ours against a baseline on the same students: per seed the ratio of mean knowledge (end and 30 days
     later) and of minutes a day (mean +- s.e. over seeds, and the lowest seed), the difference in items known
     at >= 90%, and per student (paired) the share for whom ours ends knowing more."""
-    key = lambda r: (r.cohort, r.index)  # noqa: E731
+    def key(r: StudentResult) -> tuple[int, int]:
+        return r.cohort, r.index
+
     pairs = sorted(zip(sorted(ours, key=key), sorted(base, key=key)), key=lambda p: key(p[0]))
     assert all(key(o) == key(b) for o, b in pairs), "ours and the baseline must face the same students"
     cohorts = sorted({o.cohort for o, _ in pairs})
-    out = {}
+    out: dict[str, Any] = {}
     for metric in ("knowledge", "knowledge_after", "minutes"):
-        ratios = [np.mean([getattr(o, metric) for o, b in pairs if o.cohort == c]) /
-                  max(np.mean([getattr(b, metric) for o, b in pairs if o.cohort == c]), 1e-12) for c in cohorts]
+        ratios = [float(np.mean([getattr(o, metric) for o, b in pairs if o.cohort == c]) /
+                  max(np.mean([getattr(b, metric) for o, b in pairs if o.cohort == c]), 1e-12)) for c in cohorts]
         out[f"{metric}_ratio"] = mean_se(ratios)
         out[f"{metric}_ratio_lowest_seed"] = round(float(min(ratios)), 4)
         if metric != "minutes":
             out[f"students_better_{metric}"] = round(float(np.mean([getattr(o, metric) > getattr(b, metric)
                                                                     for o, b in pairs])), 3)
     for metric in ("known", "known_after"):
-        out[f"{metric}_difference"] = mean_se([np.mean([getattr(o, metric) - getattr(b, metric)
-                                                        for o, b in pairs if o.cohort == c]) for c in cohorts])
+        out[f"{metric}_difference"] = mean_se([float(np.mean([getattr(o, metric) - getattr(b, metric)
+                                                              for o, b in pairs if o.cohort == c])) for c in cohorts])
     return out
 
 
@@ -392,8 +408,9 @@ def versus(ours: list[StudentResult], base: list[StudentResult]) -> dict:
 
 def simulate(policies: list[str], deck: Deck, days: int, minutes: float, students: int, seeds: int = 3,
              seed: int = 0, families: tuple[str, ...] = MEMORY_FAMILIES, population: Population | None = None,
-             predictor_factory=None, refit_days: int = 30, settings: StudySettings | None = None,
-             fill: bool = True, progress: bool = False, workers: int = 1) -> dict:
+             predictor_factory: PredictorFactory | None = None, refit_days: int = 30,
+             settings: StudySettings | None = None, fill: bool = True, progress: bool = False,
+             workers: int = 1) -> dict[str, Any]:
     """Run every policy on the same simulated students (`students` per seed, seeds seed .. seed+seeds-1, per
     memory family); returns the JSON-ready figures."""
     unknown = [p for p in policies if p not in POLICIES]
@@ -420,11 +437,11 @@ def simulate(policies: list[str], deck: Deck, days: int, minutes: float, student
         if progress:
             import sys
 
-            from tqdm import tqdm
+            from tqdm import tqdm  # type: ignore[import-untyped]  # tqdm ships no type hints (types-tqdm would)
 
             results = tqdm(results, total=len(runs), desc="students", unit="run", file=sys.stderr)
         found.extend(results)
-    by_family = {}
+    by_family: dict[str, dict[str, Any]] = {}
     for family in families:
         of = {name: [r for r in found if r.family == family and r.policy == name] for name in policies}
         by_family[family] = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import TextIO
+from typing import Any, TextIO
 
 from studyapp.content.model import SELF_GRADED
 from studyapp.study.grading import GradingError
@@ -13,9 +13,9 @@ from studyapp.study.session import Presented, StudySession, Summary
 GRADE_NAMES = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 
 
-def item_message(shown: Presented) -> dict:
+def item_message(shown: Presented) -> dict[str, Any]:
     item = shown.item
-    message = {
+    message: dict[str, Any] = {
         "item_id": item.id, "key": item.key, "kind": item.kind, "prompt": item.prompt,
         "reason": shown.reason.text, "reason_code": str(shown.reason.code), "predicted": shown.predicted,
         "number": shown.number,
@@ -29,12 +29,12 @@ def item_message(shown: Presented) -> dict:
     return message
 
 
-def summary_message(summary: Summary) -> dict:
+def summary_message(summary: Summary) -> dict[str, Any]:
     return {"answers": summary.answers, "correct": summary.correct, "accuracy": round(summary.accuracy, 3),
             "minutes": round(summary.minutes, 2), "new_items": summary.new_items, "improved": summary.improved}
 
 
-def _write(out: TextIO, message: dict) -> None:
+def _write(out: TextIO, message: dict[str, Any]) -> None:
     out.write(json.dumps(message, ensure_ascii=False) + "\n")
     out.flush()
 

@@ -6,6 +6,7 @@ import pytest
 import torch
 from safetensors.torch import save as save_tensors
 
+from studyapp.content.model import grade_of
 from studyapp.learner import features as feat
 from studyapp.learner import memory_fit
 from studyapp.learner.features import BENCHMARK_DAY_START_S
@@ -21,7 +22,7 @@ def long_log():
 
 
 def _grades(log):
-    return [feat.grade_of(c, g) for c, g in zip(log.correct, log.grades)]
+    return [grade_of(c, g) for c, g in zip(log.correct, log.grades)]
 
 
 def _replay_order(log, seq):

@@ -101,3 +101,26 @@ def test_replay_over_seeds_gives_means_and_standard_errors(tmp_path):
     assert "questions_vs_maxinfo_percent" in figures["policies"]["ours"]
     with pytest.raises(ReplayError, match="--seeds"):
         replay_seeds(tmp_path, seeds=0)
+
+
+def test_a_grid_longer_than_the_longest_test_is_refused_in_one_sentence():
+    # TestPolicy stops at the longest test a profile may set (200 questions): the replay crashed with an
+    # AttributeError on the None it returned (found by mypy).
+    grid, a, d = grid_2pl(n_students=12, n_items=201)
+    with pytest.raises(ReplayError, match="stopped after 200 of 201 questions"):
+        run_policy("ours", grid[0], a, d, seed=0)
+
+
+def test_the_irt_predictor_serves_a_test_report():
+    # TestPolicy.report asks the predictor for knowledge(); the replay's IRT posterior lacked it (found by mypy).
+    from studyapp.store.queries import ItemRow
+    from studyapp.study.policies import TestPolicy
+    from studyapp.study.replay import IrtPredictor
+    from studyapp.study.selection import StudyContext
+    from studyapp.study.settings import StudySettings
+
+    _, a, d = grid_2pl(n_items=4)
+    policy = TestPolicy(IrtPredictor(a, d), seed=0)
+    items = [ItemRow(kind="typed", prompt=f"item {j}", answer="1", guid=f"g{j}", id=j + 1, deck_id=1) for j in range(4)]
+    report = policy.report(StudyContext(items=items, history={}, now_ms=0, settings=StudySettings()))
+    assert report.questions == 0 and len(report.decks) == 1 and 0 < report.decks[0].mastery < 1

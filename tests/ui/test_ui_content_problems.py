@@ -75,7 +75,8 @@ def test_bad_files_are_refused_in_chinese(qtbot, window, open_profile, tmp_path)
     folder.mkdir()
     paths = bad_files(folder)
     with qtbot.waitSignal(window.import_export.import_finished, timeout=20000):
-        window.import_export.import_files(paths, map_columns=False)  # the spreadsheet as the header or the defaults read it
+        # the spreadsheet as the header or the defaults read it
+        window.import_export.import_files(paths, map_columns=False)
     dialog = window.import_export.dialog
     report = dialog.report.text().splitlines()
     assert len(report) == len(paths) and dialog.status.text() == "没有导入任何内容。"

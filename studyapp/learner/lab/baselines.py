@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timezone
+from types import ModuleType
 
 import numpy as np
+import numpy.typing as npt
 import torch
 from torch.func import grad
 
+from studyapp.content.model import grade_of
 from studyapp.learner import model as m
-from studyapp.learner.features import BENCHMARK_DAY_START_S, FSRS6_DEFAULT, FsrsState, day_number, grade_of
+from studyapp.learner.features import BENCHMARK_DAY_START_S, FSRS6_DEFAULT, FsrsState, day_number
 from studyapp.learner.lab.data import StudentLog
 from studyapp.learner.lab.skills import shrink_to_skills, skill_index
 
@@ -18,7 +22,7 @@ class MissingExtra(RuntimeError):
     pass
 
 
-def require_fsrs():
+def require_fsrs() -> ModuleType:
     try:
         import fsrs
     except ImportError:
@@ -57,11 +61,13 @@ def fsrs_predict(log: StudentLog, parameters: list[float]) -> np.ndarray:
     return out
 
 
-def day_snapped(times, day_start_s: float = BENCHMARK_DAY_START_S) -> np.ndarray:
+def day_snapped(times: npt.NDArray[np.float64],
+                day_start_s: float = BENCHMARK_DAY_START_S) -> npt.NDArray[np.float64]:
     """Each moment moved back to the start of its study day. The fsrs optimizer counts elapsed time in whole
     24-hour periods, while FSRS (and we) count days that roll over at 4 a.m.: on snapped times the two agree,
     so the optimizer fits on the same elapsed days, and the same scored rows, that every model is scored on."""
-    return day_number(times, day_start_s) * 86400.0 + day_start_s
+    snapped: npt.NDArray[np.float64] = day_number(times, day_start_s) * 86400.0 + day_start_s
+    return snapped
 
 
 def fsrs_fit(log: StudentLog, rows: np.ndarray) -> list[float]:
@@ -84,7 +90,7 @@ def fsrs_fit(log: StudentLog, rows: np.ndarray) -> list[float]:
 def finetune(phi0: torch.Tensor, base: torch.Tensor, design: torch.Tensor, guess: torch.Tensor, y: torch.Tensor,
              steps: int = 5, lr: float = 0.5) -> torch.Tensor:
     """Plain gradient descent on the mean log loss from a pooled start (the not-meta-learned baseline)."""
-    def loss(phi):
+    def loss(phi: torch.Tensor) -> torch.Tensor:
         return m.nll(m.probability(base + design @ phi, guess), y).mean()
 
     phi = phi0.clone()
@@ -137,7 +143,7 @@ class IRT:
         self.accuracy = float(y.mean())
         return self
 
-    def with_skills(self, skills: dict[str, str], bank: list[str] = ()) -> IRT:
+    def with_skills(self, skills: dict[str, str], bank: Sequence[str] = ()) -> IRT:
         """A copy whose item difficulties are pulled towards their skill's mean by the empirical-Bayes rule ours
         uses (shrink_to_skills); items of `bank` no training student answered join at their skill's mean."""
         out = IRT(self.two_pl)

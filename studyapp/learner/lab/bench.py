@@ -6,20 +6,29 @@ and days, a tenth of the items from the model's population vocabulary.
 
 from __future__ import annotations
 
+import argparse
 import json
 import resource
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+
+from studyapp.content.model import grade_of
+
+if TYPE_CHECKING:
+    from studyapp.learner.runtime import Answer, ItemInfo, StudentModel
 
 HISTORIES = (100, 1000, 10_000, 100_000)
 REFIT_HISTORIES = (10_000, 100_000)  # the slow refit of the student's memory curve (off the GUI thread)
 SCORED = (1000, 10_000, 50_000)
 
 
-def _quantiles(samples: list[float]) -> dict:
+def _quantiles(samples: list[float]) -> dict[str, float]:
     ms = np.asarray(samples) * 1000.0
     return {"p50": round(float(np.percentile(ms, 50)), 3), "p95": round(float(np.percentile(ms, 95)), 3)}
 
@@ -30,7 +39,7 @@ def _torch_import_s() -> float:
     return float(done.stdout.strip())
 
 
-def _history(n: int, known: list[str], rng: np.random.Generator):
+def _history(n: int, known: list[str], rng: np.random.Generator) -> tuple[list[Answer], list[ItemInfo]]:
     from studyapp.learner.runtime import Answer, ItemInfo
 
     n_items = max(10, n // 8)
@@ -39,10 +48,11 @@ def _history(n: int, known: list[str], rng: np.random.Generator):
     times = np.sort(rng.uniform(0, 365 * 86400.0, n))
     picks = rng.integers(0, n_items, n)
     correct = rng.random(n) < 0.8
-    return [Answer(items[i], float(t), int(c), 3 if c else 1) for i, t, c in zip(picks, times, correct)], items
+    return [Answer(items[i], float(t), int(c), grade_of(int(c), None)) for i, t, c in zip(picks, times, correct)], items
 
 
-def measure(model_path=None, repeats: int = 20, seed: int = 0, histories=HISTORIES, scored=SCORED) -> dict:
+def measure(model_path: Path | None = None, repeats: int = 20, seed: int = 0, histories: Sequence[int] = HISTORIES,
+            scored: Sequence[int] = SCORED) -> dict[str, Any]:
     import torch
 
     from studyapp.learner.runtime import Answer, ItemInfo, Learner
@@ -53,10 +63,11 @@ def measure(model_path=None, repeats: int = 20, seed: int = 0, histories=HISTORI
     learner = Learner.load(model_path)
     load_s = time.perf_counter() - start
     known = list(learner.card["items"])
-    result: dict = {"threads": 1, "repeats": repeats, "model_load_ms": round(load_s * 1000, 2),
+    result: dict[str, Any] = {"threads": 1, "repeats": repeats, "model_load_ms": round(load_s * 1000, 2),
                     "torch_import_ms": round(_torch_import_s() * 1000, 1), "adapt_ms": {}, "build_ms": {},
                     "score_ms": {}, "score_first_ms": {}, "refit_ms": {}}
-    scorer = scorer_items = None
+    scorer: StudentModel | None = None
+    scorer_items: list[ItemInfo] = []
     for n in histories:
         history, items = _history(n, known, rng)
         start = time.perf_counter()
@@ -66,7 +77,7 @@ def measure(model_path=None, repeats: int = 20, seed: int = 0, histories=HISTORI
         samples = []
         t_last = history[-1].timestamp_s
         for k in range(repeats):
-            answer = Answer(items[k % len(items)], t_last + 60.0 * (k + 1), k % 2, 3 if k % 2 else 1)
+            answer = Answer(items[k % len(items)], t_last + 60.0 * (k + 1), k % 2, grade_of(k % 2, None))
             start = time.perf_counter()
             student.observe(answer)
             student.adapt()
@@ -76,6 +87,8 @@ def measure(model_path=None, repeats: int = 20, seed: int = 0, histories=HISTORI
             result["refit_ms"][str(n)] = _refit_ms(student)
         if scorer is None or n <= 10_000:
             scorer, scorer_items = student, items
+    if scorer is None:
+        raise ValueError("the learner bench needs at least one history length")
     for n in scored:
         batch = [scorer_items[k] if k < len(scorer_items) else ItemInfo(f"other{k}#0", "choice", 4) for k in range(n)]
         # The first call on a deck also builds its per-item arrays; the repeats reuse them.
@@ -92,7 +105,7 @@ def measure(model_path=None, repeats: int = 20, seed: int = 0, histories=HISTORI
     return result
 
 
-def _refit_ms(student) -> dict:
+def _refit_ms(student: StudentModel) -> dict[str, float]:
     """The memory-curve refit from the population's start (a first fit), then again from its own last fit with
     the same answers (what a session's save does)."""
     from studyapp.learner.features import FSRS6_DEFAULT, FsrsState
@@ -106,7 +119,7 @@ def _refit_ms(student) -> dict:
     return {"first": round(first * 1000, 1), "again": round((time.perf_counter() - start) * 1000, 1)}
 
 
-def format_report(r: dict) -> str:
+def format_report(r: dict[str, Any]) -> str:
     lines = [f"torch import {r['torch_import_ms']:.0f} ms, model load {r['model_load_ms']:.1f} ms, "
              f"peak RSS {r['peak_rss_mb']:.0f} MB, 1 thread, {r['repeats']} repeats",
              "observe one answer + adapt (K <= 5 steps), by history length:"]
@@ -123,7 +136,7 @@ def format_report(r: dict) -> str:
     return "\n".join(lines)
 
 
-def main(args) -> int:
+def main(args: argparse.Namespace) -> int:
     result = measure(args.model, args.repeats)
     print(json.dumps(result) if getattr(args, "json", False) else format_report(result))
     return 0

@@ -13,7 +13,8 @@ from pathlib import Path
 DEFAULT_DATA = Path("../shared/data")
 
 
-def register(subparsers, bench_subparsers) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser],
+             bench_subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     train = subparsers.add_parser("train", help="meta-train the student model and write a model file")
     train.add_argument("--data", type=Path, default=DEFAULT_DATA,
                        help="the shared data folder (default ../shared/data)")
@@ -72,7 +73,7 @@ def _fail(message: str) -> int:
     return 2
 
 
-def run_train(args) -> int:
+def run_train(args: argparse.Namespace) -> int:
     from studyapp.learner.lab.meta import TrainSpec
     from studyapp.learner.lab.training import train_model
 
@@ -87,7 +88,7 @@ def run_train(args) -> int:
     return 0
 
 
-def run_evaluate_memory(args) -> int:
+def run_evaluate_memory(args: argparse.Namespace) -> int:
     from studyapp.learner.lab.data import DataError
     from studyapp.learner.lab.evaluate_memory import main
     from studyapp.learner.modelfile import ModelError
@@ -98,7 +99,7 @@ def run_evaluate_memory(args) -> int:
         return _fail(str(exc))
 
 
-def run_evaluate_quiz(args) -> int:
+def run_evaluate_quiz(args: argparse.Namespace) -> int:
     from studyapp.learner.lab.data import DataError
     from studyapp.learner.lab.evaluate_quiz import main
 
@@ -108,7 +109,7 @@ def run_evaluate_quiz(args) -> int:
         return _fail(str(exc))
 
 
-def run_bench(args) -> int:
+def run_bench(args: argparse.Namespace) -> int:
     from studyapp.learner.lab.bench import main
     from studyapp.learner.modelfile import ModelError
 

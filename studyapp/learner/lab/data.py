@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import numpy as np
+
+from studyapp.content.model import correct_of
 
 
 class DataError(ValueError):
@@ -27,7 +31,8 @@ class StudentLog:
     kinds: list[str] = field(default_factory=list)
     n_options: list[int] = field(default_factory=list)
 
-    def add(self, item: str, t: float, correct: int, grade: int | None = None, kind: str = "", n_options: int = 0):
+    def add(self, item: str, t: float, correct: int, grade: int | None = None, kind: str = "",
+            n_options: int = 0) -> None:
         self.items.append(item)
         self.times.append(float(t))
         self.correct.append(int(correct))
@@ -46,6 +51,8 @@ class StudentLog:
         return out
 
 
+# One answer read from a review file: student, item, time (s), correct, grade, item kind, options.
+ReviewRow = tuple[str, str, float, int, int | None, str, int]
 EVENT_KIND_TO_ITEM_KIND = {"flashcard": "basic", "choice": "choice", "typed": "typed",
                            "truefalse": "truefalse", "cloze": "cloze"}
 
@@ -85,7 +92,7 @@ def read_reviews(path: Path) -> list[StudentLog]:
         reader = csv.DictReader(handle)
         header = set(reader.fieldnames or [])
         if {"student_id", "item_id", "timestamp", "correct"} <= header:
-            row_fn = _event_row
+            row_fn: Callable[[dict[str, str], Path, int], ReviewRow | None] = _event_row
         elif {"card_id", "review_rating", "review_time"} <= header:
             row_fn = _pyfsrs_row
         elif {"id", "cid", "ease", "type"} <= header:
@@ -121,7 +128,7 @@ def _anki_package_log(path: Path) -> StudentLog:
     return log.sorted()
 
 
-def _event_row(row: dict, path: Path, line: int):
+def _event_row(row: dict[str, str], path: Path, line: int) -> ReviewRow:
     correct = (row.get("correct") or "").strip()
     if correct not in ("0", "1"):
         raise DataError(f"{path}, line {line}: correct must be 0 or 1, not {correct!r}")
@@ -130,25 +137,28 @@ def _event_row(row: dict, path: Path, line: int):
             _grade(row.get("grade", ""), path, line), kind, 0)
 
 
-def _pyfsrs_row(row: dict, path: Path, line: int):
+def _pyfsrs_row(row: dict[str, str], path: Path, line: int) -> ReviewRow:
     grade = _grade(row["review_rating"], path, line)
     if grade is None:
         raise DataError(f"{path}, line {line}: review_rating is empty")
-    return ("user", row["card_id"], _parse_time(row["review_time"], path, line), int(grade > 1), grade, "basic", 0)
+    return ("user", row["card_id"], _parse_time(row["review_time"], path, line), correct_of(grade), grade, "basic", 0)
 
 
-def _revlog_row(row: dict, path: Path, line: int):
-    # Anki revlog type 4 (manual reschedule) and ease 0 are not answers.
-    if row.get("type", "").strip() in ("4", "5") or row.get("ease", "").strip() in ("0", ""):
+def _revlog_row(row: dict[str, str], path: Path, line: int) -> ReviewRow | None:
+    # Anki revlog type 4 (manual reschedule) and ease 0 or empty are not answers.
+    if row.get("type", "").strip() in ("4", "5") or row.get("ease", "").strip() == "0":
         return None
     grade = _grade(row["ease"], path, line)
-    return ("user", row["cid"], int(row["id"]) / 1000.0, int(grade > 1), grade, "basic", 0)
+    if grade is None:
+        return None
+    return ("user", row["cid"], int(row["id"]) / 1000.0, correct_of(grade), grade, "basic", 0)
 
 
 # Quiz response files: one list of (item, correct) per student, first answer per distinct item.
 
-def _first_answers(student: str, pairs) -> tuple[str, list[tuple[str, int]]]:
-    seen, out = set(), []
+def _first_answers(student: str, pairs: Iterable[tuple[str, str | int]]) -> tuple[str, list[tuple[str, int]]]:
+    seen: set[str] = set()
+    out: list[tuple[str, int]] = []
     for item, correct in pairs:
         if item not in seen:
             seen.add(item)
@@ -207,7 +217,7 @@ def read_dense(path: Path) -> list[tuple[str, list[tuple[str, int]]]]:
             for s, row in enumerate(grid)]
 
 
-def read_quiz_jsonl(path: Path, fields: tuple[str, ...]) -> list[dict]:
+def read_quiz_jsonl(path: Path, fields: tuple[str, ...]) -> list[dict[str, Any]]:
     path = Path(path)
     out = []
     for line, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):

@@ -9,20 +9,23 @@ feeds the memory states. All models score the same rows; metrics are per user, t
 
 from __future__ import annotations
 
+import argparse
 import csv
 import json
 import math
 import sys
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import torch
 
-from studyapp.content.model import guess_chance
+from studyapp.content.model import grade_of, guess_chance
 from studyapp.learner import memory_fit
 from studyapp.learner import model as m
-from studyapp.learner.features import BENCHMARK_DAY_START_S, FsrsState, day_number, grade_of, history_features
+from studyapp.learner.features import BENCHMARK_DAY_START_S, FsrsState, day_number, history_features
 from studyapp.learner.lab import baselines
 from studyapp.learner.lab.data import StudentLog, read_reviews
 from studyapp.learner.lab.metrics import auc, log_loss, rmse_bins
@@ -35,6 +38,7 @@ CALIBRATED_MODELS = ("ours", "fsrs6-fitted", "fsrs6-default")
 COLD_START = (0, 25, 50, 100, 200, 400, 800)
 COLD_TEST = 500
 N_FOLDS = 5
+Terms = tuple[torch.Tensor, torch.Tensor, torch.Tensor]  # a model's base logit, design rows and guessing floor
 
 
 @dataclass
@@ -49,7 +53,7 @@ class UserData:
     rows: np.ndarray  # each answer's item as a small integer
     grades: list[int]  # 1-4, with the grade fallback applied
     kind: np.ndarray
-    terms: dict  # model name -> (base, design, guess) tensors, memory states at FSRS-6's defaults
+    terms: dict[str, Terms]  # model name -> its terms, memory states at FSRS-6's defaults
 
 
 def review_facts(log: StudentLog) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -84,7 +88,7 @@ def prepare(log: StudentLog, learners: dict[str, Learner]) -> UserData:
     item = np.full(len(log), -1, dtype=np.int64)
     kind = np.array([m.KIND_INDEX.get(k or "basic", m.OTHER_KIND) for k in log.kinds], dtype=np.int64)
     guess = torch.tensor([guess_chance(k, n) for k, n in zip(log.kinds, log.n_options)], dtype=torch.float32)
-    terms = {}
+    terms: dict[str, Terms] = {}
     for name, learner in learners.items():
         base, design = learner.terms(feats, item, kind)
         terms[name] = (torch.from_numpy(base), torch.from_numpy(design), guess)
@@ -98,7 +102,7 @@ def prepare(log: StudentLog, learners: dict[str, Learner]) -> UserData:
     return UserData(log, y, eligible, delta, review_no, lapses, past, rows, grades, kind, terms)
 
 
-def own_memory_terms(user: UserData, learner: Learner, w) -> tuple:
+def own_memory_terms(user: UserData, learner: Learner, w: Sequence[float]) -> Terms:
     """The model's terms with every memory state rebuilt from the student's own FSRS-6 parameters w."""
     memory = FsrsState(tuple(w))
     feats = history_features(user.rows, np.asarray(user.log.times), user.y.astype(np.int64), user.grades,
@@ -114,7 +118,7 @@ def fit_own_memory(user: UserData, train: np.ndarray) -> tuple[float, ...]:
                                   [user.grades[k] for k in train], BENCHMARK_DAY_START_S)
 
 
-def _adapted(learner: Learner, terms, y: torch.Tensor, train: np.ndarray, test: np.ndarray) -> np.ndarray:
+def _adapted(learner: Learner, terms: Terms, y: torch.Tensor, train: np.ndarray, test: np.ndarray) -> np.ndarray:
     base, design, guess = terms
     phi0 = learner.params["phi0"]
     phi = m.safe_adapt(phi0, phi0, learner.params["log_tau"].exp(), base[train], design[train], guess[train],
@@ -122,10 +126,11 @@ def _adapted(learner: Learner, terms, y: torch.Tensor, train: np.ndarray, test: 
     return _prob(terms, phi, test)
 
 
-def _prob(terms, phi: torch.Tensor, test: np.ndarray) -> np.ndarray:
+def _prob(terms: Terms, phi: torch.Tensor, test: np.ndarray) -> np.ndarray:
     base, design, guess = terms
     with torch.no_grad():
-        return m.probability(base[test] + design[test] @ phi, guess[test]).double().numpy()
+        p: np.ndarray = m.probability(base[test] + design[test] @ phi, guess[test]).double().numpy()
+    return p
 
 
 def predict_split(user: UserData, learners: dict[str, Learner], train: np.ndarray, test: np.ndarray,
@@ -151,7 +156,7 @@ def predict_split(user: UserData, learners: dict[str, Learner], train: np.ndarra
 
 def splits(user: UserData) -> list[tuple[str, int, np.ndarray, np.ndarray]]:
     """(protocol, split, train rows, test rows): five chronological folds, then the cold-start points."""
-    out = []
+    out: list[tuple[str, int, np.ndarray, np.ndarray]] = []
     scored = np.flatnonzero(user.eligible)
     n_rows = len(user.y)
     size = n_rows // (N_FOLDS + 1)  # as sklearn's TimeSeriesSplit: equal test chunks, the first train chunk larger
@@ -167,13 +172,13 @@ def splits(user: UserData) -> list[tuple[str, int, np.ndarray, np.ndarray]]:
     return out
 
 
-def _metrics(user: UserData, rows: np.ndarray, p: np.ndarray) -> dict:
+def _metrics(user: UserData, rows: np.ndarray, p: np.ndarray) -> dict[str, float]:
     y = user.y[rows]
     return {"logloss": log_loss(y, p), "rmse_bins": rmse_bins(y, p, user.delta_days[rows], user.review_no[rows],
                                                               user.lapses[rows]), "auc": auc(y, p), "n": int(len(rows))}
 
 
-def _mean(rows: list[dict]) -> dict:
+def _mean(rows: list[dict[str, float]]) -> dict[str, float]:
     keys = ("logloss", "rmse_bins", "auc")
     out = {k: float(np.nanmean([r[k] for r in rows])) if rows else math.nan for k in keys}
     for k in keys:  # standard error of the mean over users (NaN for one user)
@@ -185,13 +190,13 @@ def _mean(rows: list[dict]) -> dict:
     return out
 
 
-def calibration(user: UserData, rows: np.ndarray, p: np.ndarray) -> dict:
+def calibration(user: UserData, rows: np.ndarray, p: np.ndarray) -> dict[str, dict[str, float]]:
     """Mean prediction against the observed rate, by the item's number of earlier answers and by item kind."""
     groups = {f"past {name}": (user.past[rows] >= lo) & (user.past[rows] <= hi) for name, lo, hi in PAST_ANSWER_GROUPS}
     kinds = np.asarray(user.log.kinds, dtype=object)[rows]
     for kind in sorted({k or "basic" for k in kinds}):
         groups[f"kind {kind}"] = np.array([(k or "basic") == kind for k in kinds], dtype=bool)
-    out = {}
+    out: dict[str, dict[str, float]] = {}
     for name, mask in groups.items():
         if mask.any():
             predicted, observed = float(p[mask].mean()), float(user.y[rows][mask].mean())
@@ -201,15 +206,15 @@ def calibration(user: UserData, rows: np.ndarray, p: np.ndarray) -> dict:
 
 
 def evaluate(logs: list[StudentLog], learners: dict[str, Learner], fit_fsrs: bool = True,
-             predictions: Path | None = None, log=print) -> dict:
+             predictions: Path | None = None, log: Callable[[str], None] = print) -> dict[str, Any]:
     if fit_fsrs:
         try:
             baselines.require_fsrs()
         except baselines.MissingExtra as exc:
             log(f"note: {exc}; fsrs6-fitted is left out")
             fit_fsrs = False
-    per_user: dict[tuple[str, int, str], list[dict]] = {}
-    users: dict[str, dict] = {}
+    per_user: dict[tuple[str, int, str], list[dict[str, float]]] = {}
+    users: dict[str, dict[str, Any]] = {}
     writer = None
     handle = predictions.open("w", newline="", encoding="utf-8") if predictions else None
     if handle:
@@ -234,17 +239,17 @@ def evaluate(logs: list[StudentLog], learners: dict[str, Learner], fit_fsrs: boo
                                              int(round(log_.times[row] * 1000)), int(user.y[row]), f"{prob:.6f}"])
             mine = users.setdefault(log_.student_id, {"answers": len(log_), "folds": {}, "calibration": {}})
             for name, parts in fold_preds.items():
-                rows = np.concatenate([r for r, _ in parts])
+                scored = np.concatenate([r for r, _ in parts])
                 p = np.concatenate([q for _, q in parts])
-                figures = _metrics(user, rows, p)
+                figures = _metrics(user, scored, p)
                 per_user.setdefault(("folds", 0, name), []).append(figures)
                 mine["folds"][name] = figures
                 if name in CALIBRATED_MODELS:
-                    mine["calibration"][name] = calibration(user, rows, p)
+                    mine["calibration"][name] = calibration(user, scored, p)
     finally:
         if handle:
             handle.close()
-    result: dict = {"users": len(logs), "per_user": users, "folds": {}, "coldstart": {}}
+    result: dict[str, Any] = {"users": len(logs), "per_user": users, "folds": {}, "coldstart": {}}
     for (protocol, split, name), rows in sorted(per_user.items()):
         if protocol == "folds":
             result["folds"][name] = _mean(rows)
@@ -253,12 +258,12 @@ def evaluate(logs: list[StudentLog], learners: dict[str, Learner], fit_fsrs: boo
     return result
 
 
-def _pm(r: dict, key: str, digits: int = 4) -> str:
+def _pm(r: dict[str, float], key: str, digits: int = 4) -> str:
     se = r.get(f"{key}_se", math.nan)
     return f"{r[key]:.{digits}f}" + (f"±{se:.{digits}f}" if math.isfinite(se) else "")
 
 
-def format_tables(result: dict) -> str:
+def format_tables(result: dict[str, Any]) -> str:
     lines = [f"Memory track, five chronological folds ({result['users']} user(s); first and same-day reviews "
              "unscored); mean over users ± standard error",
              f"{'model':<18}{'log loss':>16}{'RMSE(bins)':>16}{'AUC':>16}{'scored':>8}"]
@@ -286,7 +291,7 @@ def format_tables(result: dict) -> str:
     return "\n".join(lines)
 
 
-def plot(result: dict, path: Path) -> str:
+def plot(result: dict[str, Any], path: Path) -> str:
     try:
         import matplotlib
 
@@ -308,7 +313,7 @@ def plot(result: dict, path: Path) -> str:
     return f"wrote {path}"
 
 
-def main(args) -> int:
+def main(args: argparse.Namespace) -> int:
     torch.set_num_threads(1)  # every fit and adaptation here is many small operations: a second thread only waits
     learners = {"ours": Learner.load(args.model)}
     pooled_path = args.pooled_model or _default_pooled(args.model)

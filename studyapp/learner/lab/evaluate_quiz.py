@@ -7,10 +7,13 @@ Every model is trained on the training students only; metrics are AUC and accura
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import torch
@@ -35,6 +38,11 @@ QUIZ_SUPPORT = (0, 1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20)
 RARE_ITEM = 200  # answers an item needs before meta-training may move its parameters (a few hundred: BOBCAT-size data)
 
 Student = tuple[str, list[tuple[str, int]]]
+# A held-out test student: id, the pool of answers a policy may ask, the query answers it is scored on.
+TestStudent = tuple[str, list[tuple[str, int]], list[tuple[str, int]]]
+# After n questions: the items asked and the predicted p(correct) of each query item.
+Asked = tuple[int, list[str], np.ndarray]
+Log = Callable[[str], None]
 
 
 @dataclass
@@ -74,7 +82,7 @@ def split_data(path: Path, fmt: str, seed: int, fold: int = 1) -> Split:
                  f"seed {seed}: random 60/20/20 split of {len(students)} students")
 
 
-def hold_out(students: list[Student], seed: int) -> list[tuple[str, list[tuple[str, int]], list[tuple[str, int]]]]:
+def hold_out(students: list[Student], seed: int) -> list[TestStudent]:
     rng = np.random.default_rng(seed + 1)
     out = []
     for sid, responses in students:
@@ -119,8 +127,8 @@ def skill_columns(items: list[str], skills: dict[str, str] | None) -> np.ndarray
     return cols
 
 
-def contained_start(config: dict, seed: int, irt: IRT, items: list[str], skills: np.ndarray,
-                    frequent: np.ndarray) -> dict:
+def contained_start(config: m.ModelConfig, seed: int, irt: IRT, items: list[str], skills: np.ndarray,
+                    frequent: np.ndarray) -> m.Params:
     """Starting parameters under which ours predicts as `irt` does: difficulty and discrimination are IRT's, the
     first per-student loading is the discrimination (ability on IRT's scale, N(0, 1) prior), then one loading per
     skill (the student's offset on that skill, 0 at the start), then LATENT free dimensions (small random
@@ -158,8 +166,8 @@ class Ours:
     rarely answered item follow the last student who answered it (Adam scales rare gradients up to full steps).
     Asks the pool item of most expected information and adapts after each answer."""
 
-    def __init__(self, train: list[Student], steps: int, seed: int, log=print, start: IRT | None = None,
-                 skills: dict[str, str] | None = None, skill_offsets: bool = True):
+    def __init__(self, train: list[Student], steps: int, seed: int, log: Log = print, start: IRT | None = None,
+                 skills: dict[str, str] | None = None, skill_offsets: bool = True) -> None:
         self.vocab: dict[str, int] = {}
         tasks = []
         for _, responses in train:
@@ -184,20 +192,22 @@ class Ours:
         self.params = meta.train([(tasks, 1.0)], self.config, spec, progress=progress, start=params)
         self.tau = self.params["log_tau"].exp()
 
-    def terms(self, items: list[str]):
+    def terms(self, items: list[str]) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
         task = meta.task_from_quiz([(i, 0) for i in items], self.vocab)
         with torch.no_grad():
             base, design = m.row_terms(self.params, torch.from_numpy(task.feats), torch.from_numpy(task.item),
                                        torch.from_numpy(task.kind), tuple(self.config["h_cols"]))
         return base, design, torch.zeros(len(items))
 
-    def run(self, pool, query, asked_counts=N_ASKED, adaptive=True):
+    def run(self, pool: list[tuple[str, int]], query: list[str], asked_counts: Sequence[int] = N_ASKED,
+            adaptive: bool = True) -> Iterator[Asked]:
         """Yields (n, asked item ids, query probabilities) after n questions, for each n in asked_counts."""
         base, design, guess = self.terms([i for i, _ in pool] + [i for i in query])
         n_pool = len(pool)
         y = torch.tensor([c for _, c in pool], dtype=torch.float32)
         phi0 = self.params["phi0"]
-        phi, asked = phi0.clone(), []
+        phi = phi0.clone()
+        asked: list[int] = []
         remaining = list(range(n_pool))
         for n in range(1, max(asked_counts) + 1):
             if remaining:
@@ -218,7 +228,8 @@ class Ours:
                 yield n, [pool[k][0] for k in asked], p
 
 
-def irt_run(model: IRT, pool, query, rng: np.random.Generator | None):
+def irt_run(model: IRT, pool: list[tuple[str, int]], query: list[str],
+            rng: np.random.Generator | None) -> Iterator[Asked]:
     """IRT with maximum-information selection (rng None) or random selection; MAP ability after each answer.
     Yields (n, asked item ids, query probabilities) as Ours.run does."""
     a_pool, b_pool = model.params([i for i, _ in pool])
@@ -241,7 +252,7 @@ def irt_run(model: IRT, pool, query, rng: np.random.Generator | None):
             yield n, [pool[k][0] for k in asked], 1 / (1 + np.exp(-(a_q * theta - b_q)))
 
 
-def fit_baselines(train: list[Student], skills: dict[str, str] | None, log=print) -> dict[str, IRT]:
+def fit_baselines(train: list[Student], skills: dict[str, str] | None, log: Log = print) -> dict[str, IRT]:
     """IRT-1PL and IRT-2PL fitted on the training students; with skill tags, also their skill-pooled copies."""
     log("fitting IRT-1PL and IRT-2PL")
     irt1 = fit_difficulty(train)
@@ -256,14 +267,15 @@ def model_names(skills: dict[str, str] | None) -> tuple[str, ...]:
     return ("ours",) + PLAIN_BASELINES + (SKILL_BASELINES if skills else ())
 
 
-def predict(ours: Ours, irts: dict[str, IRT], students, seed: int, log=print):
+def predict(ours: Ours, irts: dict[str, IRT], students: list[TestStudent], seed: int, log: Log = print,
+            ) -> tuple[dict[tuple[str, int], list[np.ndarray]], dict[tuple[str, int], list[list[str]]]]:
     """Every model's query probabilities and every policy's asked items, per test student, before any scoring.
     `students` are hold_out()'s (id, pool, query answers); the query answers are passed on to no model."""
     preds: dict[tuple[str, int], list[np.ndarray]] = {}
     asked: dict[tuple[str, int], list[list[str]]] = {}
     rng = np.random.default_rng(seed + 2)
 
-    def record(name, runs):
+    def record(name: str, runs: Iterable[Asked]) -> None:
         for n, items, p in runs:
             preds.setdefault((name, n), []).append(p)
             asked.setdefault((name, n), []).append(items)
@@ -281,23 +293,23 @@ def predict(ours: Ours, irts: dict[str, IRT], students, seed: int, log=print):
     return preds, asked
 
 
-def evaluate(train: list[Student], test: list[Student], steps: int, seed: int, log=print,
-             skills: dict[str, str] | None = None) -> dict:
+def evaluate(train: list[Student], test: list[Student], steps: int, seed: int, log: Log = print,
+             skills: dict[str, str] | None = None) -> dict[str, Any]:
     irts = fit_baselines(train, skills, log)
     ours = Ours(train, steps, seed, log, start=irts["irt2pl-skills" if skills else "irt2pl"], skills=skills)
     students = hold_out(test, seed)
     preds, _ = predict(ours, irts, students, seed, log)
     y = np.concatenate([np.array([c for _, c in query]) for _, _, query in students])
     names = model_names(skills)
-    result = {"train_students": len(train), "test_students": len(students), "query_answers": int(len(y)),
-              "models": list(names), "auc": {}, "accuracy": {}}
+    result: dict[str, Any] = {"train_students": len(train), "test_students": len(students),
+                              "query_answers": int(len(y)), "models": list(names), "auc": {}, "accuracy": {}}
     for name in names:
         result["auc"][name] = {str(n): 100 * auc(y, np.concatenate(preds[(name, n)])) for n in N_ASKED}
         result["accuracy"][name] = {str(n): 100 * accuracy(y, np.concatenate(preds[(name, n)])) for n in N_ASKED}
     return result
 
 
-def format_table(result: dict) -> str:
+def format_table(result: dict[str, Any]) -> str:
     lines = [f"Quiz track ({result.get('split', '')}): {result['test_students']} test students, "
              f"{result['query_answers']} held-out answers", f"{'model':<22}" + "".join(
                  f"{'AUC@' + str(n):>9}" for n in N_ASKED) + "".join(f"{'ACC@' + str(n):>9}" for n in N_ASKED)]
@@ -307,17 +319,17 @@ def format_table(result: dict) -> str:
     return "\n".join(lines)
 
 
-def _mean_se(values: list[float]) -> dict:
+def _mean_se(values: list[float]) -> dict[str, float | None]:
     v = np.asarray(values, dtype=np.float64)
     se = float(v.std(ddof=1) / np.sqrt(len(v))) if len(v) > 1 else None
     return {"mean": float(v.mean()), "se": se}
 
 
-def summarize(results: list[dict]) -> dict:
+def summarize(results: list[dict[str, Any]]) -> dict[str, Any]:
     """Mean +- standard error of each model's AUC over the runs (folds or seeds), and ours minus the best baseline
     at each n: the baseline with the highest mean there, the difference paired run by run."""
     names = [n for n in results[0]["models"] if all(n in r["auc"] for r in results)]
-    out = {"runs": len(results), "auc": {}, "ours_minus_best": {}}
+    out: dict[str, Any] = {"runs": len(results), "auc": {}, "ours_minus_best": {}}
     for name in names:
         out["auc"][name] = {str(n): _mean_se([r["auc"][name][str(n)] for r in results]) for n in N_ASKED}
     for n in map(str, N_ASKED):
@@ -327,12 +339,12 @@ def summarize(results: list[dict]) -> dict:
     return out
 
 
-def _pm(value: dict, sign: str = "") -> str:
+def _pm(value: dict[str, Any], sign: str = "") -> str:
     se = f" ± {value['se']:.2f}" if value["se"] is not None else ""
     return f"{value['mean']:{sign}.2f}{se}"
 
 
-def format_summary(summary: dict, description: str) -> str:
+def format_summary(summary: dict[str, Any], description: str) -> str:
     lines = [f"AUC % over {summary['runs']} {description}: mean ± standard error",
              f"{'model':<22}" + "".join(f"{'n=' + str(n):>16}" for n in N_ASKED)]
     for name, row in summary["auc"].items():
@@ -343,7 +355,7 @@ def format_summary(summary: dict, description: str) -> str:
     return "\n".join(lines)
 
 
-def answer_file(train_path: Path, test_path: Path, out: Path, steps: int, seed: int, log=print) -> int:
+def answer_file(train_path: Path, test_path: Path, out: Path, steps: int, seed: int, log: Log = print) -> int:
     train_rows = read_quiz_jsonl(train_path, ("student_id", "responses"))
     test_rows = read_quiz_jsonl(test_path, ("student_id", "pool", "query"))
     train = [(str(r["student_id"]), [(str(i), int(c)) for i, c in r["responses"]]) for r in train_rows]
@@ -372,7 +384,7 @@ def _numbers(text: str | None, default: list[int]) -> list[int]:
         raise DataError(f"{text!r} is not a list of numbers such as 1,2,3 or 1-5") from None
 
 
-def runs(args) -> list[tuple[str, int, int]]:
+def runs(args: argparse.Namespace) -> list[tuple[str, int, int]]:
     """(label, fold, seed) of each run: folds of a fold folder, seeds of a 60/20/20 split."""
     folds, seeds = getattr(args, "folds", None), getattr(args, "seeds", None)
     if Path(args.data).is_dir():
@@ -384,15 +396,15 @@ def runs(args) -> list[tuple[str, int, int]]:
     return [(f"seed {s}", 1, s) for s in _numbers(seeds, [args.seed])]
 
 
-def run_file(folder: Path, args, label: str, score_on: str) -> Path:
+def run_file(folder: Path, args: argparse.Namespace, label: str, score_on: str) -> Path:
     """Where --runs-dir keeps one run's result: named by data, run, steps and scored split, so an interrupted
     command resumes, and runs started as separate processes (--folds 3) are summarised by one later command."""
     name = f"{Path(args.data).stem}-{label.replace(' ', '')}-steps{args.steps}-seed{args.seed}-{score_on}.json"
     return Path(folder) / name
 
 
-def main(args) -> int:
-    def log(msg):
+def main(args: argparse.Namespace) -> int:
+    def log(msg: str) -> None:
         print(msg, file=sys.stderr)
 
     if args.train or args.test or args.answers:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 import torch
 from safetensors.torch import load_file, save_file
 from torch.func import vmap
@@ -21,6 +22,8 @@ from studyapp.learner.features import N_FEATURES, empty_state, features, history
 from studyapp.learner.lab import parallel
 from studyapp.learner.lab.data import StudentLog
 
+Batch = dict[str, torch.Tensor]  # one episode per student: (students, rows) tensors by name (see make_batch)
+Group = tuple[list["Task"], float]  # tasks of one source and the source's weight in the mixture
 SUPPORT_SIZES = np.array([0, 1, 2, 3, 5, 8, 10, 15, 20, 30, 50, 75, 100, 150, 200, 300])
 NEW_ITEM_FEATURES = features(empty_state()[None], 0.0)[0]
 
@@ -62,7 +65,8 @@ def task_from_quiz(responses: list[tuple[str, int]], vocab: dict[str, int]) -> T
                 np.array([c for _, c in responses], dtype=np.float32), False)
 
 
-def _pick(task: Task, rng: np.random.Generator, window: int, query: int, support_sizes: np.ndarray):
+def _pick(task: Task, rng: np.random.Generator, window: int, query: int,
+          support_sizes: npt.NDArray[np.int64]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
     """Rows of one training episode: support first, then query, as index arrays."""
     n_rows = len(task)
     if task.ordered:
@@ -76,13 +80,14 @@ def _pick(task: Task, rng: np.random.Generator, window: int, query: int, support
 
 
 def make_batch(tasks: list[Task], rngs: list[np.random.Generator], window: int = 256, query: int = 64,
-               support_sizes: np.ndarray = SUPPORT_SIZES) -> dict:
+               support_sizes: npt.NDArray[np.int64] = SUPPORT_SIZES) -> Batch:
     """One episode per task, each drawn with its own generator (so a student's episode does not depend on
     which process of a data-parallel run builds it)."""
     picks = [_pick(t, rng, window, query, support_sizes) for t, rng in zip(tasks, rngs)]
     length = max(len(s) + len(q) for s, q in picks)
     b = len(tasks)
-    out = {"feats": np.zeros((b, length, N_FEATURES), np.float32), "item": np.full((b, length), -1, np.int64),
+    out: dict[str, np.ndarray] = {
+           "feats": np.zeros((b, length, N_FEATURES), np.float32), "item": np.full((b, length), -1, np.int64),
            "kind": np.full((b, length), m.OTHER_KIND, np.int64), "guess": np.zeros((b, length), np.float32),
            "y": np.zeros((b, length), np.float32), "support": np.zeros((b, length), np.float32),
            "query": np.zeros((b, length), np.float32)}
@@ -99,7 +104,8 @@ def make_batch(tasks: list[Task], rngs: list[np.random.Generator], window: int =
     return {k: torch.from_numpy(v) for k, v in out.items()}
 
 
-def episode_loss(params: dict, batch: dict, config: dict, steps: int, item_prior: float = 0.0) -> torch.Tensor:
+def episode_loss(params: m.Params, batch: Batch, config: m.ModelConfig, steps: int,
+                 item_prior: float = 0.0) -> torch.Tensor:
     """Mean over students of the query log loss after `steps` adaptation steps on the support rows, plus
     `item_prior` times the prior on the parameters of the items each student answered."""
     b, length = batch["y"].shape
@@ -110,7 +116,8 @@ def episode_loss(params: dict, batch: dict, config: dict, steps: int, item_prior
     phi0 = params["phi0"]
     phi = phi0.expand(b, -1)
     if steps:
-        def one(base_s, design_s, guess_s, y_s, w_s):
+        def one(base_s: torch.Tensor, design_s: torch.Tensor, guess_s: torch.Tensor, y_s: torch.Tensor,
+                w_s: torch.Tensor) -> torch.Tensor:
             return m.adapt(phi0, phi0, tau, base_s, design_s, guess_s, y_s, w_s, steps)
 
         phi = vmap(one)(base, design, batch["guess"], batch["y"], batch["support"])
@@ -121,10 +128,11 @@ def episode_loss(params: dict, batch: dict, config: dict, steps: int, item_prior
     per_student = losses.sum(1) / counts.clamp(min=1)
     if item_prior and params["item_b"].numel():
         per_student = per_student + item_prior * answered_item_prior(params, batch)
-    return per_student[has].mean()
+    loss: torch.Tensor = per_student[has].mean()
+    return loss
 
 
-def answered_item_prior(params: dict, batch: dict) -> torch.Tensor:
+def answered_item_prior(params: m.Params, batch: Batch) -> torch.Tensor:
     """Per student, the mean squared offset of the answered items' parameters from the new-item values.
 
     Only items in the batch get a gradient from it: a prior over the whole item table would, under Adam's
@@ -135,7 +143,8 @@ def answered_item_prior(params: dict, batch: dict) -> torch.Tensor:
     idx = item.clamp(min=0)
     offset = ((params["item_b"][idx] - params["new_b"]) ** 2
               + ((params["item_s"][idx] - params["new_s"]) ** 2).sum(-1))
-    return (offset * rows).sum(1) / rows.sum(1).clamp(min=1)
+    prior: torch.Tensor = (offset * rows).sum(1) / rows.sum(1).clamp(min=1)
+    return prior
 
 
 @dataclass
@@ -153,7 +162,7 @@ class TrainSpec:
     min_item_answers: int = 0
 
 
-def _checkpoint_save(path: Path, params: dict, opt: torch.optim.Adam, step: int) -> None:
+def _checkpoint_save(path: Path, params: m.Params, opt: torch.optim.Adam, step: int) -> None:
     tensors = {f"param.{k}": v.detach() for k, v in params.items()}
     for k, v in params.items():
         state = opt.state.get(v, {})
@@ -164,7 +173,7 @@ def _checkpoint_save(path: Path, params: dict, opt: torch.optim.Adam, step: int)
     save_file({k: t.contiguous() for k, t in tensors.items()}, str(path), metadata={"step": str(step)})
 
 
-def _checkpoint_load(path: Path, params: dict, opt: torch.optim.Adam) -> int:
+def _checkpoint_load(path: Path, params: m.Params, opt: torch.optim.Adam) -> int:
     from safetensors import safe_open
 
     tensors = load_file(str(path))
@@ -179,7 +188,8 @@ def _checkpoint_load(path: Path, params: dict, opt: torch.optim.Adam) -> int:
     return step
 
 
-def _step_loss(params: dict, groups: list, weights: np.ndarray, config: dict, spec: TrainSpec, step: int,
+def _step_loss(params: m.Params, groups: list[Group], weights: npt.NDArray[np.float64], config: m.ModelConfig,
+               spec: TrainSpec, step: int,
                rank: int, size: int) -> torch.Tensor:
     """This process's share of the step's batch loss: every rank draws the same students (one generator per
     step), rank r scores its contiguous slice, pre-scaled by (slice / batch) so the summed gradients are the
@@ -191,7 +201,7 @@ def _step_loss(params: dict, groups: list, weights: np.ndarray, config: dict, sp
     chosen = np.arange(len(tasks)) if spec.batch >= len(tasks) else draw.integers(0, len(tasks), spec.batch)
     mine = np.array_split(np.arange(len(chosen)), size)[rank]
     if not len(mine):
-        return sum(v.sum() * 0.0 for v in params.values())
+        return torch.stack([v.sum() * 0.0 for v in params.values()]).sum()  # every parameter gets a gradient
     batch = make_batch([tasks[int(chosen[k])] for k in mine],
                        [np.random.default_rng([spec.seed, step, int(k)]) for k in mine],
                        support_sizes=np.asarray(spec.support_sizes))
@@ -200,7 +210,7 @@ def _step_loss(params: dict, groups: list, weights: np.ndarray, config: dict, sp
     return episode_loss(params, batch, config, spec.adapt_steps, spec.penalty) * (len(mine) / len(chosen))
 
 
-def item_answer_counts(groups: list, n_items: int) -> np.ndarray:
+def item_answer_counts(groups: list[Group], n_items: int) -> npt.NDArray[np.int64]:
     """How many training answers each population item has."""
     counts = np.zeros(n_items, dtype=np.int64)
     for tasks, _ in groups:
@@ -209,7 +219,7 @@ def item_answer_counts(groups: list, n_items: int) -> np.ndarray:
     return counts
 
 
-def _freeze_rare_items(params: dict, groups: list, min_answers: int) -> None:
+def _freeze_rare_items(params: m.Params, groups: list[Group], min_answers: int) -> None:
     """Zero the gradient of item rows answered fewer than `min_answers` times in the training tasks (Adam
     never moves a parameter whose gradient has always been zero)."""
     counts = item_answer_counts(groups, params["item_b"].shape[0])
@@ -220,9 +230,10 @@ def _freeze_rare_items(params: dict, groups: list, min_answers: int) -> None:
             params[name].register_hook(lambda g, mask=mask: g * mask)
 
 
-def train(groups: list[tuple[list[Task], float]], config: dict, spec: TrainSpec, checkpoint: Path | None = None,
-          progress: Callable[[int, float], None] | None = None, start: dict | None = None,
-          regularizer: Callable[[dict], torch.Tensor] | None = None, device: torch.device | None = None) -> dict:
+def train(groups: list[Group], config: m.ModelConfig, spec: TrainSpec, checkpoint: Path | None = None,
+          progress: Callable[[int, float], None] | None = None, start: m.Params | None = None,
+          regularizer: Callable[[m.Params], torch.Tensor] | None = None,
+          device: torch.device | None = None) -> m.Params:
     """Meta-train on groups of tasks (each group drawn with its weight), from `start` or a fresh initialisation;
     resumes from `checkpoint` if present. Under torchrun the batch is split across processes and the gradients
     summed, so any number of processes trains the same model. `regularizer` (a prior on the parameters, if

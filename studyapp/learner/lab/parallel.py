@@ -37,8 +37,13 @@ def finish() -> None:
 
 
 def sum_gradients(tensors: list[torch.Tensor]) -> None:
-    """Sum the gradients of `tensors` across ranks in one collective call."""
-    grads = [t.grad for t in tensors]
+    """Sum the gradients of `tensors` across ranks in one collective call. A tensor this rank's loss did not
+    reach has no gradient yet: it counts as zero, so every rank still joins the same collective."""
+    grads: list[torch.Tensor] = []
+    for t in tensors:
+        if t.grad is None:
+            t.grad = torch.zeros_like(t)
+        grads.append(t.grad)
     flat = torch.cat([g.reshape(-1) for g in grads])
     dist.all_reduce(flat)
     offset = 0

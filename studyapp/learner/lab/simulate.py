@@ -46,7 +46,8 @@ class Population:
 
     def draw(self, rng: np.random.Generator) -> np.ndarray:
         if len(self.levels) == 1:
-            return self.values[0] * np.exp(rng.normal(0, 0.2, 19))
+            around_median: np.ndarray = self.values[0] * np.exp(rng.normal(0, 0.2, 19))
+            return around_median
         chol = np.linalg.cholesky(self.corr + 1e-6 * np.eye(len(self.corr)))
         u = np.array([0.5 * (1 + math.erf(z / math.sqrt(2))) for z in chol @ rng.standard_normal(len(self.corr))])
         # Interpolate each parameter's quantile curve; outside the table the extreme quantile (clipping).
@@ -54,7 +55,7 @@ class Population:
 
 
 def _r(elapsed_days: float, s: float) -> float:
-    return (1.0 + FSRS5_FACTOR * max(elapsed_days, 0.0) / s) ** FSRS5_DECAY
+    return float((1.0 + FSRS5_FACTOR * max(elapsed_days, 0.0) / s) ** FSRS5_DECAY)
 
 
 def _next(w: np.ndarray, s: float, d: float, elapsed_days: float, g: int) -> tuple[float, float]:
@@ -122,7 +123,7 @@ def simulate_flashcards(student_id: str, w: np.ndarray, rng: np.random.Generator
 
 
 def simulate_population(n_students: int, seed: int = 0, population: Population | None = None,
-                        **kwargs) -> list[StudentLog]:
+                        **kwargs: int) -> list[StudentLog]:
     rng = np.random.default_rng(seed)
     population = population or Population()
     return [simulate_flashcards(f"sim-{seed}-{k}", population.draw(rng), rng, **kwargs) for k in range(n_students)]

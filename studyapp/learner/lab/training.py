@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TextIO
 
 import numpy as np
 
@@ -36,17 +38,17 @@ def read_quiz(path: Path, fmt: str) -> list[tuple[str, list[tuple[str, int]]]]:
     return read_akt(path, with_pid=(fmt == "akt-pid"))
 
 
-def build_groups(data_dir: Path | None, n_sim: int, seed: int, log=print) -> tuple[list, dict[str, int], dict]:
+def build_groups(data_dir: Path | None, n_sim: int, seed: int,
+                 log: Callable[[str], None] = print) -> tuple[list[meta.Group], dict[str, int], dict[str, Any]]:
     """Task groups with mixture weights, the population item vocabulary, and a description for the card."""
-    population = Population()
+    population, population_name = Population(), "median"
     pop_file = data_dir / "fsrs-population" / "fsrs5_user_parameters_summary.json" if data_dir else None
     if pop_file is not None and pop_file.exists():
-        population = Population.from_file(pop_file)
+        population, population_name = Population.from_file(pop_file), pop_file.name
     logs = simulate_population(n_sim, seed=seed, population=population)
-    groups = [([meta.task_from_log(lg) for lg in logs], FLASHCARD_WEIGHT)]
-    found = pop_file is not None and pop_file.exists()
-    sources = {"simulated-flashcards": {"students": n_sim, "answers": sum(len(lg) for lg in logs),
-                                        "population": pop_file.name if found else "median"}}
+    groups: list[meta.Group] = [([meta.task_from_log(lg) for lg in logs], FLASHCARD_WEIGHT)]
+    sources: dict[str, Any] = {"simulated-flashcards": {"students": n_sim, "answers": sum(len(lg) for lg in logs),
+                                                        "population": population_name}}
     log(f"simulated {n_sim} flashcard learners ({sources['simulated-flashcards']['answers']} answers)")
     vocab: dict[str, int] = {}
     for folder, pattern, fmt, prefix, weight in QUIZ_SOURCES:
@@ -68,7 +70,7 @@ def build_groups(data_dir: Path | None, n_sim: int, seed: int, log=print) -> tup
     return groups, vocab, sources
 
 
-def keep_items(params: dict, vocab: dict[str, int], prefixes: tuple[str, ...]) -> tuple[dict, list[str]]:
+def keep_items(params: m.Params, vocab: dict[str, int], prefixes: tuple[str, ...]) -> tuple[m.Params, list[str]]:
     keys = [k for k in vocab if k.startswith(prefixes)]
     idx = np.array([vocab[k] for k in keys], dtype=np.int64)
     out = dict(params)
@@ -77,7 +79,7 @@ def keep_items(params: dict, vocab: dict[str, int], prefixes: tuple[str, ...]) -
     return out, keys
 
 
-def progress_printer(total: int, stream=sys.stderr):
+def progress_printer(total: int, stream: TextIO = sys.stderr) -> Callable[[int, float], None]:
     start = time.monotonic()
     every = max(1, total // 50)
 
@@ -90,7 +92,7 @@ def progress_printer(total: int, stream=sys.stderr):
 
 
 def train_model(data_dir: Path | None, out: Path, spec: meta.TrainSpec, n_sim: int, dim: int = 3,
-                hidden: int = 32, resume: bool = True, log=print) -> dict:
+                hidden: int = 32, resume: bool = True, log: Callable[[str], None] = print) -> dict[str, Any]:
     groups, vocab, sources = build_groups(data_dir, n_sim, spec.seed, log)
     config = m.default_config(len(vocab), dim=dim, hidden=hidden, steps=5)
     checkpoint = out.with_suffix(".ckpt")
@@ -99,7 +101,7 @@ def train_model(data_dir: Path | None, out: Path, spec: meta.TrainSpec, n_sim: i
     started = time.time()
     params = meta.train(groups, config, spec, checkpoint, progress_printer(spec.steps))
     shipped, keys = keep_items(params, vocab, SHIPPED_PREFIXES)
-    config = dict(config, n_items=len(keys))
+    config = {**config, "n_items": len(keys)}
     card = {
         "name": "pooled" if spec.adapt_steps == 0 else "meta-learned",
         "training": {"sources": sources,

@@ -7,6 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from studyapp.content.model import grade_of
 from studyapp.learner import features as feat
 from studyapp.learner.lab import baselines
 from studyapp.learner.lab.data import StudentLog, read_reviews
@@ -44,7 +45,7 @@ def _scheduler_states(log: StudentLog, parameters) -> list[tuple[float, float]]:
     for item, t, correct, grade in zip(log.items, times.tolist(), log.correct, log.grades):
         card = cards.get(item) or fsrs.Card()
         when = datetime.fromtimestamp(t, tz=timezone.utc)
-        card, _ = scheduler.review_card(card, fsrs.Rating(feat.grade_of(correct, grade)), review_datetime=when)
+        card, _ = scheduler.review_card(card, fsrs.Rating(grade_of(correct, grade)), review_datetime=when)
         cards[item] = card
         out.append((card.stability, card.difficulty))
     return out
