@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QM
 
 from studyapp import __version__
 from studyapp.logsetup import log_dir
-from studyapp.ui import classroom, ops
+from studyapp.ui import assignments, classroom, ops
 from studyapp.ui.backups import BackupsDialog
 from studyapp.ui.browser import BrowserPage
 from studyapp.ui.classroom import BUNDLE_SUFFIX, BundleExportDialog
@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self.model_label.setObjectName("quiet")
         self.statusBar().addPermanentWidget(self.model_label)
         self._build_menus()
+        self.assignments = assignments.install(self)  # its menu action, deck-screen section and file drops
         self.setAcceptDrops(True)
         self.resize(980, 700)
         self.retranslate()
