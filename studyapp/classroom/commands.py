@@ -259,9 +259,10 @@ def cmd_key(args) -> int:
     if args.json:
         print(json.dumps({"signing_key": mine, "trusted_teacher_key": fingerprint(trusted) if trusted else None}))
         return 0
-    print(f"Your signing key (read it out to the class when they install your model): {mine}")
+    print(f"Your signing key (read it out to the class when they take in your first model or assignment): {mine}")
     print("Trusted teacher key on this laptop: " + (fingerprint(trusted) if trusted else "none yet (the first class "
-                                                                                           "model installed sets it)"))
+                                                                                           "model or assignment taken "
+                                                                                           "in sets it)"))
     return 0
 
 
