@@ -104,7 +104,7 @@ def parse_due(text: object) -> date:
 
 
 def _check_values(title: object, due: object, target: object) -> None:
-    if not isinstance(title, str) or not title.strip() or len(title) > MAX_TITLE_CHARS:
+    if not isinstance(title, str) or not title.strip() or len(title) > MAX_TITLE_CHARS or not title.isprintable():
         raise AssignmentError("bad_title", f"the assignment's title must be 1 to {MAX_TITLE_CHARS} characters",
                               str(MAX_TITLE_CHARS))
     parse_due(due)

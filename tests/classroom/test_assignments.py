@@ -215,7 +215,8 @@ def test_a_class_model_signature_does_not_verify_as_an_assignment(tmp_path, key)
 
 
 @pytest.mark.parametrize("kwargs, code", [({"due": "2020-01-01"}, "past_due"), ({"due": "30/06/2099"}, "bad_due"),
-                                          ({"target": 0}, "bad_target"), ({"title": " "}, "bad_title")])
+                                          ({"target": 0}, "bad_target"), ({"title": " "}, "bad_title"),
+                                          ({"title": "Week 3\nrm -rf"}, "bad_title")])
 def test_the_teacher_cannot_write_an_impossible_assignment(tmp_path, key, kwargs, code):
     with pytest.raises(AssignmentError) as refused:
         write(tmp_path / "week3.studyassign", key, **kwargs)
