@@ -124,7 +124,9 @@ class AssignmentsPanel(QGroupBox):
 
     def _fill(self) -> None:
         while self.lines.count():
-            self.lines.takeAt(0).widget().deleteLater()
+            old = self.lines.takeAt(0).widget()
+            old.hide()  # at once: deleteLater leaves it on screen until the event loop runs
+            old.deleteLater()
         for row in self.rows:
             label = QLabel(self.line_text(row))
             label.setWordWrap(True)

@@ -38,7 +38,7 @@ def test_import_from_the_menu_and_see_it_on_the_deck_screen(qtbot, window, open_
     with qtbot.waitSignal(window.assignments.shown, timeout=10000,
                           check_params_cb=lambda rows: bool(rows)):
         window.assignments.action.trigger()
-    qtbot.waitUntil(lambda: window.assignments.isVisible())
+    qtbot.waitUntil(lambda: window.assignments.isVisible() and len(panel_lines(window)) == 1)
     (line,) = panel_lines(window)
     assert "Week 3 revision" in line and DECK in line and "0 of 6 answers" in line
     assert "check with your teacher" in window.assignments.box.text()
@@ -77,7 +77,7 @@ def test_a_dropped_assignment_is_imported_and_a_changed_one_refused_in_chinese(q
     (message,) = refused.args
     assert message == "changed.studyassign 已在签名后被改动，未导入。"
     assert window.assignments.title() == "作业"
-    (line,) = panel_lines(window)
-    assert "Week 3 revision" in line and "共 6 次" in line
+    qtbot.waitUntil(lambda: len(panel_lines(window)) == 1 and "共 6 次" in panel_lines(window)[0])
+    assert "Week 3 revision" in panel_lines(window)[0]
     assert [r["title"] for r in window.assignments.rows] == ["Week 3 revision"]
     window.assignments.box.close()
