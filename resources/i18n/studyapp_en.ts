@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AssignmentsPanel</name>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/assignments.py" line="153"/>
+        <source>The assignment “%1” is imported: %n answer(s) by %2.</source>
+        <translation>
+            <numerusform>The assignment “%1” is imported: %n answer by %2.</numerusform>
+            <numerusform>The assignment “%1” is imported: %n answers by %2.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BrowserPage</name>
     <message numerus="yes">
         <location filename="../../studyapp/ui/browser.py" line="355"/>

@@ -10,6 +10,114 @@
     </message>
 </context>
 <context>
+    <name>Assignments</name>
+    <message>
+        <location filename="../../studyapp/ui/assignments.py" line="26"/>
+        <source>%1 is not a StudyApp assignment file.</source>
+        <translation>%1 不是 StudyApp 作业文件。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/assignments.py" line="27"/>
+        <source>%1 is larger than an assignment may be (%2 MB); it was not imported.</source>
+        <translation>%1 超过作业文件的大小上限（%2 兆字节），未导入。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/assignments.py" line="29"/>
+        <source>%1 is not signed; only an assignment written by your teacher&apos;s StudyApp is imported.</source>
+        <translation>%1 没有签名；只导入由你老师的 StudyApp 生成的作业。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/assignments.py" line="31"/>
+        <source>%1 is signed by another key (%2), not by your teacher&apos;s (%3); it was not imported.</source>
+        <translation>%1 由另一个密钥（%2）签名，而不是你老师的密钥（%3）；未导入。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/assignments.py" line="33"/>
+        <source>%1 was changed after it was signed; it was not imported.</source>
+        <translation>%1 已在签名后被改动，未导入。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/assignments.py" line="35"/>
+        <source>The assignment&apos;s due date (%1) is not a date; it was not imported.</source>
+        <translation>作业的截止日期（%1）不是有效日期；未导入。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/assignments.py" line="37"/>
+        <source>The assignment&apos;s title must have 1 to %1 characters; it was not imported.</source>
+        <translation>作业标题须为 1 到 %1 个字符；未导入。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/assignments.py" line="39"/>
+        <source>The assignment asks for %1 answers, which is not between 1 and %2; it was not imported.</source>
+        <translation>作业要求 %1 次作答，不在 1 到 %2 之间；未导入。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/assignments.py" line="41"/>
+        <source>A deck in %1 cannot be read; it was not imported.</source>
+        <translation>%1 中的一个牌组无法读取；未导入。</translation>
+    </message>
+</context>
+<context>
+    <name>AssignmentsPanel</name>
+    <message>
+        <location filename="../../studyapp/ui/assignments.py" line="96"/>
+        <source>Assignments</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/assignments.py" line="97"/>
+        <source>Import an &amp;assignment…</source>
+        <translation>导入作业(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/assignments.py" line="119"/>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/assignments.py" line="119"/>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/assignments.py" line="120"/>
+        <source>%1 (%2): due %3, %4 of %5 answers</source>
+        <translation>%1（%2）：截止 %3，已作答 %4 次，共 %5 次</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/assignments.py" line="139"/>
+        <source>Import an assignment</source>
+        <translation>导入作业</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/assignments.py" line="140"/>
+        <source>Class assignments (*%1)</source>
+        <translation>班级作业 (*%1)</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/assignments.py" line="150"/>
+        <source>It is signed by the key %1: check with your teacher that it is theirs. From now on this laptop takes only assignments and class models signed by it.</source>
+        <translation>它由密钥 %1 签名：请向老师核对这是老师的密钥。从现在起，这台电脑只接受由该密钥签名的作业和班级模型。</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/assignments.py" line="152"/>
+        <source>It is signed by your teacher&apos;s key %1.</source>
+        <translation>它由你老师的密钥 %1 签名。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../studyapp/ui/assignments.py" line="153"/>
+        <source>The assignment “%1” is imported: %n answer(s) by %2.</source>
+        <translation>
+            <numerusform>作业“%1”已导入：请在 %2 前完成 %n 次作答。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/assignments.py" line="164"/>
+        <source>Classroom</source>
+        <translation>课堂</translation>
+    </message>
+</context>
+<context>
     <name>BackupsDialog</name>
     <message>
         <location filename="../../studyapp/ui/backups.py" line="57"/>

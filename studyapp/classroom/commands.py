@@ -55,6 +55,28 @@ def register(subparsers, common) -> None:
     common(p)
     p.set_defaults(func=cmd_rollback)
 
+    p = actions.add_parser("assign", help="write a signed class assignment: decks, a title, a due date, a target")
+    p.add_argument("decks", nargs="+", metavar="DECK_FILE_OR_DECK_NAME",
+                   help="a deck file (any format `studyapp import` reads) or the name of a deck here (with its "
+                        "sub-decks)")
+    p.add_argument("--title", required=True)
+    p.add_argument("--due", required=True, metavar="YYYY-MM-DD", help="the last day")
+    p.add_argument("--min-answers", type=int, metavar="N", help="answers asked for (default: one per item)")
+    p.add_argument("--out", type=Path, required=True, help="the file to write (ends in .studyassign)")
+    common(p)
+    p.set_defaults(func=cmd_assign)
+
+    p = actions.add_parser("import-assignment", help="check the teacher's signature, import the assignment's decks "
+                                                     "and keep the assignment")
+    p.add_argument("file", type=Path)
+    common(p)
+    p.set_defaults(func=cmd_import_assignment)
+
+    p = actions.add_parser("assignments", help="the assignments here, with this profile's progress")
+    p.add_argument("--profile")
+    common(p)
+    p.set_defaults(func=cmd_assignments)
+
 
 def read_bundles(paths: list[Path]):
     """The class's usable bundles; each one left out is named on stderr (a forged or duplicate bundle must
@@ -237,9 +259,10 @@ def cmd_key(args) -> int:
     if args.json:
         print(json.dumps({"signing_key": mine, "trusted_teacher_key": fingerprint(trusted) if trusted else None}))
         return 0
-    print(f"Your signing key (read it out to the class when they install your model): {mine}")
+    print(f"Your signing key (read it out to the class when they take in your first model or assignment): {mine}")
     print("Trusted teacher key on this laptop: " + (fingerprint(trusted) if trusted else "none yet (the first class "
-                                                                                           "model installed sets it)"))
+                                                                                           "model or assignment taken "
+                                                                                           "in sets it)"))
     return 0
 
 
@@ -256,4 +279,92 @@ def cmd_rollback(args) -> int:
         print(json.dumps({"in_use": str(now) if now else "shipped", "profiles": len(profiles)}))
     else:
         print(f"Now using {name}; re-adapted {len(profiles)} profile(s). Rollback again to undo.")
+    return 0
+
+
+def _assigned_decks(ws, names: list[str]):
+    """The decks and media of each argument: a deck file, else a deck of this data folder with its sub-decks."""
+    from studyapp.classroom.assignments import AssignmentError
+    from studyapp.content.readers import read_file
+    from studyapp.paths import media_dir
+    from studyapp.store import queries
+
+    decks, media = [], {}
+    for name in names:
+        if Path(name).is_file():
+            bundle = read_file(Path(name))
+            decks += bundle.decks
+            media |= bundle.media
+            continue
+        deck = queries.find_deck(ws.db, name)
+        if deck is None:
+            raise AssignmentError("no_deck", f"{name!r} is neither a deck file nor a deck here", name)
+        tree = [d for d in queries.deck_tree_content(ws.db, deck["id"]) if d.items]
+        decks += tree
+        folder = media_dir(ws.data_dir)
+        wanted = {m for d in tree for item in d.items for m in item.media}
+        media |= {m: (folder / m).read_bytes() for m in wanted if (folder / m).is_file()}
+    return decks, media
+
+
+@_classroom_errors
+def cmd_assign(args) -> int:
+    from studyapp.classroom.assignments import write_assignment
+    from studyapp.classroom.signing import teacher_key
+    from studyapp.workspace import command_workspace
+
+    ws = command_workspace(args)
+    decks, media = _assigned_decks(ws, args.decks)
+    key = teacher_key(ws.data_dir)  # made on first use; unreadable: stop before writing
+    assignment = write_assignment(args.out, decks, media, args.title, args.due, args.min_answers, key,
+                                  int(time.time() * 1000))
+    if args.json:
+        print(json.dumps({"out": str(args.out)} | asdict(assignment)))
+        return 0
+    print(f"Wrote {args.out}: {assignment.title!r}, due {assignment.due}, {assignment.target} answer(s) on "
+          f"{', '.join(assignment.decks)}; signed with your key {assignment.signed_by} (the key your class "
+          "models are signed with).")
+    return 0
+
+
+@_classroom_errors
+def cmd_import_assignment(args) -> int:
+    from studyapp.classroom.assignments import import_assignment
+    from studyapp.workspace import command_workspace
+
+    ws = command_workspace(args)
+    imported = import_assignment(ws.db, ws.data_dir, args.file)
+    a, result = imported.assignment, imported.result
+    if args.json:
+        print(json.dumps(asdict(a) | {"items_added": result.items_added, "items_updated": result.items_updated,
+                                      "newly_trusted": imported.newly_trusted}))
+        return 0
+    print(f"Imported the assignment {a.title!r} (due {a.due}, {a.target} answer(s) on {', '.join(a.decks)}): "
+          f"{result.items_added} new item(s), {result.items_updated} updated.")
+    if imported.newly_trusted:
+        print(f"Signed by the key {a.signed_by}: check with your teacher that it is theirs. From now on this "
+              "laptop takes only assignments and class models signed by it.")
+    else:
+        print(f"Signed by your teacher's key {a.signed_by}.")
+    return 0
+
+
+@_classroom_errors
+def cmd_assignments(args) -> int:
+    from studyapp.classroom.assignments import progress
+    from studyapp.workspace import command_workspace, resolve_profile
+
+    ws = command_workspace(args)
+    profile = resolve_profile(ws.db, args.profile, args.pin)
+    shown = progress(ws.db, profile["id"])
+    if args.json:
+        print(json.dumps({"profile": profile["name"], "assignments": [p.as_json() for p in shown]},
+                         ensure_ascii=False))
+        return 0
+    if not shown:
+        print("No assignments here yet (studyapp classroom import-assignment FILE).")
+    for p in shown:
+        state = "done" if p.done else "OVERDUE" if p.overdue else "to do"
+        print(f"{p.assignment.title}  due {p.assignment.due}  {p.answers}/{p.assignment.target} answers  {state}  "
+              f"[{', '.join(p.assignment.decks)}]")
     return 0

@@ -1,10 +1,12 @@
-"""Class models signed by the teacher's key (Ed25519, `cryptography`), pinned by each student laptop.
+"""What the teacher sends the class, signed by the teacher's key (Ed25519, `cryptography`), pinned by each laptop.
 
 The teacher's StudyApp makes a key pair once (the private key in the teacher's data folder, readable by the
-teacher alone) and signs every class model it writes: the signature covers the model's card, and the card
-holds the SHA-256 of the weights, so changing either breaks it. A laptop trusts the key of the first class
-model it installs (after the teacher reads out its fingerprint) and from then on refuses a model that is
-unsigned, changed after signing, or signed by any other key.
+teacher alone) and signs every class model and class assignment it writes: for a model the signature covers
+its card, which holds the SHA-256 of the weights; for an assignment its manifest, which holds the SHA-256 of
+every other file in it. Changing any byte breaks it. A laptop trusts the key of the first signed file it takes
+in (after the teacher reads out its fingerprint) and from then on refuses one that is unsigned, changed after
+signing, or signed by any other key. Each kind of file signs under its own context, so a signature made for
+one never verifies as the other.
 """
 
 from __future__ import annotations
@@ -28,6 +30,15 @@ PINNED_KEY = "trusted-teacher-key.json"
 SIGNATURE_FORMAT, SIGNATURE_VERSION = "studyapp-signature", 1
 CONTEXT = b"studyapp class model card\x00"  # a signature made for anything else never verifies here
 MAX_SIGNATURE_BYTES = 4096
+
+
+class SignatureProblem(ClassroomError):
+    """Why a signature was refused: `kind` is "unsigned", "other_key" (`signer` is the key that signed) or
+    "changed"; the caller says it in its own words."""
+
+    def __init__(self, kind: str, signer: bytes | None = None) -> None:
+        super().__init__(kind)
+        self.kind, self.signer = kind, signer
 
 
 def signature_path(weights: Path) -> Path:
@@ -72,33 +83,42 @@ def teacher_fingerprint(data_dir: Path) -> str:
     return fingerprint(_raw(teacher_key(data_dir).public_key()))
 
 
+def signature_record(key: Ed25519PrivateKey, context: bytes, data: bytes) -> str:
+    """The signature of `data` under `context`, with the signer's public key, as the JSON text kept beside it."""
+    record = {"format": SIGNATURE_FORMAT, "version": SIGNATURE_VERSION,
+              "public_key": base64.b64encode(_raw(key.public_key())).decode(),
+              "signature": base64.b64encode(key.sign(context + data)).decode()}
+    return json.dumps(record, indent=1) + "\n"
+
+
+def check_signature(record: bytes | None, context: bytes, data: bytes, trusted: bytes | None) -> bytes:
+    """The signer's public key when `record` (signature_record's text; None: there is none) signs `data` under
+    `context` with `trusted` (None: any key, the first signed file a laptop sees); SignatureProblem otherwise."""
+    if record is None or len(record) > MAX_SIGNATURE_BYTES:
+        raise SignatureProblem("unsigned")
+    try:
+        fields = json.loads(record.decode("utf-8"))
+        if fields.get("format") != SIGNATURE_FORMAT or fields.get("version") != SIGNATURE_VERSION:
+            raise SignatureProblem("unsigned")
+        public, signature = base64.b64decode(fields["public_key"]), base64.b64decode(fields["signature"])
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise SignatureProblem("unsigned") from None
+    if len(public) != 32 or len(signature) != 64:
+        raise SignatureProblem("unsigned")
+    if trusted is not None and public != trusted:
+        raise SignatureProblem("other_key", public)
+    try:
+        Ed25519PublicKey.from_public_bytes(public).verify(signature, context + data)
+    except (InvalidSignature, ValueError):
+        raise SignatureProblem("changed") from None
+    return public
+
+
 def sign_model(weights: Path, key: Ed25519PrivateKey) -> str:
     """Write the signature beside the model; returns the key's fingerprint."""
-    card = card_path(weights).read_bytes()
-    public = _raw(key.public_key())
-    record = {"format": SIGNATURE_FORMAT, "version": SIGNATURE_VERSION,
-              "public_key": base64.b64encode(public).decode(),
-              "signature": base64.b64encode(key.sign(CONTEXT + card)).decode()}
-    signature_path(weights).write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
-    return fingerprint(public)
-
-
-def _read_signature(weights: Path) -> tuple[bytes, bytes]:
-    path = signature_path(weights)
-    unsigned = ClassroomError(f"{weights} is not signed (no valid {path.name} beside it); only a class model "
-                              "written by your teacher's StudyApp is installed")
-    try:
-        if path.stat().st_size > MAX_SIGNATURE_BYTES:
-            raise unsigned
-        record = json.loads(path.read_text(encoding="utf-8"))
-        if record.get("format") != SIGNATURE_FORMAT or record.get("version") != SIGNATURE_VERSION:
-            raise unsigned
-        public, signature = base64.b64decode(record["public_key"]), base64.b64decode(record["signature"])
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        raise unsigned from None
-    if len(public) != 32 or len(signature) != 64:
-        raise unsigned
-    return public, signature
+    signature_path(weights).write_text(signature_record(key, CONTEXT, card_path(weights).read_bytes()),
+                                       encoding="utf-8")
+    return fingerprint(_raw(key.public_key()))
 
 
 def pinned_key(data_dir: Path) -> bytes | None:
@@ -125,13 +145,22 @@ def pin_key(data_dir: Path, public_raw: bytes) -> None:
 def verify_model(weights: Path, trusted: bytes | None) -> bytes:
     """The signer's public key when `weights` carries a valid signature by `trusted` (None: any key, the first
     model a laptop sees); ClassroomError in one sentence otherwise."""
-    public, signature = _read_signature(weights)
-    if trusted is not None and public != trusted:
-        raise ClassroomError(f"{weights} is signed by another key ({fingerprint(public)}), not by your teacher's "
-                             f"({fingerprint(trusted)}); it was not installed")
+    path = signature_path(weights)
+    changed = ClassroomError(f"{weights} was changed after it was signed (its signature does not match); "
+                             "it was not installed")
     try:
-        Ed25519PublicKey.from_public_bytes(public).verify(signature, CONTEXT + card_path(weights).read_bytes())
-    except (InvalidSignature, OSError, ValueError):
-        raise ClassroomError(f"{weights} was changed after it was signed (its signature does not match); "
-                             "it was not installed") from None
-    return public
+        record = path.read_bytes() if path.stat().st_size <= MAX_SIGNATURE_BYTES else None
+    except OSError:
+        record = None
+    try:
+        return check_signature(record, CONTEXT, card_path(weights).read_bytes(), trusted)
+    except OSError:
+        raise changed from None
+    except SignatureProblem as problem:
+        if problem.kind == "unsigned":
+            raise ClassroomError(f"{weights} is not signed (no valid {path.name} beside it); only a class model "
+                                 "written by your teacher's StudyApp is installed") from None
+        if problem.kind == "other_key" and problem.signer is not None and trusted is not None:
+            raise ClassroomError(f"{weights} is signed by another key ({fingerprint(problem.signer)}), not by your "
+                                 f"teacher's ({fingerprint(trusted)}); it was not installed") from None
+        raise changed from None

@@ -1,8 +1,10 @@
 """Writing an ImportBundle into the database: all or nothing, without duplicates on re-import.
 
-Items are first staged in a temporary table in chunks (no lock on the database), then moved into place
-with the history and media in one short transaction: a million-row CSV keeps other writers waiting for
-that transaction only, and an error anywhere leaves the database as it was.
+Items and review history are first staged in temporary tables in chunks (no lock on the database; each row
+checked, duplicates within the file dropped there), then moved into place with the media in one short
+transaction of set-wise statements: a million-row CSV or an Anki package with years of reviews keeps other
+writers waiting for that transaction only, and an error anywhere, or a kill, leaves the database as it was
+(temporary tables end with their connection; start-up removes a killed import's media folder).
 """
 
 from __future__ import annotations
@@ -12,12 +14,13 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
 from studyapp.content.answer_times import answer_time_problem, wall_clock_ms
 from studyapp.content.media_names import check_media_name
-from studyapp.content.model import ContentError, ImportBundle, Item
+from studyapp.content.model import ContentError, HistoryRow, ImportBundle, Item
 from studyapp.content.problems import Code
 from studyapp.paths import media_dir
 from studyapp.store.housekeeping import IMPORT_STAGING
@@ -34,8 +37,9 @@ class ImportResult:
     media_added: int = 0
 
 
-STAGE_CHUNK = 5_000  # items written to the staging table per transaction
+STAGE_CHUNK = 5_000  # items or history rows written to a staging table per transaction
 ITEM_COLUMNS = [*item_record(Item("basic", "", "")), "deck_id", "updated_ms"]
+HISTORY_COLUMNS = ["guid", "ord", "answered_ms", "response_ms", "grade", "correct", "source_id"]
 
 
 def _stage_items(db: Database, bundle: ImportBundle, deck_name: str | None) -> list[tuple[str, str]]:
@@ -81,40 +85,56 @@ def _import_items(db: Database, decks: list[tuple[str, str]], result: ImportResu
     result.items_added = added.rowcount
 
 
-def _import_history(db: Database, bundle: ImportBundle, profile_id: int, result: ImportResult) -> None:
-    known = {r[0] for r in db.execute(
-        "SELECT source_id FROM answers WHERE profile_id = ? AND source_id IS NOT NULL", [profile_id])}
-    # An answer that went out (to Anki, say) and comes back under another source id is the same answer
-    # when it has the same item and moment.
-    moments = set(db.execute("SELECT item_id, answered_ms FROM answers WHERE profile_id = ?", [profile_id]).fetchall())
-    rows = []
-    now_ms = wall_clock_ms()
-    for row in bundle.history:
-        problem = answer_time_problem(row.timestamp_ms, now_ms)
-        if problem:  # the readers name the file and row; this is the last gate before the log
-            raise ContentError(Code.HISTORY_TIME, row.item_guid, row.item_ord, problem)
-        item = next(db.query("SELECT id FROM items WHERE guid = ? AND ord = ?", [row.item_guid, row.item_ord]), None)
-        if item is None:
-            raise ContentError(Code.HISTORY_UNKNOWN_ITEM, row.item_guid, row.item_ord)
-        if (row.source_id and row.source_id in known) or (item["id"], row.timestamp_ms) in moments:
-            result.answers_skipped += 1
-            continue
-        moments.add((item["id"], row.timestamp_ms))
-        rows.append({
-            "profile_id": profile_id, "item_id": item["id"], "answered_ms": row.timestamp_ms,
-            "shown_ms": row.timestamp_ms - (row.response_ms or 0), "response_ms": row.response_ms,
-            "grade": row.grade, "correct": row.correct, "source": "import", "source_id": row.source_id or None,
-        })
-        known.add(row.source_id)
-    db.table("answers").insert_all(rows)
-    result.answers_added = len(rows)
+def history_record(row: HistoryRow, now_ms: int) -> list[Any]:
+    """A history row as staged (HISTORY_COLUMNS); its time is checked here, the last gate before the log."""
+    problem = answer_time_problem(row.timestamp_ms, now_ms)
+    if problem:  # the readers name the file and row
+        raise ContentError(Code.HISTORY_TIME, row.item_guid, row.item_ord, problem)
+    return [row.item_guid, row.item_ord, row.timestamp_ms, row.response_ms, row.grade, row.correct,
+            row.source_id or None]
+
+
+def _stage_history(db: Database, history: list[HistoryRow]) -> None:
+    """Copy the review history into a temporary table, a chunk per transaction, as the items are. A row that
+    repeats an earlier one of the file (same source id, or same item and moment) is dropped here."""
+    db.execute("DROP TABLE IF EXISTS temp.staged_answers")
+    db.execute("CREATE TEMP TABLE staged_answers (guid TEXT NOT NULL, ord INTEGER NOT NULL, "
+               "answered_ms INTEGER NOT NULL, response_ms INTEGER, grade INTEGER, correct INTEGER NOT NULL, "
+               "source_id TEXT UNIQUE, UNIQUE (guid, ord, answered_ms))")
+    insert = (f"INSERT OR IGNORE INTO temp.staged_answers ({', '.join(HISTORY_COLUMNS)}) "
+              f"VALUES ({', '.join('?' * len(HISTORY_COLUMNS))})")
+    clock = wall_clock_ms()
+    for first in range(0, len(history), STAGE_CHUNK):
+        rows = [history_record(row, clock) for row in history[first:first + STAGE_CHUNK]]
+        with db.atomic():
+            db.conn.executemany(insert, rows)
+
+
+def _import_history(db: Database, profile_id: int, total: int, result: ImportResult) -> None:
+    """Append the staged history to the profile's answers in one statement, skipping answers it already has:
+    the same source id, or the same item and moment (an answer that went out, to Anki say, and came back under
+    another id)."""
+    orphan = db.execute("SELECT guid, ord FROM temp.staged_answers s WHERE NOT EXISTS "
+                        "(SELECT 1 FROM items i WHERE i.guid = s.guid AND i.ord = s.ord) LIMIT 1").fetchone()
+    if orphan:
+        raise ContentError(Code.HISTORY_UNKNOWN_ITEM, orphan[0], orphan[1])
+    added = db.execute(
+        "INSERT INTO answers (profile_id, item_id, answered_ms, shown_ms, response_ms, grade, correct, source, "
+        "source_id) SELECT :profile, i.id, s.answered_ms, s.answered_ms - COALESCE(s.response_ms, 0), "
+        "s.response_ms, s.grade, s.correct, 'import', s.source_id "
+        "FROM temp.staged_answers s JOIN items i ON i.guid = s.guid AND i.ord = s.ord "
+        "WHERE NOT EXISTS (SELECT 1 FROM answers a WHERE a.profile_id = :profile AND a.source_id = s.source_id) "
+        "AND NOT EXISTS (SELECT 1 FROM answers a WHERE a.profile_id = :profile AND a.item_id = i.id "
+        "AND a.answered_ms = s.answered_ms) ORDER BY s.rowid", {"profile": profile_id})
+    result.answers_added = added.rowcount
+    result.answers_skipped = total - added.rowcount
 
 
 def import_bundle(
     db: Database, data_dir: Path, bundle: ImportBundle, profile_id: int | None, deck_name: str | None = None
 ) -> ImportResult:
-    """Import decks, media and history in one transaction. Media are staged in a temporary folder inside the
-    data dir and moved into place only after the database commit; on any error nothing is left behind."""
+    """Import decks, media and history in one transaction, once staged. Media are staged in a temporary folder
+    inside the data dir and moved into place only after the database commit; on any error nothing is left behind."""
     if bundle.history and profile_id is None:
         raise ContentError(Code.HISTORY_NEEDS_PROFILE)
     result = ImportResult(decks=[])
@@ -127,10 +147,11 @@ def import_bundle(
             staged[check_media_name(name)] = data
             (staging / name).write_bytes(data)
         decks = _stage_items(db, bundle, deck_name)
+        _stage_history(db, bundle.history)
         with db.atomic():  # BEGIN IMMEDIATE: waits for other writers instead of failing (store/db.py)
             _import_items(db, decks, result)
             if bundle.history and profile_id is not None:  # checked above: history needs a profile
-                _import_history(db, bundle, profile_id, result)
+                _import_history(db, profile_id, len(bundle.history), result)
             for name, data in staged.items():
                 record = {"name": name, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data),
                           "created_ms": now_ms()}
@@ -141,4 +162,5 @@ def import_bundle(
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         db.execute("DROP TABLE IF EXISTS temp.staged_items")
+        db.execute("DROP TABLE IF EXISTS temp.staged_answers")
     return result

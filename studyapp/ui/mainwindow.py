@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
 
-from studyapp.ui import ops
+from studyapp.ui import assignments, ops
 from studyapp.ui.backups import Backups
 from studyapp.ui.browser import BrowserPage
 from studyapp.ui.classroom_menu import ClassroomMenu
@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         self.browser.back.connect(self.show_decks)
         self.statusBar().addPermanentWidget(self.learner_loading.label)
         self._build_menus()
+        self.assignments = assignments.install(self)  # its menu action, deck-screen section and file drops
         self.setAcceptDrops(True)
         self.resize(980, 700)
         self.retranslate()

@@ -15,3 +15,8 @@ def test_measure_small_package():
 def test_json_output(capsys):
     assert main(["--notes", "10", "--revlog", "10", "--runs", "1", "--json"]) == 0
     assert '"total_s_median"' in capsys.readouterr().out
+
+
+def test_measure_beside_a_writer():
+    figures = measure(notes=20, revlog=60, runs=1, seed=1, writer=True)
+    assert figures["answers_imported"] == 60 and figures["longest_write_wait_s_median"] >= 0
