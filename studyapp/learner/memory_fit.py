@@ -109,26 +109,51 @@ class CardSequences:
         return int(sum(step.dloss_scale.sum() for step in self.steps))
 
 
+def _first_seen_codes(items) -> np.ndarray:
+    """Each answer's card as a number, cards numbered in the order of their first answer."""
+    _, first, inverse = np.unique(np.asarray(items), return_index=True, return_inverse=True)
+    number = np.empty(len(first), dtype=np.int64)
+    number[np.argsort(first, kind="stable")] = np.arange(len(first))
+    return number[inverse.reshape(-1)]
+
+
 def card_sequences(items, times_s, grades, day_start_s: float,
                    max_reviews: int = MAX_REVIEWS_PER_CARD) -> CardSequences:
     """Group one student's answers (in time order) by card, with elapsed time in whole study days."""
     days = day_number(np.asarray(times_s, dtype=np.float64), day_start_s)
-    rows_of: dict[str, list[int]] = {}
-    for k, item in enumerate(items):
-        rows_of.setdefault(item, []).append(k)
-    cards = sorted(rows_of.values(), key=len, reverse=True)
-    n_steps = min(len(cards[0]), max_reviews) if cards else 0
+    grades = np.asarray(grades, dtype=np.int64)
+    codes = _first_seen_codes(items) if len(grades) else np.zeros(0, dtype=np.int64)
+    counts = np.bincount(codes)
+    cards = np.argsort(-counts, kind="stable")  # longest first; equal lengths in order of first answer
+    column = np.empty(len(cards), dtype=np.int64)
+    column[cards] = np.arange(len(cards))
+    n_steps = min(int(counts.max()), max_reviews) if len(counts) else 0
+    order = np.argsort(column[codes], kind="stable")  # each card's answers together, in time order
+    col = column[codes][order]
+    starts = np.flatnonzero(np.r_[True, col[1:] != col[:-1]]) if len(col) else np.zeros(0, dtype=np.int64)
+    review = np.arange(len(col)) - np.repeat(starts, np.diff(np.r_[starts, len(col)]))
     shape = (n_steps, len(cards))
     out_days, out_grade = np.zeros(shape), np.full(shape, 3, dtype=np.int64)
-    grades = np.asarray(grades, dtype=np.int64)
-    for c, rows in enumerate(cards):
-        rows = rows[:n_steps]
-        out_grade[: len(rows), c] = grades[rows]
-        out_days[1: len(rows), c] = np.diff(days[rows])
-    lengths = np.array([min(len(rows), n_steps) for rows in cards], dtype=np.int64)
+    kept = review < n_steps
+    out_grade[review[kept], col[kept]] = grades[order][kept]
+    later = kept & (review > 0)
+    sorted_days = days[order]
+    out_days[review[later], col[later]] = sorted_days[later] - sorted_days[np.flatnonzero(later) - 1]
+    lengths = np.minimum(counts[cards], n_steps)
     active = [int((lengths > j).sum()) for j in range(n_steps)]
     steps = [_Step.of(out_days[j, :n], out_grade[j, :n]) for j, n in enumerate(active) if j]
     return CardSequences(out_grade[0] if n_steps else np.zeros(0, np.int64), active, steps)
+
+
+def recent_cards(items: np.ndarray, limit: int) -> np.ndarray:
+    """Which answers (True) belong to the cards first answered most recently, each card's answers whole, as
+    many cards as fit in `limit` answers counting the first MAX_REVIEWS_PER_CARD of each (what a fit reads)."""
+    _, first, inverse, counts = np.unique(items, return_index=True, return_inverse=True, return_counts=True)
+    newest_first = np.argsort(-first, kind="stable")
+    fits = np.cumsum(np.minimum(counts[newest_first], MAX_REVIEWS_PER_CARD)) <= limit
+    chosen = np.zeros(len(first), dtype=bool)
+    chosen[newest_first[fits]] = True
+    return chosen[inverse.reshape(-1)]
 
 
 def _clamped(w: np.ndarray) -> np.ndarray:

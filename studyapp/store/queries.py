@@ -247,6 +247,37 @@ def answers_with_items(db: Database, profile_id: int) -> list[dict[str, Any]]:
     ))
 
 
+def counted_answers(db: Database, profile_id: int, after_id: int = 0):
+    """The profile's counted answers with an id above `after_id`, oldest first, as a cursor of (id, item_id,
+    answered_ms, correct, grade or 0) rows (the learner's reading of answers_with_items, in parts)."""
+    return db.execute(
+        "SELECT a.id, a.item_id, a.answered_ms, a.correct, COALESCE(a.grade, 0)"
+        " FROM answers a JOIN items i ON i.id = a.item_id"
+        " WHERE a.profile_id = ? AND a.id > ? AND a.id NOT IN (SELECT answer_id FROM answer_voids)"
+        " ORDER BY a.answered_ms, a.id",
+        [profile_id, after_id],
+    )
+
+
+def counted_answers_upto(db: Database, profile_id: int, last_id: int) -> tuple[int, int]:
+    """How many of the profile's counted answers have an id up to `last_id`, and the sum of their ids."""
+    row = db.execute(
+        "SELECT COUNT(*), COALESCE(SUM(a.id), 0) FROM answers a JOIN items i ON i.id = a.item_id"
+        " WHERE a.profile_id = ? AND a.id <= ? AND a.id NOT IN (SELECT answer_id FROM answer_voids)",
+        [profile_id, last_id],
+    ).fetchone()
+    return int(row[0]), int(row[1])
+
+
+def answered_items(db: Database, profile_id: int, after_id: int = 0) -> list[dict[str, Any]]:
+    """What the learner needs of each item the profile answered (answers above `after_id`)."""
+    return list(db.query(
+        "SELECT id, guid, ord, kind, options, skill FROM items"
+        " WHERE id IN (SELECT item_id FROM answers WHERE profile_id = ? AND id > ?)",
+        [profile_id, after_id],
+    ))
+
+
 def load_learner_state(db: Database, profile_id: int, model_id: str) -> bytes | None:
     row = next(db.query("SELECT state FROM learner_state WHERE profile_id = ? AND model_id = ?",
                         [profile_id, model_id]), None)

@@ -10,6 +10,7 @@ import json
 from contextlib import contextmanager
 from typing import Sequence
 
+import numpy as np
 from sqlite_utils import Database
 
 from studyapp.content.model import option_count
@@ -26,10 +27,22 @@ DAY_S = 86400
 REFIT_AFTER_ANSWERS = 100
 
 
+# A long log is read from SQLite this many rows at a time, each part into arrays at once: a Python row
+# object per answer of a 2-million-answer log would hold gigabytes.
+READ_CHUNK = 50_000
+
+
 def item_info(item: ItemRow):
     from studyapp.learner.runtime import ItemInfo
 
     return ItemInfo(key=item.key, kind=item.kind, n_options=option_count(item.kind, item.options), skill=item.skill)
+
+
+def _info_of_row(row: dict):
+    from studyapp.learner.runtime import ItemInfo
+
+    return ItemInfo(f"{row['guid']}#{row['ord']}", row["kind"], option_count(row["kind"], json.loads(row["options"])),
+                    row["skill"])
 
 
 def _answer(info, answered_ms: int, correct: int, grade: int | None):
@@ -59,13 +72,62 @@ def one_thread():
         torch.set_num_threads(before)
 
 
-def history_of(db: Database, profile_id: int) -> list:
-    """The profile's answers (undone ones left out) as the learner reads them, oldest first."""
-    from studyapp.learner.runtime import ItemInfo
+def read_log(db: Database, profile_id: int, since: dict[str, int] | None = None):
+    """(log, marker): the profile's counted answers, oldest first, as the learner's AnswerLog (only those
+    logged after the answers of the marker `since`, if given) and the marker of all the answers read and
+    before (see `covers`)."""
+    from studyapp.learner.runtime import AnswerLog
 
-    return [_answer(ItemInfo(f"{r['guid']}#{r['ord']}", r["kind"], option_count(r["kind"], json.loads(r["options"])),
-                             r["skill"]), r["answered_ms"], r["correct"], r["grade"])
-            for r in queries.answers_with_items(db, profile_id)]
+    after_id = since["last_id"] if since else 0
+    cursor = queries.counted_answers(db, profile_id, after_id)
+    parts = [np.zeros((0, 5), dtype=np.int64)]
+    while chunk := cursor.fetchmany(READ_CHUNK):
+        parts.append(np.array(chunk, dtype=np.int64))
+    columns = np.concatenate(parts)
+    del parts
+    item_ids, codes = np.unique(columns[:, 1], return_inverse=True)
+    rows = {row["id"]: row for row in queries.answered_items(db, profile_id, after_id)} if len(item_ids) else {}
+    log = AnswerLog([_info_of_row(rows[k]) for k in item_ids.tolist()], codes.reshape(-1),
+                    columns[:, 2] / 1000, columns[:, 3].copy(), columns[:, 4].copy())
+    return log, covers(columns[:, 0], columns[:, 2], since)
+
+
+MARKER = ("n", "id_sum", "last_id", "last_ms")
+
+
+def covers(ids, answered_ms, before: dict[str, int] | None = None) -> dict[str, int]:
+    """The marker of the answers a student's memory tables were built from, to recognise that log again: how
+    many, the sum of their ids, the last id and the latest answer time (`before`'s answers included)."""
+    marker = dict(before) if before else dict.fromkeys(MARKER, 0)
+    if len(ids):
+        marker["n"] += len(ids)
+        marker["id_sum"] += int(np.sum(ids, dtype=np.int64))
+        marker["last_id"] = max(marker["last_id"], int(np.max(ids)))
+        marker["last_ms"] = max(marker["last_ms"], int(np.max(answered_ms)))
+    return marker
+
+
+def student_of(db: Database, profile_id: int, learner, state: bytes | None):
+    """(student, marker): the profile's student from its saved `state`, reading only the answers logged
+    since it was saved; rebuilt from the whole log when the state has no memory tables (or older ones),
+    the log before that point changed (an answer taken back, or answers imported among the old ones), or
+    there is no state (the memory curve is then fitted first)."""
+    if state is not None:
+        resumed = learner.resume(state)
+        if resumed is not None:
+            student, marker = resumed
+            if set(marker) == set(MARKER) and student.n_answers == marker["n"] and queries.counted_answers_upto(
+                    db, profile_id, marker["last_id"]) == (marker["n"], marker["id_sum"]):
+                since, after = read_log(db, profile_id, marker)
+                if not len(since) or round(float(since.t[0]) * 1000) >= marker["last_ms"]:
+                    student.observe_all(since)
+                    return student, after
+    log, marker = read_log(db, profile_id)
+    student = learner.student(log, state=state)
+    if state is None and len(log):
+        student.refit_memory(log)
+        student.adapt()
+    return student, marker
 
 
 class LearnerPredictor:
@@ -74,17 +136,13 @@ class LearnerPredictor:
     def __init__(self, db: Database, profile_id: int, learner) -> None:
         self.db, self.profile_id, self.learner = db, profile_id, learner
         self.model_id = model_id(learner)
-        self.history = history_of(db, profile_id)
         saved = queries.load_learner_state(db, profile_id, self.model_id)
         self._infos: dict[tuple, object] = {}
         self._deck: tuple | None = None  # (list, its length, its ItemSet): the list a session scores each time
-        self._state_bytes: tuple | None = None  # (the adapted parameters, saved): what curve_after starts from
         with one_thread():
-            self.student = learner.student(self.history, state=saved)
-            if saved is None and self.history:
-                self.student.refit_memory()
-                self.student.adapt()
-            self._start_state = self.student.state_bytes()
+            self.student, self._start_marker = student_of(db, profile_id, learner, saved)
+            self._start = self.student.copy()  # what undo replays this session's answers on
+        self._session: list[tuple[object, int, int]] = []  # this session's answers: (Answer, id, answered_ms)
 
     def _infos_of(self, items: Sequence[ItemRow]) -> list:
         """The learner's ItemInfo per row, made once per item: the same objects each call also let the
@@ -127,15 +185,17 @@ class LearnerPredictor:
     def curve_after(self, item: ItemRow, extra: Sequence[tuple[int, int, int | None]]):
         """p(correct) of `item` at any later moment had it also been answered as `extra` says ((answered_ms,
         correct, grade) each, after its logged answers): a function of time in ms. An item's memory comes
-        from its own answers and the student's adapted parameters, so a learner given only this item's
-        answers and this student's state predicts the item exactly as the student's own would."""
+        from its own answers and the student's adapted parameters, so a student holding only this item's
+        memory state and this student's parameters predicts the item exactly as the student's own would."""
+        from studyapp.learner.runtime import AnswerLog
+
         info = item_info(item)
-        own = [a for a in self.history if a.item.key == info.key]
-        own += [_answer(info, at, correct, grade) for at, correct, grade in extra]
-        if self._state_bytes is None or self._state_bytes[0] is not self.student.phi:
-            self._state_bytes = (self.student.phi, self.student.state_bytes())
+        n = len(extra)
+        answers = AnswerLog([info], np.zeros(n, dtype=np.int64), np.array([at / 1000 for at, _, _ in extra]),
+                            np.array([c for _, c, _ in extra], dtype=np.int64),
+                            np.array([g or 0 for _, _, g in extra], dtype=np.int64))
         with one_thread():
-            scratch = self.learner.student(own, state=self._state_bytes[1])
+            scratch = self.student.item_student(info.key, answers)
             items = self.learner.item_set([info])
 
         def curve(at_ms: int) -> float:
@@ -145,26 +205,36 @@ class LearnerPredictor:
 
     def observe(self, item: ItemRow, answer: LoggedAnswer) -> None:
         new = _answer(item_info(item), answer.answered_ms, answer.correct, answer.grade)
-        self.history.append(new)
+        self._session.append((new, answer.id, answer.answered_ms))
         with one_thread():
             self.student.observe(new)
             self.student.adapt()
 
     def forget_last(self) -> None:
-        """Undo: rebuild the student from the history without its last answer."""
-        self.history.pop()
+        """Undo: the student as the session found it, with this session's answers but the last."""
+        from studyapp.learner.runtime import AnswerLog
+
+        self._session.pop()
         with one_thread():
-            self.student = self.learner.student(self.history, state=self._start_state)
-            if self.history:
+            self.student = self._start.copy()
+            self.student.observe_all(AnswerLog.of([answer for answer, _, _ in self._session]))
+            if self.student.n_answers:
                 self.student.adapt()
 
+    def _marker(self) -> dict[str, int]:
+        return covers([k for _, k, _ in self._session], [ms for _, _, ms in self._session], self._start_marker)
+
     def save(self) -> None:
-        """Keep the adapted state; then, every REFIT_AFTER_ANSWERS answers, refit the student's memory curve
-        and keep that too (the session's answers are already committed: a refit never delays them)."""
-        queries.save_learner_state(self.db, self.profile_id, self.model_id, self.student.state_bytes(),
-                                   len(self.history))
-        if len(self.history) - self.student.memory_answers >= REFIT_AFTER_ANSWERS:
+        """Keep the adapted state with the memory tables; then, every REFIT_AFTER_ANSWERS answers, refit the
+        student's memory curve on the whole log and keep that too (the session's answers are already
+        committed: a refit never delays them)."""
+        queries.save_learner_state(self.db, self.profile_id, self.model_id, self.student.state_bytes(self._marker()),
+                                   self.student.n_answers)
+        if self.student.n_answers - self.student.memory_answers >= REFIT_AFTER_ANSWERS:
+            log, marker = read_log(self.db, self.profile_id)
             with one_thread():
-                self.student.refit_memory()
-            queries.save_learner_state(self.db, self.profile_id, self.model_id, self.student.state_bytes(),
-                                       len(self.history))
+                rebuilt = self.student.refit_memory(log)
+            if not rebuilt:
+                marker = self._marker()
+            queries.save_learner_state(self.db, self.profile_id, self.model_id, self.student.state_bytes(marker),
+                                       self.student.n_answers)

@@ -11,7 +11,7 @@ from studyapp.learner import memory_fit
 from studyapp.learner.features import BENCHMARK_DAY_START_S
 from studyapp.learner.lab import baselines
 from studyapp.learner.lab.simulate import simulate_population
-from studyapp.learner.runtime import Answer, ItemInfo, Learner, ModelError
+from studyapp.learner.runtime import Answer, AnswerLog, ItemInfo, Learner, ModelError
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +94,7 @@ def test_a_student_keeps_the_refitted_memory_curve(tiny_model, long_log):
     items = [ItemInfo(k, "basic", 0) for k in sorted(set(long_log.items))[:50]]
     now = long_log.times[-1] + 3 * 86400
     before = student.predict(items, now)
-    assert student.refit_memory()
+    assert student.refit_memory(AnswerLog.of(history))
     assert student.memory_w != feat.FSRS6_DEFAULT and student.memory_answers == len(history)
     assert not np.allclose(student.predict(items, now), before)
     again = learner.student(history, state=student.state_bytes())
