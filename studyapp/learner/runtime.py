@@ -356,19 +356,28 @@ class StudentModel:
         self._count = count
         return covers
 
-    def refit_memory(self, history: AnswerLog) -> bool:
+    def fit_memory(self, history: AnswerLog) -> bool:
         """Fit the student's own FSRS-6 parameters to `history` (the student's whole history: MAP, the
-        population's prior; a huge one by its most recent cards, see FIT_WINDOW), rebuild every memory state
-        from it with them and adapt phi again; False when they did not change."""
-        rows = self._rows_of(history)[history.item]
-        cards = memory_fit.recent_cards(rows, FIT_WINDOW)
+        population's prior; a huge one by its most recent cards, see FIT_WINDOW); False when they did not
+        change. The memory states are left as they were: see refit_memory."""
+        _, card_of_info = np.unique(np.array([info.key for info in history.infos], dtype=object),
+                                    return_inverse=True)
+        codes = card_of_info.reshape(-1)[history.item]  # by key: an edited item is still the same card
+        cards = memory_fit.recent_cards(codes, FIT_WINDOW)
         grades = feat.grades_of(history.correct, history.grade)
-        w = memory_fit.fit_answers(rows[cards], history.t[cards], grades[cards], self.day_start_s,
+        w = memory_fit.fit_answers(codes[cards], history.t[cards], grades[cards], self.day_start_s,
                                    start=self.memory_w)
         self.memory_answers = len(history)
         if w == self.memory_w:
             return False
         self.memory_w, self.memory = w, feat.FsrsState(w)
+        return True
+
+    def refit_memory(self, history: AnswerLog) -> bool:
+        """fit_memory, then (when the parameters changed) rebuild every memory state from `history` with them
+        and adapt phi again."""
+        if not self.fit_memory(history):
+            return False
         self._reset_rows()
         self.observe_all(history)
         self.adapt()

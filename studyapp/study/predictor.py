@@ -80,16 +80,21 @@ def read_log(db: Database, profile_id: int, since: dict[str, int] | None = None)
 
     after_id = since["last_id"] if since else 0
     cursor = queries.counted_answers(db, profile_id, after_id)
-    parts = [np.zeros((0, 5), dtype=np.int64)]
+    # Per column the smallest type that holds it: a 2-million-answer log then takes 44 MB, read and kept.
+    types = (np.int64, np.int64, np.int64, np.int8, np.int8)
+    parts: list[list[np.ndarray]] = [[np.zeros(0, dtype)] for dtype in types]
     while chunk := cursor.fetchmany(READ_CHUNK):
-        parts.append(np.array(chunk, dtype=np.int64))
-    columns = np.concatenate(parts)
+        block = np.array(chunk, dtype=np.int64)
+        for column, part, dtype in zip(block.T, parts, types):
+            part.append(column.astype(dtype))
+    ids, item_ids, answered_ms, correct, grade = (np.concatenate(part) for part in parts)
     del parts
-    item_ids, codes = np.unique(columns[:, 1], return_inverse=True)
-    rows = {row["id"]: row for row in queries.answered_items(db, profile_id, after_id)} if len(item_ids) else {}
-    log = AnswerLog([_info_of_row(rows[k]) for k in item_ids.tolist()], codes.reshape(-1),
-                    columns[:, 2] / 1000, columns[:, 3].copy(), columns[:, 4].copy())
-    return log, covers(columns[:, 0], columns[:, 2], since)
+    answered, codes = np.unique(item_ids, return_inverse=True)
+    del item_ids
+    rows = {row["id"]: row for row in queries.answered_items(db, profile_id, after_id)} if len(answered) else {}
+    log = AnswerLog([_info_of_row(rows[k]) for k in answered.tolist()], codes.reshape(-1), answered_ms / 1000,
+                    correct, grade)
+    return log, covers(ids, answered_ms, since)
 
 
 MARKER = ("n", "id_sum", "last_id", "last_ms")
@@ -123,9 +128,11 @@ def student_of(db: Database, profile_id: int, learner, state: bytes | None):
                     student.observe_all(since)
                     return student, after
     log, marker = read_log(db, profile_id)
-    student = learner.student(log, state=state)
-    if state is None and len(log):
-        student.refit_memory(log)
+    student = learner.student([], state=state)
+    if state is None:
+        student.fit_memory(log)  # before the memory states are built: they are built once, with the fit
+    student.observe_all(log)
+    if state is None:
         student.adapt()
     return student, marker
 
