@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from itertools import repeat
 from operator import attrgetter
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import torch
@@ -96,7 +97,7 @@ def default_model_path() -> Path:
 class Learner:
     """The shared population model; hands out one StudentModel per student."""
 
-    def __init__(self, card: dict, params: dict[str, torch.Tensor]):
+    def __init__(self, card: dict[str, Any], params: dict[str, torch.Tensor]):
         self.card = card
         self.params = params
         self.config = card["config"]
@@ -138,7 +139,7 @@ class Learner:
                                        torch.from_numpy(kind), self.h_cols)
         return base.numpy(), design.numpy()
 
-    def item_set(self, items: Sequence[ItemInfo]) -> ItemSet:
+    def item_set(self, items: Sequence[ItemInfo] | ItemSet) -> ItemSet:
         """The static arrays of `items`, reused when the same items (equal, in the same order) come again."""
         if isinstance(items, ItemSet):
             return items
@@ -154,8 +155,8 @@ class Learner:
 
     def memory_terms(self, feats: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         with torch.no_grad():
-            terms = m.memory_terms(self.params, torch.from_numpy(feats), self.h_cols)
-        return tuple(t.numpy() for t in terms)
+            backbone, residual, h = m.memory_terms(self.params, torch.from_numpy(feats), self.h_cols)
+        return backbone.numpy(), residual.numpy(), h.numpy()
 
 
 class ItemSet:
@@ -222,7 +223,8 @@ class _Slots:
         since = np.where(seen, self.at - last, np.inf)
         fresh_enough = (np.abs(now_s - self.at) <= tolerance * since) & (self.count == count) & (self.day == day)
         self.count = count
-        return ~fresh_enough
+        stale: np.ndarray = ~fresh_enough
+        return stale
 
     @classmethod
     def of(cls, item_set: ItemSet, rows: dict[str, int]) -> _Slots:
@@ -244,7 +246,7 @@ class _Slots:
 class _Growable:
     """A numpy array that grows by doubling, so appending one answer is cheap."""
 
-    def __init__(self, width: int | None, dtype):
+    def __init__(self, width: int | None, dtype: type[np.generic]):
         shape = (64,) if width is None else (64, width)
         self.data = np.zeros(shape, dtype=dtype)
         self.n = 0
@@ -326,7 +328,8 @@ class StudentModel:
 
     def read_tables(self, state: bytes) -> dict[str, int] | None:
         """Take the memory tables saved in `state` (which this student's parameters were read from) and
-        return the marker saved with them; None, changing nothing, when they cannot be used."""
+        return the marker saved with them; None, changing nothing, when there are none of this version or
+        they cannot be used (the caller rebuilds them from the log)."""
         tensors, metadata = load_tensors(bytes(state)), _metadata(state)
         if metadata.get("tables") != TABLES_VERSION or "covers" not in metadata:
             return None
@@ -337,17 +340,15 @@ class StudentModel:
             count, day_start = int(tensors["n_answers"].item()), float(tensors["day_start"].item())
             covers = dict(zip(names, tensors["covers"].tolist()))
         except (KeyError, TypeError, ValueError, RuntimeError):
-            raise ModelError("the saved student state holds memory tables that cannot be decoded") from None
+            return None  # the tables are a cache of the log: rebuilt, not refused
         n_window = min(count, ADAPT_WINDOW)
         fits = (states.ndim == 2 and states.shape[1] == feat.STATE_WIDTH and isinstance(keys, list)
                 and len(keys) == len(states) and all(isinstance(key, str) for key in keys)
                 and len(set(keys)) == len(keys) and np.isfinite(states).all()
                 and window[1].shape == (n_window, len(self.phi0))
                 and all(len(part) == n_window and np.isfinite(part).all() for part in window))
-        if not fits or not isinstance(covers, dict) or len(covers) != len(names):
-            raise ModelError("the saved student state holds memory tables that do not fit together")
-        if day_start != self.day_start_s:  # its study days start at another hour (the time zone changed)
-            return None
+        if not fits or len(covers) != len(names) or day_start != self.day_start_s:
+            return None  # damaged, or built with study days that start at another hour (the time zone changed)
         self._row_keys = keys
         self._rows = {key: row for row, key in enumerate(self._row_keys)}
         self._states.extend(states)
@@ -443,7 +444,7 @@ class StudentModel:
         scratch.observe_all(extra)
         return scratch
 
-    def _tensors(self):
+    def _tensors(self) -> tuple[torch.Tensor, ...]:
         """Base, design, guess and outcome rows of the adaptation window."""
         return tuple(torch.from_numpy(part.view[-ADAPT_WINDOW:]) for part in self._window())
 
@@ -491,7 +492,8 @@ class StudentModel:
             slots.day[where] = day
         return slots.kept
 
-    def _terms(self, items: Sequence[ItemInfo], now_s: float, tolerance: float = 0.0):
+    def _terms(self, items: Sequence[ItemInfo] | ItemSet, now_s: float,
+               tolerance: float = 0.0) -> tuple[ItemSet, np.ndarray, np.ndarray, np.ndarray]:
         """The item set, each item's slot, the population logit (N,) and the memory columns per slot."""
         item_set = self.learner.item_set(items)
         slots = self._slots_for(item_set)
@@ -507,12 +509,12 @@ class StudentModel:
         base = item_set.base + backbone[inverse] + correction  # summed in row_terms' order
         return item_set, inverse, base, memory
 
-    def _item_terms(self, items: Sequence[ItemInfo], now_s: float):
+    def _item_terms(self, items: Sequence[ItemInfo], now_s: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         item_set, inverse, base, memory = self._terms(items, now_s)
         design = np.concatenate([np.ones((len(inverse), 1), np.float32), item_set.loadings, memory[inverse]], axis=1)
         return base, design, item_set.guess
 
-    def predict(self, items: Sequence[ItemInfo], now_s: float, tolerance: float = 0.0) -> np.ndarray:
+    def predict(self, items: Sequence[ItemInfo] | ItemSet, now_s: float, tolerance: float = 0.0) -> np.ndarray:
         """p(correct) at `now_s`. `items` may be an ItemSet; scoring the same items again reuses their static arrays.
 
         With a `tolerance` (a session scoring its deck before every choice), an item's memory terms
@@ -529,7 +531,8 @@ class StudentModel:
         memory_z = memory.astype(np.float64) @ phi[1 + d:]
         z = base.astype(np.float64) + phi[0] + item_set.loadings64 @ phi[1: 1 + d] + memory_z[inverse]
         guess = item_set.guess
-        return guess + (1.0 - guess) / (1.0 + np.exp(-z))
+        p: np.ndarray = guess + (1.0 - guess) / (1.0 + np.exp(-z))
+        return p
 
     def information(self, items: Sequence[ItemInfo], now_s: float) -> np.ndarray:
         """How much asking each item would tell about this student (for choosing test questions)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import time
 from dataclasses import dataclass, fields
 from typing import Any
@@ -247,7 +248,7 @@ def answers_with_items(db: Database, profile_id: int) -> list[dict[str, Any]]:
     ))
 
 
-def counted_answers(db: Database, profile_id: int, after_id: int = 0):
+def counted_answers(db: Database, profile_id: int, after_id: int = 0) -> sqlite3.Cursor:
     """The profile's counted answers with an id above `after_id`, oldest first, as a cursor of (id, item_id,
     answered_ms, correct, grade or 0) rows (the learner's reading of answers_with_items, in parts)."""
     return db.execute(

@@ -7,8 +7,9 @@ rows to the learner's items and answers, and keeps the adapted state in the prof
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from sqlite_utils import Database
@@ -16,6 +17,9 @@ from sqlite_utils import Database
 from studyapp.content.model import option_count
 from studyapp.store import queries
 from studyapp.store.queries import ItemRow, LoggedAnswer
+
+if TYPE_CHECKING:  # the learner (torch) is imported when first used, not with the session
+    from studyapp.learner.runtime import Answer, AnswerLog, ItemInfo, ItemSet, Learner, StudentModel
 
 # Before each choice the session scores its whole deck; an item answered days ago barely moves in a few
 # seconds, so the learner reuses its memory terms until the time since its last answer grows by 0.1%
@@ -32,32 +36,32 @@ REFIT_AFTER_ANSWERS = 100
 READ_CHUNK = 50_000
 
 
-def item_info(item: ItemRow):
+def item_info(item: ItemRow) -> ItemInfo:
     from studyapp.learner.runtime import ItemInfo
 
     return ItemInfo(key=item.key, kind=item.kind, n_options=option_count(item.kind, item.options), skill=item.skill)
 
 
-def _info_of_row(row: dict):
+def _info_of_row(row: dict[str, Any]) -> ItemInfo:
     from studyapp.learner.runtime import ItemInfo
 
     return ItemInfo(f"{row['guid']}#{row['ord']}", row["kind"], option_count(row["kind"], json.loads(row["options"])),
                     row["skill"])
 
 
-def _answer(info, answered_ms: int, correct: int, grade: int | None):
+def _answer(info: ItemInfo, answered_ms: int, correct: int, grade: int | None) -> Answer:
     from studyapp.learner.runtime import Answer
 
     return Answer(item=info, timestamp_s=answered_ms / 1000, correct=int(correct), grade=grade)
 
 
-def model_id(learner) -> str:
+def model_id(learner: Learner) -> str:
     """Adapted states belong to one model file: a new model starts each student again from its own start."""
-    return learner.card.get("sha256", "unknown")[:16]
+    return str(learner.card.get("sha256", "unknown"))[:16]
 
 
 @contextmanager
-def one_thread():
+def one_thread() -> Iterator[None]:
     """Run torch on one intra-op thread, then restore the setting. A student's scoring and adaptation are
     small tensor operations: a second thread saves nothing and, when the other core is busy (another
     program, a simulation worker), each operation waits for it (measured: 0.4 ms on one thread, 6 ms on two
@@ -72,7 +76,7 @@ def one_thread():
         torch.set_num_threads(before)
 
 
-def read_log(db: Database, profile_id: int, since: dict[str, int] | None = None):
+def read_log(db: Database, profile_id: int, since: dict[str, int] | None = None) -> tuple[AnswerLog, dict[str, int]]:
     """(log, marker): the profile's counted answers, oldest first, as the learner's AnswerLog (only those
     logged after the answers of the marker `since`, if given) and the marker of all the answers read and
     before (see `covers`)."""
@@ -100,7 +104,8 @@ def read_log(db: Database, profile_id: int, since: dict[str, int] | None = None)
 MARKER = ("n", "id_sum", "last_id", "last_ms")
 
 
-def covers(ids, answered_ms, before: dict[str, int] | None = None) -> dict[str, int]:
+def covers(ids: Sequence[int] | np.ndarray, answered_ms: Sequence[int] | np.ndarray,
+           before: dict[str, int] | None = None) -> dict[str, int]:
     """The marker of the answers a student's memory tables were built from, to recognise that log again: how
     many, the sum of their ids, the last id and the latest answer time (`before`'s answers included)."""
     marker = dict(before) if before else dict.fromkeys(MARKER, 0)
@@ -112,7 +117,8 @@ def covers(ids, answered_ms, before: dict[str, int] | None = None) -> dict[str, 
     return marker
 
 
-def student_of(db: Database, profile_id: int, learner, state: bytes | None):
+def student_of(db: Database, profile_id: int, learner: Learner,
+               state: bytes | None) -> tuple[StudentModel, dict[str, int]]:
     """(student, marker): the profile's student from its saved `state`, reading only the answers logged
     since it was saved; rebuilt from the whole log when the state has no memory tables (or older ones),
     the log before that point changed (an answer taken back, or answers imported among the old ones), or
@@ -140,18 +146,19 @@ def student_of(db: Database, profile_id: int, learner, state: bytes | None):
 class LearnerPredictor:
     """Implements the session's Predictor: p(correct) now, and adaptation after each answer."""
 
-    def __init__(self, db: Database, profile_id: int, learner) -> None:
+    def __init__(self, db: Database, profile_id: int, learner: Learner) -> None:
         self.db, self.profile_id, self.learner = db, profile_id, learner
         self.model_id = model_id(learner)
         saved = queries.load_learner_state(db, profile_id, self.model_id)
-        self._infos: dict[tuple, object] = {}
-        self._deck: tuple | None = None  # (list, its length, its ItemSet): the list a session scores each time
+        self._infos: dict[tuple[int, str, int, str, str, int], ItemInfo] = {}
+        # (list, its length, its ItemSet): the list a session scores each time
+        self._deck: tuple[Sequence[ItemRow], int, ItemSet] | None = None
         with one_thread():
             self.student, self._start_marker = student_of(db, profile_id, learner, saved)
             self._start = self.student.copy()  # what undo replays this session's answers on
-        self._session: list[tuple[object, int, int]] = []  # this session's answers: (Answer, id, answered_ms)
+        self._session: list[tuple[Answer, int, int]] = []  # this session's answers: (Answer, id, answered_ms)
 
-    def _infos_of(self, items: Sequence[ItemRow]) -> list:
+    def _infos_of(self, items: Sequence[ItemRow]) -> list[ItemInfo]:
         """The learner's ItemInfo per row, made once per item: the same objects each call also let the
         learner recognise a deck it has scored before. Keyed by what the ItemInfo is made of, so an
         edited item gets a new one."""
@@ -164,7 +171,7 @@ class LearnerPredictor:
             out.append(info)
         return out
 
-    def _scored(self, items: Sequence[ItemRow]):
+    def _scored(self, items: Sequence[ItemRow]) -> ItemSet:
         """What the learner scores for `items`. A session passes the same list of its deck on every
         choice (it never changes it), so that list's ItemSet is kept and found without reading the
         20k rows again; any other list (or that list grown or shrunk) is read item by item."""
@@ -177,7 +184,7 @@ class LearnerPredictor:
             self._deck = (items, len(items), scored)
         return scored
 
-    def predict(self, items: Sequence[ItemRow], now_ms: int):
+    def predict(self, items: Sequence[ItemRow], now_ms: int) -> np.ndarray:
         """p(correct) now per item, as a numpy array."""
         with one_thread():
             return self.student.predict(self._scored(items), now_ms / 1000, tolerance=RESCORE_TOLERANCE)
@@ -187,9 +194,9 @@ class LearnerPredictor:
         item answered minutes ago is recalled now whether it was learned or not; from its own answers,
         because otherwise every item the population does not know would get the same number."""
         with one_thread():
-            return self.student.predict(self._scored(items), now_ms / 1000 + DAY_S).tolist()
+            return [float(p) for p in self.student.predict(self._scored(items), now_ms / 1000 + DAY_S)]
 
-    def curve_after(self, item: ItemRow, extra: Sequence[tuple[int, int, int | None]]):
+    def curve_after(self, item: ItemRow, extra: Sequence[tuple[int, int, int | None]]) -> Callable[[int], float]:
         """p(correct) of `item` at any later moment had it also been answered as `extra` says ((answered_ms,
         correct, grade) each, after its logged answers): a function of time in ms. An item's memory comes
         from its own answers and the student's adapted parameters, so a student holding only this item's
