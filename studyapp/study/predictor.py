@@ -101,13 +101,16 @@ def read_log(db: Database, profile_id: int, since: dict[str, int] | None = None)
     return log, covers(ids, answered_ms, since)
 
 
-MARKER = ("n", "id_sum", "last_id", "last_ms")
+# How a student's memory tables name the answers they were built from, to recognise that log at the next
+# open: how many, the sum of their ids, the last id, the latest answer time, and the voids (taken-back
+# answers) among the ids up to the last when they were saved. The log is append-only and ids only grow, so
+# below the last id only a void can change it, and a void is found by reading the voids alone.
+MARKER = ("n", "id_sum", "last_id", "last_ms", "voids", "void_sum")
 
 
 def covers(ids: Sequence[int] | np.ndarray, answered_ms: Sequence[int] | np.ndarray,
            before: dict[str, int] | None = None) -> dict[str, int]:
-    """The marker of the answers a student's memory tables were built from, to recognise that log again: how
-    many, the sum of their ids, the last id and the latest answer time (`before`'s answers included)."""
+    """The MARKER of answers `ids` after those of the marker `before` (its voids as they were)."""
     marker = dict(before) if before else dict.fromkeys(MARKER, 0)
     if len(ids):
         marker["n"] += len(ids)
@@ -115,6 +118,11 @@ def covers(ids: Sequence[int] | np.ndarray, answered_ms: Sequence[int] | np.ndar
         marker["last_id"] = max(marker["last_id"], int(np.max(ids)))
         marker["last_ms"] = max(marker["last_ms"], int(np.max(answered_ms)))
     return marker
+
+
+def _with_voids(db: Database, profile_id: int, marker: dict[str, int]) -> dict[str, int]:
+    voids, void_sum = queries.voided_upto(db, profile_id, marker["last_id"])
+    return marker | {"voids": voids, "void_sum": void_sum}
 
 
 def student_of(db: Database, profile_id: int, learner: Learner,
@@ -127,13 +135,14 @@ def student_of(db: Database, profile_id: int, learner: Learner,
         resumed = learner.resume(state)
         if resumed is not None:
             student, marker = resumed
-            if set(marker) == set(MARKER) and student.n_answers == marker["n"] and queries.counted_answers_upto(
-                    db, profile_id, marker["last_id"]) == (marker["n"], marker["id_sum"]):
+            if set(marker) == set(MARKER) and student.n_answers == marker["n"] \
+                    and _with_voids(db, profile_id, marker) == marker:
                 since, after = read_log(db, profile_id, marker)
                 if not len(since) or round(float(since.t[0]) * 1000) >= marker["last_ms"]:
                     student.observe_all(since)
                     return student, after
     log, marker = read_log(db, profile_id)
+    marker = _with_voids(db, profile_id, marker)
     student = learner.student([], state=state)
     if state is None:
         student.fit_memory(log)  # before the memory states are built: they are built once, with the fit
@@ -235,20 +244,26 @@ class LearnerPredictor:
             if self.student.n_answers:
                 self.student.adapt()
 
-    def _marker(self) -> dict[str, int]:
-        return covers([k for _, k, _ in self._session], [ms for _, _, ms in self._session], self._start_marker)
+    def _marker(self) -> dict[str, int] | None:
+        """The marker to save with the memory tables; None (no tables: the next open rebuilds them) when the
+        log up to it is not what the student holds (another process logged answers among these meanwhile)."""
+        marker = covers([k for _, k, _ in self._session], [ms for _, _, ms in self._session], self._start_marker)
+        if queries.counted_answers_upto(self.db, self.profile_id, marker["last_id"]) != (marker["n"], marker["id_sum"]):
+            return None
+        return _with_voids(self.db, self.profile_id, marker)
 
     def save(self) -> None:
         """Keep the adapted state with the memory tables; then, every REFIT_AFTER_ANSWERS answers, refit the
         student's memory curve on the whole log and keep that too (the session's answers are already
         committed: a refit never delays them)."""
-        queries.save_learner_state(self.db, self.profile_id, self.model_id, self.student.state_bytes(self._marker()),
+        marker = self._marker()
+        queries.save_learner_state(self.db, self.profile_id, self.model_id, self.student.state_bytes(marker),
                                    self.student.n_answers)
         if self.student.n_answers - self.student.memory_answers >= REFIT_AFTER_ANSWERS:
-            log, marker = read_log(self.db, self.profile_id)
+            log, read = read_log(self.db, self.profile_id)
             with one_thread():
                 rebuilt = self.student.refit_memory(log)
-            if not rebuilt:
-                marker = self._marker()
+            if rebuilt:  # every memory state now comes from the log as it is
+                marker = _with_voids(self.db, self.profile_id, read)
             queries.save_learner_state(self.db, self.profile_id, self.model_id, self.student.state_bytes(marker),
                                        self.student.n_answers)

@@ -131,11 +131,20 @@ def _changed_day_start(state: bytes) -> bytes:
     return save_tensors(tensors, metadata=runtime._metadata(state))
 
 
-@pytest.mark.parametrize("change", ["older format", "other day start", "answer taken back", "older answer imported",
+def _damaged_tables(state: bytes) -> bytes:
+    tensors = load_tensors(state)
+    tensors["states"][3, 6] = float("nan")
+    return save_tensors(tensors, metadata=runtime._metadata(state))
+
+
+@pytest.mark.parametrize("change", ["older format", "other day start", "damaged tables", "answer taken back",
+                                    "older answer imported", "logged by another process meanwhile",
                                     "another model"])
 def test_a_state_that_does_not_match_the_log_is_rebuilt(profile, learner, monkeypatch, change):
     db, profile_id, items = profile
     first = LearnerPredictor(db, profile_id, learner)
+    if change == "logged by another process meanwhile":  # not seen by `first`, and before its answers
+        _log(db, profile_id, items[7], 1)
     _study(first, db, profile_id, items, [1, 2, 3])
     first.save()
     model = pred.model_id(learner)
@@ -144,12 +153,14 @@ def test_a_state_that_does_not_match_the_log_is_rebuilt(profile, learner, monkey
         queries.save_learner_state(db, profile_id, model, _without_tables(saved), 603)
     elif change == "other day start":
         queries.save_learner_state(db, profile_id, model, _changed_day_start(saved), 603)
+    elif change == "damaged tables":
+        queries.save_learner_state(db, profile_id, model, _damaged_tables(saved), 603)
     elif change == "answer taken back":
         old = queries.answer_history(db, profile_id)[100]
         queries.void_answer(db, old.id)
     elif change == "older answer imported":
         _log(db, profile_id, items[5], 1, after_ms=queries.answer_history(db, profile_id)[0].answered_ms)
-    else:
+    elif change == "another model":
         db.execute("UPDATE learner_state SET model_id = 'another-model'")
     reads = _reads(monkeypatch)
     reopened = LearnerPredictor(db, profile_id, learner)
