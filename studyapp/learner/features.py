@@ -130,6 +130,13 @@ def _step(states: np.ndarray, t: np.ndarray, correct: np.ndarray, g: np.ndarray,
     return out
 
 
+def advance(state: np.ndarray, t: float, correct: int, grade: int | None,
+            day_start_s: float = BENCHMARK_DAY_START_S, fsrs: FsrsState = FSRS) -> None:
+    """Fold one answer at time t (seconds) into one item's state row, in place (`replay` of one answer)."""
+    replay(state[None], np.zeros(1, dtype=np.int64), np.array([t]), np.array([correct]),
+           np.array([grade_of(correct, grade)]), day_start_s, fsrs)
+
+
 def replay(table: np.ndarray, rows: np.ndarray, times: np.ndarray, correct: np.ndarray, grades: np.ndarray,
            day_start_s: float = BENCHMARK_DAY_START_S, fsrs: FsrsState = FSRS, keep_from: int = 0) -> np.ndarray:
     """Fold answers (in time order; `rows`: each one's row of `table`) into the state table, in place, and

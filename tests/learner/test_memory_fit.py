@@ -111,3 +111,12 @@ def test_a_state_with_memory_parameters_out_of_range_is_refused(tiny_model):
         learner.student([], state=bad)
     old = save_tensors({"phi": phi})  # a state saved before memory curves were fitted
     assert learner.student([], state=old).memory_w == feat.FSRS6_DEFAULT
+
+
+def test_a_huge_history_is_fitted_on_its_newest_cards_whole():
+    # Cards a, b, c first answered in that order; each answer of a card counts up to MAX_REVIEWS_PER_CARD.
+    items = np.array(["a", "b", "a", "c", "b", "c", "a", "c"])
+    assert memory_fit.recent_cards(items, 5).tolist() == [False, True, False, True, True, True, False, True]
+    assert memory_fit.recent_cards(items, 8).all()
+    many = np.array(["old"] * 3 + ["new"] * 200)
+    assert memory_fit.recent_cards(many, memory_fit.MAX_REVIEWS_PER_CARD).tolist() == [False] * 3 + [True] * 200
