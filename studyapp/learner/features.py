@@ -132,9 +132,29 @@ def _step(states: np.ndarray, t: np.ndarray, correct: np.ndarray, g: np.ndarray,
 
 def advance(state: np.ndarray, t: float, correct: int, grade: int | None,
             day_start_s: float = BENCHMARK_DAY_START_S, fsrs: FsrsState = FSRS) -> None:
-    """Fold one answer at time t (seconds) into one item's state row, in place (`replay` of one answer)."""
-    replay(state[None], np.zeros(1, dtype=np.int64), np.array([t]), np.array([correct]),
-           np.array([grade_of(correct, grade)]), day_start_s, fsrs)
+    """Fold one answer at time t (seconds) into an item's state row, in place, with the student's own
+    memory parameters `fsrs` (FSRS-6's defaults until they are fitted): `replay`'s step, one answer at a time."""
+    g = grade_of(correct, grade)
+    n = state[0]
+    if n == 0:
+        s, d = fsrs.initial(g)
+    else:
+        days = float(day_number(t, day_start_s) - day_number(state[3], day_start_s))
+        s, d = fsrs.update(state[6], state[7], days, g)
+    state[0] = n + 1
+    state[1] += correct
+    state[2] += 1 if (n > 0 and not correct) else 0
+    state[3] = t
+    state[4] = correct
+    state[5] = g
+    state[6] = s
+    state[7] = d
+
+
+# Below this many items with a j-th answer, replay folds the remaining answers in one at a time: an array step
+# costs about as much as a dozen scalar ones, and a few items answered hundreds of times (a quiz practised
+# again and again) would otherwise cost an array step per answer.
+SCALAR_BELOW = 8
 
 
 def replay(table: np.ndarray, rows: np.ndarray, times: np.ndarray, correct: np.ndarray, grades: np.ndarray,
@@ -143,7 +163,8 @@ def replay(table: np.ndarray, rows: np.ndarray, times: np.ndarray, correct: np.n
     return the state of each answer's item just before answers keep_from.. (what their features are made of).
 
     Vectorised across items: step j folds in every item's j-th answer of this batch at once, so the cost is
-    about (longest run of one item's answers) array steps rather than one Python step per answer."""
+    about as many array steps as most items have answers, rather than one Python step per answer; the
+    answers of the last few items still going (fewer than SCALAR_BELOW) are then folded in one by one."""
     correct = np.asarray(correct, dtype=np.int64)
     grades = np.asarray(grades, dtype=np.int64)
     times = np.asarray(times, dtype=np.float64)
@@ -159,6 +180,12 @@ def replay(table: np.ndarray, rows: np.ndarray, times: np.ndarray, correct: np.n
     bounds = np.r_[0, np.cumsum(np.bincount(rank))]
     for j in range(len(bounds) - 1):
         k = by_rank[bounds[j]: bounds[j + 1]]
+        if len(k) < SCALAR_BELOW:
+            for i in np.sort(by_rank[bounds[j]:]).tolist():  # the few items' remaining answers, in time order
+                if i >= keep_from:
+                    before[i - keep_from] = table[rows[i]]
+                advance(table[rows[i]], float(times[i]), int(correct[i]), int(grades[i]), day_start_s, fsrs)
+            break
         states = table[rows[k]]
         kept = k >= keep_from
         before[k[kept] - keep_from] = states[kept]
