@@ -82,10 +82,6 @@ class AnswerLog:
                    np.fromiter((a.correct for a in answers), dtype=np.int64, count=n),
                    np.fromiter((a.grade or 0 for a in answers), dtype=np.int64, count=n))
 
-    def part(self, start: int, stop: int | None = None) -> AnswerLog:
-        return AnswerLog(self.infos, self.item[start:stop], self.t[start:stop], self.correct[start:stop],
-                         self.grade[start:stop])
-
 
 def default_model_path() -> Path:
     from studyapp.resources import models_dir

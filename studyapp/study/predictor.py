@@ -78,8 +78,7 @@ def one_thread() -> Iterator[None]:
 
 def read_log(db: Database, profile_id: int, since: dict[str, int] | None = None) -> tuple[AnswerLog, dict[str, int]]:
     """(log, marker): the profile's counted answers, oldest first, as the learner's AnswerLog (only those
-    logged after the answers of the marker `since`, if given) and the marker of all the answers read and
-    before (see `covers`)."""
+    logged after the answers of the marker `since`, if given), and the MARKER of these and `since`'s."""
     from studyapp.learner.runtime import AnswerLog
 
     after_id = since["last_id"] if since else 0
@@ -98,7 +97,7 @@ def read_log(db: Database, profile_id: int, since: dict[str, int] | None = None)
     rows = {row["id"]: row for row in queries.answered_items(db, profile_id, after_id)} if len(answered) else {}
     log = AnswerLog([_info_of_row(rows[k]) for k in answered.tolist()], codes.reshape(-1), answered_ms / 1000,
                     correct, grade)
-    return log, covers(ids, answered_ms, since)
+    return log, _with_voids(db, profile_id, covers(ids, answered_ms, since))
 
 
 # How a student's memory tables name the answers they were built from, to recognise that log at the next
@@ -142,7 +141,6 @@ def student_of(db: Database, profile_id: int, learner: Learner,
                     student.observe_all(since)
                     return student, after
     log, marker = read_log(db, profile_id)
-    marker = _with_voids(db, profile_id, marker)
     student = learner.student([], state=state)
     if state is None:
         student.fit_memory(log)  # before the memory states are built: they are built once, with the fit
@@ -264,6 +262,6 @@ class LearnerPredictor:
             with one_thread():
                 rebuilt = self.student.refit_memory(log)
             if rebuilt:  # every memory state now comes from the log as it is
-                marker = _with_voids(self.db, self.profile_id, read)
+                marker = read
             queries.save_learner_state(self.db, self.profile_id, self.model_id, self.student.state_bytes(marker),
                                        self.student.n_answers)
