@@ -93,7 +93,7 @@ def empty_state() -> np.ndarray:
 
 def grades_of(correct: np.ndarray, grade: np.ndarray) -> np.ndarray:
     """grade_of per answer; `grade` holds 0 where an answer has none."""
-    return np.where((grade >= 1) & (grade <= 4), grade, np.where(correct > 0, 3, 1)).astype(np.int64)
+    return np.where((grade >= 1) & (grade <= 4), grade, np.where(correct > 0, 3, 1)).astype(np.int8)
 
 
 def _step(states: np.ndarray, t: np.ndarray, correct: np.ndarray, g: np.ndarray, day_start_s: float,
@@ -165,19 +165,20 @@ def replay(table: np.ndarray, rows: np.ndarray, times: np.ndarray, correct: np.n
     Vectorised across items: step j folds in every item's j-th answer of this batch at once, so the cost is
     about as many array steps as most items have answers, rather than one Python step per answer; the
     answers of the last few items still going (fewer than SCALAR_BELOW) are then folded in one by one."""
-    correct = np.asarray(correct, dtype=np.int64)
-    grades = np.asarray(grades, dtype=np.int64)
-    times = np.asarray(times, dtype=np.float64)
+    correct, grades, times = np.asarray(correct), np.asarray(grades), np.asarray(times, dtype=np.float64)
     before = np.empty((max(len(rows) - keep_from, 0), STATE_WIDTH))
     if not len(rows):
         return before
     by_item = np.argsort(rows, kind="stable")  # each item's answers together, still in time order
     sorted_rows = rows[by_item]
     starts = np.flatnonzero(np.r_[True, sorted_rows[1:] != sorted_rows[:-1]])
-    sizes = np.diff(np.r_[starts, len(rows)])
-    rank = np.arange(len(rows)) - np.repeat(starts, sizes)  # which of its item's answers each one is
+    del sorted_rows  # a long log's temporaries are large: each goes as soon as it has served
+    rank = np.arange(len(rows), dtype=np.int32)
+    rank -= np.repeat(starts, np.diff(np.r_[starts, len(rows)])).astype(np.int32)  # which of its item's answers
     by_rank = by_item[np.argsort(rank, kind="stable")]
+    del by_item
     bounds = np.r_[0, np.cumsum(np.bincount(rank))]
+    del rank
     for j in range(len(bounds) - 1):
         k = by_rank[bounds[j]: bounds[j + 1]]
         if len(k) < SCALAR_BELOW:

@@ -382,7 +382,7 @@ class StudentModel:
 
     def _rows_of(self, log: AnswerLog) -> np.ndarray:
         """The memory row of each of `log.infos`, new rows (never answered) added for the items that have none."""
-        rows = np.empty(len(log.infos), dtype=np.int64)
+        rows = np.empty(len(log.infos), dtype=np.int32)
         for k, info in enumerate(log.infos):
             row = self._rows.get(info.key)
             if row is None:
