@@ -90,8 +90,9 @@ def read_log(db: Database, profile_id: int, since: dict[str, int] | None = None)
     while chunk := cursor.fetchmany(READ_CHUNK):
         block = np.array(chunk, dtype=np.int64)
         marker = covers(block[:, 0], block[:, 2], marker)
-        for part, column in zip(parts, (block[:, 1].astype(np.int32), block[:, 2] / 1000,
-                                        block[:, 3].astype(np.int8), block[:, 4].astype(np.int8))):
+        columns: tuple[np.ndarray, ...] = (block[:, 1].astype(np.int32), block[:, 2] / 1000,
+                                           block[:, 3].astype(np.int8), block[:, 4].astype(np.int8))
+        for part, column in zip(parts, columns):
             part.append(column)
         del chunk, block
     item_ids, t, correct, grade = (np.concatenate(part) for part in parts)
