@@ -8,15 +8,17 @@ BEFORE_ROLLOVER = 1709262000.0
 
 
 def _state_after(times: list[float], day_start_s: float = feat.BENCHMARK_DAY_START_S) -> np.ndarray:
-    table = feat.empty_state()[None]
-    n = len(times)
-    feat.replay(table, np.zeros(n, dtype=np.int64), np.asarray(times), np.ones(n), np.full(n, 3), day_start_s)
-    return table[0]
+    state = feat.empty_state()
+    for t in times:
+        feat.advance(state, t, 1, 3, day_start_s)
+    return state
 
 
 def test_fsrs_memory_state_grows_with_successful_reviews_and_decays():
-    s1 = _state_after([0.0])[6]
-    state = _state_after([0.0, 3 * DAY])
+    state = feat.empty_state()
+    feat.advance(state, 0.0, 1, 3)
+    s1 = state[6]
+    feat.advance(state, 3 * DAY, 1, 3)
     assert state[6] > s1 and state[0] == 2
     f_soon, f_late = feat.features(np.stack([state, state]), np.array([4 * DAY, 400 * DAY]))
     assert f_soon[8] > f_late[8]  # logit of retrievability falls with time
