@@ -19,12 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-import numpy as np
-
-from studyapp.content.model import Item
-from studyapp.store import queries
-from studyapp.store.db import connect
-
+# The CLI registers this command at start-up: numpy and the store are imported when it runs.
 NOW_MS = 1_767_268_800_000  # 2026-01-01T12:00Z
 DAY_MS = 86_400_000
 DECK = "History bench"
@@ -33,6 +28,12 @@ DECK = "History bench"
 def make_profile(path: Path, n_answers: int, n_items: int, years: float, seed: int = 0) -> tuple[int, int]:
     """(profile id, deck id) of a generated profile: each item answered at its own rate (log-normal: the
     most answered item about 7 times as often as the average one), answers spread over `years`, grades 1-4."""
+    import numpy as np
+
+    from studyapp.content.model import Item
+    from studyapp.store import queries
+    from studyapp.store.db import connect
+
     rng = np.random.default_rng(seed)
     db = connect(path)
     db.execute("PRAGMA synchronous = OFF")  # a throw-away database: durability only costs time here
@@ -65,6 +66,9 @@ def make_profile(path: Path, n_answers: int, n_items: int, years: float, seed: i
 
 def log_more(path: Path, profile: int, deck: int, n: int) -> None:
     """n answers logged after the last (a session's few answers since the state was saved)."""
+    from studyapp.store import queries
+    from studyapp.store.db import connect
+
     db = connect(path)
     latest = queries.latest_answer_ms(db, profile)
     items = [r["id"] for r in db.query("SELECT id FROM items WHERE deck_id = ? LIMIT ?", [deck, n])]
@@ -80,6 +84,8 @@ def open_once(path: str, profile: int, deck: int, session: bool, save: bool) -> 
     import resource
     import time
 
+    from studyapp.store import queries
+    from studyapp.store.db import connect
     from studyapp.study.launch import load_learner
     from studyapp.study.policies import make_policy
     from studyapp.study.predictor import LearnerPredictor, one_thread
@@ -124,6 +130,8 @@ def _child(path: Path, profile: int, deck: int, session: bool, save: bool = Fals
 
 
 def _medians(runs: list[dict]) -> dict:
+    import numpy as np
+
     return {key: round(float(np.median([r[key] for r in runs])), 2) for key in runs[0]}
 
 
