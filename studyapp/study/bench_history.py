@@ -132,7 +132,7 @@ def _child(path: Path, profile: int, deck: int, session: bool, save: bool = Fals
 def _medians(runs: list[dict]) -> dict:
     import numpy as np
 
-    return {key: round(float(np.median([r[key] for r in runs])), 2) for key in runs[0]}
+    return {key: round(float(np.median([r[key] for r in runs])), 3) for key in runs[0]}
 
 
 def bench_history(n_answers: int, n_items: int, years: float, repeats: int, session: bool, since: int = 20) -> dict:
