@@ -366,7 +366,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--now", help="run as if it were this moment (ISO-8601 or Unix ms); time advances from there")
     p.set_defaults(func=cmd_study)
 
-    bench = sub.add_parser("bench", help="benchmarks that print figures (learner, select, import, crash)")
+    bench = sub.add_parser("bench", help="benchmarks that print figures (learner, select, import, crash, history)")
     bench_targets = bench.add_subparsers(dest="target", metavar="TARGET", required=True)
     register_commands(sub, bench_targets)
     return parser
@@ -377,7 +377,7 @@ def register_commands(sub, bench_targets) -> None:
     from studyapp.classroom import commands as classroom_commands
     from studyapp.exchange import bench_import
     from studyapp.learner.lab import commands as learner_commands
-    from studyapp.study import bench_crash
+    from studyapp.study import bench_crash, bench_history
     from studyapp.study import commands as study_commands
 
     classroom_commands.register(sub, lambda p: p.add_argument("--json", action="store_true"))
@@ -385,6 +385,7 @@ def register_commands(sub, bench_targets) -> None:
     study_commands.register(sub, bench_targets)
     bench_import.register(bench_targets)
     bench_crash.register(bench_targets)
+    bench_history.register(bench_targets)
 
 
 def _report_failure(args, exc: Exception) -> int:

@@ -124,14 +124,14 @@ def readapt_profiles(db: Database, learner) -> dict[str, int]:
     """Adapt every profile from the model's start on its own answers (the student's memory curve refitted too)
     and store the state under this model's id."""
     from studyapp.store import queries
-    from studyapp.study.predictor import history_of, model_id
+    from studyapp.study.predictor import model_id, read_log
 
     done = {}
     for profile in queries.list_profiles(db):
-        history = history_of(db, profile["id"])
+        history, marker = read_log(db, profile["id"])
         student = learner.student(history)
-        student.refit_memory()
+        student.refit_memory(history)
         student.adapt()
-        queries.save_learner_state(db, profile["id"], model_id(learner), student.state_bytes(), len(history))
+        queries.save_learner_state(db, profile["id"], model_id(learner), student.state_bytes(marker), len(history))
         done[profile["name"]] = len(history)
     return done

@@ -98,10 +98,49 @@ def empty_state() -> np.ndarray:
     return np.zeros(STATE_WIDTH, dtype=np.float64)
 
 
+def grades_of(correct: np.ndarray, grade: np.ndarray) -> np.ndarray:
+    """grade_of per answer; `grade` holds 0 where an answer has none."""
+    return np.where((grade >= 1) & (grade <= 4), grade, np.where(correct > 0, 3, 1)).astype(np.int8)
+
+
+def _step(states: np.ndarray, t: np.ndarray, correct: np.ndarray, g: np.ndarray, day_start_s: float,
+          fsrs: FsrsState) -> np.ndarray:
+    """The state rows after one more answer each (rows of distinct items): FSRS-6's update, vectorised."""
+    w = fsrs.w
+    n, s, d = states[:, 0], states[:, 6], states[:, 7]
+    first = n == 0
+    # A first answer has no stability or difficulty yet: its lanes compute on 1s and are replaced below.
+    s, d = np.where(first, 1.0, s), np.where(first, 1.0, d)
+    days = day_number(t, day_start_s) - day_number(states[:, 3], day_start_s)
+    inc = np.exp(w[17] * (g - 3 + w[18])) * s ** (-w[19])
+    short = s * np.where(g >= 2, np.maximum(inc, 1.0), inc)
+    r = (1.0 + fsrs.factor * np.maximum(days, 0.0) / s) ** fsrs.decay
+    forget = np.minimum(w[11] * d ** (-w[12]) * ((s + 1.0) ** w[13] - 1.0) * np.exp((1.0 - r) * w[14]),
+                        s / math.exp(w[17] * w[18]))
+    bonus = np.where(g == 2, w[15], 1.0) * np.where(g == 4, w[16], 1.0)
+    recall = s * (1.0 + math.exp(w[8]) * (11.0 - d) * s ** (-w[9]) * (np.exp((1.0 - r) * w[10]) - 1.0) * bonus)
+    s_new = np.where(days < 1.0, short, np.where(g == 1, forget, recall))
+    d_easy = w[4] - math.exp(w[5] * 3) + 1.0
+    d_mid = d + (10.0 - d) * (-w[6] * (g - 3)) / 9.0
+    d_new = np.minimum(np.maximum(w[7] * d_easy + (1.0 - w[7]) * d_mid, 1.0), 10.0)
+    s_first = np.maximum(np.asarray(w)[g - 1], 0.001)
+    d_first = np.minimum(np.maximum(w[4] - np.exp(w[5] * (g - 1)) + 1.0, 1.0), 10.0)
+    out = np.empty_like(states)
+    out[:, 0] = n + 1
+    out[:, 1] = states[:, 1] + correct
+    out[:, 2] = states[:, 2] + (~first & (correct == 0))
+    out[:, 3] = t
+    out[:, 4] = correct
+    out[:, 5] = g
+    out[:, 6] = np.where(first, s_first, np.minimum(np.maximum(s_new, 0.001), 36500.0))
+    out[:, 7] = np.where(first, d_first, d_new)
+    return out
+
+
 def advance(state: np.ndarray, t: float, correct: int, grade: int | None,
             day_start_s: float = BENCHMARK_DAY_START_S, fsrs: FsrsState = FSRS) -> None:
     """Fold one answer at time t (seconds) into an item's state row, in place, with the student's own
-    memory parameters `fsrs` (FSRS-6's defaults until they are fitted)."""
+    memory parameters `fsrs` (FSRS-6's defaults until they are fitted): `replay`'s step, one answer at a time."""
     g = grade_of(correct, grade)
     n = state[0]
     if n == 0:
@@ -117,6 +156,49 @@ def advance(state: np.ndarray, t: float, correct: int, grade: int | None,
     state[5] = g
     state[6] = s
     state[7] = d
+
+
+# Below this many items with a j-th answer, replay folds the remaining answers in one at a time: an array step
+# costs about as much as a dozen scalar ones, and a few items answered hundreds of times (a quiz practised
+# again and again) would otherwise cost an array step per answer.
+SCALAR_BELOW = 8
+
+
+def replay(table: np.ndarray, rows: np.ndarray, times: np.ndarray, correct: np.ndarray, grades: np.ndarray,
+           day_start_s: float = BENCHMARK_DAY_START_S, fsrs: FsrsState = FSRS, keep_from: int = 0) -> np.ndarray:
+    """Fold answers (in time order; `rows`: each one's row of `table`) into the state table, in place, and
+    return the state of each answer's item just before answers keep_from.. (what their features are made of).
+
+    Vectorised across items: step j folds in every item's j-th answer of this batch at once, so the cost is
+    about as many array steps as most items have answers, rather than one Python step per answer; the
+    answers of the last few items still going (fewer than SCALAR_BELOW) are then folded in one by one."""
+    correct, grades, times = np.asarray(correct), np.asarray(grades), np.asarray(times, dtype=np.float64)
+    before = np.empty((max(len(rows) - keep_from, 0), STATE_WIDTH))
+    if not len(rows):
+        return before
+    by_item = np.argsort(rows, kind="stable")  # each item's answers together, still in time order
+    sorted_rows = rows[by_item]
+    starts = np.flatnonzero(np.r_[True, sorted_rows[1:] != sorted_rows[:-1]])
+    del sorted_rows  # a long log's temporaries are large: each goes as soon as it has served
+    rank = np.arange(len(rows), dtype=np.int32)
+    rank -= np.repeat(starts, np.diff(np.r_[starts, len(rows)])).astype(np.int32)  # which of its item's answers
+    by_rank = by_item[np.argsort(rank, kind="stable")]
+    del by_item
+    bounds = np.r_[0, np.cumsum(np.bincount(rank))]
+    del rank
+    for j in range(len(bounds) - 1):
+        k = by_rank[bounds[j]: bounds[j + 1]]
+        if len(k) < SCALAR_BELOW:
+            for i in np.sort(by_rank[bounds[j]:]).tolist():  # the few items' remaining answers, in time order
+                if i >= keep_from:
+                    before[i - keep_from] = table[rows[i]]
+                advance(table[rows[i]], float(times[i]), int(correct[i]), int(grades[i]), day_start_s, fsrs)
+            break
+        states = table[rows[k]]
+        kept = k >= keep_from
+        before[k[kept] - keep_from] = states[kept]
+        table[rows[k]] = _step(states, times[k], correct[k], grades[k], day_start_s, fsrs)
+    return before
 
 
 def _logit_recall(elapsed_days: np.ndarray, stability: np.ndarray, fsrs: FsrsState) -> np.ndarray:
@@ -165,8 +247,8 @@ def history_features(item_rows: np.ndarray, times: np.ndarray, correct: np.ndarr
     """
     n_items = int(item_rows.max()) + 1 if len(item_rows) else 0
     table = np.zeros((n_items, STATE_WIDTH), dtype=np.float64)
-    before = np.empty((len(item_rows), STATE_WIDTH), dtype=np.float64)
-    for k, (row, t, c, g) in enumerate(zip(item_rows.tolist(), times.tolist(), correct.tolist(), grades)):
-        before[k] = table[row]
-        advance(table[row], t, int(c), g, day_start_s, fsrs)
+    correct = np.asarray(correct, dtype=np.int64)
+    given = np.fromiter((0 if g is None else g for g in grades), dtype=np.int64, count=len(correct))
+    before = replay(table, np.asarray(item_rows, dtype=np.int64), times, correct, grades_of(correct, given),
+                    day_start_s, fsrs)
     return features(before, times, day_start_s, fsrs)

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 import torch
+from numpy.typing import ArrayLike
 
 from studyapp.learner.features import FSRS6_DEFAULT, day_number
 
@@ -43,7 +46,7 @@ class Prior:
     precision: np.ndarray
 
 
-def prior_from_population(summary: dict) -> dict:
+def prior_from_population(summary: dict[str, Any]) -> dict[str, Any]:
     """The prior as stored in resources/models/memory-prior.json, from the population summary of per-user
     FSRS-5 parameters (../shared/data/fsrs-population): centred on FSRS-6's defaults (fitted on that
     population), with the spread and correlations of the 19 parameters FSRS-5 shares with FSRS-6."""
@@ -109,36 +112,62 @@ class CardSequences:
         return int(sum(step.dloss_scale.sum() for step in self.steps))
 
 
-def card_sequences(items, times_s, grades, day_start_s: float,
+def _first_seen_codes(items: ArrayLike) -> np.ndarray:
+    """Each answer's card as a number, cards numbered in the order of their first answer."""
+    _, first, inverse = np.unique(np.asarray(items), return_index=True, return_inverse=True)
+    number = np.empty(len(first), dtype=np.int64)
+    number[np.argsort(first, kind="stable")] = np.arange(len(first))
+    return number[inverse.reshape(-1)]
+
+
+def card_sequences(items: ArrayLike, times_s: ArrayLike, grades: ArrayLike, day_start_s: float,
                    max_reviews: int = MAX_REVIEWS_PER_CARD) -> CardSequences:
     """Group one student's answers (in time order) by card, with elapsed time in whole study days."""
     days = day_number(np.asarray(times_s, dtype=np.float64), day_start_s)
-    rows_of: dict[str, list[int]] = {}
-    for k, item in enumerate(items):
-        rows_of.setdefault(item, []).append(k)
-    cards = sorted(rows_of.values(), key=len, reverse=True)
-    n_steps = min(len(cards[0]), max_reviews) if cards else 0
+    grades = np.asarray(grades, dtype=np.int64)
+    codes = _first_seen_codes(items) if len(grades) else np.zeros(0, dtype=np.int64)
+    counts = np.bincount(codes)
+    cards = np.argsort(-counts, kind="stable")  # longest first; equal lengths in order of first answer
+    column = np.empty(len(cards), dtype=np.int64)
+    column[cards] = np.arange(len(cards))
+    n_steps = min(int(counts.max()), max_reviews) if len(counts) else 0
+    order = np.argsort(column[codes], kind="stable")  # each card's answers together, in time order
+    col = column[codes][order]
+    starts = np.flatnonzero(np.r_[True, col[1:] != col[:-1]]) if len(col) else np.zeros(0, dtype=np.int64)
+    review = np.arange(len(col)) - np.repeat(starts, np.diff(np.r_[starts, len(col)]))
     shape = (n_steps, len(cards))
     out_days, out_grade = np.zeros(shape), np.full(shape, 3, dtype=np.int64)
-    grades = np.asarray(grades, dtype=np.int64)
-    for c, rows in enumerate(cards):
-        rows = rows[:n_steps]
-        out_grade[: len(rows), c] = grades[rows]
-        out_days[1: len(rows), c] = np.diff(days[rows])
-    lengths = np.array([min(len(rows), n_steps) for rows in cards], dtype=np.int64)
+    kept = review < n_steps
+    out_grade[review[kept], col[kept]] = grades[order][kept]
+    later = kept & (review > 0)
+    sorted_days = days[order]
+    out_days[review[later], col[later]] = sorted_days[later] - sorted_days[np.flatnonzero(later) - 1]
+    lengths = np.minimum(counts[cards], n_steps)
     active = [int((lengths > j).sum()) for j in range(n_steps)]
     steps = [_Step.of(out_days[j, :n], out_grade[j, :n]) for j, n in enumerate(active) if j]
     return CardSequences(out_grade[0] if n_steps else np.zeros(0, np.int64), active, steps)
 
 
+def recent_cards(items: np.ndarray, limit: int) -> np.ndarray:
+    """Which answers (True) belong to the cards first answered most recently, each card's answers whole, as
+    many cards as fit in `limit` answers counting the first MAX_REVIEWS_PER_CARD of each (what a fit reads)."""
+    _, first, inverse, counts = np.unique(items, return_index=True, return_inverse=True, return_counts=True)
+    newest_first = np.argsort(-first, kind="stable")
+    fits = np.cumsum(np.minimum(counts[newest_first], MAX_REVIEWS_PER_CARD)) <= limit
+    chosen = np.zeros(len(first), dtype=bool)
+    chosen[newest_first[fits]] = True
+    return chosen[inverse.reshape(-1)]
+
+
 def _clamped(w: np.ndarray) -> np.ndarray:
-    return np.clip(w, LOWER, UPPER)
+    clamped: np.ndarray = np.clip(w, LOWER, UPPER)
+    return clamped
 
 
-def replay_recall(w, seq: CardSequences) -> np.ndarray:
+def replay_recall(w: ArrayLike, seq: CardSequences) -> np.ndarray:
     """FSRS-6 retrievability before each card's second and later answers (review number by review number,
     card by card within one), replaying every card with parameters w."""
-    rows = []
+    rows: list[_Tape] = []
     _replay(np.asarray(w, dtype=np.float64), seq, rows.append)
     return np.concatenate([tape.r for tape in rows]) if rows else np.zeros(0)
 
@@ -165,7 +194,7 @@ class _Tape:
     d_pre: np.ndarray
 
 
-def _replay(w: np.ndarray, seq: CardSequences, keep) -> None:
+def _replay(w: np.ndarray, seq: CardSequences, keep: Callable[[_Tape], None]) -> None:
     """The forward pass of FSRS-6 over a student's cards; `keep` receives each review number's _Tape."""
     p = _clamped(w)
     if len(seq.active) < 2:
@@ -200,12 +229,12 @@ def _replay(w: np.ndarray, seq: CardSequences, keep) -> None:
         s, d = np.clip(pre, 0.001, 36500.0), np.clip(d_pre, 1.0, 10.0)
 
 
-def _inside(x: np.ndarray, lo: float, hi: float) -> np.ndarray:
+def _inside(x: np.ndarray, lo: float | np.ndarray, hi: float | np.ndarray) -> np.ndarray:
     """Where a clamp lets the gradient through (as torch.clamp: bounds included)."""
     return (x >= lo) & (x <= hi)
 
 
-def loss_and_gradient(w, seq: CardSequences, prior: Prior | None) -> tuple[float, np.ndarray]:
+def loss_and_gradient(w: ArrayLike, seq: CardSequences, prior: Prior | None) -> tuple[float, np.ndarray]:
     """The MAP objective (log loss of the scored answers, plus the prior) and its gradient in w, by a
     hand-written backward pass over the replay: array operations per review number, so a long history costs
     about as many operations as a short one (autograd's per-operation cost made fits take seconds)."""
@@ -310,7 +339,8 @@ def loss_and_gradient(w, seq: CardSequences, prior: Prior | None) -> tuple[float
     return loss, grad
 
 
-def fit(seq: CardSequences, start=None, prior: Prior | None = None, iterations: int = 20) -> tuple[float, ...]:
+def fit(seq: CardSequences, start: Sequence[float] | None = None, prior: Prior | None = None,
+        iterations: int = 20) -> tuple[float, ...]:
     """MAP FSRS-6 parameters for one student (default prior: the population's), by L-BFGS from `start`
     (default: FSRS-6's defaults). Without a scored review the start is returned unchanged."""
     start = tuple(start) if start is not None else FSRS6_DEFAULT
@@ -321,12 +351,12 @@ def fit(seq: CardSequences, start=None, prior: Prior | None = None, iterations: 
     opt = torch.optim.LBFGS([w], lr=1.0, max_iter=iterations, history_size=10, line_search_fn="strong_wolfe",
                             tolerance_grad=1e-6, tolerance_change=1e-9)
 
-    def closure():
+    def closure() -> torch.Tensor:
         loss, grad = loss_and_gradient(w.detach().numpy(), seq, prior)
         w.grad = torch.from_numpy(grad)
         return torch.tensor(loss, dtype=torch.float64)
 
-    opt.step(closure)
+    opt.step(closure)  # type: ignore[no-untyped-call]  # torch leaves Optimizer.step untyped
     fitted = _clamped(w.detach().numpy())
     if not np.isfinite(fitted).all() or loss_and_gradient(fitted, seq, prior)[0] > loss_and_gradient(
             np.asarray(start), seq, prior)[0]:
@@ -334,18 +364,19 @@ def fit(seq: CardSequences, start=None, prior: Prior | None = None, iterations: 
     return tuple(float(v) for v in fitted)
 
 
-def fit_answers(items, times_s, grades, day_start_s: float, start=None) -> tuple[float, ...]:
+def fit_answers(items: ArrayLike, times_s: ArrayLike, grades: ArrayLike, day_start_s: float,
+                start: Sequence[float] | None = None) -> tuple[float, ...]:
     """fit() on a student's answers in time order (grades 1-4)."""
     return fit(card_sequences(items, times_s, grades, day_start_s), start=start)
 
 
-def is_valid(w) -> bool:
+def is_valid(w: Sequence[float]) -> bool:
     """Parameters a saved student state may carry: 21 finite numbers within FSRS-6's bounds."""
     return (len(w) == N_PARAMS and all(math.isfinite(v) for v in w)
             and all(lo - 1e-9 <= v <= hi + 1e-9 for v, lo, hi in zip(w, LOWER, UPPER)))
 
 
-def main(argv=None) -> int:
+def main(argv: list[str] | None = None) -> int:
     """Write the shipped prior from the population summary:
     python -m studyapp.learner.memory_fit ../shared/data/fsrs-population/fsrs5_user_parameters_summary.json"""
     import argparse

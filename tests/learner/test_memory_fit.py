@@ -12,7 +12,7 @@ from studyapp.learner import memory_fit
 from studyapp.learner.features import BENCHMARK_DAY_START_S
 from studyapp.learner.lab import baselines
 from studyapp.learner.lab.simulate import simulate_population
-from studyapp.learner.runtime import Answer, ItemInfo, Learner, ModelError
+from studyapp.learner.runtime import Answer, AnswerLog, ItemInfo, Learner, ModelError
 
 
 @pytest.fixture(scope="module")
@@ -95,7 +95,7 @@ def test_a_student_keeps_the_refitted_memory_curve(tiny_model, long_log):
     items = [ItemInfo(k, "basic", 0) for k in sorted(set(long_log.items))[:50]]
     now = long_log.times[-1] + 3 * 86400
     before = student.predict(items, now)
-    assert student.refit_memory()
+    assert student.refit_memory(AnswerLog.of(history))
     assert student.memory_w != feat.FSRS6_DEFAULT and student.memory_answers == len(history)
     assert not np.allclose(student.predict(items, now), before)
     again = learner.student(history, state=student.state_bytes())
@@ -112,3 +112,12 @@ def test_a_state_with_memory_parameters_out_of_range_is_refused(tiny_model):
         learner.student([], state=bad)
     old = save_tensors({"phi": phi})  # a state saved before memory curves were fitted
     assert learner.student([], state=old).memory_w == feat.FSRS6_DEFAULT
+
+
+def test_a_huge_history_is_fitted_on_its_newest_cards_whole():
+    # Cards a, b, c first answered in that order; each answer of a card counts up to MAX_REVIEWS_PER_CARD.
+    items = np.array(["a", "b", "a", "c", "b", "c", "a", "c"])
+    assert memory_fit.recent_cards(items, 5).tolist() == [False, True, False, True, True, True, False, True]
+    assert memory_fit.recent_cards(items, 8).all()
+    many = np.array(["old"] * 3 + ["new"] * 200)
+    assert memory_fit.recent_cards(many, memory_fit.MAX_REVIEWS_PER_CARD).tolist() == [False] * 3 + [True] * 200
