@@ -55,3 +55,12 @@ def test_sqlite_utils_loads_without_pandas_and_pandas_still_imports_elsewhere():
     """)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "1970"
+
+
+def test_the_assignments_on_the_deck_screen_do_not_import_torch():
+    # The deck screen asks the store thread for the assignments before the first card: importing torch there
+    # (through the signing code) held the first card back by seconds.
+    assert "torch" not in loaded_after("""
+        import studyapp.classroom.assignments
+        import studyapp.ui.assignments
+    """)

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import tomli_w
 
+from studyapp.classroom.errors import ClassroomError
 from studyapp.classroom.signing import (
     SignatureProblem,
     check_signature,
@@ -31,7 +32,6 @@ from studyapp.classroom.signing import (
     pinned_key,
     signature_record,
 )
-from studyapp.classroom.training import ClassroomError
 from studyapp.content.model import ContentError, Deck, ImportBundle
 from studyapp.content.native import parse_deck, write_deck
 

@@ -127,7 +127,7 @@ def cmd_report(args) -> int:
 def _classroom_errors(handler):
     """Model and training problems end the command with one sentence and exit status 1, like bundle problems."""
     def run(args) -> int:
-        from studyapp.classroom.training import ClassroomError
+        from studyapp.classroom.errors import ClassroomError
         from studyapp.learner.modelfile import ModelError
 
         try:
@@ -140,7 +140,7 @@ def _classroom_errors(handler):
 
 
 def _check_out(out: Path, bundles: list[Path]) -> None:
-    from studyapp.classroom.training import ClassroomError
+    from studyapp.classroom.errors import ClassroomError
     from studyapp.learner.modelfile import card_path
 
     if out.suffix != ".safetensors":

@@ -80,7 +80,8 @@ def main(argv: list[str] | None = None) -> int:
     from safetensors.torch import save_file
 
     from studyapp.classroom.bundle import BundleError
-    from studyapp.classroom.training import ClassroomError, class_start, district_start, read_class
+    from studyapp.classroom.errors import ClassroomError
+    from studyapp.classroom.training import class_start, district_start, read_class
 
     parser = _parser()
     args = parser.parse_args(argv)

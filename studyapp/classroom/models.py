@@ -14,9 +14,9 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from studyapp.classroom.errors import ClassroomError
 from studyapp.classroom.plausibility import check_plausible
 from studyapp.classroom.signing import fingerprint, pin_key, pinned_key, signature_path, verify_model
-from studyapp.classroom.training import ClassroomError
 from studyapp.learner.modelfile import MODEL_NAME, card_path, read_model
 from studyapp.paths import active_class_model, class_models_dir
 

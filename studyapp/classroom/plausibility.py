@@ -12,7 +12,8 @@ import csv
 from functools import lru_cache
 from pathlib import Path
 
-from studyapp.classroom.training import ClassroomError, load_start, prefix_metrics
+from studyapp.classroom.errors import ClassroomError
+from studyapp.classroom.training import load_start, prefix_metrics
 from studyapp.learner.lab import meta
 from studyapp.learner.lab.data import StudentLog
 from studyapp.resources import resources_dir

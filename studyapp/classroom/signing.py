@@ -21,8 +21,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from studyapp.classroom.training import ClassroomError
-from studyapp.learner.modelfile import card_path
+from studyapp.classroom.errors import ClassroomError
 
 FOLDER = "classroom"
 PRIVATE_KEY = "teacher-signing-key.pem"
@@ -40,6 +39,14 @@ class SignatureProblem(ClassroomError):
         super().__init__(kind)
         self.kind, self.signer = kind, signer
 
+
+
+def _card_bytes(weights: Path) -> bytes:
+    """The model card that a model's signature covers. Imported here: the model file module brings torch, which
+    checking an assignment or listing assignments must not wait for."""
+    from studyapp.learner.modelfile import card_path
+
+    return card_path(weights).read_bytes()
 
 def signature_path(weights: Path) -> Path:
     return Path(weights).with_suffix(".sig")
@@ -116,7 +123,7 @@ def check_signature(record: bytes | None, context: bytes, data: bytes, trusted: 
 
 def sign_model(weights: Path, key: Ed25519PrivateKey) -> str:
     """Write the signature beside the model; returns the key's fingerprint."""
-    signature_path(weights).write_text(signature_record(key, CONTEXT, card_path(weights).read_bytes()),
+    signature_path(weights).write_text(signature_record(key, CONTEXT, _card_bytes(weights)),
                                        encoding="utf-8")
     return fingerprint(_raw(key.public_key()))
 
@@ -153,7 +160,7 @@ def verify_model(weights: Path, trusted: bytes | None) -> bytes:
     except OSError:
         record = None
     try:
-        return check_signature(record, CONTEXT, card_path(weights).read_bytes(), trusted)
+        return check_signature(record, CONTEXT, _card_bytes(weights), trusted)
     except OSError:
         raise changed from None
     except SignatureProblem as problem:

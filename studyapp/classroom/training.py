@@ -20,6 +20,7 @@ import torch
 
 from studyapp.classroom.bundle import StudentBundle
 from studyapp.classroom.distributed import FitSpec, fit
+from studyapp.classroom.errors import ClassroomError
 from studyapp.learner import model as m
 from studyapp.learner.lab import meta
 from studyapp.learner.lab.data import StudentLog
@@ -30,10 +31,6 @@ from studyapp.learner.modelfile import read_model, save_model
 PREFIXES = (1, 3, 5, 10)
 MIN_ANSWERS = 2  # a student needs something to adapt on and something to predict
 ASSIST2009_PREFIX = "assist2009-"
-
-
-class ClassroomError(ValueError):
-    """A class training or model installation that cannot go ahead; one sentence for the teacher."""
 
 
 @dataclass

@@ -42,7 +42,7 @@ def _readapt(data_dir: Path) -> int:
 
 
 def _model_errors():
-    from studyapp.classroom.training import ClassroomError
+    from studyapp.classroom.errors import ClassroomError
     from studyapp.learner.modelfile import ModelError
 
     return ClassroomError, ModelError

@@ -7,6 +7,7 @@ import torch
 
 from studyapp.classroom import training
 from studyapp.classroom.distributed import FitSpec
+from studyapp.classroom.errors import ClassroomError
 from studyapp.classroom.training import (
     bundle_log,
     class_start,
@@ -82,7 +83,7 @@ def test_train_refuses_to_overwrite(class_bundles, tmp_path, capsys):
 
 def test_too_few_students(class_bundles, tmp_path):
     start = class_start(read_class(class_bundles[:1]))
-    with pytest.raises(training.ClassroomError, match="at least 2 students"):
+    with pytest.raises(ClassroomError, match="at least 2 students"):
         train_class(start, FitSpec(steps=1), 0.2)
 
 
