@@ -64,3 +64,15 @@ def test_the_assignments_on_the_deck_screen_do_not_import_torch():
         import studyapp.classroom.assignments
         import studyapp.ui.assignments
     """)
+
+
+def test_the_statistics_and_the_browser_are_made_when_first_opened():
+    # Neither is on the way to the first card; their modules and widgets cost about a tenth of a second of a start.
+    script = textwrap.dedent("""
+        import sys
+        import studyapp.ui.app
+        print(sorted(m for m in ("studyapp.ui.browser", "studyapp.ui.statistics") if m in sys.modules))
+    """)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

@@ -63,7 +63,6 @@ class LearnerLoading(QObject):
         self.learner, self.state = learner, "model"
         window.backend.set_learner.emit(learner)
         window.decks.set_learner(learner)
-        window.stats.set_learner(learner, "model")
         self.show_state()
         startup_done()
         self.loaded.emit(learner)
@@ -73,7 +72,6 @@ class LearnerLoading(QObject):
         self.learner, self.state = None, "classic"
         window.backend.set_learner.emit(None)
         window.decks.learner = None
-        window.stats.set_learner(None, "classic")
         self.label.setToolTip(message)
         self.show_state()
         startup_done()

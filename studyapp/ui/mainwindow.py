@@ -5,6 +5,7 @@ backups, profile_pin, classroom_menu, help_menu)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -12,7 +13,6 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
 
 from studyapp.ui import assignments, ops
 from studyapp.ui.backups import Backups
-from studyapp.ui.browser import BrowserPage
 from studyapp.ui.classroom_menu import ClassroomMenu
 from studyapp.ui.data_folder import DataFolder
 from studyapp.ui.decks import DecksPage
@@ -22,12 +22,14 @@ from studyapp.ui.learner_loading import LearnerLoading
 from studyapp.ui.preferences import Preferences
 from studyapp.ui.profile_pin import ProfilePin
 from studyapp.ui.profiles import ProfilePage
-from studyapp.ui.statistics import StatisticsPage
 from studyapp.ui.study import StudyPage
 from studyapp.ui.study_phases import Phase
 from studyapp.ui.summary import SummaryPage
 from studyapp.ui.worker import Backend
 
+if TYPE_CHECKING:
+    from studyapp.ui.browser import BrowserPage
+    from studyapp.ui.statistics import StatisticsPage
 
 class MainWindow(QMainWindow):
     ready = Signal()                 # the workspace is open and the profile picker filled
@@ -55,10 +57,9 @@ class MainWindow(QMainWindow):
         self.decks = DecksPage(self.backend)
         self.study = StudyPage(self.backend)
         self.summary = SummaryPage()
-        self.stats = StatisticsPage(self.backend)
-        self.stats.set_learner(None, self.learner_loading.state)
-        self.browser = BrowserPage(self.backend)
-        for page in (self.loading, self.profiles, self.decks, self.study, self.summary, self.stats, self.browser):
+        self._stats: StatisticsPage | None = None
+        self._browser: BrowserPage | None = None
+        for page in (self.loading, self.profiles, self.decks, self.study, self.summary):
             self.stack.addWidget(page)
         self.setCentralWidget(self.stack)
         self.profiles.chosen.connect(self.open_profile)
@@ -71,9 +72,7 @@ class MainWindow(QMainWindow):
         self.summary.done.connect(self.show_decks)
         self.summary.undo.connect(self.reopen_session)
         self.decks.statistics.connect(self.show_statistics)
-        self.stats.back.connect(self.show_decks)
         self.decks.browse.connect(self.show_browser)
-        self.browser.back.connect(self.show_decks)
         self.statusBar().addPermanentWidget(self.learner_loading.label)
         self._build_menus()
         self.assignments = assignments.install(self)  # its menu action, deck-screen section and file drops
@@ -203,6 +202,30 @@ class MainWindow(QMainWindow):
     def studying(self) -> bool:
         """A session is open on the study screen (not yet ended, or reopened from its summary)."""
         return self.stack.currentWidget() is self.study and self.study.state is not Phase.IDLE
+
+    # The statistics and the browser are made the first time they are opened: neither is on the way to the first
+    # card, and making them (with their modules) took about a tenth of a second of every start.
+    @property
+    def stats(self) -> StatisticsPage:
+        if self._stats is None:
+            from studyapp.ui.statistics import StatisticsPage
+
+            page = self._stats = StatisticsPage(self.backend)
+            page.set_learner(self.learner_loading.learner, self.learner_loading.state)
+            self.learner_loading.loaded.connect(lambda learner: page.set_learner(learner, self.learner_loading.state))
+            page.back.connect(self.show_decks)
+            self.stack.addWidget(page)
+        return self._stats
+
+    @property
+    def browser(self) -> BrowserPage:
+        if self._browser is None:
+            from studyapp.ui.browser import BrowserPage
+
+            page = self._browser = BrowserPage(self.backend)
+            page.back.connect(self.show_decks)
+            self.stack.addWidget(page)
+        return self._browser
 
     def start_study(self, deck_id: int, deck_name: str, mode: str) -> None:
         self.stack.setCurrentWidget(self.study)
