@@ -96,6 +96,9 @@ class RichTextLabel(QTextBrowser):
     def setText(self, text: str) -> None:  # noqa: N802 (QLabel's name, so the page treats both alike)
         self._text = text
         self.setHtml(display_html(text))
+        # The document's size need not change (an empty document is one line high, as is a one-line text), and
+        # then no documentSizeChanged comes: a text set after an empty one stayed 0 pixels high, a blank card.
+        self._fit_height()
 
     def text(self) -> str:
         """The text as given (before sanitising), as QLabel.text() would return it."""
@@ -104,6 +107,7 @@ class RichTextLabel(QTextBrowser):
     def clear(self) -> None:
         self._text = ""
         super().clear()
+        self._fit_height()
 
     def _fit_height(self, *_args) -> None:
         margins = self.contentsMargins()

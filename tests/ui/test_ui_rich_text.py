@@ -121,3 +121,25 @@ def test_a_tall_picture_is_scaled_to_the_picture_row(qtbot, tmp_path):
     QImage(100, 1000, QImage.Format_RGB32).save(str(folder / "tall.png"))
     image = richtext.media_image(folder, QUrl("tall.png"))
     assert (image.width(), image.height()) == (26, richtext.MAX_IMAGE_HEIGHT)
+
+
+def test_a_one_line_text_set_after_an_empty_one_is_as_tall_as_its_line(qtbot):
+    """The first card of a session was blank: the prompt had been laid out empty (0 px), and a one-line text
+    leaves the document's size as it was, so no size change came to grow it."""
+    label = RichTextLabel()
+    qtbot.addWidget(label)
+    label.resize(600, 200)
+    label.show()
+    qtbot.waitExposed(label)
+    qtbot.waitUntil(lambda: label.document().size().height() > 0)  # the empty document laid out: one line
+    assert label.maximumHeight() == 0
+    label.setText("Algeria")
+    assert label.maximumHeight() == int(label.document().size().height()) > 0
+    label.clear()
+    assert label.maximumHeight() == 0
+
+
+def test_the_first_card_of_a_session_shows_its_prompt(qtbot, study):
+    qtbot.waitUntil(lambda: study.state == "question")
+    qtbot.waitUntil(lambda: study.prompt.height() > 0)
+    assert study.prompt.height() == study.prompt.maximumHeight() >= study.prompt.document().size().height()
