@@ -221,6 +221,32 @@ def answer_history(db: Database, profile_id: int, item_ids: list[int] | None = N
     return [LoggedAnswer(*row) for row in db.execute(sql, params).fetchall()]
 
 
+def answer_columns(db: Database, profile_id: int, item_ids: list[int]) -> sqlite3.Cursor:
+    """The profile's counted answers to `item_ids`, oldest first, as a cursor of (id, item_id, answered_ms,
+    correct, grade or -1) rows: answer_history's answers, for reading into arrays part by part."""
+    return db.execute(
+        "SELECT a.id, a.item_id, a.answered_ms, a.correct, COALESCE(a.grade, -1) FROM answers a"
+        " WHERE a.profile_id = ? AND a.id NOT IN (SELECT answer_id FROM answer_voids)"
+        f" AND a.item_id IN ({','.join('?' * len(item_ids))}) ORDER BY a.answered_ms, a.id",
+        [profile_id, *item_ids],
+    )
+
+
+def timed_answers(db: Database, profile_id: int) -> sqlite3.Cursor:
+    """The profile's counted answers with a response time above 0, as a cursor of (item_id, correct,
+    response_ms) rows (what answer times are measured from)."""
+    return db.execute(
+        "SELECT a.item_id, a.correct, a.response_ms FROM answers a"
+        " WHERE a.profile_id = ? AND a.response_ms > 0 AND a.id NOT IN (SELECT answer_id FROM answer_voids)",
+        [profile_id],
+    )
+
+
+def item_kinds(db: Database) -> dict[int, str]:
+    """Every stored item's kind by id (deleted items too: their answers still count)."""
+    return dict(db.execute("SELECT id, kind FROM items").fetchall())
+
+
 def latest_answer_ms(db: Database, profile_id: int) -> int:
     row = db.execute("SELECT MAX(answered_ms) FROM answers WHERE profile_id = ?", [profile_id]).fetchone()
     return row[0] or 0

@@ -1,0 +1,143 @@
+"""A profile's answers per item and its answer times, read from the log as arrays: a long history opens
+without one Python object per answer.
+
+Each item's answers are an ItemAnswers sequence over shared columns; an answer becomes a LoggedAnswer only
+when a policy looks at it (most look at an item's first or last answer, or today's), and the sequence turns
+into a plain list the first time the session changes it (an answer logged or taken back).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator, MutableSequence, Sequence
+from dataclasses import dataclass
+from typing import overload
+
+import numpy as np
+import numpy.typing as npt
+from sqlite_utils import Database
+
+from studyapp.store import queries
+from studyapp.store.queries import LoggedAnswer
+from studyapp.study.selection import AnswerTimes
+
+READ_CHUNK = 65_536  # rows per fetch: the chunk's tuples are the only per-answer Python objects, briefly
+NO_GRADE = -1        # how answer_columns gives a NULL grade
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Answers as arrays (id, time, right or wrong, grade or NO_GRADE), each item's answers contiguous."""
+
+    ids: npt.NDArray[np.int64]
+    answered_ms: npt.NDArray[np.int64]
+    correct: npt.NDArray[np.int8]
+    grade: npt.NDArray[np.int8]
+
+
+class ItemAnswers(MutableSequence[LoggedAnswer]):
+    """One item's answers, oldest first: rows start..stop of `columns`, as LoggedAnswer on reading."""
+
+    def __init__(self, item_id: int, columns: Columns, start: int, stop: int) -> None:
+        self.item_id, self._columns, self._start, self._stop = item_id, columns, start, stop
+        self._list: list[LoggedAnswer] | None = None
+
+    def _at(self, row: int) -> LoggedAnswer:
+        c = self._columns
+        grade = int(c.grade[row])
+        return LoggedAnswer(int(c.ids[row]), self.item_id, int(c.answered_ms[row]), int(c.correct[row]),
+                            None if grade == NO_GRADE else grade)
+
+    def _materialised(self) -> list[LoggedAnswer]:
+        if self._list is None:
+            self._list = list(self)
+        return self._list
+
+    def __len__(self) -> int:
+        return len(self._list) if self._list is not None else self._stop - self._start
+
+    @overload
+    def __getitem__(self, index: int) -> LoggedAnswer: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[LoggedAnswer]: ...
+
+    def __getitem__(self, index: int | slice) -> LoggedAnswer | list[LoggedAnswer]:
+        if self._list is not None:
+            return self._list[index]
+        n = self._stop - self._start
+        if isinstance(index, slice):
+            return [self._at(self._start + k) for k in range(*index.indices(n))]
+        k = index + n if index < 0 else index
+        if not 0 <= k < n:
+            raise IndexError("answer index out of range")
+        return self._at(self._start + k)
+
+    def __iter__(self) -> Iterator[LoggedAnswer]:
+        if self._list is not None:
+            return iter(self._list)
+        return (self._at(row) for row in range(self._start, self._stop))
+
+    @overload
+    def __setitem__(self, index: int, value: LoggedAnswer) -> None: ...
+    @overload
+    def __setitem__(self, index: slice, value: Iterable[LoggedAnswer]) -> None: ...
+
+    def __setitem__(self, index: int | slice, value: LoggedAnswer | Iterable[LoggedAnswer]) -> None:
+        self._materialised()[index] = value  # type: ignore[index,assignment]  # list checks the pairing
+
+    def __delitem__(self, index: int | slice) -> None:
+        del self._materialised()[index]
+
+    def insert(self, index: int, value: LoggedAnswer) -> None:
+        self._materialised().insert(index, value)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as a list
+
+    def __repr__(self) -> str:
+        return f"ItemAnswers({list(self)!r})"
+
+
+def read_history(db: Database, profile_id: int, item_ids: list[int]) -> dict[int, MutableSequence[LoggedAnswer]]:
+    """The profile's counted answers to `item_ids` (answer_history's), per answered item, oldest first."""
+    if not item_ids:
+        return {}
+    block = _read(queries.answer_columns(db, profile_id, item_ids), 5)
+    # A stable sort by item keeps each item's answers in the log's order (time, then id).
+    order = np.argsort(block[:, 1], kind="stable")
+    block = block[order]
+    del order
+    columns = Columns(block[:, 0].copy(), block[:, 2].copy(), block[:, 3].astype(np.int8),
+                      block[:, 4].astype(np.int8))
+    answered, starts, counts = np.unique(block[:, 1], return_index=True, return_counts=True)
+    del block
+    return {item_id: ItemAnswers(item_id, columns, start, start + n)
+            for item_id, start, n in zip(answered.tolist(), starts.tolist(), counts.tolist())}
+
+
+def _read(cursor: sqlite3.Cursor, width: int) -> npt.NDArray[np.int64]:
+    """A cursor's integer rows as one array, fetched in parts."""
+    parts: list[npt.NDArray[np.int64]] = [np.zeros((0, width), np.int64)]
+    while chunk := cursor.fetchmany(READ_CHUNK):
+        parts.append(np.array(chunk, dtype=np.int64).reshape(-1, width))
+        del chunk
+    return np.concatenate(parts)
+
+
+def read_answer_times(db: Database, profile_id: int) -> AnswerTimes:
+    """The profile's AnswerTimes from its counted answers' response times, by the kind of their item."""
+    block = _read(queries.timed_answers(db, profile_id), 3)
+    kinds_by_id = queries.item_kinds(db)
+    names = sorted(set(kinds_by_id.values()))
+    code = {name: k for k, name in enumerate(names)}
+    ids = np.fromiter(kinds_by_id, np.int64, len(kinds_by_id))
+    codes = np.fromiter((code[kinds_by_id[i]] for i in ids.tolist()), np.int64, len(ids))
+    # An answer whose item row is gone does not count (answers_with_items joins the items).
+    lookup = np.full(int(ids.max(initial=0)) + 2, -1, np.int64)
+    lookup[ids] = codes
+    item = np.clip(block[:, 0], 0, len(lookup) - 1)
+    kind_of = np.where(block[:, 0] == item, lookup[item], -1)
+    kept = kind_of >= 0
+    return AnswerTimes.from_columns(names, kind_of[kept], block[kept, 1] != 0, block[kept, 2])
