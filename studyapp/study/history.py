@@ -100,9 +100,11 @@ class ItemAnswers(MutableSequence[LoggedAnswer]):
         return f"ItemAnswers({list(self)!r})"
 
 
-def read_history(db: Database, profile_id: int, item_ids: list[int]) -> dict[int, MutableSequence[LoggedAnswer]]:
-    """The profile's counted answers to `item_ids` (answer_history's), per answered item, oldest first."""
-    if not item_ids:
+def read_history(db: Database, profile_id: int,
+                 item_ids: list[int] | None = None) -> dict[int, MutableSequence[LoggedAnswer]]:
+    """The profile's counted answers (to `item_ids`, if given: answer_history's), per answered item, oldest
+    first."""
+    if item_ids is not None and not item_ids:
         return {}
     block = _read(queries.answer_columns(db, profile_id, item_ids), 5)
     # A stable sort by item keeps each item's answers in the log's order (time, then id).

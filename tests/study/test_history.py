@@ -160,3 +160,23 @@ def test_a_sitting_chooses_the_same_as_with_the_per_answer_history(logged, tmp_p
     new = _sitting(db, profile, deck, replace_history=False)
     assert len(new) == 40
     assert new == _sitting(copy, profile, deck, replace_history=True)
+
+
+class _Knows:
+    """A predictor for the mastery figures: p(correct) by item id, so that items differ."""
+
+    def knowledge(self, items, now_ms):
+        return [0.3 + (item.id % 7) / 10 for item in items]
+
+    predict = knowledge
+
+
+def test_the_deck_tree_counts_and_mastery_equal_those_from_the_per_answer_history(logged, monkeypatch):
+    db, profile, _, _ = logged
+    from studyapp.study import overview
+
+    new = (overview.deck_overview(db, profile, NOW), overview.deck_mastery(db, profile, _Knows(), NOW))
+    monkeypatch.setattr(overview, "read_history", lambda db, profile: _old_history(db, profile, None))
+    old = (overview.deck_overview(db, profile, NOW), overview.deck_mastery(db, profile, _Knows(), NOW))
+    assert new == old
+    assert any(row["due"] for row in new[0]) and any(entry["mastery"] is not None for entry in new[1].values())
