@@ -221,26 +221,13 @@ def answer_history(db: Database, profile_id: int, item_ids: list[int] | None = N
     return [LoggedAnswer(*row) for row in db.execute(sql, params).fetchall()]
 
 
-def answer_columns(db: Database, profile_id: int, item_ids: list[int] | None = None) -> sqlite3.Cursor:
-    """The profile's counted answers (to `item_ids`, if given), oldest first, as a cursor of (id, item_id,
-    answered_ms, correct, grade or -1) rows: answer_history's answers, for reading into arrays part by part."""
-    sql = (
-        "SELECT a.id, a.item_id, a.answered_ms, a.correct, COALESCE(a.grade, -1) FROM answers a"
-        " WHERE a.profile_id = ? AND a.id NOT IN (SELECT answer_id FROM answer_voids)"
-    )
-    params: list[Any] = [profile_id]
-    if item_ids is not None:
-        sql += f" AND a.item_id IN ({','.join('?' * len(item_ids))})"
-        params += item_ids
-    return db.execute(sql + " ORDER BY a.answered_ms, a.id", params)
-
-
-def timed_answers(db: Database, profile_id: int) -> sqlite3.Cursor:
-    """The profile's counted answers with a response time above 0, as a cursor of (item_id, correct,
-    response_ms) rows (what answer times are measured from)."""
+def answer_columns(db: Database, profile_id: int) -> sqlite3.Cursor:
+    """The profile's counted answers (answer_history's), oldest first, as a cursor of (id, item_id,
+    answered_ms, correct, grade or -1, response_ms or 0) rows, for reading into arrays part by part."""
     return db.execute(
-        "SELECT a.item_id, a.correct, a.response_ms FROM answers a"
-        " WHERE a.profile_id = ? AND a.response_ms > 0 AND a.id NOT IN (SELECT answer_id FROM answer_voids)",
+        "SELECT a.id, a.item_id, a.answered_ms, a.correct, COALESCE(a.grade, -1), COALESCE(a.response_ms, 0)"
+        " FROM answers a WHERE a.profile_id = ? AND a.id NOT IN (SELECT answer_id FROM answer_voids)"
+        " ORDER BY a.answered_ms, a.id",
         [profile_id],
     )
 

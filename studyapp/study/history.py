@@ -8,8 +8,7 @@ into a plain list the first time the session changes it (an answer logged or tak
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Iterable, Iterator, MutableSequence, Sequence
+from collections.abc import Collection, Iterable, Iterator, MutableSequence, Sequence
 from dataclasses import dataclass
 from typing import overload
 
@@ -100,46 +99,51 @@ class ItemAnswers(MutableSequence[LoggedAnswer]):
         return f"ItemAnswers({list(self)!r})"
 
 
-def read_history(db: Database, profile_id: int,
-                 item_ids: list[int] | None = None) -> dict[int, MutableSequence[LoggedAnswer]]:
-    """The profile's counted answers (to `item_ids`, if given: answer_history's), per answered item, oldest
-    first."""
-    if item_ids is not None and not item_ids:
-        return {}
-    block = _read(queries.answer_columns(db, profile_id, item_ids), 5)
-    # A stable sort by item keeps each item's answers in the log's order (time, then id).
-    order = np.argsort(block[:, 1], kind="stable")
-    block = block[order]
-    del order
-    columns = Columns(block[:, 0].copy(), block[:, 2].copy(), block[:, 3].astype(np.int8),
-                      block[:, 4].astype(np.int8))
-    answered, starts, counts = np.unique(block[:, 1], return_index=True, return_counts=True)
-    del block
-    return {item_id: ItemAnswers(item_id, columns, start, start + n)
-            for item_id, start, n in zip(answered.tolist(), starts.tolist(), counts.tolist())}
+ID, ITEM, TIME, CORRECT, GRADE, RESPONSE = range(6)  # answer_columns' columns
 
 
-def _read(cursor: sqlite3.Cursor, width: int) -> npt.NDArray[np.int64]:
-    """A cursor's integer rows as one array, fetched in parts."""
-    parts: list[npt.NDArray[np.int64]] = [np.zeros((0, width), np.int64)]
+def read_log(db: Database, profile_id: int) -> npt.NDArray[np.int64]:
+    """The profile's counted answers as one array of answer_columns' rows, oldest first, fetched in parts.
+    One pass over the log serves both the history and the answer times: on a long log the pass is the cost."""
+    parts: list[npt.NDArray[np.int64]] = [np.zeros((0, 6), np.int64)]
+    cursor = queries.answer_columns(db, profile_id)
     while chunk := cursor.fetchmany(READ_CHUNK):
-        parts.append(np.array(chunk, dtype=np.int64).reshape(-1, width))
+        parts.append(np.array(chunk, dtype=np.int64).reshape(-1, 6))
         del chunk
     return np.concatenate(parts)
 
 
-def read_answer_times(db: Database, profile_id: int) -> AnswerTimes:
-    """The profile's AnswerTimes from its counted answers' response times, by the kind of their item."""
-    block = _read(queries.timed_answers(db, profile_id), 3)
+def history_of(log: npt.NDArray[np.int64],
+               item_ids: Collection[int] | None = None) -> dict[int, MutableSequence[LoggedAnswer]]:
+    """The answers of `log` (read_log's), to `item_ids` if given, per answered item, oldest first."""
+    if item_ids is not None:
+        log = log[np.isin(log[:, ITEM], np.fromiter(item_ids, np.int64, len(item_ids)))]
+    # A stable sort by item keeps each item's answers in the log's order (time, then id).
+    log = log[np.argsort(log[:, ITEM], kind="stable")]
+    columns = Columns(log[:, ID].copy(), log[:, TIME].copy(), log[:, CORRECT].astype(np.int8),
+                      log[:, GRADE].astype(np.int8))
+    answered, starts, counts = np.unique(log[:, ITEM], return_index=True, return_counts=True)
+    return {item_id: ItemAnswers(item_id, columns, start, start + n)
+            for item_id, start, n in zip(answered.tolist(), starts.tolist(), counts.tolist())}
+
+
+def answer_times_of(db: Database, log: npt.NDArray[np.int64]) -> AnswerTimes:
+    """The student's AnswerTimes from the response times in `log` (read_log's), by the kind of their item."""
+    log = log[log[:, RESPONSE] > 0]
     kinds_by_id = queries.item_kinds(db)
     names = sorted(set(kinds_by_id.values()))
     code = {name: k for k, name in enumerate(names)}
     ids = np.fromiter(kinds_by_id, np.int64, len(kinds_by_id))
-    codes = np.fromiter((code[kinds_by_id[i]] for i in ids.tolist()), np.int64, len(ids))
+    lookup = np.full(int(ids.max(initial=0)) + 1, -1, np.int64)
+    lookup[ids] = np.fromiter((code[kinds_by_id[i]] for i in ids.tolist()), np.int64, len(ids))
     # An answer whose item row is gone does not count (answers_with_items joins the items).
-    lookup = np.full(int(ids.max(initial=0)) + 2, -1, np.int64)
-    lookup[ids] = codes
-    item = np.clip(block[:, 0], 0, len(lookup) - 1)
-    kind_of = np.where(block[:, 0] == item, lookup[item], -1)
+    known = log[:, ITEM] < len(lookup)
+    kind_of = np.full(len(log), -1, np.int64)
+    kind_of[known] = lookup[log[known, ITEM]]
     kept = kind_of >= 0
-    return AnswerTimes.from_columns(names, kind_of[kept], block[kept, 1] != 0, block[kept, 2])
+    return AnswerTimes.from_columns(names, kind_of[kept], log[kept, CORRECT] != 0, log[kept, RESPONSE])
+
+
+def read_history(db: Database, profile_id: int) -> dict[int, MutableSequence[LoggedAnswer]]:
+    """The profile's counted answers per answered item, oldest first (answer_history's)."""
+    return history_of(read_log(db, profile_id))

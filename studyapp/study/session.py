@@ -18,7 +18,7 @@ from studyapp.store import queries
 from studyapp.store.queries import ItemRow, LoggedAnswer
 from studyapp.study.clock import study_day_start, system_clock
 from studyapp.study.grading import Grade, accepted_answers, grade_response
-from studyapp.study.history import read_answer_times, read_history
+from studyapp.study.history import answer_times_of, history_of, read_log
 from studyapp.study.reasons import Code, Reason
 from studyapp.study.selection import Choice, ClassicPolicy, Counts, Policy, Scores, StudyContext
 from studyapp.study.settings import StudySettings
@@ -127,8 +127,9 @@ class StudySession:
         self.items = queries.items_in_decks(db, queries.deck_and_descendants(db, deck_id))
         self.items_by_id = {i.id: i for i in self.items}
         # Read as arrays (study/history.py): a long log costs no object per answer until one is looked at.
+        log = read_log(db, profile_id)
         self.history: defaultdict[int, MutableSequence[LoggedAnswer]] = defaultdict(
-            list, read_history(db, profile_id, list(self.items_by_id)))
+            list, history_of(log, self.items_by_id.keys()))
         self.current: Presented | None = None
         self.outcomes: list[Outcome] = []  # this session's answers that undo can take back, oldest first
         self.session_wrong: list[int] = []
@@ -140,7 +141,8 @@ class StudySession:
         # later answer. The real clocks themselves never read past that day (study/clock.py).
         latest, now = queries.latest_answer_ms(db, profile_id), clock()
         self.latest_ms = latest if latest <= latest_allowed_ms(now) else now
-        self.times = read_answer_times(db, profile_id)
+        self.times = answer_times_of(db, log)
+        del log
         self.budget_ms = None if budget_minutes is None else int(budget_minutes * 60_000)
         self.spent_ms = 0  # study time in this sitting (an undo gives its answer's share back)
         self.session_id = queries.start_session(db, profile_id, deck_id, mode)

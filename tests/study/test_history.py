@@ -16,7 +16,7 @@ from studyapp.store.importer import import_bundle
 from studyapp.store.queries import LoggedAnswer
 from studyapp.study.classic import replay
 from studyapp.study.clock import DAY_MS
-from studyapp.study.history import ItemAnswers, read_answer_times, read_history
+from studyapp.study.history import ItemAnswers, answer_times_of, history_of, read_history, read_log
 from studyapp.study.selection import DEFAULT_SECONDS, LONGEST_S, AnswerTimes, learning_state
 from studyapp.study.session import StudySession
 
@@ -38,6 +38,7 @@ def logged(tmp_path):
     their learning steps); another profile's answers too."""
     db = connect(tmp_path / "db.sqlite3")
     decks = [Deck(f"Top::Part{d}", items=[_item(k) for k in range(d * 30, d * 30 + 30)]) for d in range(2)]
+    decks.append(Deck("Elsewhere", items=[_item(k) for k in range(60, 66)]))  # answered, outside the session
     import_bundle(db, tmp_path, ImportBundle(decks=decks), None)
     profile, other = queries.add_profile(db, "Ana"), queries.add_profile(db, "Ben")
     ids = [r["id"] for r in db.query("SELECT id FROM items ORDER BY id")]
@@ -47,7 +48,7 @@ def logged(tmp_path):
     records = []
     for at in times:
         grade = rng.choice([1, 2, 3, 4, None])
-        records.append({"profile_id": rng.choice([profile] * 9 + [other]), "item_id": rng.choice(ids[:50]),
+        records.append({"profile_id": rng.choice([profile] * 9 + [other]), "item_id": rng.choice(ids[:50] + ids[60:]),
                         "answered_ms": at, "shown_ms": at, "grade": grade,
                         "correct": int(grade != 1) if grade else rng.randrange(2),
                         "response_ms": rng.choice([None, 0, rng.randrange(1, 90_000), rng.randrange(1, 20_000)]),
@@ -57,6 +58,7 @@ def logged(tmp_path):
         answer_ids = [r["id"] for r in db.query("SELECT id FROM answers")]
         db.table("answer_voids").insert_all({"answer_id": a, "voided_ms": NOW} for a in answer_ids
                                             if rng.random() < 0.1)
+    db.table("items").update(ids[3], {"deleted": 1})  # its answers still count in the answer times
     return db, profile, queries.find_deck(db, "Top")["id"], ids
 
 
@@ -83,9 +85,10 @@ def _old_times(db, profile, least=5):
 
 
 def test_the_history_read_as_arrays_is_the_answer_history(logged):
-    db, profile, _, ids = logged
-    old, new = _old_history(db, profile, ids), read_history(db, profile, ids)
-    assert set(new) == set(old) and len(old) == 50
+    db, profile, _, all_ids = logged
+    ids = all_ids[:60]
+    old, new = _old_history(db, profile, ids), history_of(read_log(db, profile), ids)
+    assert set(new) == set(old) and len(old) == 50 and all_ids[60] not in new
     for item_id, answers in old.items():
         assert list(new[item_id]) == answers
         assert new[item_id][0] == answers[0] and new[item_id][-1] == answers[-1]
@@ -95,25 +98,26 @@ def test_the_history_read_as_arrays_is_the_answer_history(logged):
             replay([(a.answered_ms, a.correct, a.grade) for a in answers])
     assert any(a.grade is None for answers in new.values() for a in answers)
     assert any(learning_state(answers, NOW - DAY_MS) is not None for answers in new.values())
-    assert read_history(db, profile, []) == {}
+    assert history_of(read_log(db, profile), []) == {}
+    assert read_history(db, profile) == _old_history(db, profile, None)
 
 
 def test_the_answer_times_equal_the_medians_over_every_answer(logged):
     db, profile, _, _ = logged
-    times = read_answer_times(db, profile)
+    times = answer_times_of(db, read_log(db, profile))
     assert times == _old_times(db, profile)
     assert {kind for kind, _ in times.by_kind} == set(KINDS)
 
 
 def test_answer_times_of_a_profile_without_answers_are_the_defaults(logged):
     db, _, _, _ = logged
-    assert read_answer_times(db, queries.add_profile(db, "Cy")) == AnswerTimes()
+    assert answer_times_of(db, read_log(db, queries.add_profile(db, "Cy"))) == AnswerTimes()
 
 
 def test_item_answers_read_like_a_list_and_become_one_when_changed(logged):
     db, profile, _, ids = logged
     item_id, answers = next(iter(_old_history(db, profile, ids).items()))
-    lazy = read_history(db, profile, ids)[item_id]
+    lazy = read_history(db, profile)[item_id]
     assert isinstance(lazy, ItemAnswers) and len(lazy) == len(answers)
     with pytest.raises(IndexError):
         lazy[len(answers)]
