@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator, MutableSequence, Sequence
 from dataclasses import dataclass
-from typing import overload
+from typing import Any, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -99,37 +99,57 @@ class ItemAnswers(MutableSequence[LoggedAnswer]):
         return f"ItemAnswers({list(self)!r})"
 
 
-ID, ITEM, TIME, CORRECT, GRADE, RESPONSE = range(6)  # answer_columns' columns
+@dataclass(frozen=True)
+class Log:
+    """A profile's counted answers as columns (answer_columns' rows), oldest first: 30 bytes an answer."""
+
+    ids: npt.NDArray[np.int64]
+    item_ids: npt.NDArray[np.int64]
+    answered_ms: npt.NDArray[np.int64]
+    correct: npt.NDArray[np.int8]
+    grade: npt.NDArray[np.int8]
+    response_ms: npt.NDArray[np.int32]
+
+    def where(self, kept: npt.NDArray[np.bool_] | npt.NDArray[np.intp]) -> Log:
+        """The answers selected by a mask or picked (in that order) by indices."""
+        return Log(self.ids[kept], self.item_ids[kept], self.answered_ms[kept], self.correct[kept],
+                   self.grade[kept], self.response_ms[kept])
 
 
-def read_log(db: Database, profile_id: int) -> npt.NDArray[np.int64]:
-    """The profile's counted answers as one array of answer_columns' rows, oldest first, fetched in parts.
-    One pass over the log serves both the history and the answer times: on a long log the pass is the cost."""
-    parts: list[npt.NDArray[np.int64]] = [np.zeros((0, 6), np.int64)]
+_DTYPES = (np.int64, np.int64, np.int64, np.int8, np.int8, np.int32)
+
+
+def read_log(db: Database, profile_id: int) -> Log:
+    """The profile's counted answers, fetched in parts and kept as narrow columns. One pass over the log
+    serves both the history and the answer times: on a long log the pass is the cost."""
+    parts: list[list[npt.NDArray[Any]]] = [[np.zeros(0, dtype)] for dtype in _DTYPES]
     cursor = queries.answer_columns(db, profile_id)
     while chunk := cursor.fetchmany(READ_CHUNK):
-        parts.append(np.array(chunk, dtype=np.int64).reshape(-1, 6))
+        block = np.array(chunk, dtype=np.int64).reshape(-1, len(_DTYPES))
         del chunk
-    return np.concatenate(parts)
+        for k, (part, dtype) in enumerate(zip(parts, _DTYPES)):
+            # A response time outside 0..int32 (24 days) is clipped: answer times count only those above 0,
+            # and at most a minute.
+            column = np.clip(block[:, k], 0, np.iinfo(np.int32).max) if dtype is np.int32 else block[:, k]
+            part.append(column.astype(dtype))
+    return Log(*(np.concatenate(part) for part in parts))
 
 
-def history_of(log: npt.NDArray[np.int64],
-               item_ids: Collection[int] | None = None) -> dict[int, MutableSequence[LoggedAnswer]]:
-    """The answers of `log` (read_log's), to `item_ids` if given, per answered item, oldest first."""
+def history_of(log: Log, item_ids: Collection[int] | None = None) -> dict[int, MutableSequence[LoggedAnswer]]:
+    """The answers of `log` (to `item_ids` if given) per answered item, oldest first."""
     if item_ids is not None:
-        log = log[np.isin(log[:, ITEM], np.fromiter(item_ids, np.int64, len(item_ids)))]
+        log = log.where(np.isin(log.item_ids, np.fromiter(item_ids, np.int64, len(item_ids))))
     # A stable sort by item keeps each item's answers in the log's order (time, then id).
-    log = log[np.argsort(log[:, ITEM], kind="stable")]
-    columns = Columns(log[:, ID].copy(), log[:, TIME].copy(), log[:, CORRECT].astype(np.int8),
-                      log[:, GRADE].astype(np.int8))
-    answered, starts, counts = np.unique(log[:, ITEM], return_index=True, return_counts=True)
+    log = log.where(np.argsort(log.item_ids, kind="stable"))
+    columns = Columns(log.ids, log.answered_ms, log.correct, log.grade)
+    answered, starts, counts = np.unique(log.item_ids, return_index=True, return_counts=True)
     return {item_id: ItemAnswers(item_id, columns, start, start + n)
             for item_id, start, n in zip(answered.tolist(), starts.tolist(), counts.tolist())}
 
 
-def answer_times_of(db: Database, log: npt.NDArray[np.int64]) -> AnswerTimes:
-    """The student's AnswerTimes from the response times in `log` (read_log's), by the kind of their item."""
-    log = log[log[:, RESPONSE] > 0]
+def answer_times_of(db: Database, log: Log) -> AnswerTimes:
+    """The student's AnswerTimes from the response times in `log`, by the kind of their item."""
+    log = log.where(log.response_ms > 0)
     kinds_by_id = queries.item_kinds(db)
     names = sorted(set(kinds_by_id.values()))
     code = {name: k for k, name in enumerate(names)}
@@ -137,11 +157,12 @@ def answer_times_of(db: Database, log: npt.NDArray[np.int64]) -> AnswerTimes:
     lookup = np.full(int(ids.max(initial=0)) + 1, -1, np.int64)
     lookup[ids] = np.fromiter((code[kinds_by_id[i]] for i in ids.tolist()), np.int64, len(ids))
     # An answer whose item row is gone does not count (answers_with_items joins the items).
-    known = log[:, ITEM] < len(lookup)
-    kind_of = np.full(len(log), -1, np.int64)
-    kind_of[known] = lookup[log[known, ITEM]]
+    known = log.item_ids < len(lookup)
+    kind_of = np.full(len(log.ids), -1, np.int64)
+    kind_of[known] = lookup[log.item_ids[known]]
     kept = kind_of >= 0
-    return AnswerTimes.from_columns(names, kind_of[kept], log[kept, CORRECT] != 0, log[kept, RESPONSE])
+    return AnswerTimes.from_columns(names, kind_of[kept], log.correct[kept] != 0,
+                                    log.response_ms[kept].astype(np.int64))
 
 
 def read_history(db: Database, profile_id: int) -> dict[int, MutableSequence[LoggedAnswer]]:
