@@ -110,11 +110,6 @@ class Log:
     grade: npt.NDArray[np.int8]
     response_ms: npt.NDArray[np.int32]
 
-    def where(self, kept: npt.NDArray[np.bool_] | npt.NDArray[np.intp]) -> Log:
-        """The answers selected by a mask or picked (in that order) by indices."""
-        return Log(self.ids[kept], self.item_ids[kept], self.answered_ms[kept], self.correct[kept],
-                   self.grade[kept], self.response_ms[kept])
-
 
 _DTYPES = (np.int64, np.int64, np.int64, np.int8, np.int8, np.int32)
 
@@ -137,19 +132,26 @@ def read_log(db: Database, profile_id: int) -> Log:
 
 def history_of(log: Log, item_ids: Collection[int] | None = None) -> dict[int, MutableSequence[LoggedAnswer]]:
     """The answers of `log` (to `item_ids` if given) per answered item, oldest first."""
-    if item_ids is not None:
-        log = log.where(np.isin(log.item_ids, np.fromiter(item_ids, np.int64, len(item_ids))))
-    # A stable sort by item keeps each item's answers in the log's order (time, then id).
-    log = log.where(np.argsort(log.item_ids, kind="stable"))
-    columns = Columns(log.ids, log.answered_ms, log.correct, log.grade)
-    answered, starts, counts = np.unique(log.item_ids, return_index=True, return_counts=True)
-    return {item_id: ItemAnswers(item_id, columns, start, start + n)
-            for item_id, start, n in zip(answered.tolist(), starts.tolist(), counts.tolist())}
+    kept = (np.arange(len(log.ids)) if item_ids is None else
+            np.flatnonzero(np.isin(log.item_ids, np.fromiter(item_ids, np.int64, len(item_ids)))))
+    # A stable sort by item keeps each item's answers in the log's order (time, then id); only the columns
+    # the answers need are copied, once.
+    order = kept[np.argsort(log.item_ids[kept], kind="stable")]
+    del kept
+    columns = Columns(log.ids[order], log.answered_ms[order], log.correct[order], log.grade[order])
+    by_item = log.item_ids[order]
+    del order
+    starts = np.flatnonzero(np.diff(by_item, prepend=-1))
+    stops = np.append(starts[1:], len(by_item))
+    return {item_id: ItemAnswers(item_id, columns, start, stop)
+            for item_id, start, stop in zip(by_item[starts].tolist(), starts.tolist(), stops.tolist())}
 
 
 def answer_times_of(db: Database, log: Log) -> AnswerTimes:
     """The student's AnswerTimes from the response times in `log`, by the kind of their item."""
-    log = log.where(log.response_ms > 0)
+    timed = log.response_ms > 0
+    item_ids, correct, response_ms = log.item_ids[timed], log.correct[timed], log.response_ms[timed]
+    del timed
     kinds_by_id = queries.item_kinds(db)
     names = sorted(set(kinds_by_id.values()))
     code = {name: k for k, name in enumerate(names)}
@@ -157,12 +159,11 @@ def answer_times_of(db: Database, log: Log) -> AnswerTimes:
     lookup = np.full(int(ids.max(initial=0)) + 1, -1, np.int64)
     lookup[ids] = np.fromiter((code[kinds_by_id[i]] for i in ids.tolist()), np.int64, len(ids))
     # An answer whose item row is gone does not count (answers_with_items joins the items).
-    known = log.item_ids < len(lookup)
-    kind_of = np.full(len(log.ids), -1, np.int64)
-    kind_of[known] = lookup[log.item_ids[known]]
+    known = item_ids < len(lookup)
+    kind_of = np.full(len(item_ids), -1, np.int64)
+    kind_of[known] = lookup[item_ids[known]]
     kept = kind_of >= 0
-    return AnswerTimes.from_columns(names, kind_of[kept], log.correct[kept] != 0,
-                                    log.response_ms[kept].astype(np.int64))
+    return AnswerTimes.from_columns(names, kind_of[kept], correct[kept] != 0, response_ms[kept].astype(np.int64))
 
 
 def read_history(db: Database, profile_id: int) -> dict[int, MutableSequence[LoggedAnswer]]:
