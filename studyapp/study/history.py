@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator, MutableSequence, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any, overload
 
 import numpy as np
@@ -120,7 +121,8 @@ def read_log(db: Database, profile_id: int) -> Log:
     parts: list[list[npt.NDArray[Any]]] = [[np.zeros(0, dtype)] for dtype in _DTYPES]
     cursor = queries.answer_columns(db, profile_id)
     while chunk := cursor.fetchmany(READ_CHUNK):
-        block = np.array(chunk, dtype=np.int64).reshape(-1, len(_DTYPES))
+        # fromiter over the flattened rows: about twice as fast as np.array over the tuples.
+        block = np.fromiter(chain.from_iterable(chunk), np.int64, len(chunk) * len(_DTYPES)).reshape(-1, len(_DTYPES))
         del chunk
         for k, (part, dtype) in enumerate(zip(parts, _DTYPES)):
             # A response time outside 0..int32 (24 days) is clipped: answer times count only those above 0,
@@ -156,11 +158,11 @@ def answer_times_of(db: Database, log: Log) -> AnswerTimes:
     names = sorted(set(kinds_by_id.values()))
     code = {name: k for k, name in enumerate(names)}
     ids = np.fromiter(kinds_by_id, np.int64, len(kinds_by_id))
-    lookup = np.full(int(ids.max(initial=0)) + 1, -1, np.int64)
-    lookup[ids] = np.fromiter((code[kinds_by_id[i]] for i in ids.tolist()), np.int64, len(ids))
+    lookup = np.full(int(ids.max(initial=0)) + 1, -1, np.int16)  # a handful of kinds
+    lookup[ids] = np.fromiter((code[kinds_by_id[i]] for i in ids.tolist()), np.int16, len(ids))
     # An answer whose item row is gone does not count (answers_with_items joins the items).
     known = item_ids < len(lookup)
-    kind_of = np.full(len(item_ids), -1, np.int64)
+    kind_of = np.full(len(item_ids), -1, np.int16)
     kind_of[known] = lookup[item_ids[known]]
     kept = kind_of >= 0
     return AnswerTimes.from_columns(names, kind_of[kept], correct[kept] != 0, response_ms[kept].astype(np.int64))

@@ -54,7 +54,7 @@ class AnswerTimes:
     overall: tuple[float, float] = DEFAULT_SECONDS
 
     @classmethod
-    def from_columns(cls, kinds: Sequence[str], kind_of: npt.NDArray[np.int64], right: npt.NDArray[np.bool_],
+    def from_columns(cls, kinds: Sequence[str], kind_of: npt.NDArray[np.int16], right: npt.NDArray[np.bool_],
                      response_ms: npt.NDArray[np.int64], least: int = 5) -> AnswerTimes:
         """Per answer with a response time above 0: its kind (an index into `kinds`), right or wrong, and
         its response time."""
