@@ -221,6 +221,22 @@ def answer_history(db: Database, profile_id: int, item_ids: list[int] | None = N
     return [LoggedAnswer(*row) for row in db.execute(sql, params).fetchall()]
 
 
+def answer_columns(db: Database, profile_id: int) -> sqlite3.Cursor:
+    """The profile's counted answers (answer_history's), oldest first, as a cursor of (id, item_id,
+    answered_ms, correct, grade or -1, response_ms or 0) rows, for reading into arrays part by part."""
+    return db.execute(
+        "SELECT a.id, a.item_id, a.answered_ms, a.correct, COALESCE(a.grade, -1), COALESCE(a.response_ms, 0)"
+        " FROM answers a WHERE a.profile_id = ? AND a.id NOT IN (SELECT answer_id FROM answer_voids)"
+        " ORDER BY a.answered_ms, a.id",
+        [profile_id],
+    )
+
+
+def item_kinds(db: Database) -> dict[int, str]:
+    """Every stored item's kind by id (deleted items too: their answers still count)."""
+    return dict(db.execute("SELECT id, kind FROM items").fetchall())
+
+
 def latest_answer_ms(db: Database, profile_id: int) -> int:
     row = db.execute("SELECT MAX(answered_ms) FROM answers WHERE profile_id = ?", [profile_id]).fetchone()
     return row[0] or 0

@@ -3,14 +3,14 @@ and the learner's mastery per deck and skill."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, MutableSequence, Sequence
 from typing import Any
 
 from sqlite_utils import Database
 
 from studyapp.store import queries
 from studyapp.store.queries import ItemRow, LoggedAnswer
+from studyapp.study.history import read_history
 from studyapp.study.policies import ItemPredictor, TestPolicy, TestReport
 from studyapp.study.selection import ClassicPolicy, StudyContext
 from studyapp.study.settings import StudySettings
@@ -21,9 +21,7 @@ def deck_overview(db: Database, profile_id: int, now_ms: int) -> list[dict[str, 
     parents = {d["id"]: d["parent_id"] for d in decks}
     all_ids = [d["id"] for d in decks]
     items = queries.items_in_decks(db, all_ids) if all_ids else []
-    history: dict[int, list[LoggedAnswer]] = defaultdict(list)
-    for answer in queries.answer_history(db, profile_id):
-        history[answer.item_id].append(answer)
+    history = read_history(db, profile_id)
     context = StudyContext(items=items, history=history, now_ms=now_ms, settings=StudySettings())
     due_ids = {item.id for _, item, _ in ClassicPolicy().due_items(context)}
     answers = queries.answers_per_deck(db, profile_id)
@@ -51,18 +49,15 @@ MASTERY_MIN_ANSWERS = 10
 
 
 def _answered(db: Database, profile_id: int,
-              deck_ids: list[int]) -> tuple[list[ItemRow], dict[int, list[LoggedAnswer]]]:
+              deck_ids: list[int]) -> tuple[list[ItemRow], dict[int, MutableSequence[LoggedAnswer]]]:
     """The items of `deck_ids` the student has answered, and their counted answers."""
     items = queries.items_in_decks(db, deck_ids) if deck_ids else []
     wanted = {item.id for item in items}
-    history: dict[int, list[LoggedAnswer]] = defaultdict(list)
-    for answer in queries.answer_history(db, profile_id):
-        if answer.item_id in wanted:
-            history[answer.item_id].append(answer)
+    history = {item_id: answers for item_id, answers in read_history(db, profile_id).items() if item_id in wanted}
     return [item for item in items if item.id in history], history
 
 
-def _report(predictor: ItemPredictor, items: list[ItemRow], history: dict[int, list[LoggedAnswer]], now_ms: int,
+def _report(predictor: ItemPredictor, items: list[ItemRow], history: Mapping[int, Sequence[LoggedAnswer]], now_ms: int,
             deck_names: dict[int, str]) -> TestReport:
     """The adaptive test's report with every answer so far counted as a question asked."""
     context = StudyContext(items=items, history=history, now_ms=now_ms, settings=StudySettings(),

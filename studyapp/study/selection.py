@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import statistics
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -55,17 +54,21 @@ class AnswerTimes:
     overall: tuple[float, float] = DEFAULT_SECONDS
 
     @classmethod
-    def from_log(cls, rows: Iterable[tuple[str, int, int | None]], least: int = 5) -> AnswerTimes:
-        """`rows`: (kind, correct, response_ms) per answer."""
-        samples: dict[tuple[str, bool], list[float]] = {}
-        for kind, correct, response_ms in rows:
-            if response_ms is not None and response_ms > 0:
-                samples.setdefault((kind, bool(correct)), []).append(min(response_ms / 1000, LONGEST_S))
-        by_kind = {key: statistics.median(v) for key, v in samples.items() if len(v) >= least}
+    def from_columns(cls, kinds: Sequence[str], kind_of: npt.NDArray[np.int16], right: npt.NDArray[np.bool_],
+                     response_ms: npt.NDArray[np.int64], least: int = 5) -> AnswerTimes:
+        """Per answer with a response time above 0: its kind (an index into `kinds`), right or wrong, and
+        its response time."""
+        seconds = np.minimum(response_ms / 1000, LONGEST_S)
+        by_kind = {}
+        for code, kind in enumerate(kinds):
+            for result in (True, False):
+                sample = seconds[(kind_of == code) & (right == result)]
+                if len(sample) >= least:
+                    by_kind[(kind, result)] = float(np.median(sample))
         overall = []
-        for right, default in zip((True, False), DEFAULT_SECONDS):
-            pooled = [x for (_, r), v in samples.items() if r == right for x in v]
-            overall.append(statistics.median(pooled) if len(pooled) >= least else default)
+        for result, default in zip((True, False), DEFAULT_SECONDS):
+            pooled = seconds[right == result]
+            overall.append(float(np.median(pooled)) if len(pooled) >= least else default)
         return cls(by_kind, (overall[0], overall[1]))
 
     def seconds(self, kind: str, right: bool) -> float:
@@ -107,7 +110,7 @@ def step_after(state: Learning | None, first: bool, grade: int, at_ms: int) -> L
     return None
 
 
-def learning_state(answers: list[LoggedAnswer], since_ms: int) -> Learning | None:
+def learning_state(answers: Sequence[LoggedAnswer], since_ms: int) -> Learning | None:
     """The learning state of an item from its answers in this study day (since `since_ms`)."""
     state = None
     for k, answer in enumerate(answers):
@@ -164,7 +167,7 @@ class StudyContext:
     """Everything a policy may look at: the deck, the student's own answers, and the session so far."""
 
     items: list[ItemRow]
-    history: dict[int, list[LoggedAnswer]]  # item id -> this profile's answers, oldest first
+    history: Mapping[int, Sequence[LoggedAnswer]]  # item id -> this profile's answers, oldest first
     now_ms: int
     settings: StudySettings
     new_today: int = 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Protocol, Sequence
+from typing import TYPE_CHECKING, Callable, MutableSequence, Protocol, Sequence
 
 from sqlite_utils import Database
 
@@ -18,8 +18,9 @@ from studyapp.store import queries
 from studyapp.store.queries import ItemRow, LoggedAnswer
 from studyapp.study.clock import study_day_start, system_clock
 from studyapp.study.grading import Grade, accepted_answers, grade_response
+from studyapp.study.history import answer_times_of, history_of, read_log
 from studyapp.study.reasons import Code, Reason
-from studyapp.study.selection import AnswerTimes, Choice, ClassicPolicy, Counts, Policy, Scores, StudyContext
+from studyapp.study.selection import Choice, ClassicPolicy, Counts, Policy, Scores, StudyContext
 from studyapp.study.settings import StudySettings
 
 if TYPE_CHECKING:
@@ -125,9 +126,10 @@ class StudySession:
         self.settings = settings or StudySettings.from_dict(queries.profile_settings(db, profile_id))
         self.items = queries.items_in_decks(db, queries.deck_and_descendants(db, deck_id))
         self.items_by_id = {i.id: i for i in self.items}
-        self.history: dict[int, list[LoggedAnswer]] = defaultdict(list)
-        for answer in queries.answer_history(db, profile_id, list(self.items_by_id)):
-            self.history[answer.item_id].append(answer)
+        # Read as arrays (study/history.py): a long log costs no object per answer until one is looked at.
+        log = read_log(db, profile_id)
+        self.history: defaultdict[int, MutableSequence[LoggedAnswer]] = defaultdict(
+            list, history_of(log, self.items_by_id.keys()))
         self.current: Presented | None = None
         self.outcomes: list[Outcome] = []  # this session's answers that undo can take back, oldest first
         self.session_wrong: list[int] = []
@@ -139,8 +141,8 @@ class StudySession:
         # later answer. The real clocks themselves never read past that day (study/clock.py).
         latest, now = queries.latest_answer_ms(db, profile_id), clock()
         self.latest_ms = latest if latest <= latest_allowed_ms(now) else now
-        self.times = AnswerTimes.from_log((r["kind"], r["correct"], r["response_ms"])
-                                          for r in queries.answers_with_items(db, profile_id))
+        self.times = answer_times_of(db, log)
+        del log
         self.budget_ms = None if budget_minutes is None else int(budget_minutes * 60_000)
         self.spent_ms = 0  # study time in this sitting (an undo gives its answer's share back)
         self.session_id = queries.start_session(db, profile_id, deck_id, mode)
