@@ -143,14 +143,23 @@ def knowing_learner(monkeypatch):
 
 
 @pytest.fixture
-def study(qtbot, window, open_profile, select_deck):
+def start_studying(qtbot, window, open_profile, select_deck):
+    """start_studying(deck): Ada studies that deck as a student would (Return on it); the study screen once its
+    first card is shown."""
+    def start(deck: str):
+        open_profile("Ada")
+        select_deck(deck)
+        page = window.study
+        with qtbot.waitSignal(page.card_shown, timeout=10000):
+            qtbot.keyClick(window.decks.tree, Qt.Key_Return)
+        return page
+    return start
+
+
+@pytest.fixture
+def study(start_studying):
     """The study screen on Ada's "Mixed" deck, its first card shown."""
-    open_profile("Ada")
-    select_deck("Mixed")
-    page = window.study
-    with qtbot.waitSignal(page.card_shown, timeout=10000):
-        qtbot.keyClick(window.decks.tree, Qt.Key_Return)
-    return page
+    return start_studying("Mixed")
 
 
 @pytest.fixture

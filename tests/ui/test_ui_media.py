@@ -21,13 +21,9 @@ def add_media_deck(data_dir):
                        " VALUES (?, ?, 0, 'basic', ?, 'x', ?, 0, 0)", [deck_id, f"flag{n}", f"flag {n}", media])
 
 
-def test_picture_shown_and_missing_sound_named(qtbot, window, open_profile, select_deck, data_dir):
+def test_picture_shown_and_missing_sound_named(qtbot, window, start_studying, data_dir):
     add_media_deck(data_dir)
-    open_profile("Ada")
-    select_deck("Flags")
-    page = window.study
-    with qtbot.waitSignal(page.card_shown, timeout=10000):
-        qtbot.keyClick(window.decks.tree, Qt.Key_Return)
+    page = start_studying("Flags")
     assert page.images.isVisibleTo(page) and page.images.pixmap().width() == 40
     assert not page.media_note.isVisibleTo(page)
     qtbot.keyClick(page, Qt.Key_Space)

@@ -32,15 +32,6 @@ def _add_deck(data_dir, prompt, answer, hint="", explanation="", media="[]"):
                    [deck_id, prompt, answer, hint, explanation, media])
 
 
-def _start(qtbot, window, open_profile, select_deck):
-    open_profile("Ada")
-    select_deck("Rich")
-    page = window.study
-    with qtbot.waitSignal(page.card_shown, timeout=10000):
-        qtbot.keyClick(window.decks.tree, Qt.Key_Return)
-    return page
-
-
 def _bold_texts(document: QTextDocument) -> list[str]:
     out, block = [], document.begin()
     while block.isValid():
@@ -54,11 +45,11 @@ def _bold_texts(document: QTextDocument) -> list[str]:
     return out
 
 
-def test_an_anki_field_shows_bold_lists_and_its_picture(qtbot, window, open_profile, select_deck, data_dir):
+def test_an_anki_field_shows_bold_lists_and_its_picture(qtbot, window, start_studying, data_dir):
     _media(data_dir)
     _add_deck(data_dir, '<b>Capital</b> of France? <img src="flag.png">', "<ul><li>Paris</li></ul>",
               media='["flag.png"]')
-    page = _start(qtbot, window, open_profile, select_deck)
+    page = start_studying("Rich")
     assert "<b>" not in page.prompt.toPlainText()
     assert page.prompt.toPlainText().startswith("Capital of France?")
     assert _bold_texts(page.prompt.document()) == ["Capital"]
@@ -70,14 +61,14 @@ def test_an_anki_field_shows_bold_lists_and_its_picture(qtbot, window, open_prof
     assert "<li>" not in page.expected.toPlainText()
 
 
-def test_hint_and_explanation_images_outside_media_load_nothing(qtbot, window, open_profile, select_deck, data_dir,
+def test_hint_and_explanation_images_outside_media_load_nothing(qtbot, window, start_studying, data_dir,
                                                                  monkeypatch):
     asked = []
     real = richtext.media_image
     monkeypatch.setattr(richtext, "media_image", lambda folder, url: asked.append(url.toString()) or real(folder, url))
     _add_deck(data_dir, "Question", "Answer", hint='look <img src="/dev/zero">',
               explanation='<img src="/etc/passwd">why')
-    page = _start(qtbot, window, open_profile, select_deck)
+    page = start_studying("Rich")
     assert page.hint.toPlainText().strip() == "Hint: look"
     qtbot.keyClick(page, Qt.Key_Space)
     assert page.explanation.toPlainText().strip() == "why"

@@ -9,12 +9,8 @@ from PySide6.QtCore import Qt
 from studyapp.paths import db_path
 
 
-def test_statistics_after_answers(qtbot, window, open_profile, select_deck):
-    open_profile("Ada")
-    select_deck("Mixed")
-    page = window.study
-    with qtbot.waitSignal(page.card_shown, timeout=10000):
-        qtbot.keyClick(window.decks.tree, Qt.Key_Return)
+def test_statistics_after_answers(qtbot, window, start_studying):
+    page = start_studying("Mixed")
     for grade in (Qt.Key_1, Qt.Key_3, Qt.Key_4):
         qtbot.waitUntil(lambda: page.state == "question")
         qtbot.keyClick(page, Qt.Key_Space)

@@ -58,7 +58,7 @@ def test_undo_on_the_summary_reopens_the_last_card(qtbot, window, study, data_di
     assert window.summary.figures["accuracy"][0].text() == "100%"
 
 
-def test_undo_after_the_session_ended_by_itself(qtbot, window, open_profile, select_deck, data_dir):
+def test_undo_after_the_session_ended_by_itself(qtbot, window, start_studying, data_dir):
     """Two new items a day: the second answer ends the session; Ctrl+Z on the summary takes it back."""
     from studyapp.store import queries
     from studyapp.workspace import open_workspace
@@ -66,11 +66,7 @@ def test_undo_after_the_session_ended_by_itself(qtbot, window, open_profile, sel
     ws = open_workspace(data_dir)
     queries.update_profile_settings(ws.db, queries.find_profile(ws.db, "Ada")["id"], {"new_per_day": 2})
     ws.close()
-    open_profile("Ada")
-    select_deck("Mixed")
-    page = window.study
-    with qtbot.waitSignal(page.card_shown, timeout=10000):
-        qtbot.keyClick(window.decks.tree, Qt.Key_Return)
+    page = start_studying("Mixed")
     answer_current(qtbot, page, right=True)
     last = page.card.item
     answer_current(qtbot, page, right=True)
