@@ -13,6 +13,8 @@ from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QGroupBox, QLabel, QMessageBox, QVBoxLayout
 
+from studyapp.placeholders import fill
+from studyapp.ui.content_names import deck_path
 from studyapp.ui.worker import Notice, as_sentence
 
 # studyapp.classroom.assignments.SUFFIX, not imported by the GUI thread (that module pulls in the signing code).
@@ -43,9 +45,7 @@ def refusal(code: str, values: tuple[str, ...], english: str) -> str:
     text = texts.get(code)
     if text is None:
         return as_sentence(english)
-    for n, value in enumerate(values, 1):
-        text = text.replace(f"%{n}", value)
-    return text
+    return fill(text, list(values))
 
 
 def import_assignment(ws, path: str) -> dict:
@@ -117,9 +117,9 @@ class AssignmentsPanel(QGroupBox):
 
     def line_text(self, row: dict) -> str:
         state = (self.tr("done") if row["done"] else self.tr("overdue") if row["overdue"] else "")
-        text = self.tr("%1 (%2): due %3, %4 of %5 answers").replace("%1", row["title"]).replace(
-            "%2", ", ".join(row["decks"])).replace("%3", due_text(row["due"])).replace(
-            "%4", str(row["answers"])).replace("%5", str(row["target"]))
+        text = fill(self.tr("%1 (%2): due %3, %4 of %5 answers"),
+                    [row["title"], ", ".join(deck_path(deck) for deck in row["decks"]), due_text(row["due"]),
+                     str(row["answers"]), str(row["target"])])
         return f"{text} · {state}" if state else text
 
     def _fill(self) -> None:
@@ -152,8 +152,8 @@ class AssignmentsPanel(QGroupBox):
         signed = (self.tr("It is signed by the key %1: check with your teacher that it is theirs. From now on this "
                           "laptop takes only assignments and class models signed by it.") if result["newly_trusted"]
                   else self.tr("It is signed by your teacher's key %1.")).replace("%1", result["signed_by"])
-        text = self.tr("The assignment “%1” is imported: %n answer(s) by %2.", "", result["target"]).replace(
-            "%1", result["title"]).replace("%2", due_text(result["due"]))
+        text = fill(self.tr("The assignment “%1” is imported: %n answer(s) by %2.", "", result["target"]),
+                    [result["title"], due_text(result["due"])])
         self._tell(text + " " + signed, QMessageBox.Information)
         self.window.decks.refresh()  # the new decks, and (once they are shown) this list
         self.imported.emit(result)

@@ -81,3 +81,15 @@ def test_a_dropped_assignment_is_imported_and_a_changed_one_refused_in_chinese(q
     assert "Week 3 revision" in panel_lines(window)[0]
     assert [r["title"] for r in window.assignments.rows] == ["Week 3 revision"]
     window.assignments.box.close()
+
+
+def test_a_line_names_built_in_decks_in_the_interface_language_and_keeps_the_title_as_written(qtbot, window):
+    from studyapp.ui.ops import UiPrefs
+
+    window.preferences.apply(UiPrefs(language="zh_CN"))
+    qtbot.waitUntil(lambda: window.decks.buttons["review"].text() == "学习(&S)")  # LanguageChange is posted
+    row = {"title": "Review %2, 100%", "decks": ["Maths::Fraction subtraction"], "due": "2099-06-30",
+           "answers": 3, "target": 20, "done": False, "overdue": False}
+    line = window.assignments.line_text(row)
+    assert line.startswith("Review %2, 100%")
+    assert "数学::分数减法" in line and "Maths" not in line
