@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from studyapp.placeholders import fill
 from studyapp.ui.csv_mapping import ImportJob
 from studyapp.ui.tasks import start_task
 
@@ -110,18 +111,16 @@ class ImportDialog(QDialog):
 
     def _done(self, result) -> None:
         path = self.paths[self.index]
-        text = self.tr("%1: %2 and %3 in %4; %5.")
-        for n, value in enumerate((path.name, self.tr("%n new item(s)", "", result.items_added),
-                                   self.tr("%n updated", "", result.items_updated), ", ".join(result.decks),
-                                   self.tr("%n answer(s) of history", "", result.answers_added)), 1):
-            text = text.replace(f"%{n}", str(value))
-        self.results.append(text)
+        self.results.append(fill(self.tr("%1: %2 and %3 in %4; %5."), [
+            path.name, self.tr("%n new item(s)", "", result.items_added),
+            self.tr("%n updated", "", result.items_updated), ", ".join(result.decks),
+            self.tr("%n answer(s) of history", "", result.answers_added)]))
         self.imported.emit(result)
         self._advance()
 
     def _failed(self, message: str) -> None:
         path = self.paths[self.index]
-        self.errors.append(self.tr("%1 was not imported: %2").replace("%1", path.name).replace("%2", message))
+        self.errors.append(fill(self.tr("%1 was not imported: %2"), [path.name, message]))
         self._advance()
 
     def _advance(self) -> None:

@@ -58,13 +58,13 @@ def test_import_by_drop_adds_the_deck(qtbot, window, open_profile, tmp_path):
 
 def test_import_error_is_one_clear_sentence(qtbot, window, open_profile, tmp_path):
     open_profile("Ada")
-    bad = tmp_path / "notes.docx"
+    bad = tmp_path / "notes %2.docx"  # a file name is filled in as it is
     bad.write_bytes(b"not a deck")
     with qtbot.waitSignal(window.import_export.import_finished, timeout=10000):
         window.import_export.import_files([bad])
     dialog = window.import_export.dialog
     assert dialog.status.text() == "Nothing was imported."
-    assert "notes.docx was not imported" in dialog.report.text() and "cannot import" in dialog.report.text()
+    assert "notes %2.docx was not imported" in dialog.report.text() and "cannot import" in dialog.report.text()
     dialog.reject()
 
 
