@@ -27,6 +27,11 @@ class Code(StrEnum):
     TRUE_FALSE_ANSWER = "true_false_answer"
     INVALID_DECK_NAME = "invalid_deck_name"
     NO_CLOZE_DELETION = "no_cloze_deletion"
+    TRANSLATION_LANGUAGE = "translation_language"
+    TRANSLATION_OPTIONS_COUNT = "translation_options_count"
+    TRANSLATION_ANSWER_PLACE = "translation_answer_place"
+    TRANSLATION_CLOZE_GAPS = "translation_cloze_gaps"
+    IN_TRANSLATION = "in_translation"
     # places in a file, and a problem found at one
     LINE_OF = "line_of"
     ITEM_NUMBER = "item_number"
@@ -76,6 +81,10 @@ class Code(StrEnum):
     NO_DECK_TABLE = "no_deck_table"
     NO_ITEMS_TABLE = "no_items_table"
     ITEM_NOT_A_TABLE = "item_not_a_table"
+    TRANSLATIONS_NOT_A_TABLE = "translations_not_a_table"
+    TRANSLATION_UNKNOWN_FIELDS = "translation_unknown_fields"
+    TRANSLATION_NOT_TEXT = "translation_not_text"
+    TRANSLATION_NOT_A_LIST = "translation_not_a_list"
     SHARED_ID = "shared_id"
     # media file names
     MEDIA_NAME_NOT_ALLOWED = "media_name_not_allowed"
@@ -131,6 +140,12 @@ FORMS: dict[Code, str] = {
     Code.TRUE_FALSE_ANSWER: "the true/false item %1 must have the answer true or false",
     Code.INVALID_DECK_NAME: "invalid deck name %1",
     Code.NO_CLOZE_DELETION: "the cloze item %1 has no {{c1::...}} deletion",
+    Code.TRANSLATION_LANGUAGE: "the item %1 has a translation for %2, which is not a language code such as zh_CN",
+    Code.TRANSLATION_OPTIONS_COUNT: "the %2 translation of %1 has %3 options; the item has %4",
+    Code.TRANSLATION_ANSWER_PLACE: "the answer of the %2 translation of %1 is not its option %3, which stands where "
+                                   "the answer stands among the item's options",
+    Code.TRANSLATION_CLOZE_GAPS: "the %2 translation of %1 has other gaps than the item: it has %3, the item %4",
+    Code.IN_TRANSLATION: "in the %1 translation: %2",
     Code.LINE_OF: "%1 line %2",
     Code.ITEM_NUMBER: "item %1",
     Code.FIELD_OF: "%1 field %2",
@@ -177,6 +192,10 @@ FORMS: dict[Code, str] = {
     Code.NO_DECK_TABLE: "it has no [deck] table with a name",
     Code.NO_ITEMS_TABLE: "it has no [[items]]",
     Code.ITEM_NOT_A_TABLE: "item %1 is not a table",
+    Code.TRANSLATIONS_NOT_A_TABLE: "%1: translations must be a table of languages, each a table of fields",
+    Code.TRANSLATION_UNKNOWN_FIELDS: "%1: unknown fields in the %2 translation: %3 (a translation may have %4)",
+    Code.TRANSLATION_NOT_TEXT: "%1: %3 of the %2 translation must be a string",
+    Code.TRANSLATION_NOT_A_LIST: "%1: %3 of the %2 translation must be a list of strings",
     Code.SHARED_ID: "%1: two items share the same id",
     Code.MEDIA_NAME_NOT_ALLOWED: "the media file name %1 is not allowed (%2)",
     Code.NAME_EMPTY: "it is empty",

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Callable, MutableSequence, Protocol, Sequence
 from sqlite_utils import Database
 
 from studyapp.content.answer_times import latest_allowed_ms
-from studyapp.content.model import SELF_GRADED
+from studyapp.content.model import SELF_GRADED, in_language
 from studyapp.store import queries
 from studyapp.store.queries import ItemRow, LoggedAnswer
 from studyapp.study.clock import study_day_start, system_clock
@@ -116,15 +116,20 @@ class StudySession:
         clock: Callable[[], int] = system_clock,
         settings: StudySettings | None = None,
         budget_minutes: float | None = None,
+        language: str | None = None,
     ) -> None:
         """`budget_minutes`: the study time this sitting may take, if it has a limit (the policy then stops
-        adding new items that no longer fit, and may review early while time is left)."""
+        adding new items that no longer fit, and may review early while time is left). `language`: the language
+        the items are shown in where they have a translation (the interface language), else their own text."""
         self.db, self.profile_id, self.deck_id, self.mode = db, profile_id, deck_id, mode
         self.policy = policy or ClassicPolicy()
         self.predictor = predictor
         self.clock = clock
         self.settings = settings or StudySettings.from_dict(queries.profile_settings(db, profile_id))
-        self.items = queries.items_in_decks(db, queries.deck_and_descendants(db, deck_id))
+        items = queries.items_in_decks(db, queries.deck_and_descendants(db, deck_id))
+        # The one place where a session's items take the student's language: what is shown, graded, logged as
+        # given and reported all comes from these.
+        self.items = [in_language(item, language) for item in items] if language else items
         self.items_by_id = {i.id: i for i in self.items}
         # Read as arrays (study/history.py): a long log costs no object per answer until one is looked at.
         log = read_log(db, profile_id)

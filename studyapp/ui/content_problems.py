@@ -29,6 +29,16 @@ def templates() -> dict[Code, str]:
         Code.INVALID_DECK_NAME: QCoreApplication.translate("ContentProblem", "invalid deck name %1"),
         Code.NO_CLOZE_DELETION: QCoreApplication.translate(
             "ContentProblem", "the cloze item %1 has no {{c1::...}} deletion"),
+        Code.TRANSLATION_LANGUAGE: QCoreApplication.translate(
+            "ContentProblem", "the item %1 has a translation for %2, which is not a language code such as zh_CN"),
+        Code.TRANSLATION_OPTIONS_COUNT: QCoreApplication.translate(
+            "ContentProblem", "the %2 translation of %1 has %3 options; the item has %4"),
+        Code.TRANSLATION_ANSWER_PLACE: QCoreApplication.translate(
+            "ContentProblem", "the answer of the %2 translation of %1 is not its option %3, which stands where the "
+            "answer stands among the item's options"),
+        Code.TRANSLATION_CLOZE_GAPS: QCoreApplication.translate(
+            "ContentProblem", "the %2 translation of %1 has other gaps than the item: it has %3, the item %4"),
+        Code.IN_TRANSLATION: QCoreApplication.translate("ContentProblem", "in the %1 translation: %2"),
         Code.LINE_OF: QCoreApplication.translate("ContentProblem", "%1 line %2"),
         Code.ITEM_NUMBER: QCoreApplication.translate("ContentProblem", "item %1"),
         Code.FIELD_OF: QCoreApplication.translate("ContentProblem", "%1 field %2"),
@@ -91,6 +101,14 @@ def templates() -> dict[Code, str]:
         Code.NO_DECK_TABLE: QCoreApplication.translate("ContentProblem", "it has no [deck] table with a name"),
         Code.NO_ITEMS_TABLE: QCoreApplication.translate("ContentProblem", "it has no [[items]]"),
         Code.ITEM_NOT_A_TABLE: QCoreApplication.translate("ContentProblem", "item %1 is not a table"),
+        Code.TRANSLATIONS_NOT_A_TABLE: QCoreApplication.translate(
+            "ContentProblem", "%1: translations must be a table of languages, each a table of fields"),
+        Code.TRANSLATION_UNKNOWN_FIELDS: QCoreApplication.translate(
+            "ContentProblem", "%1: unknown fields in the %2 translation: %3 (a translation may have %4)"),
+        Code.TRANSLATION_NOT_TEXT: QCoreApplication.translate(
+            "ContentProblem", "%1: %3 of the %2 translation must be a string"),
+        Code.TRANSLATION_NOT_A_LIST: QCoreApplication.translate(
+            "ContentProblem", "%1: %3 of the %2 translation must be a list of strings"),
         Code.SHARED_ID: QCoreApplication.translate("ContentProblem", "%1: two items share the same id"),
         Code.MEDIA_NAME_NOT_ALLOWED: QCoreApplication.translate(
             "ContentProblem", "the media file name %1 is not allowed (%2)"),

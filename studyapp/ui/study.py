@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
 
 from studyapp.content.model import SELF_GRADED
 from studyapp.study.clock import DAY_MS
+from studyapp.study.grading import accepted_answers
 from studyapp.study.reasons import Code, Reason, fill
 from studyapp.ui.cards import AnswerView, CardView
 from studyapp.ui.content_names import deck_path
+from studyapp.ui.i18n import interface_language
 from studyapp.ui.richtext import RichTextLabel
 from studyapp.ui.study_phases import ANSWERING, ON_ITEM, Move, Phase, after, allows
 from studyapp.ui.theme import colours, current_theme
@@ -272,7 +274,7 @@ class StudyPage(QWidget):
         self.card, self.pending_next, self.can_undo = None, None, False
         self._go(Move.START)
         self.prompt.setText(self.tr("Choosing the first item…"))
-        self.backend.start_session.emit(profile_id, deck_id, mode)
+        self.backend.start_session.emit(profile_id, deck_id, mode, interface_language())
 
     def _on_presented(self, card: CardView | None) -> None:
         if card is None:
@@ -455,9 +457,9 @@ class StudyPage(QWidget):
                 _repolish(button)
             self.expected.setText(self.tr("Answer: %1").replace("%1", html.escape(self._display_answer(outcome))))
         elif view.diff and not right:
-            self.expected.setText(self._diff_html(view.diff, outcome.expected))
+            self.expected.setText(self._diff_html(view.diff, self._expected_text(outcome)))
         else:
-            self.expected.setText(self.tr("Answer: %1").replace("%1", html.escape(outcome.expected)))
+            self.expected.setText(self.tr("Answer: %1").replace("%1", html.escape(self._expected_text(outcome))))
         self.explanation.setText(outcome.item.explanation)
         self._go(Move.VERDICT)
 
@@ -466,6 +468,11 @@ class StudyPage(QWidget):
         if item.kind == "truefalse":
             return response
         return item.options[int(response) - 1]
+
+    def _expected_text(self, outcome) -> str:
+        """A typed answer's right forms, as the card shows them (the item's own text in another language is
+        graded right too, but not listed)."""
+        return self.tr(" or ").join(accepted_answers(outcome.item))
 
     def _display_answer(self, outcome) -> str:
         if outcome.item.kind == "truefalse":

@@ -185,15 +185,17 @@ class StoreWorker(QObject):
         if self.session is not None:
             attach_learner(self.session, learner)
 
-    @Slot(int, int, str)
-    def start_session(self, profile_id: int, deck_id: int, mode: str) -> None:
+    @Slot(int, int, str, str)
+    def start_session(self, profile_id: int, deck_id: int, mode: str, language: str) -> None:
+        """A session on the deck, its cards in `language` (the interface's) where the deck has a translation."""
         from studyapp.study.launch import open_session
 
         try:
             if self.session is not None:
                 self.session.finish()
             self.ended = None
-            self.session = open_session(self.workspace.db, profile_id, deck_id, mode, learner=self.learner)
+            self.session = open_session(self.workspace.db, profile_id, deck_id, mode, learner=self.learner,
+                                        language=language)
             self.presented.emit(card_view(self.session, self.session.next_item(), self.workspace.data_dir))
         except Exception as exc:  # noqa: BLE001
             self.session = None
@@ -259,7 +261,7 @@ class Backend(QObject):
     _call = Signal(int, object, object)
     _open = Signal()
     _close = Signal()
-    start_session = Signal(int, int, str)
+    start_session = Signal(int, int, str, str)   # profile, deck, mode, language
     submit = Signal(str)
     undo = Signal()
     finish = Signal()
