@@ -72,11 +72,7 @@ class Item:
         """The name of the first field longer than MAX_FIELD_BYTES, or None."""
         for name in ("prompt", "answer", "hint", "explanation", "skill", "options", "accepted", "tags", "media"):
             value = getattr(self, name)
-            texts = list(value) if isinstance(value, list) else [value]
-            for translation in self.translations.values():
-                text = translation.get(name, "")
-                texts += text if isinstance(text, list) else [text]
-            for text in texts:
+            for text in value if isinstance(value, list) else [value]:
                 # A character is at most 4 bytes in UTF-8: encode only when the length leaves a doubt.
                 if len(text) * 4 > MAX_FIELD_BYTES and len(text.encode("utf-8")) > MAX_FIELD_BYTES:
                     return name

@@ -215,4 +215,5 @@ def test_a_translated_field_is_held_to_the_same_size_limit_as_the_item_own():
     item = Item("basic", "Benin", "Porto-Novo", translations={"zh_CN": {"explanation": "长" * (1 << 20)}})
     with pytest.raises(ContentError) as caught:
         item.validate()
-    assert caught.value.problem.code == Code.FIELD_TOO_LONG
+    assert caught.value.problem.code == Code.IN_TRANSLATION
+    assert caught.value.problem.args[1].code == Code.FIELD_TOO_LONG
