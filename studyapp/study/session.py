@@ -7,7 +7,7 @@ the database before `submit` returns, so the next item is only shown once the la
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Callable, MutableSequence, Protocol, Sequence
 
 from sqlite_utils import Database
@@ -126,16 +126,15 @@ class StudySession:
         self.predictor = predictor
         self.clock = clock
         self.settings = settings or StudySettings.from_dict(queries.profile_settings(db, profile_id))
-        items = queries.items_in_decks(db, queries.deck_and_descendants(db, deck_id))
-        # The one place where a session's items take the student's language: what is shown, graded, logged as
-        # given and reported all comes from these.
-        self.items = [in_language(item, language) for item in items] if language else items
-        self.items_by_id = {i.id: i for i in self.items}
+        self.own_items = queries.items_in_decks(db, queries.deck_and_descendants(db, deck_id))
+        self.items: list[ItemRow] = []
+        self.items_by_id: dict[int, ItemRow] = {}
+        self.current: Presented | None = None
+        self.show_in(language)
         # Read as arrays (study/history.py): a long log costs no object per answer until one is looked at.
         log = read_log(db, profile_id)
         self.history: defaultdict[int, MutableSequence[LoggedAnswer]] = defaultdict(
             list, history_of(log, self.items_by_id.keys()))
-        self.current: Presented | None = None
         self.outcomes: list[Outcome] = []  # this session's answers that undo can take back, oldest first
         self.session_wrong: list[int] = []
         self.new_introduced: set[int] = set()
@@ -152,6 +151,15 @@ class StudySession:
         self.spent_ms = 0  # study time in this sitting (an undo gives its answer's share back)
         self.session_id = queries.start_session(db, profile_id, deck_id, mode)
         self.summary = Summary(started_ms=clock())
+
+    def show_in(self, language: str | None) -> None:
+        """Show the items in `language` where they have it, else in their own text (None: their own), from the
+        item on screen on. The one place where a session's items take the student's language: what is shown,
+        graded, logged as given and reported all comes from these."""
+        self.items = [in_language(item, language) for item in self.own_items] if language else self.own_items
+        self.items_by_id = {i.id: i for i in self.items}
+        if self.current is not None:
+            self.current = replace(self.current, item=self.items_by_id[self.current.item.id])
 
     # ------------------------------------------------------------ choosing
 

@@ -78,6 +78,7 @@ class StudyPage(QWidget):
         self.can_undo = False
         self.deck_name = ""
         self.mode = "review"
+        self.language = ""  # of the open session's cards
         self._player = None
         self.setFocusPolicy(Qt.StrongFocus)
         self._build()
@@ -85,6 +86,7 @@ class StudyPage(QWidget):
         worker.presented.connect(self._on_presented)
         worker.answered.connect(self._on_answered)
         worker.undone.connect(self._on_undone)
+        worker.relabelled.connect(self._on_relabelled)
         worker.finished.connect(self._on_finished)
         worker.study_failed.connect(self._on_failed)
         self.retranslate()
@@ -219,6 +221,10 @@ class StudyPage(QWidget):
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.LanguageChange:
             self.retranslate()
+            # The cards follow the interface: the one on screen is drawn again in the new language.
+            if self.state is not Phase.IDLE and self.language != interface_language():
+                self.language = interface_language()
+                self.backend.set_language.emit(self.language)
         super().changeEvent(event)
 
     def _heading_text(self) -> str:
@@ -274,7 +280,8 @@ class StudyPage(QWidget):
         self.card, self.pending_next, self.can_undo = None, None, False
         self._go(Move.START)
         self.prompt.setText(self.tr("Choosing the first item…"))
-        self.backend.start_session.emit(profile_id, deck_id, mode, interface_language())
+        self.language = interface_language()
+        self.backend.start_session.emit(profile_id, deck_id, mode, self.language)
 
     def _on_presented(self, card: CardView | None) -> None:
         if card is None:
@@ -520,6 +527,20 @@ class StudyPage(QWidget):
         """From the summary: take back the session's last answer, which reopens the session on its item."""
         if self._go(Move.REOPEN):
             self.backend.undo.emit()
+
+    def _on_relabelled(self, card: CardView | None) -> None:
+        """The item on screen in the interface's new language: its texts (and options) drawn again in the phase
+        it is in; after a checked answer, the next item, still to come."""
+        if self.state is Phase.FEEDBACK:
+            self.pending_next = card
+        elif card is not None and self.state in (Phase.QUESTION, Phase.REVEALED):
+            self.card = card
+            self._fill_card_texts()
+            if card.item.kind in ("choice", "truefalse"):
+                self._build_options(card)
+                self._show_phase(self.state)  # the new buttons take the phase's state
+            elif self.state is Phase.REVEALED:
+                self._show_phase(self.state)  # the answer and explanation, drawn again
 
     def _on_undone(self, card: CardView) -> None:
         for button in self.option_buttons:

@@ -80,6 +80,7 @@ class StoreWorker(QObject):
     presented = Signal(object)       # CardView, or None when there is nothing to study
     answered = Signal(object)        # AnswerView
     undone = Signal(object)          # CardView of the item taken back
+    relabelled = Signal(object)      # CardView of the item on screen (or next, after feedback) in a new language
     finished = Signal(object)        # SummaryView
     study_failed = Signal(str)
     closed = Signal()
@@ -209,6 +210,18 @@ class StoreWorker(QObject):
         except Exception as exc:  # noqa: BLE001
             self.study_failed.emit(describe_error(exc))
 
+    @Slot(str)
+    def set_language(self, language: str) -> None:
+        """The interface language changed: the open session's items are shown in it from the item on screen
+        on, which comes back (`relabelled`) to be drawn again."""
+        if self.session is None:
+            return
+        try:
+            self.session.show_in(language)
+            self.relabelled.emit(card_view(self.session, self.session.current, self.workspace.data_dir))
+        except Exception as exc:  # noqa: BLE001
+            self.study_failed.emit(describe_error(exc))
+
     @Slot()
     def undo(self) -> None:
         try:
@@ -266,6 +279,7 @@ class Backend(QObject):
     undo = Signal()
     finish = Signal()
     set_learner = Signal(object)
+    set_language = Signal(str)
 
     def __init__(self, data_dir, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -284,6 +298,7 @@ class Backend(QObject):
         self.undo.connect(self.worker.undo)
         self.finish.connect(self.worker.finish)
         self.set_learner.connect(self.worker.set_learner)
+        self.set_language.connect(self.worker.set_language)
         self.worker.result.connect(self._on_result)
         self.worker.failed.connect(self._on_failed)
         self.worker.opened.connect(self._on_opened)

@@ -258,5 +258,12 @@ def test_a_session_in_a_language_shows_grades_and_reports_the_items_in_it(tmp_pa
     shown = s.next_item()
     assert (shown.item.prompt, shown.item.options) == ("二乘三", ["五", "六", "八"])
     assert s.submit("2").grade.given == "六"
-    english = StudySession(db, profile, deck, clock=clock)
+    english = StudySession(db, queries.add_profile(db, "Ben"), deck, clock=clock)
     assert {i.prompt for i in english.items} == {"Capital of Algeria", "two times three"}
+    # The interface changes language mid-session: the item on screen too.
+    shown = english.next_item()
+    english.show_in("zh_CN")
+    assert english.next_item().item.prompt in ("阿尔及利亚的首都", "二乘三")
+    assert english.next_item().item.id == shown.item.id and english.current.reason == shown.reason
+    english.show_in(None)
+    assert english.next_item().item is shown.item

@@ -96,3 +96,21 @@ def test_editing_a_card_in_chinese_changes_its_chinese_text_and_keeps_the_deck_o
             "SELECT prompt, answer, translations FROM items WHERE guid = 'cap-algeria'").fetchone()
     assert (prompt, answer) == ("Algeria", "Algiers")
     assert json.loads(translations)["zh_CN"] == ALGERIA | {"answer": "阿尔及尔市"}
+
+
+def test_a_card_on_screen_follows_the_interface_into_chinese(qtbot, window, open_profile, select_deck):
+    open_profile("Ada")
+    select_deck(CAPITALS)
+    page = window.study
+    with qtbot.waitSignal(page.card_shown, timeout=10000):
+        qtbot.keyClick(window.decks.tree, Qt.Key_Return)
+    assert page.prompt.text() == "Algeria"
+    window.preferences.apply(UiPrefs(language="zh_CN"))
+    qtbot.waitUntil(lambda: page.prompt.text() == "阿尔及利亚")
+    assert page.state == "question"
+    qtbot.keyClick(page, Qt.Key_Space)
+    qtbot.waitUntil(lambda: page.state == "revealed")
+    assert page.expected.text() == "阿尔及尔"
+    window.preferences.apply(UiPrefs(language="en"))
+    qtbot.waitUntil(lambda: page.expected.text() == "Algiers")
+    assert page.state == "revealed" and page.prompt.text() == "Algeria"
