@@ -290,8 +290,9 @@ class StudySession:
             self._track_wrong(standing.item.id, standing.grade.correct)
         if self.predictor is not None:
             self.predictor.forget_last()
-        self.current = Presented(outcome.item, outcome.predicted, Reason(Code.TAKEN_BACK), self.clock(),
-                                 self.summary.answers + 1)
+        # In the language shown now, which may have changed since the answer.
+        self.current = Presented(self.items_by_id[outcome.item.id], outcome.predicted, Reason(Code.TAKEN_BACK),
+                                 self.clock(), self.summary.answers + 1)
         return self.current
 
     def test_report(self) -> TestReport | None:

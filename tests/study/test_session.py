@@ -267,3 +267,6 @@ def test_a_session_in_a_language_shows_grades_and_reports_the_items_in_it(tmp_pa
     assert english.next_item().item.id == shown.item.id and english.current.reason == shown.reason
     english.show_in(None)
     assert english.next_item().item is shown.item
+    english.submit("2" if shown.item.kind == "choice" else "Algiers")
+    english.show_in("zh_CN")
+    assert english.undo().item.prompt in ("阿尔及利亚的首都", "二乘三")  # taken back in the language shown now
