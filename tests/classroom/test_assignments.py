@@ -5,15 +5,14 @@ counts a profile's own answers on the assignment's decks since it was issued."""
 from __future__ import annotations
 
 import hashlib
-import io
 import time
 import tomllib
-import zipfile
 from datetime import date
 
 import pytest
 import tomli_w
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from zips import members, rewrite
 
 from studyapp.classroom import assignments
 from studyapp.classroom.assignments import (
@@ -68,22 +67,6 @@ def student(tmp_path):
     queries.add_profile(ws.db, "Ana")
     yield ws
     ws.close()
-
-
-def members(path) -> dict[str, bytes]:
-    with zipfile.ZipFile(path) as archive:
-        return {name: archive.read(name) for name in archive.namelist()}
-
-
-def rewrite(path, changed: dict[str, bytes | None]) -> None:
-    """The file with some members replaced (None: removed), as someone altering it would."""
-    kept = members(path) | changed
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, data in kept.items():
-            if data is not None:
-                archive.writestr(name, data)
-    path.write_bytes(buffer.getvalue())
 
 
 def resign(path, key, **fields) -> None:
