@@ -10,54 +10,6 @@
     </message>
 </context>
 <context>
-    <name>Assignments</name>
-    <message>
-        <location filename="../../studyapp/ui/assignments.py" line="26"/>
-        <source>%1 is not a StudyApp assignment file.</source>
-        <translation>%1 不是 StudyApp 作业文件。</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/assignments.py" line="27"/>
-        <source>%1 is larger than an assignment may be (%2 MB); it was not imported.</source>
-        <translation>%1 超过作业文件的大小上限（%2 兆字节），未导入。</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/assignments.py" line="29"/>
-        <source>%1 is not signed; only an assignment written by your teacher&apos;s StudyApp is imported.</source>
-        <translation>%1 没有签名；只导入由你老师的 StudyApp 生成的作业。</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/assignments.py" line="31"/>
-        <source>%1 is signed by another key (%2), not by your teacher&apos;s (%3); it was not imported.</source>
-        <translation>%1 由另一个密钥（%2）签名，而不是你老师的密钥（%3）；未导入。</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/assignments.py" line="33"/>
-        <source>%1 was changed after it was signed; it was not imported.</source>
-        <translation>%1 已在签名后被改动，未导入。</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/assignments.py" line="35"/>
-        <source>The assignment&apos;s due date (%1) is not a date; it was not imported.</source>
-        <translation>作业的截止日期（%1）不是有效日期；未导入。</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/assignments.py" line="37"/>
-        <source>The assignment&apos;s title must have 1 to %1 characters; it was not imported.</source>
-        <translation>作业标题须为 1 到 %1 个字符；未导入。</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/assignments.py" line="39"/>
-        <source>The assignment asks for %1 answers, which is not between 1 and %2; it was not imported.</source>
-        <translation>作业要求 %1 次作答，不在 1 到 %2 之间；未导入。</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/assignments.py" line="41"/>
-        <source>A deck in %1 cannot be read; it was not imported.</source>
-        <translation>%1 中的一个牌组无法读取；未导入。</translation>
-    </message>
-</context>
-<context>
     <name>AssignmentsPanel</name>
     <message>
         <location filename="../../studyapp/ui/assignments.py" line="96"/>
@@ -1243,6 +1195,76 @@
         <location filename="../../studyapp/ui/content_problems.py" line="148"/>
         <source>the deck %1 has no items of its own; export one of its sub-decks</source>
         <translation>牌组 %1 本身没有条目；请导出它的某个子牌组</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="150"/>
+        <source>%1 is not a StudyApp assignment file</source>
+        <translation>%1 不是 StudyApp 作业文件</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="151"/>
+        <source>%1 is larger than an assignment may be (%2 MB); it was not imported</source>
+        <translation>%1 超过作业文件的大小上限（%2 MB），未导入</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="153"/>
+        <source>%1 is not signed; only an assignment written by your teacher&apos;s StudyApp is imported</source>
+        <translation>%1 没有签名；只导入由你老师的 StudyApp 生成的作业</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="155"/>
+        <source>%1 is signed by another key (%2), not by your teacher&apos;s (%3); it was not imported</source>
+        <translation>%1 由另一个密钥（%2）签名，而不是你老师的密钥（%3）；未导入</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="157"/>
+        <source>%1 was changed after it was signed; it was not imported</source>
+        <translation>%1 已在签名后被改动，未导入</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="159"/>
+        <source>a deck in %1 cannot be read (%2)</source>
+        <translation>%1 中的一个牌组无法读取（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="160"/>
+        <source>the due date %1 is not a date written YYYY-MM-DD</source>
+        <translation>截止日期 %1 不是 YYYY-MM-DD 格式的日期</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="162"/>
+        <source>the due date %1 has passed</source>
+        <translation>截止日期 %1 已经过去</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="163"/>
+        <source>the assignment&apos;s title must be 1 to %1 characters</source>
+        <translation>作业标题须为 1 到 %1 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="165"/>
+        <source>the number of answers asked for must be 1 to %1, not %2</source>
+        <translation>要求的作答次数须为 1 到 %1，而不是 %2</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="167"/>
+        <source>the assignment file must end in %1, not %2</source>
+        <translation>作业文件名须以 %1 结尾，而不是 %2</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="169"/>
+        <source>%1 already exists; choose a new name (nothing is overwritten)</source>
+        <translation>%1 已存在；请另选一个名称（不会覆盖任何文件）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="171"/>
+        <source>the assignment&apos;s decks have no items</source>
+        <translation>作业的牌组中没有条目</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="172"/>
+        <source>%1 is neither a deck file nor a deck here</source>
+        <translation>%1 既不是牌组文件，也不是这里的牌组</translation>
     </message>
 </context>
 <context>
