@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import tomli_w
 
+from studyapp.classroom.assignment_format import FORMAT, MANIFEST, SIGNATURE, SUFFIX, VERSION
 from studyapp.classroom.errors import ClassroomError
 from studyapp.classroom.signing import (
     SignatureProblem,
@@ -42,8 +43,6 @@ if TYPE_CHECKING:  # the store (sqlite-utils) loads when an assignment is import
 
     from studyapp.store.importer import ImportResult
 
-FORMAT, VERSION, SUFFIX = "studyapp-assignment", 1, ".studyassign"
-MANIFEST, SIGNATURE = "assignment.toml", "signature.json"
 CONTEXT = b"studyapp class assignment\x00"  # never verifies as a class model's signature, nor one as this
 MAX_FILE_BYTES = 64 << 20
 MAX_UNPACKED_BYTES = 256 << 20   # all members together, as the zip says before a byte is unpacked

@@ -13,13 +13,11 @@ from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QGroupBox, QLabel, QMessageBox, QVBoxLayout
 
+from studyapp.classroom.assignment_format import SUFFIX
 from studyapp.placeholders import fill
 from studyapp.ui.content_names import deck_path
 from studyapp.ui.content_problems import problem_text
 from studyapp.ui.worker import Notice, as_sentence
-
-# studyapp.classroom.assignments.SUFFIX, not imported by the GUI thread (that module pulls in the signing code).
-SUFFIX = ".studyassign"
 
 
 def import_assignment(ws, path: str) -> dict:

@@ -15,10 +15,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from zips import members, rewrite
 
 from studyapp.classroom import assignments
+from studyapp.classroom.assignment_format import MANIFEST, SIGNATURE
 from studyapp.classroom.assignments import (
     CONTEXT,
-    MANIFEST,
-    SIGNATURE,
     AssignmentError,
     import_assignment,
     progress,
