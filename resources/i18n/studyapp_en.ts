@@ -4,7 +4,7 @@
 <context>
     <name>AssignmentsPanel</name>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/assignments.py" line="155"/>
+        <location filename="../../studyapp/ui/assignments.py" line="127"/>
         <source>The assignment “%1” is imported: %n answer(s) by %2.</source>
         <translation>
             <numerusform>The assignment “%1” is imported: %n answer by %2.</numerusform>

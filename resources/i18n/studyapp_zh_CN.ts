@@ -2,109 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name>Assignments</name>
-    <message>
-        <location filename="../../studyapp/ui/assignments.py" line="28"/>
-        <source>%1 is not a StudyApp assignment file.</source>
-        <translation>%1 不是 StudyApp 作业文件。</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/assignments.py" line="29"/>
-        <source>%1 is larger than an assignment may be (%2 MB); it was not imported.</source>
-        <translation>%1 超过作业文件的大小上限（%2 兆字节），未导入。</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/assignments.py" line="31"/>
-        <source>%1 is not signed; only an assignment written by your teacher&apos;s StudyApp is imported.</source>
-        <translation>%1 没有签名；只导入由你老师的 StudyApp 生成的作业。</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/assignments.py" line="33"/>
-        <source>%1 is signed by another key (%2), not by your teacher&apos;s (%3); it was not imported.</source>
-        <translation>%1 由另一个密钥（%2）签名，而不是你老师的密钥（%3）；未导入。</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/assignments.py" line="35"/>
-        <source>%1 was changed after it was signed; it was not imported.</source>
-        <translation>%1 已在签名后被改动，未导入。</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/assignments.py" line="37"/>
-        <source>The assignment&apos;s due date (%1) is not a date; it was not imported.</source>
-        <translation>作业的截止日期（%1）不是有效日期；未导入。</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/assignments.py" line="39"/>
-        <source>The assignment&apos;s title must have 1 to %1 characters; it was not imported.</source>
-        <translation>作业标题须为 1 到 %1 个字符；未导入。</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/assignments.py" line="41"/>
-        <source>The assignment asks for %1 answers, which is not between 1 and %2; it was not imported.</source>
-        <translation>作业要求 %1 次作答，不在 1 到 %2 之间；未导入。</translation>
-    </message>
-    <message>
-        <location filename="../../studyapp/ui/assignments.py" line="43"/>
-        <source>A deck in %1 cannot be read; it was not imported.</source>
-        <translation>%1 中的一个牌组无法读取；未导入。</translation>
-    </message>
-</context>
-<context>
     <name>AssignmentsPanel</name>
     <message>
-        <location filename="../../studyapp/ui/assignments.py" line="96"/>
+        <location filename="../../studyapp/ui/assignments.py" line="68"/>
         <source>Assignments</source>
         <translation>作业</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/assignments.py" line="97"/>
+        <location filename="../../studyapp/ui/assignments.py" line="69"/>
         <source>Import an &amp;assignment…</source>
         <translation>导入作业(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/assignments.py" line="119"/>
+        <location filename="../../studyapp/ui/assignments.py" line="91"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/assignments.py" line="119"/>
+        <location filename="../../studyapp/ui/assignments.py" line="91"/>
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/assignments.py" line="120"/>
+        <location filename="../../studyapp/ui/assignments.py" line="92"/>
         <source>%1 (%2): due %3, %4 of %5 answers</source>
         <translation>%1（%2）：截止 %3，已作答 %4 次，共 %5 次</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/assignments.py" line="141"/>
+        <location filename="../../studyapp/ui/assignments.py" line="113"/>
         <source>Import an assignment</source>
         <translation>导入作业</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/assignments.py" line="142"/>
+        <location filename="../../studyapp/ui/assignments.py" line="114"/>
         <source>Class assignments (*%1)</source>
         <translation>班级作业 (*%1)</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/assignments.py" line="152"/>
+        <location filename="../../studyapp/ui/assignments.py" line="124"/>
         <source>It is signed by the key %1: check with your teacher that it is theirs. From now on this laptop takes only assignments and class models signed by it.</source>
         <translation>它由密钥 %1 签名：请向老师核对这是老师的密钥。从现在起，这台电脑只接受由该密钥签名的作业和班级模型。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/assignments.py" line="154"/>
+        <location filename="../../studyapp/ui/assignments.py" line="126"/>
         <source>It is signed by your teacher&apos;s key %1.</source>
         <translation>它由你老师的密钥 %1 签名。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/assignments.py" line="155"/>
+        <location filename="../../studyapp/ui/assignments.py" line="127"/>
         <source>The assignment “%1” is imported: %n answer(s) by %2.</source>
         <translation>
             <numerusform>作业“%1”已导入：请在 %2 前完成 %n 次作答。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/assignments.py" line="166"/>
+        <location filename="../../studyapp/ui/assignments.py" line="138"/>
         <source>Classroom</source>
         <translation>课堂</translation>
     </message>
@@ -1228,6 +1180,76 @@
         <source>the deck %1 has no items of its own; export one of its sub-decks</source>
         <translation>牌组 %1 本身没有条目；请导出它的某个子牌组</translation>
     </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="168"/>
+        <source>%1 is not a StudyApp assignment file</source>
+        <translation>%1 不是 StudyApp 作业文件</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="169"/>
+        <source>%1 is larger than an assignment may be (%2 MB); it was not imported</source>
+        <translation>%1 超过作业文件的大小上限（%2 MB），未导入</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="171"/>
+        <source>%1 is not signed; only an assignment written by your teacher&apos;s StudyApp is imported</source>
+        <translation>%1 没有签名；只导入由你老师的 StudyApp 生成的作业</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="173"/>
+        <source>%1 is signed by another key (%2), not by your teacher&apos;s (%3); it was not imported</source>
+        <translation>%1 由另一个密钥（%2）签名，而不是你老师的密钥（%3）；未导入</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="175"/>
+        <source>%1 was changed after it was signed; it was not imported</source>
+        <translation>%1 已在签名后被改动，未导入</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="177"/>
+        <source>a deck in %1 cannot be read (%2)</source>
+        <translation>%1 中的一个牌组无法读取（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="178"/>
+        <source>the due date %1 is not a date written YYYY-MM-DD</source>
+        <translation>截止日期 %1 不是 YYYY-MM-DD 格式的日期</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="180"/>
+        <source>the due date %1 has passed</source>
+        <translation>截止日期 %1 已经过去</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="181"/>
+        <source>the assignment&apos;s title must be 1 to %1 characters</source>
+        <translation>作业标题须为 1 到 %1 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="183"/>
+        <source>the number of answers asked for must be 1 to %1, not %2</source>
+        <translation>要求的作答次数须为 1 到 %1，而不是 %2</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="185"/>
+        <source>the assignment file must end in %1, not %2</source>
+        <translation>作业文件名须以 %1 结尾，而不是 %2</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="187"/>
+        <source>%1 already exists; choose a new name (nothing is overwritten)</source>
+        <translation>%1 已存在；请另选一个名称（不会覆盖任何文件）</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="189"/>
+        <source>the assignment&apos;s decks have no items</source>
+        <translation>作业的牌组中没有条目</translation>
+    </message>
+    <message>
+        <location filename="../../studyapp/ui/content_problems.py" line="190"/>
+        <source>%1 is neither a deck file nor a deck here</source>
+        <translation>%1 既不是牌组文件，也不是这里的牌组</translation>
+    </message>
 </context>
 <context>
     <name>DataFolder</name>
@@ -2124,52 +2146,52 @@
 <context>
     <name>StudyPage</name>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="208"/>
+        <location filename="../../studyapp/ui/study.py" line="210"/>
         <source>Show answer  [Space]</source>
         <translation>显示答案  [空格]</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="209"/>
+        <location filename="../../studyapp/ui/study.py" line="211"/>
         <source>Check  [Enter]</source>
         <translation>检查  [回车]</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="210"/>
+        <location filename="../../studyapp/ui/study.py" line="212"/>
         <source>Type your answer and press Enter</source>
         <translation>输入答案并按回车</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="211"/>
+        <location filename="../../studyapp/ui/study.py" line="213"/>
         <source>Undo  [Ctrl+Z]</source>
         <translation>撤销  [Ctrl+Z]</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="212"/>
+        <location filename="../../studyapp/ui/study.py" line="214"/>
         <source>End session  [Esc]</source>
         <translation>结束学习  [Esc]</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="213"/>
+        <location filename="../../studyapp/ui/study.py" line="215"/>
         <source>Continue  [Enter]</source>
         <translation>继续  [回车]</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="214"/>
+        <location filename="../../studyapp/ui/study.py" line="216"/>
         <source>Play sound  [R]</source>
         <translation>播放声音  [R]</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="225"/>
+        <location filename="../../studyapp/ui/study.py" line="231"/>
         <source>Study</source>
         <translation>学习</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="225"/>
+        <location filename="../../studyapp/ui/study.py" line="231"/>
         <source>Practice</source>
         <translation>练习</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="225"/>
+        <location filename="../../studyapp/ui/study.py" line="231"/>
         <source>Test</source>
         <translation>测试</translation>
     </message>
@@ -2214,168 +2236,168 @@
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="234"/>
+        <location filename="../../studyapp/ui/study.py" line="240"/>
         <source>New %1 · Learning %2 · Due %3</source>
         <translation>新 %1 · 学习中 %2 · 到期 %3</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="242"/>
+        <location filename="../../studyapp/ui/study.py" line="248"/>
         <source>New item, %1 of %2 today</source>
         <translation>新条目，今天第 %1 个（共 %2 个）</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="243"/>
+        <location filename="../../studyapp/ui/study.py" line="249"/>
         <source>Due for review (scheduled now)</source>
         <translation>到期复习（计划于现在）</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="244"/>
+        <location filename="../../studyapp/ui/study.py" line="250"/>
         <source>Due for review (scheduled %1 ago)</source>
         <translation>到期复习（计划于 %1 前）</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="245"/>
+        <location filename="../../studyapp/ui/study.py" line="251"/>
         <source>Due for review (FSRS-6)</source>
         <translation>到期复习（FSRS-6）</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="246"/>
+        <location filename="../../studyapp/ui/study.py" line="252"/>
         <source>Random item</source>
         <translation>随机条目</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="247"/>
+        <location filename="../../studyapp/ui/study.py" line="253"/>
         <source>Answer taken back: try it again</source>
         <translation>已撤销答案：请再试一次</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="248"/>
+        <location filename="../../studyapp/ui/study.py" line="254"/>
         <source>Recall fell to %1, your target is %2</source>
         <translation>记忆概率降到 %1，你的目标是 %2</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="249"/>
+        <location filename="../../studyapp/ui/study.py" line="255"/>
         <source>Due review: recall fell to %1, your target is %2</source>
         <translation>到期复习：记忆概率降到 %1，你的目标是 %2</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="250"/>
+        <location filename="../../studyapp/ui/study.py" line="256"/>
         <source>You missed this a few items ago: try it again</source>
         <translation>几题前你答错了这题：再试一次</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="251"/>
+        <location filename="../../studyapp/ui/study.py" line="257"/>
         <source>Practice at the right level: you get this right about %1 of the time</source>
         <translation>难度合适的练习：你大约 %1 的时间能答对</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="252"/>
+        <location filename="../../studyapp/ui/study.py" line="258"/>
         <source>Practice at the right level: you get this right about %1 of the time (new item, %2 of %3 today)</source>
         <translation>难度合适的练习：你大约 %1 的时间能答对（新条目，今天第 %2 个，共 %3 个）</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="254"/>
+        <location filename="../../studyapp/ui/study.py" line="260"/>
         <source>Closest to the right level: you get this right about %1 of the time</source>
         <translation>最接近合适难度：你大约 %1 的时间能答对</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="255"/>
+        <location filename="../../studyapp/ui/study.py" line="261"/>
         <source>Closest to the right level: you get this right about %1 of the time (new item, %2 of %3 today)</source>
         <translation>最接近合适难度：你大约 %1 的时间能答对（新条目，今天第 %2 个，共 %3 个）</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="257"/>
+        <location filename="../../studyapp/ui/study.py" line="263"/>
         <source>Most informative question: students like you get this right about half the time</source>
         <translation>信息量最大的题目：和你相似的学生大约一半时间能答对</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="259"/>
+        <location filename="../../studyapp/ui/study.py" line="265"/>
         <source>Most informative question: students like you get this right about %1 of the time</source>
         <translation>信息量最大的题目：和你相似的学生大约 %1 的时间能答对</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="261"/>
+        <location filename="../../studyapp/ui/study.py" line="267"/>
         <source>Learning step: you had trouble with this %1 ago</source>
         <translation>学习步骤：你在 %1 前答这题有困难</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="262"/>
+        <location filename="../../studyapp/ui/study.py" line="268"/>
         <source>Learning step, shown early so your session can end: you had trouble with this %1 ago</source>
         <translation>学习步骤，提前出现以便结束本次学习：你在 %1 前答这题有困难</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="264"/>
+        <location filename="../../studyapp/ui/study.py" line="270"/>
         <source>Reviewed early while time is left: recall is %1, your target is %2</source>
         <translation>趁还有时间提前复习：记住的可能性为 %1，你的目标是 %2</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="265"/>
+        <location filename="../../studyapp/ui/study.py" line="271"/>
         <source>New item, %1 of %2 today: it adds more per minute than the reviews left</source>
         <translation>新项目，今天第 %1 个（共 %2 个）：它每分钟带来的收获多于剩下的复习</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="276"/>
+        <location filename="../../studyapp/ui/study.py" line="282"/>
         <source>Choosing the first item…</source>
         <translation>正在选择第一个条目…</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="310"/>
+        <location filename="../../studyapp/ui/study.py" line="317"/>
         <source>Hint: %1</source>
         <translation>提示：%1</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="230"/>
+        <location filename="../../studyapp/ui/study.py" line="236"/>
         <source>Item %1</source>
         <translation>第 %1 题</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="319"/>
-        <location filename="../../studyapp/ui/study.py" line="344"/>
-        <location filename="../../studyapp/ui/study.py" line="479"/>
+        <location filename="../../studyapp/ui/study.py" line="326"/>
+        <location filename="../../studyapp/ui/study.py" line="351"/>
+        <location filename="../../studyapp/ui/study.py" line="486"/>
         <source>True</source>
         <translation>对</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="320"/>
-        <location filename="../../studyapp/ui/study.py" line="344"/>
-        <location filename="../../studyapp/ui/study.py" line="479"/>
+        <location filename="../../studyapp/ui/study.py" line="327"/>
+        <location filename="../../studyapp/ui/study.py" line="351"/>
+        <location filename="../../studyapp/ui/study.py" line="486"/>
         <source>False</source>
         <translation>错</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="336"/>
+        <location filename="../../studyapp/ui/study.py" line="343"/>
         <source>Missing media: %1</source>
         <translation>缺少媒体文件：%1</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="423"/>
+        <location filename="../../studyapp/ui/study.py" line="430"/>
         <source>Type an answer first (or press Esc to end the session).</source>
         <translation>请先输入答案（或按 Esc 结束学习）。</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="446"/>
+        <location filename="../../studyapp/ui/study.py" line="453"/>
         <source>Correct</source>
         <translation>正确</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="446"/>
+        <location filename="../../studyapp/ui/study.py" line="453"/>
         <source>Not quite</source>
         <translation>不太对</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="458"/>
-        <location filename="../../studyapp/ui/study.py" line="462"/>
-        <location filename="../../studyapp/ui/study.py" line="495"/>
+        <location filename="../../studyapp/ui/study.py" line="465"/>
+        <location filename="../../studyapp/ui/study.py" line="469"/>
+        <location filename="../../studyapp/ui/study.py" line="502"/>
         <source>Answer: %1</source>
         <translation>答案：%1</translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="475"/>
+        <location filename="../../studyapp/ui/study.py" line="482"/>
         <source> or </source>
         <translation> 或 </translation>
     </message>
     <message>
-        <location filename="../../studyapp/ui/study.py" line="494"/>
+        <location filename="../../studyapp/ui/study.py" line="501"/>
         <source>Your answer, corrected:</source>
         <translation>你的答案（已标出差异）：</translation>
     </message>

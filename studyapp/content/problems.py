@@ -126,6 +126,21 @@ class Code(StrEnum):
     EXPORT_ITEM_WITHOUT_ID = "export_item_without_id"
     NOTHING_TO_EXPORT = "nothing_to_export"
     NO_ITEMS_OF_ITS_OWN = "no_items_of_its_own"
+    # class assignments (studyapp/classroom/assignments.py): a file the laptop refuses, one the teacher cannot write
+    NOT_AN_ASSIGNMENT = "not_an_assignment"
+    ASSIGNMENT_TOO_LARGE = "assignment_too_large"
+    ASSIGNMENT_UNSIGNED = "assignment_unsigned"
+    ASSIGNMENT_OTHER_KEY = "assignment_other_key"
+    ASSIGNMENT_CHANGED = "assignment_changed"
+    ASSIGNMENT_BAD_DECK = "assignment_bad_deck"
+    DUE_NOT_A_DATE = "due_not_a_date"
+    DUE_DATE_PASSED = "due_date_passed"
+    TITLE_LENGTH = "title_length"
+    TARGET_OUT_OF_RANGE = "target_out_of_range"
+    ASSIGNMENT_SUFFIX = "assignment_suffix"
+    ASSIGNMENT_EXISTS = "assignment_exists"
+    ASSIGNMENT_NO_ITEMS = "assignment_no_items"
+    NOT_A_DECK_HERE = "not_a_deck_here"
 
 
 # Per code: the English text, with %1, %2, ... for the arguments in their order.
@@ -234,6 +249,20 @@ FORMS: dict[Code, str] = {
     Code.EXPORT_ITEM_WITHOUT_ID: "cannot export deck %1: the item %2 has no id",
     Code.NOTHING_TO_EXPORT: "the deck and its sub-decks have no items to export",
     Code.NO_ITEMS_OF_ITS_OWN: "the deck %1 has no items of its own; export one of its sub-decks",
+    Code.NOT_AN_ASSIGNMENT: "%1 is not a StudyApp assignment file",
+    Code.ASSIGNMENT_TOO_LARGE: "%1 is larger than an assignment may be (%2 MB); it was not imported",
+    Code.ASSIGNMENT_UNSIGNED: "%1 is not signed; only an assignment written by your teacher's StudyApp is imported",
+    Code.ASSIGNMENT_OTHER_KEY: "%1 is signed by another key (%2), not by your teacher's (%3); it was not imported",
+    Code.ASSIGNMENT_CHANGED: "%1 was changed after it was signed; it was not imported",
+    Code.ASSIGNMENT_BAD_DECK: "a deck in %1 cannot be read (%2)",
+    Code.DUE_NOT_A_DATE: "the due date %1 is not a date written YYYY-MM-DD",
+    Code.DUE_DATE_PASSED: "the due date %1 has passed",
+    Code.TITLE_LENGTH: "the assignment's title must be 1 to %1 characters",
+    Code.TARGET_OUT_OF_RANGE: "the number of answers asked for must be 1 to %1, not %2",
+    Code.ASSIGNMENT_SUFFIX: "the assignment file must end in %1, not %2",
+    Code.ASSIGNMENT_EXISTS: "%1 already exists; choose a new name (nothing is overwritten)",
+    Code.ASSIGNMENT_NO_ITEMS: "the assignment's decks have no items",
+    Code.NOT_A_DECK_HERE: "%1 is neither a deck file nor a deck here",
 }
 
 # An argument: text as it appears in the sentence (names already quoted), a number, or a nested problem.

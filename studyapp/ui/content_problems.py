@@ -165,6 +165,30 @@ def templates() -> dict[Code, str]:
             "ContentProblem", "the deck and its sub-decks have no items to export"),
         Code.NO_ITEMS_OF_ITS_OWN: QCoreApplication.translate(
             "ContentProblem", "the deck %1 has no items of its own; export one of its sub-decks"),
+        Code.NOT_AN_ASSIGNMENT: QCoreApplication.translate("ContentProblem", "%1 is not a StudyApp assignment file"),
+        Code.ASSIGNMENT_TOO_LARGE: QCoreApplication.translate(
+            "ContentProblem", "%1 is larger than an assignment may be (%2 MB); it was not imported"),
+        Code.ASSIGNMENT_UNSIGNED: QCoreApplication.translate(
+            "ContentProblem", "%1 is not signed; only an assignment written by your teacher's StudyApp is imported"),
+        Code.ASSIGNMENT_OTHER_KEY: QCoreApplication.translate(
+            "ContentProblem", "%1 is signed by another key (%2), not by your teacher's (%3); it was not imported"),
+        Code.ASSIGNMENT_CHANGED: QCoreApplication.translate(
+            "ContentProblem", "%1 was changed after it was signed; it was not imported"),
+        Code.ASSIGNMENT_BAD_DECK: QCoreApplication.translate("ContentProblem", "a deck in %1 cannot be read (%2)"),
+        Code.DUE_NOT_A_DATE: QCoreApplication.translate(
+            "ContentProblem", "the due date %1 is not a date written YYYY-MM-DD"),
+        Code.DUE_DATE_PASSED: QCoreApplication.translate("ContentProblem", "the due date %1 has passed"),
+        Code.TITLE_LENGTH: QCoreApplication.translate(
+            "ContentProblem", "the assignment's title must be 1 to %1 characters"),
+        Code.TARGET_OUT_OF_RANGE: QCoreApplication.translate(
+            "ContentProblem", "the number of answers asked for must be 1 to %1, not %2"),
+        Code.ASSIGNMENT_SUFFIX: QCoreApplication.translate(
+            "ContentProblem", "the assignment file must end in %1, not %2"),
+        Code.ASSIGNMENT_EXISTS: QCoreApplication.translate(
+            "ContentProblem", "%1 already exists; choose a new name (nothing is overwritten)"),
+        Code.ASSIGNMENT_NO_ITEMS: QCoreApplication.translate("ContentProblem", "the assignment's decks have no items"),
+        Code.NOT_A_DECK_HERE: QCoreApplication.translate(
+            "ContentProblem", "%1 is neither a deck file nor a deck here"),
     }
 
 
