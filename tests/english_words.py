@@ -27,18 +27,31 @@ SYMBOL_SOURCE = re.compile(r"\bsymbol (\w+) comes from\b[^.]*?(\w+)\.")
 
 
 @cache
+def element_symbols() -> frozenset[str]:
+    """The chemical elements' symbols: the prompts of the deck's cards (their fronts)."""
+    return frozenset(item.prompt for item in read_deck(DECKS / "chemical-elements.deck.toml").items if item.ord == 0)
+
+
+@cache
+def formula() -> re.Pattern[str]:
+    """A word written in chemical symbols alone: a formula such as NaCl or CO (digits are not part of a WORD)."""
+    return re.compile("(?:" + "|".join(sorted(element_symbols(), key=len, reverse=True)) + ")+")
+
+
+@cache
 def element_words() -> frozenset[str]:
     """Words of Latin letters in the chemical elements' cards that are not English, as the deck gives them: each
-    element's symbol (its card's own prompt), and the name that the card's explanation says the symbol comes
-    from (natrium, ferrum, wolfram)."""
-    words = set()
+    element's symbol, and the name that the card's explanation says the symbol comes from (natrium, ferrum,
+    wolfram)."""
+    words = set(element_symbols())
     for item in read_deck(DECKS / "chemical-elements.deck.toml").items:
         if item.ord == 0:
-            words.add(item.prompt)
             words |= {source for symbol, source in SYMBOL_SOURCE.findall(item.explanation) if symbol == item.prompt}
     return frozenset(words)
 
 
 def english_words(text: str, allowed: frozenset[str] | set[str] = frozenset()) -> set[str]:
-    """The words of `text` left in English: WORD's, except the chemical elements' and `allowed`."""
-    return {word for word in WORD.findall(text) if word not in allowed and word not in element_words()}
+    """The words of `text` left in English: WORD's, except the chemical elements' (and formulas written in their
+    symbols) and `allowed`."""
+    return {word for word in WORD.findall(text)
+            if word not in allowed and word not in element_words() and not formula().fullmatch(word)}

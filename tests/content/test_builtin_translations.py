@@ -1,6 +1,6 @@
 """In 简体中文 the built-in cards are in Chinese: every field of every card that holds English words has a
-Chinese text (chemical symbols and the Latin names they come from are not English; English–Chinese vocabulary
-is left out, its prompts being the English words to learn)."""
+Chinese text (chemical symbols, formulas written in them and the Latin names symbols come from are not English;
+English–Chinese vocabulary is left out, its prompts being the English words to learn)."""
 
 import pytest
 from english_words import DECKS, TRANSLATED_DECKS, english_words
@@ -30,3 +30,4 @@ def test_the_symbols_and_their_latin_names_come_from_the_deck_and_no_english_nam
     words = element_words()
     assert {"Na", "Fe", "natrium", "ferrum", "hydrargyrum", "wolfram"} <= words
     assert not words & {"Sodium", "Iron", "Hydrogen", "number", "Atomic", "Latin", "the"}
+    assert english_words("NaCl 和 CO2 是 Salt") == {"Salt"}

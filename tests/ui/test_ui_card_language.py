@@ -23,14 +23,15 @@ ALGERIA = {"prompt": "阿尔及利亚", "answer": "阿尔及尔", "explanation":
 
 @pytest.fixture
 def data_dir(tmp_path, seeded_data_dir):
-    """The seeded folder, the built-in world-capitals deck's first card (Algeria) with a Chinese text."""
+    """The seeded folder, the built-in world-capitals deck's first card (Algeria) with this test's Chinese text,
+    its second (Angola) with none, whatever the shipped deck has."""
     directory = tmp_path / "data"
     shutil.copytree(seeded_data_dir, directory)
-    first = read_deck(decks_dir() / "world-capitals.deck.toml").items[0]
-    assert first.guid == "cap-algeria"
+    first, second = read_deck(decks_dir() / "world-capitals.deck.toml").items[:2]
+    assert (first.guid, second.guid) == ("cap-algeria", "cap-angola")
     ws = open_workspace(directory)
     import_bundle(ws.db, ws.data_dir, ImportBundle(decks=[Deck(CAPITALS, items=[
-        replace(first, translations={"zh_CN": ALGERIA})])]), None)
+        replace(first, translations={"zh_CN": ALGERIA}), replace(second, translations={})])]), None)
     ws.close()
     return directory
 

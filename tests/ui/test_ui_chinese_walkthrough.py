@@ -4,8 +4,8 @@ their cards, Qt's own file dialog and the counts ("3 个条目") included.
 The walk: profiles, the deck tree, a study session on each built-in deck but English–Chinese vocabulary (whose
 prompts are the English words being learnt) with its cards asked, answered and explained and its summary, the
 statistics, the browser, an adaptive test with its report per deck and skill, the menus, a file dialog and the
-settings. In the cards, chemical symbols and the Latin names they come from are not English
-(tests/english_words.py).
+settings. In the cards, chemical symbols (and formulas written in them) and the Latin names symbols come from are
+not English (tests/english_words.py).
 """
 
 from __future__ import annotations
@@ -146,8 +146,8 @@ def menu_texts(window) -> list[str]:
 
 
 def english_in(texts: list[str], cards: bool = False) -> set[str]:
-    """The English words in `texts`; `cards`: a study screen, where chemical symbols and their Latin names
-    are not English either."""
+    """The English words in `texts`; `cards`: a study screen, where chemical symbols, formulas and the Latin
+    names of symbols are not English either."""
     words = set()
     for text in texts:
         plain = FILE_PATTERN.sub(" ", html.unescape(re.sub(r"<[^>]*>", " ", text)).replace("&", ""))
