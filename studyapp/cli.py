@@ -367,7 +367,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--script", action="store_true", help="JSON line per item on stdout, one answer per stdin line")
     p.add_argument("--now", help="run as if it were this moment (ISO-8601 or Unix ms); time advances from there")
     p.add_argument("--language", metavar="CODE",
-                   help="show the cards in this language where the deck has a translation (zh_CN: 简体中文); "
+                   help="show the cards in this language where the deck has a translation (zh_CN: Simplified Chinese); "
                         "by default as the deck writes them")
     p.set_defaults(func=cmd_study)
 
