@@ -10,6 +10,10 @@
   answer and worked step is computed with fractions.Fraction, never typed by hand. The ids
   (fractions-Item01 ..) match the item names of the real population data.
 
+Where an item's hint or explanation has words, the script also writes it in the interface
+languages of TRANSLATIONS, as the item's [items.translations.<language>] table. The
+multiplication deck's texts are numbers and symbols only, so it has no translations.
+
 The deck files are committed; this script exists so they can be rebuilt and checked, and is not
 part of the application. Run it from anywhere; it writes into the repository it lives in.
 """
@@ -20,8 +24,11 @@ import argparse
 import csv
 import math
 import sys
+from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
+
+import tomli_w
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -104,6 +111,37 @@ def multiplication_deck() -> Deck:
 
 # ---------------------------------------------------------------- fractions
 
+@dataclass(frozen=True)
+class Wording:
+    """The words of the fraction deck's hint and worked steps in one language; worked_steps fills in the numbers."""
+    hint: str
+    rewrite: str  # the common-denominator step: {d} and the rewrites joined by rewrite_joiner
+    rewrite_joiner: str
+    subtract: str  # the subtraction step: {chain}
+    step_joiner: str
+
+
+ENGLISH = Wording(
+    hint="Answer in simplest form, e.g. 3/4, 1 2/3 or 2.",
+    rewrite="Write both over {d}: {rewrites}.",
+    rewrite_joiner=" and ",
+    subtract="Subtract the numerators: {chain}.",
+    step_joiner=" ",
+)
+# Interface language -> the same texts in it.
+TRANSLATIONS = {
+    "zh_CN": Wording(
+        hint="答案写成最简形式，例如 3/4、1 2/3 或 2。",
+        rewrite="把两个数都化成分母是 {d} 的分数：{rewrites}。",
+        rewrite_joiner="，",
+        subtract="分子相减：{chain}。",
+        step_joiner="",
+    ),
+}
+
+Translations = dict[str, dict[str, dict[str, str]]]  # item guid -> language -> field -> text
+
+
 def parse_operand(text: str) -> tuple[Fraction, str]:
     """'a*b/c' (the mixed number a b/c), 'b/c' or 'a' -> (value, how it is written)."""
     text = text.strip()
@@ -132,7 +170,7 @@ def over(value: Fraction, denominator: int) -> str:
     return f"{value * denominator}/{denominator}"
 
 
-def worked_steps(left: tuple[Fraction, str], right: tuple[Fraction, str], answer: str) -> str:
+def worked_steps(left: tuple[Fraction, str], right: tuple[Fraction, str], answer: str, wording: Wording) -> str:
     """Convert both sides to fractions over the least common denominator, subtract, reduce."""
     # The denominators as written (4/10 counts as tenths), so a needed reduction shows as a step.
     d = math.lcm(*(int(shown.split("/")[1]) if "/" in shown else 1 for _, shown in (left, right)))
@@ -142,10 +180,16 @@ def worked_steps(left: tuple[Fraction, str], right: tuple[Fraction, str], answer
     for form in (f"{difference.numerator}/{difference.denominator}", answer):
         if form not in results and not (difference.denominator == 1 and form.endswith("/1")):
             results.append(form)
-    steps = [f"Write both over {d}: " + " and ".join(rewrites) + "."] if rewrites else []
-    steps.append(f"Subtract the numerators: {over(left[0], d)} {MINUS} {over(right[0], d)} = "
-                 + " = ".join(results) + ".")
-    return " ".join(steps)
+    steps = [wording.rewrite.format(d=d, rewrites=wording.rewrite_joiner.join(rewrites))] if rewrites else []
+    chain = f"{over(left[0], d)} {MINUS} {over(right[0], d)} = " + " = ".join(results)
+    steps.append(wording.subtract.format(chain=chain))
+    return wording.step_joiner.join(steps)
+
+
+def fraction_texts(left: tuple[Fraction, str], right: tuple[Fraction, str], answer: str,
+                   wording: Wording) -> dict[str, str]:
+    """An item's hint and explanation in `wording`."""
+    return {"hint": wording.hint, "explanation": worked_steps(left, right, answer, wording)}
 
 
 def read_csv(path: Path) -> list[list[str]]:
@@ -153,44 +197,65 @@ def read_csv(path: Path) -> list[list[str]]:
         return list(csv.reader(handle))[1:]
 
 
-def fraction_items(data: Path) -> list[Item]:
+def fraction_items(data: Path) -> tuple[list[Item], Translations]:
     expressions = read_csv(data / "dense-irt" / "items_fractions_text.csv")
     qmatrix = {row[0]: [int(x) for x in row[1:]] for row in read_csv(data / "dense-irt" / "qmatrix_fractions.csv")}
-    items = []
+    items: list[Item] = []
+    translations: Translations = {}
     for name, expression in expressions:
         left_text, right_text = expression.split(" - ")
         left, right = parse_operand(left_text), parse_operand(right_text)
         prefer_mixed = any("*" in t or "/" not in t for t in (left_text, right_text))
         answer, accepted = answer_forms(left[0] - right[0], prefer_mixed)
         skills = [ATTRIBUTES[k] for k, needed in enumerate(qmatrix[name]) if needed]
+        english = fraction_texts(left, right, answer, ENGLISH)
         items.append(Item(
             kind="typed",
             prompt=f"{left[1]} {MINUS} {right[1]} = ?",
             answer=answer,
             accepted=accepted,
-            hint="Answer in simplest form, e.g. 3/4, 1 2/3 or 2.",
-            explanation=worked_steps(left, right, answer),
+            hint=english["hint"],
+            explanation=english["explanation"],
             tags=[tag for _, tag in skills],
             skill=skills[0][0],
             guid=f"fractions-{name}",
         ))
-    return items
+        translations[items[-1].guid] = {
+            language: fraction_texts(left, right, answer, wording) for language, wording in TRANSLATIONS.items()
+        }
+    return items, translations
 
 
-def fraction_deck(data: Path) -> Deck:
+def fraction_deck(data: Path) -> tuple[Deck, Translations]:
+    items, translations = fraction_items(data)
     return Deck(
         name="Maths::Fraction subtraction",
         description=(
             "Tatsuoka's 20 fraction-subtraction items, the ones answered by 536 students in her classic study. "
             "Type the result in simplest form: a fraction like 3/4, a mixed number like 1 2/3, or a whole number."
         ),
-        items=fraction_items(data),
-    )
+        items=items,
+    ), translations
 
 
-def write(deck: Deck, filename: str, comment: str) -> None:
+def with_translations(text: str, deck: Deck, translations: Translations) -> str:
+    """write_deck's `text` with each item's translations added as the last part of its [[items]] table.
+
+    write_deck writes one table per item, in order, for these decks (no cloze or reversed items), and
+    escapes line breaks inside strings, so splitting at the table headers finds each item's table."""
+    head, *tables = text.split("\n[[items]]\n")
+    parts = [head]
+    for item, table in zip(deck.items, tables, strict=True):
+        languages = translations.get(item.guid, {})
+        parts.append(table + "".join("\n" + tomli_w.dumps({"items": {"translations": {language: fields}}})
+                                     for language, fields in languages.items()))
+    return "\n[[items]]\n".join(parts)
+
+
+def write(deck: Deck, filename: str, comment: str, translations: Translations | None = None) -> None:
     header = "".join(f"# {line}\n" for line in comment.splitlines())
-    (DECKS / filename).write_text(header + write_deck(deck), encoding="utf-8")
+    text = with_translations(write_deck(deck), deck, translations or {})
+    (DECKS / filename).write_text(header + text, encoding="utf-8")
     print(f"wrote {DECKS / filename}: {len(deck.items)} items")
 
 
@@ -204,8 +269,10 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.data / "dense-irt" / "items_fractions_text.csv").is_file():
         print(f"{args.data} has no dense-irt/items_fractions_text.csv: fraction deck not rebuilt", file=sys.stderr)
         return 1
-    write(fraction_deck(args.data), "fraction-subtraction.deck.toml",
-          generated + "\nItems: K. K. Tatsuoka's fraction subtraction test, via the edmdata package (MIT).")
+    fractions, translations = fraction_deck(args.data)
+    write(fractions, "fraction-subtraction.deck.toml",
+          generated + "\nItems: K. K. Tatsuoka's fraction subtraction test, via the edmdata package (MIT).",
+          translations)
     return 0
 
 
