@@ -28,8 +28,6 @@ from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
-import tomli_w
-
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
@@ -139,9 +137,6 @@ TRANSLATIONS = {
     ),
 }
 
-Translations = dict[str, dict[str, dict[str, str]]]  # item guid -> language -> field -> text
-
-
 def parse_operand(text: str) -> tuple[Fraction, str]:
     """'a*b/c' (the mixed number a b/c), 'b/c' or 'a' -> (value, how it is written)."""
     text = text.strip()
@@ -197,11 +192,10 @@ def read_csv(path: Path) -> list[list[str]]:
         return list(csv.reader(handle))[1:]
 
 
-def fraction_items(data: Path) -> tuple[list[Item], Translations]:
+def fraction_items(data: Path) -> list[Item]:
     expressions = read_csv(data / "dense-irt" / "items_fractions_text.csv")
     qmatrix = {row[0]: [int(x) for x in row[1:]] for row in read_csv(data / "dense-irt" / "qmatrix_fractions.csv")}
     items: list[Item] = []
-    translations: Translations = {}
     for name, expression in expressions:
         left_text, right_text = expression.split(" - ")
         left, right = parse_operand(left_text), parse_operand(right_text)
@@ -219,43 +213,26 @@ def fraction_items(data: Path) -> tuple[list[Item], Translations]:
             tags=[tag for _, tag in skills],
             skill=skills[0][0],
             guid=f"fractions-{name}",
+            translations={language: fraction_texts(left, right, answer, wording)
+                          for language, wording in TRANSLATIONS.items()},
         ))
-        translations[items[-1].guid] = {
-            language: fraction_texts(left, right, answer, wording) for language, wording in TRANSLATIONS.items()
-        }
-    return items, translations
+    return items
 
 
-def fraction_deck(data: Path) -> tuple[Deck, Translations]:
-    items, translations = fraction_items(data)
+def fraction_deck(data: Path) -> Deck:
     return Deck(
         name="Maths::Fraction subtraction",
         description=(
             "Tatsuoka's 20 fraction-subtraction items, the ones answered by 536 students in her classic study. "
             "Type the result in simplest form: a fraction like 3/4, a mixed number like 1 2/3, or a whole number."
         ),
-        items=items,
-    ), translations
+        items=fraction_items(data),
+    )
 
 
-def with_translations(text: str, deck: Deck, translations: Translations) -> str:
-    """write_deck's `text` with each item's translations added as the last part of its [[items]] table.
-
-    write_deck writes one table per item, in order, for these decks (no cloze or reversed items), and
-    escapes line breaks inside strings, so splitting at the table headers finds each item's table."""
-    head, *tables = text.split("\n[[items]]\n")
-    parts = [head]
-    for item, table in zip(deck.items, tables, strict=True):
-        languages = translations.get(item.guid, {})
-        parts.append(table + "".join("\n" + tomli_w.dumps({"items": {"translations": {language: fields}}})
-                                     for language, fields in languages.items()))
-    return "\n[[items]]\n".join(parts)
-
-
-def write(deck: Deck, filename: str, comment: str, translations: Translations | None = None) -> None:
+def write(deck: Deck, filename: str, comment: str) -> None:
     header = "".join(f"# {line}\n" for line in comment.splitlines())
-    text = with_translations(write_deck(deck), deck, translations or {})
-    (DECKS / filename).write_text(header + text, encoding="utf-8")
+    (DECKS / filename).write_text(header + write_deck(deck), encoding="utf-8")
     print(f"wrote {DECKS / filename}: {len(deck.items)} items")
 
 
@@ -269,10 +246,8 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.data / "dense-irt" / "items_fractions_text.csv").is_file():
         print(f"{args.data} has no dense-irt/items_fractions_text.csv: fraction deck not rebuilt", file=sys.stderr)
         return 1
-    fractions, translations = fraction_deck(args.data)
-    write(fractions, "fraction-subtraction.deck.toml",
-          generated + "\nItems: K. K. Tatsuoka's fraction subtraction test, via the edmdata package (MIT).",
-          translations)
+    write(fraction_deck(args.data), "fraction-subtraction.deck.toml",
+          generated + "\nItems: K. K. Tatsuoka's fraction subtraction test, via the edmdata package (MIT).")
     return 0
 
 
