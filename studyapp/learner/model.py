@@ -7,7 +7,8 @@ p(correct) = guess + (1 - guess) * sigmoid(logit), guess = 1/options for choice 
 Flashcards (basic, reversed) on items the population does not know are anchored: their population logit is
 the FSRS-6 backbone alone, so for a new student (phi = phi0) they predict FSRS-6 default recall exactly.
 Per-student adaptation: K Newton steps (closed-form gradient, Fisher preconditioner) on the MAP
-objective with a meta-learned Gaussian prior N(phi0, 1/tau) -- the prior is the meta-learned start.
+objective with a meta-learned Gaussian prior N(phi0, 1/tau) -- the prior is the meta-learned start -- each
+projected onto the vectors whose recall never rises with the time since an item's last answer (`project`).
 """
 
 from __future__ import annotations
@@ -17,12 +18,14 @@ from typing import TypedDict
 import torch
 
 from studyapp.content.model import KINDS
-from studyapp.learner.features import N_FEATURES
+from studyapp.learner.features import AT_LAST_ANSWER, N_FEATURES
 
 KIND_INDEX = {k: i for i, k in enumerate(KINDS)}
 OTHER_KIND = len(KINDS)  # data with no kind (quiz logs, other event kinds)
 N_KINDS = len(KINDS) + 1
 H_COLS = (8, 12, 7, 0, 3, 9)  # logit R across days, logit R same day, log elapsed days, new, last correct, same day
+# Where the time-dependent memory columns sit among the last len(H_COLS) entries of the student vector.
+RECALL_ACROSS, RECALL_SAME_DAY, LOG_ELAPSED = (H_COLS.index(c) - len(H_COLS) for c in (8, 12, 7))
 # The population's memory backbone is FSRS-6 with its published defaults (fitted on real users); what
 # simulated learners teach the network is a bounded correction, so it cannot overrule real-data evidence.
 RESIDUAL = 1.0
@@ -104,11 +107,25 @@ def memory_correction(params: Params, anchor: torch.Tensor, residual: torch.Tens
     return torch.where(anchor, -(h @ params["phi0"][-h.shape[1]:]), residual)
 
 
+def frozen_in_time(feats: torch.Tensor) -> torch.Tensor:
+    """Feature rows with the columns that change with time since the last answer set to their values at that
+    answer (rows of items never answered, whose time columns are 0, unchanged)."""
+    time_cols = list(AT_LAST_ANSWER)
+    keep = torch.ones(feats.shape[1], dtype=feats.dtype)
+    keep[time_cols] = 0.0
+    at_answer = torch.zeros(feats.shape[1], dtype=feats.dtype)
+    at_answer[time_cols] = torch.tensor(list(AT_LAST_ANSWER.values()), dtype=feats.dtype)
+    answered = 1.0 - feats[:, :1]  # column 0: never answered
+    return feats * keep + answered * at_answer
+
+
 def memory_terms(params: Params, feats: torch.Tensor,
                  h_cols: tuple[int, ...] = H_COLS) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
     """What depends on the memory state alone: the FSRS backbone logit (N,), the network's bounded
     correction (N,) and the per-student memory columns (N, len(h_cols))."""
-    hidden = torch.tanh(feats @ params["w1"] + params["b1"])
+    # The network reads the memory state as it was at the item's last answer, not the time since: so it is
+    # constant in time and cannot make recall rise (it moved by at most 0.018 in logit over an hour to a year).
+    hidden = torch.tanh(frozen_in_time(feats) @ params["w1"] + params["b1"])
     backbone = feats[:, list(BACKBONE_COLS)].sum(1)
     residual = RESIDUAL * torch.tanh(hidden @ params["w2"] + params["b2"])
     return backbone, residual, feats[:, list(h_cols)]
@@ -159,6 +176,31 @@ def _fisher(phi: torch.Tensor, tau: torch.Tensor, base: torch.Tensor, design: to
     return design.T @ (w[:, None] * design) + torch.diag(tau)
 
 
+def project(phi: torch.Tensor, phi0: torch.Tensor) -> torch.Tensor:
+    """The student vector nearest `phi` under which an item's recall never rises with the time t since its
+    last answer, within its study day and from the next day on. vmap-able and differentiable.
+
+    An item's logit is the backbone plus u . h, with u = phi on rows the population predicts and u = phi - phi0
+    on anchored rows (whose population terms cancel phi0), so both u must satisfy, with a = u[RECALL_ACROSS],
+    b = u[RECALL_SAME_DAY], e = u[LOG_ELAPSED]:
+    - within the same day the logit is (1 + b) logit R(hours) + e log(1 + t) + constant: needs 1 + b >= 0
+      and e <= 0;
+    - across days it is (1 + a) logit R(whole days) + e log(1 + t) + constant: logit R only steps down at each
+      new day and is constant between (and beyond R's clip), so no positive weight on log elapsed time is
+      safe at any t, however steep the backbone: needs 1 + a >= 0 and e <= 0.
+    The other columns (new, last correct, same day) and the item terms do not change within a phase, and the
+    network's correction is constant in t (`memory_terms`). Bounds on single coordinates: the Euclidean
+    projection is a clamp. (At the day's rollover the logit may still step up: see README, The learner.)"""
+    cols = torch.tensor([RECALL_ACROSS, RECALL_SAME_DAY, LOG_ELAPSED]) + phi.shape[-1]
+    pick = torch.nn.functional.one_hot(cols, phi.shape[-1]).to(phi.dtype)  # (3, P): no in-place writes (vmap)
+    a, b, e = (pick @ phi).unbind(-1)
+    a0, b0, e0 = (pick @ phi0).unbind(-1)
+    a = torch.maximum(a, torch.clamp(a0 - 1.0, min=-1.0))
+    b = torch.maximum(b, torch.clamp(b0 - 1.0, min=-1.0))
+    e = torch.minimum(e, torch.clamp(e0, max=0.0))
+    return phi + (torch.stack([a, b, e]) - pick @ phi) @ pick
+
+
 def newton_step(phi: torch.Tensor, phi0: torch.Tensor, tau: torch.Tensor, base: torch.Tensor, design: torch.Tensor,
                 guess: torch.Tensor, y: torch.Tensor, weight: torch.Tensor) -> torch.Tensor:
     """One preconditioned gradient step on the MAP objective with a small line search over step sizes
@@ -168,7 +210,7 @@ def newton_step(phi: torch.Tensor, phi0: torch.Tensor, tau: torch.Tensor, base: 
     g = objective_gradient(phi, *args)
     step = torch.linalg.solve(_fisher(phi, tau, base, design, guess, weight), g)
     step = step * torch.clamp(MAX_STEP / (step.norm() + 1e-12), max=1.0)
-    candidates = torch.stack([phi - a * step for a in STEP_SIZES])
+    candidates = torch.stack([project(phi - a * step, phi0) for a in STEP_SIZES])
     losses = torch.stack([_objective(c, *args) for c in candidates])
     best = torch.nn.functional.one_hot(torch.argmin(losses), len(STEP_SIZES)).to(phi.dtype)
     return best @ candidates
