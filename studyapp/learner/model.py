@@ -198,7 +198,7 @@ def project(phi: torch.Tensor, phi0: torch.Tensor) -> torch.Tensor:
     a = torch.maximum(a, torch.clamp(a0 - 1.0, min=-1.0))
     b = torch.maximum(b, torch.clamp(b0 - 1.0, min=-1.0))
     e = torch.minimum(e, torch.clamp(e0, max=0.0))
-    return phi + (torch.stack([a, b, e]) - pick @ phi) @ pick
+    return torch.where(pick.sum(0) > 0, torch.stack([a, b, e]) @ pick, phi)
 
 
 def newton_step(phi: torch.Tensor, phi0: torch.Tensor, tau: torch.Tensor, base: torch.Tensor, design: torch.Tensor,
