@@ -176,9 +176,9 @@ def _fisher(phi: torch.Tensor, tau: torch.Tensor, base: torch.Tensor, design: to
     return design.T @ (w[:, None] * design) + torch.diag(tau)
 
 
-def project(phi: torch.Tensor, phi0: torch.Tensor) -> torch.Tensor:
-    """The student vector nearest `phi` under which an item's recall never rises with the time t since its
-    last answer, within its study day and from the next day on. vmap-able and differentiable.
+def bounds(phi0: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    """Lower and upper bounds on the student vector under which an item's recall never rises with the time t
+    since its last answer, within its study day and from the next day on.
 
     An item's logit is the backbone plus u . h, with u = phi on rows the population predicts and u = phi - phi0
     on anchored rows (whose population terms cancel phi0), so both u must satisfy, with a = u[RECALL_ACROSS],
@@ -189,16 +189,23 @@ def project(phi: torch.Tensor, phi0: torch.Tensor) -> torch.Tensor:
       new day and is constant between (and beyond R's clip), so no positive weight on log elapsed time is
       safe at any t, however steep the backbone: needs 1 + a >= 0 and e <= 0.
     The other columns (new, last correct, same day) and the item terms do not change within a phase, and the
-    network's correction is constant in t (`memory_terms`). Bounds on single coordinates: the Euclidean
-    projection is a clamp. (At the day's rollover the logit may still step up: see README, The learner.)"""
-    cols = torch.tensor([RECALL_ACROSS, RECALL_SAME_DAY, LOG_ELAPSED]) + phi.shape[-1]
-    pick = torch.nn.functional.one_hot(cols, phi.shape[-1]).to(phi.dtype)  # (3, P): no in-place writes (vmap)
-    a, b, e = (pick @ phi).unbind(-1)
-    a0, b0, e0 = (pick @ phi0).unbind(-1)
-    a = torch.maximum(a, torch.clamp(a0 - 1.0, min=-1.0))
-    b = torch.maximum(b, torch.clamp(b0 - 1.0, min=-1.0))
-    e = torch.minimum(e, torch.clamp(e0, max=0.0))
-    return torch.where(pick.sum(0) > 0, torch.stack([a, b, e]) @ pick, phi)
+    network's correction is constant in t (`memory_terms`). (At the day's rollover the logit may still step
+    up: see README, The learner.)"""
+    size = phi0.shape[-1]
+    a0, b0, e0 = phi0[RECALL_ACROSS], phi0[RECALL_SAME_DAY], phi0[LOG_ELAPSED]
+    where = torch.arange(size)
+    inf = torch.full_like(phi0, torch.inf)
+    lower = torch.where(where == size + RECALL_ACROSS, torch.clamp(a0 - 1.0, min=-1.0), -inf)
+    lower = torch.where(where == size + RECALL_SAME_DAY, torch.clamp(b0 - 1.0, min=-1.0), lower)
+    upper = torch.where(where == size + LOG_ELAPSED, torch.clamp(e0, max=0.0), inf)
+    return lower, upper
+
+
+def project(phi: torch.Tensor, phi0: torch.Tensor) -> torch.Tensor:
+    """The student vector nearest `phi` under which an item's recall never rises with the time since its last
+    answer, within its study day and from the next day on (`bounds`: a clamp). vmap-able and differentiable."""
+    lower, upper = bounds(phi0)
+    return torch.maximum(torch.minimum(phi, upper), lower)
 
 
 def newton_step(phi: torch.Tensor, phi0: torch.Tensor, tau: torch.Tensor, base: torch.Tensor, design: torch.Tensor,
@@ -208,7 +215,14 @@ def newton_step(phi: torch.Tensor, phi0: torch.Tensor, tau: torch.Tensor, base: 
     vmap-able and differentiable for meta-training."""
     args = (phi0, tau, base, design, guess, y, weight)
     g = objective_gradient(phi, *args)
-    step = torch.linalg.solve(_fisher(phi, tau, base, design, guess, weight), g)
+    # Projected Newton (Bertsekas): a coordinate held at its bound by a gradient that pushes it outwards is
+    # left out of the solve, so the step on the others is not spoilt by one the projection undoes.
+    lower, upper = bounds(phi0)
+    held = ((phi <= lower) & (g > 0)) | ((phi >= upper) & (g < 0))
+    eye = torch.eye(len(phi), dtype=phi.dtype)
+    free = (~held).to(phi.dtype)
+    fisher = _fisher(phi, tau, base, design, guess, weight) * free[:, None] * free[None, :] + eye * (1 - free)
+    step = torch.linalg.solve(fisher, g * free)
     step = step * torch.clamp(MAX_STEP / (step.norm() + 1e-12), max=1.0)
     candidates = torch.stack([project(phi - a * step, phi0) for a in STEP_SIZES])
     losses = torch.stack([_objective(c, *args) for c in candidates])
