@@ -124,7 +124,8 @@ def memory_terms(params: Params, feats: torch.Tensor,
     """What depends on the memory state alone: the FSRS backbone logit (N,), the network's bounded
     correction (N,) and the per-student memory columns (N, len(h_cols))."""
     # The network reads the memory state as it was at the item's last answer, not the time since: so it is
-    # constant in time and cannot make recall rise (it moved by at most 0.018 in logit over an hour to a year).
+    # constant in time and cannot make recall rise (with the shipped weights it had moved by at most 0.018 in
+    # logit between an hour and a year after an answer).
     hidden = torch.tanh(frozen_in_time(feats) @ params["w1"] + params["b1"])
     backbone = feats[:, list(BACKBONE_COLS)].sum(1)
     residual = RESIDUAL * torch.tanh(hidden @ params["w2"] + params["b2"])

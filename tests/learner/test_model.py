@@ -58,6 +58,25 @@ def test_every_adaptation_step_stays_within_the_bounds():
     assert torch.equal(free, phi0)
 
 
+def test_a_coordinate_held_at_its_bound_does_not_spoil_the_others():
+    """Answers right more often long after (the weight on log elapsed time wants to be positive): the bounded
+    adaptation reaches what adapting without that column reaches, the weight held at 0."""
+    n = 300
+    rng = np.random.default_rng(2)
+    design = np.zeros((n, P), np.float32)
+    design[:, 0] = 1
+    design[:, 1:4] = rng.normal(size=(n, 3))
+    design[:, ELAPSED] = rng.uniform(0, 4, n)
+    design[:, ACROSS] = rng.uniform(-1, 4, n)
+    y = torch.from_numpy((rng.random(n) < 1 / (1 + np.exp(-0.8 * design[:, ELAPSED] + 1))).astype(np.float32))
+    phi0, tau, zeros = torch.zeros(P), torch.full((P,), 0.5), torch.zeros(n)
+    bounded = m.adapt(phi0, phi0, tau, zeros, torch.from_numpy(design), zeros, y, torch.ones(n), 5)
+    design[:, ELAPSED] = 0
+    without = m.adapt(phi0, phi0, tau, zeros, torch.from_numpy(design), zeros, y, torch.ones(n), 5)
+    assert bounded[ELAPSED] == 0
+    torch.testing.assert_close(bounded, without, rtol=0, atol=1e-5)
+
+
 def test_the_correction_does_not_change_with_time():
     params = Learner.load().params
     states = np.zeros((4, feat.STATE_WIDTH))
