@@ -26,6 +26,7 @@ N_KINDS = len(KINDS) + 1
 H_COLS = (8, 12, 7, 0, 3, 9)  # logit R across days, logit R same day, log elapsed days, new, last correct, same day
 # Where the time-dependent memory columns sit among the last len(H_COLS) entries of the student vector.
 RECALL_ACROSS, RECALL_SAME_DAY, LOG_ELAPSED = (H_COLS.index(c) - len(H_COLS) for c in (8, 12, 7))
+_RECALL, _ELAPSED = torch.tensor([RECALL_ACROSS, RECALL_SAME_DAY]), torch.tensor([LOG_ELAPSED])
 # The population's memory backbone is FSRS-6 with its published defaults (fitted on real users); what
 # simulated learners teach the network is a bounded correction, so it cannot overrule real-data evidence.
 RESIDUAL = 1.0
@@ -192,13 +193,9 @@ def bounds(phi0: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
     The other columns (new, last correct, same day) and the item terms do not change within a phase, and the
     network's correction is constant in t (`memory_terms`). (At the day's rollover the logit may still step
     up: see README, The learner.)"""
-    size = phi0.shape[-1]
-    a0, b0, e0 = phi0[RECALL_ACROSS], phi0[RECALL_SAME_DAY], phi0[LOG_ELAPSED]
-    where = torch.arange(size)
     inf = torch.full_like(phi0, torch.inf)
-    lower = torch.where(where == size + RECALL_ACROSS, torch.clamp(a0 - 1.0, min=-1.0), -inf)
-    lower = torch.where(where == size + RECALL_SAME_DAY, torch.clamp(b0 - 1.0, min=-1.0), lower)
-    upper = torch.where(where == size + LOG_ELAPSED, torch.clamp(e0, max=0.0), inf)
+    lower = (-inf).index_put((_RECALL,), torch.clamp(phi0[_RECALL] - 1.0, min=-1.0))
+    upper = inf.index_put((_ELAPSED,), torch.clamp(phi0[_ELAPSED], max=0.0))
     return lower, upper
 
 
@@ -206,7 +203,7 @@ def project(phi: torch.Tensor, phi0: torch.Tensor) -> torch.Tensor:
     """The student vector nearest `phi` under which an item's recall never rises with the time since its last
     answer, within its study day and from the next day on (`bounds`: a clamp). vmap-able and differentiable."""
     lower, upper = bounds(phi0)
-    return torch.maximum(torch.minimum(phi, upper), lower)
+    return torch.clamp(phi, lower, upper)
 
 
 def newton_step(phi: torch.Tensor, phi0: torch.Tensor, tau: torch.Tensor, base: torch.Tensor, design: torch.Tensor,
@@ -225,7 +222,7 @@ def newton_step(phi: torch.Tensor, phi0: torch.Tensor, tau: torch.Tensor, base: 
     fisher = _fisher(phi, tau, base, design, guess, weight) * free[:, None] * free[None, :] + eye * (1 - free)
     step = torch.linalg.solve(fisher, g * free)
     step = step * torch.clamp(MAX_STEP / (step.norm() + 1e-12), max=1.0)
-    candidates = torch.stack([project(phi - a * step, phi0) for a in STEP_SIZES])
+    candidates = torch.clamp(phi - torch.tensor(STEP_SIZES, dtype=phi.dtype)[:, None] * step, lower, upper)
     losses = torch.stack([_objective(c, *args) for c in candidates])
     best = torch.nn.functional.one_hot(torch.argmin(losses), len(STEP_SIZES)).to(phi.dtype)
     return best @ candidates
