@@ -67,6 +67,11 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
+def _shown_tag(tag: str) -> str:
+    """A tag in the interface language as one word of the space-separated tags field ("第 1 周期" -> "第1周期")."""
+    return display_text(tag).replace(" ", "")
+
+
 class ItemEditor(QDialog):
     """Every field of an item; the item is checked (Item.validate) before the dialog closes.
 
@@ -165,8 +170,8 @@ class ItemEditor(QDialog):
         self.also_accepted.setText(" | ".join(item.accepted))
         self.hint.setText(item.hint)
         self.explanation.setText(item.explanation)
-        self.tags.setText(" ".join(item.tags))
-        self.skill.setText(item.skill)
+        self.tags.setText(" ".join(_shown_tag(tag) for tag in item.tags))
+        self.skill.setText(display_text(item.skill))
 
     def item(self) -> Item:
         """The item to store: the fields as edited, in the language they were shown in (see the class)."""
@@ -178,11 +183,21 @@ class ItemEditor(QDialog):
             accepted=[a.strip() for a in self.also_accepted.text().split("|") if a.strip()]
             if self.uses("accepted") else [],
             hint=self.hint.text().strip(), explanation=self.explanation.text().strip(),
-            tags=self.tags.text().split(), skill=self.skill.text().strip(),
+            tags=self._stored_tags(), skill=self._stored_skill(),
             guid=base.guid if base else "", ord=base.ord if base else 0,
             suspended=base.suspended if base else False, media=list(base.media) if base else [],
         )
         return edited if base is None else edited_in_language(base, edited, self.language)
+
+    def _stored_tags(self) -> list[str]:
+        """The tags as typed, a built-in tag still shown in the interface language stored as the deck has it."""
+        stored = {_shown_tag(tag): tag for tag in self._original.tags} if self._original else {}
+        return [stored.get(tag, tag) for tag in self.tags.text().split()]
+
+    def _stored_skill(self) -> str:
+        skill = self.skill.text().strip()
+        base = self._original
+        return base.skill if base and skill == display_text(base.skill) else skill
 
     def deck_id(self) -> int:
         return self.deck.currentData()
@@ -357,7 +372,7 @@ class BrowserPage(QWidget):
         due = row["due_ms"]
         # Built-in deck names and tags in the interface language.
         texts = {"kind": kinds.get(row["kind"], row["kind"]), "deck": deck_path(row["deck"]),
-                 "tags": " ".join(display_text(tag) for tag in row["tags"].split()),
+                 "tags": " ".join(_shown_tag(tag) for tag in row["tags"].split()),
                  "due": self.tr("new") if due is None else (
                      self.tr("now") if datetime.fromtimestamp(due / 1000).date() <= today
                      else datetime.fromtimestamp(due / 1000).strftime("%Y-%m-%d")),

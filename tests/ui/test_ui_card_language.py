@@ -115,3 +115,19 @@ def test_a_card_on_screen_follows_the_interface_into_chinese(qtbot, window, open
     window.preferences.apply(UiPrefs(language="en"))
     qtbot.waitUntil(lambda: page.expected.text() == "Algiers")
     assert page.state == "revealed" and page.prompt.text() == "Algeria"
+
+
+def test_the_editor_shows_built_in_tags_in_chinese_and_stores_them_as_the_deck_has_them(qtbot, chinese, select_deck,
+                                                                                         data_dir):
+    page = browse(qtbot, chinese, select_deck)
+    page.table.selectRow(0)
+    page.edit_selected()
+    qtbot.waitUntil(lambda: getattr(page, "editor", None) is not None and page.editor.isVisible())
+    editor = page.editor
+    assert editor.tags.text() == "非洲"
+    editor.tags.setText("非洲 地图")
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        editor.accept()
+    with sqlite3.connect(db_path(data_dir)) as db:
+        (tags,) = db.execute("SELECT tags FROM items WHERE guid = 'cap-algeria'").fetchone()
+    assert json.loads(tags) == ["Africa", "地图"]
