@@ -2,9 +2,10 @@
 
     xvfb-run -a -s "-screen 0 1400x1000x24" .venv/bin/python packaging/tools/take_screenshots.py docs/screenshots
 
-A temporary data dir gets the built-in decks, three profiles and two months of made-up answers (so the
-statistics have something to show); then the script drives the main window by keyboard and grabs each
-screen and dialog as PNG: <screen>-<theme>-<language>.png.
+For each language a temporary data dir gets the built-in decks, three profiles and two months of made-up
+answers (so the statistics have something to show), with the names and the imported deck of a student who
+speaks that language; then the script drives the main window by keyboard and grabs each screen and dialog
+as PNG: <screen>-<theme>-<language>.png.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import random
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,14 +36,32 @@ DAY_MS = 86_400_000
 SIZE = (1100, 760)
 
 
-def seed(data_dir: Path) -> None:
+@dataclass(frozen=True)
+class People:
+    """What the students of one language call themselves and the deck they import (user content, so not
+    translated by the program: each language's screenshots get their own)."""
+    student: str  # the profile with two months of answers
+    locked: str   # the profile with a PIN
+    other: str
+    deck_file: str
+    deck_rows: str
+
+
+PEOPLE = {
+    "en": People("Mei", "Sam", "Ada", "French verbs.csv", "prompt,answer\nto go,aller\nto be,être\nto have,avoir\n"),
+    "zh_CN": People("小梅", "小山", "小爱", "唐诗.csv",
+                    "prompt,answer\n床前明月光,疑是地上霜\n白日依山尽,黄河入海流\n春眠不觉晓,处处闻啼鸟\n"),
+}
+
+
+def seed(data_dir: Path, people: People) -> None:
     """Profiles, and about two months of answers for the first one, on two built-in decks."""
     ws = open_workspace(data_dir)
-    for name in ("Mei", "Sam", "Ada"):
+    for name in (people.student, people.locked, people.other):
         queries.add_profile(ws.db, name)
-    queries.set_meta(ws.db, "last_profile", "Mei")
-    mei = queries.find_profile(ws.db, "Mei")["id"]
-    queries.update_profile_settings(ws.db, mei, {"new_per_day": 500})  # four rounds of screens use many
+    queries.set_meta(ws.db, "last_profile", people.student)
+    student = queries.find_profile(ws.db, people.student)["id"]
+    queries.update_profile_settings(ws.db, student, {"new_per_day": 500})  # two rounds of screens use many
     rng = random.Random(7)
     now = queries.now_ms()
     decks = [queries.find_deck(ws.db, n)["id"] for n in ("Geography::World capitals", "Maths::Multiplication tables")]
@@ -55,8 +75,8 @@ def seed(data_dir: Path) -> None:
             grade = (3 if correct else 1) if item.kind in ("basic", "reversed") else None
             at = now - day * DAY_MS + n * 40_000
             rows.append(HistoryRow(item.guid, item.ord, at, grade, correct, 6000, f"shot-{day}-{n}"))
-    import_bundle(ws.db, data_dir, ImportBundle(history=rows), mei)
-    set_pin(ws.db, queries.find_profile(ws.db, "Sam")["id"], "2468")
+    import_bundle(ws.db, data_dir, ImportBundle(history=rows), student)
+    set_pin(ws.db, queries.find_profile(ws.db, people.locked)["id"], "2468")
     create_backup(ws.db_path, data_dir, keep=10)
     ws.close()
 
@@ -136,7 +156,7 @@ def take_test(driver: Driver, deck: str) -> None:
             QTest.keyClick(page, Qt.Key_Return)
 
 
-def run(driver: Driver, data_dir: Path, theme: str, language: str) -> None:
+def run(driver: Driver, data_dir: Path, theme: str, language: str, people: People) -> None:
     from studyapp.ui.ops import UiPrefs
 
     w = driver.window
@@ -144,14 +164,14 @@ def run(driver: Driver, data_dir: Path, theme: str, language: str) -> None:
     w.preferences.apply(UiPrefs(theme=theme, font_size=11, language=language))
     w.show_profiles()
     driver.wait(lambda: w.profiles.list.count() == 3, "the profiles")
-    mei = w.profiles.list.currentRow()
-    w.profiles.list.setCurrentRow(next(n for n in range(3) if w.profiles.list.item(n).text() == "Sam"))
+    student = w.profiles.list.currentRow()
+    w.profiles.list.setCurrentRow(next(n for n in range(3) if w.profiles.list.item(n).text() == people.locked))
     QTest.keyClick(w.profiles.list, Qt.Key_Return)
     QTest.keyClicks(w.profiles.pin_edit, "1357")
     QTest.keyClick(w.profiles.pin_edit, Qt.Key_Return)
     driver.wait(lambda: "PIN" in w.profiles.error.text(), "the wrong PIN")
     driver.shot("profiles-pin")
-    w.profiles.list.setCurrentRow(mei)
+    w.profiles.list.setCurrentRow(student)
     driver.shot("profiles")
     QTest.keyClick(w.profiles.list, Qt.Key_Return)
     driver.wait(lambda: w.stack.currentWidget() is w.decks and w.decks.rows, "the deck tree")
@@ -250,8 +270,8 @@ def run(driver: Driver, data_dir: Path, theme: str, language: str) -> None:
     w.classroom.bundle_dialog.reject()
 
     # One file for every pass: the deck tree of the later passes shows it as a real deck would look.
-    source = data_dir / "French verbs.csv"
-    source.write_text("prompt,answer\nto go,aller\nto be,être\nto have,avoir\n", encoding="utf-8")
+    source = data_dir / people.deck_file
+    source.write_text(people.deck_rows, encoding="utf-8")
     done = []
     w.import_export.import_finished.connect(lambda: done.append(True))
     w.import_export.import_files([source, data_dir / "notes.docx"])
@@ -273,20 +293,20 @@ def main(argv: list[str] | None = None) -> int:
     from studyapp.ui.i18n import Translations
     from studyapp.ui.mainwindow import MainWindow
 
-    with tempfile.TemporaryDirectory() as tmp:
-        data_dir = Path(tmp) / "data"
-        seed(data_dir)
-        (data_dir / "notes.docx").write_bytes(b"not a deck")
-        app = make_application()
-        window = MainWindow(data_dir, Translations(app))
-        window.resize(*SIZE)
-        window.show()
-        driver = Driver(app, window, args.out.resolve())
-        driver.wait(lambda: window.stack.currentWidget() is window.profiles, "the window")
-        for theme in ("light", "dark"):
-            for language in ("en", "zh_CN"):
-                run(driver, data_dir, theme, language)
-        window.close()
+    app = make_application()
+    for language, people in PEOPLE.items():
+        with tempfile.TemporaryDirectory() as tmp:
+            data_dir = Path(tmp) / "data"
+            seed(data_dir, people)
+            (data_dir / "notes.docx").write_bytes(b"not a deck")
+            window = MainWindow(data_dir, Translations(app))
+            window.resize(*SIZE)
+            window.show()
+            driver = Driver(app, window, args.out.resolve())
+            driver.wait(lambda: window.stack.currentWidget() is window.profiles, "the window")
+            for theme in ("light", "dark"):
+                run(driver, data_dir, theme, language, people)
+            window.close()
     return 0
 
 
