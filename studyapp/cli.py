@@ -443,9 +443,6 @@ def main(argv: list[str] | None = None) -> int:
     args = gui_args(argv) or build_parser().parse_args(argv)
     args.pin = ask_pin  # asked only when the profile turns out to have a PIN
     if args.command is None:
-        from studyapp import preload
-
-        preload.start()  # before Qt is imported: the store thread's modules load meanwhile
         from studyapp.ui.app import run_gui
 
         return run_gui(args)
