@@ -81,6 +81,22 @@ def test_the_assignments_on_the_deck_screen_do_not_import_torch():
     """)
 
 
+def test_listing_the_assignments_imports_no_cryptography(tmp_path):
+    # The deck screen lists the assignments in the store thread before a card can be opened: cryptography's import
+    # (20-30 ms) is left to signing and checking.
+    script = textwrap.dedent(f"""
+        import sys
+        from pathlib import Path
+        from studyapp.classroom.assignments import progress
+        from studyapp.workspace import open_workspace, resolve_profile
+        ws = open_workspace(Path({str(tmp_path)!r}))
+        print(progress(ws.db, resolve_profile(ws.db, None)["id"]), "cryptography" in sys.modules)
+    """)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["[]", "False"]
+
+
 def test_the_statistics_and_the_browser_are_made_when_first_opened():
     # Neither is on the way to the first card; their modules and widgets cost about a tenth of a second of a start.
     script = textwrap.dedent("""
