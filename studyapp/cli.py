@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from studyapp import __version__
-from studyapp.content.model import EVENT_KIND, ContentError
+from studyapp.content.model import EVENT_KIND, LANGUAGE_CODE, ContentError
 from studyapp.content.readers import FORMATS, read_file
 from studyapp.logsetup import setup_logging
 from studyapp.study.grading import GradingError
@@ -270,6 +270,8 @@ def cmd_study(args) -> int:
     from studyapp.study.terminal import run_human, run_script
     from studyapp.workspace import remember_profile, resolve_profile
 
+    if args.language is not None and not LANGUAGE_CODE.fullmatch(args.language):
+        raise CliError(f"--language: {args.language!r} is not a language code such as zh_CN")
     try:
         start_ms = check_moment(parse_timestamp(args.now)) if args.now else None
     except ValueError as exc:
@@ -295,7 +297,7 @@ def cmd_study(args) -> int:
     if notice:
         print(f"studyapp: {notice}", file=sys.stderr)
     clock = system_clock if start_ms is None else offset_clock(start_ms)  # started once the model has loaded
-    session = open_session(ws.db, profile["id"], deck["id"], args.mode, learner, clock)
+    session = open_session(ws.db, profile["id"], deck["id"], args.mode, learner, clock, args.language)
     status = run_script(session) if args.script else run_human(session)
     backup_if_due(ws.db_path, ws.data_dir, session.settings.backups_keep)
     return status
@@ -393,6 +395,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--mode", choices=["review", "practice", "test"], default="review")
     p.add_argument("--script", action="store_true", help="JSON line per item on stdout, one answer per stdin line")
     p.add_argument("--now", help="run as if it were this moment (ISO-8601 or Unix ms); time advances from there")
+    p.add_argument("--language", metavar="CODE",
+                   help="show the cards in this language where the deck has a translation (zh_CN: Simplified Chinese); "
+                        "by default as the deck writes them")
     p.set_defaults(func=cmd_study)
 
     bench = sub.add_parser("bench", help="benchmarks that print figures (learner, select, import, crash, history)")

@@ -123,10 +123,44 @@ def test_study_now_runs_at_the_given_moment(capsys, tmp_path, monkeypatch):
     assert next(csv.DictReader(out.open()))["timestamp"].startswith("2025-01-01T12:00")
 
 
+TRANSLATED_DECK = '''format = 1
+[deck]
+name = "Capitals"
+
+[[items]]
+id = "dz"
+kind = "typed"
+prompt = "Capital of Algeria"
+answer = "Algiers"
+
+[items.translations.zh_CN]
+prompt = "阿尔及利亚的首都"
+answer = "阿尔及尔"
+'''
+
+
+@pytest.mark.parametrize("language, prompt, expected", [
+    (["--language", "zh_CN"], "阿尔及利亚的首都", "阿尔及尔"), ([], "Capital of Algeria", "Algiers"),
+    (["--language", "fr"], "Capital of Algeria", "Algiers"),  # no French text: the deck's own
+])
+def test_study_shows_the_cards_in_the_language_asked_for(capsys, tmp_path, monkeypatch, language, prompt, expected):
+    import io
+
+    deck = tmp_path / "capitals.deck.toml"
+    deck.write_text(TRANSLATED_DECK, encoding="utf-8")
+    assert run(capsys, "--data-dir", str(tmp_path), "import", str(deck))[0] == 0
+    monkeypatch.setattr(sys, "stdin", io.StringIO("Algiers\n"))
+    status, out, _ = run(capsys, "--data-dir", str(tmp_path), "study", "--deck", "Capitals", "--script", *language)
+    shown, logged = (json.loads(line) for line in out.splitlines()[:2])
+    assert status == 0 and shown["prompt"] == prompt
+    assert logged["correct"] is True and logged["expected"] == expected
+
+
 @pytest.mark.parametrize("argv, message", [
     (["study", "--deck", "No such deck"], "no deck named 'No such deck'"),
     (["study", "--profile", "Nobody"], "no profile named 'Nobody'"),
     (["study", "--now", "yesterday"], "--now"),
+    (["study", "--language", "chinese"], "--language: 'chinese' is not a language code such as zh_CN"),
     (["import", "missing.tsv"], "does not exist"),
 ])
 def test_errors_are_one_sentence_and_non_zero(capsys, tmp_path, argv, message):
@@ -139,6 +173,21 @@ def test_export_deck_round_trips_through_import(capsys, tmp_path):
     assert run(capsys, "--data-dir", str(tmp_path / "a"), "export-deck", "Geography::World capitals", str(out))[0] == 0
     status, result, _ = run(capsys, "--data-dir", str(tmp_path / "b"), "import", str(out), "--json")
     assert status == 0 and json.loads(result)["items_updated"] == read_deck(out).items.__len__()
+
+
+def test_a_native_export_keeps_the_translations_and_an_anki_export_has_the_deck_own_text(capsys, tmp_path):
+    from studyapp.content.anki_read import read_anki_package
+    from studyapp.content.native import parse_deck
+
+    deck = tmp_path / "capitals.deck.toml"
+    deck.write_text(TRANSLATED_DECK, encoding="utf-8")
+    assert run(capsys, "--data-dir", str(tmp_path / "d"), "import", str(deck))[0] == 0
+    native, anki = tmp_path / "out.deck.toml", tmp_path / "out.apkg"
+    assert run(capsys, "--data-dir", str(tmp_path / "d"), "export-deck", "Capitals", str(native))[0] == 0
+    assert read_deck(native).items == parse_deck(TRANSLATED_DECK).items
+    assert run(capsys, "--data-dir", str(tmp_path / "d"), "export-deck", "Capitals", str(anki))[0] == 0
+    (item,) = read_anki_package(anki).decks[0].items
+    assert (item.prompt, item.answer) == ("Capital of Algeria", "Algiers")
 
 
 def test_damaged_database_is_reported_and_a_backup_restores_it(capsys, tmp_path):

@@ -1,7 +1,8 @@
 """Launch budget: the command line and the GUI's start path import nothing their first screen does not need.
 
 pandas came in through sqlite-utils (when the bench extra is installed) and cost about 1.1 s of every start;
-the store (sqlite-utils, numpy) came in with the command line's parser."""
+the store (sqlite-utils, numpy) came in with the command line's parser. The signing code (cryptography) stays out
+too: the GUI names assignment files by studyapp.classroom.assignment_format, not by the module that checks them."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import textwrap
 
 import pytest
 
-HEAVY = ("pandas", "sqlite_utils", "numpy", "torch", "matplotlib")
+HEAVY = ("pandas", "sqlite_utils", "numpy", "torch", "matplotlib", "cryptography")
 
 
 def loaded_after(code: str) -> list[str]:

@@ -10,6 +10,10 @@
   answer and worked step is computed with fractions.Fraction, never typed by hand. The ids
   (fractions-Item01 ..) match the item names of the real population data.
 
+Where an item's hint or explanation has words, the script also writes it in the interface
+languages of TRANSLATIONS, as the item's [items.translations.<language>] table. The
+multiplication deck's texts are numbers and symbols only, so it has no translations.
+
 The deck files are committed; this script exists so they can be rebuilt and checked, and is not
 part of the application. Run it from anywhere; it writes into the repository it lives in.
 """
@@ -20,6 +24,7 @@ import argparse
 import csv
 import math
 import sys
+from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
@@ -104,6 +109,34 @@ def multiplication_deck() -> Deck:
 
 # ---------------------------------------------------------------- fractions
 
+@dataclass(frozen=True)
+class Wording:
+    """The words of the fraction deck's hint and worked steps in one language; worked_steps fills in the numbers."""
+    hint: str
+    rewrite: str  # the common-denominator step: {d} and the rewrites joined by rewrite_joiner
+    rewrite_joiner: str
+    subtract: str  # the subtraction step: {chain}
+    step_joiner: str
+
+
+ENGLISH = Wording(
+    hint="Answer in simplest form, e.g. 3/4, 1 2/3 or 2.",
+    rewrite="Write both over {d}: {rewrites}.",
+    rewrite_joiner=" and ",
+    subtract="Subtract the numerators: {chain}.",
+    step_joiner=" ",
+)
+# Interface language -> the same texts in it.
+TRANSLATIONS = {
+    "zh_CN": Wording(
+        hint="答案写成最简形式，例如 3/4、1 2/3 或 2。",
+        rewrite="把两个数都化成分母是 {d} 的分数：{rewrites}。",
+        rewrite_joiner="，",
+        subtract="分子相减：{chain}。",
+        step_joiner="",
+    ),
+}
+
 def parse_operand(text: str) -> tuple[Fraction, str]:
     """'a*b/c' (the mixed number a b/c), 'b/c' or 'a' -> (value, how it is written)."""
     text = text.strip()
@@ -132,7 +165,7 @@ def over(value: Fraction, denominator: int) -> str:
     return f"{value * denominator}/{denominator}"
 
 
-def worked_steps(left: tuple[Fraction, str], right: tuple[Fraction, str], answer: str) -> str:
+def worked_steps(left: tuple[Fraction, str], right: tuple[Fraction, str], answer: str, wording: Wording) -> str:
     """Convert both sides to fractions over the least common denominator, subtract, reduce."""
     # The denominators as written (4/10 counts as tenths), so a needed reduction shows as a step.
     d = math.lcm(*(int(shown.split("/")[1]) if "/" in shown else 1 for _, shown in (left, right)))
@@ -142,10 +175,16 @@ def worked_steps(left: tuple[Fraction, str], right: tuple[Fraction, str], answer
     for form in (f"{difference.numerator}/{difference.denominator}", answer):
         if form not in results and not (difference.denominator == 1 and form.endswith("/1")):
             results.append(form)
-    steps = [f"Write both over {d}: " + " and ".join(rewrites) + "."] if rewrites else []
-    steps.append(f"Subtract the numerators: {over(left[0], d)} {MINUS} {over(right[0], d)} = "
-                 + " = ".join(results) + ".")
-    return " ".join(steps)
+    steps = [wording.rewrite.format(d=d, rewrites=wording.rewrite_joiner.join(rewrites))] if rewrites else []
+    chain = f"{over(left[0], d)} {MINUS} {over(right[0], d)} = " + " = ".join(results)
+    steps.append(wording.subtract.format(chain=chain))
+    return wording.step_joiner.join(steps)
+
+
+def fraction_texts(left: tuple[Fraction, str], right: tuple[Fraction, str], answer: str,
+                   wording: Wording) -> dict[str, str]:
+    """An item's hint and explanation in `wording`."""
+    return {"hint": wording.hint, "explanation": worked_steps(left, right, answer, wording)}
 
 
 def read_csv(path: Path) -> list[list[str]]:
@@ -156,23 +195,26 @@ def read_csv(path: Path) -> list[list[str]]:
 def fraction_items(data: Path) -> list[Item]:
     expressions = read_csv(data / "dense-irt" / "items_fractions_text.csv")
     qmatrix = {row[0]: [int(x) for x in row[1:]] for row in read_csv(data / "dense-irt" / "qmatrix_fractions.csv")}
-    items = []
+    items: list[Item] = []
     for name, expression in expressions:
         left_text, right_text = expression.split(" - ")
         left, right = parse_operand(left_text), parse_operand(right_text)
         prefer_mixed = any("*" in t or "/" not in t for t in (left_text, right_text))
         answer, accepted = answer_forms(left[0] - right[0], prefer_mixed)
         skills = [ATTRIBUTES[k] for k, needed in enumerate(qmatrix[name]) if needed]
+        english = fraction_texts(left, right, answer, ENGLISH)
         items.append(Item(
             kind="typed",
             prompt=f"{left[1]} {MINUS} {right[1]} = ?",
             answer=answer,
             accepted=accepted,
-            hint="Answer in simplest form, e.g. 3/4, 1 2/3 or 2.",
-            explanation=worked_steps(left, right, answer),
+            hint=english["hint"],
+            explanation=english["explanation"],
             tags=[tag for _, tag in skills],
             skill=skills[0][0],
             guid=f"fractions-{name}",
+            translations={language: fraction_texts(left, right, answer, wording)
+                          for language, wording in TRANSLATIONS.items()},
         ))
     return items
 

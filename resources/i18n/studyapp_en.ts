@@ -4,7 +4,7 @@
 <context>
     <name>AssignmentsPanel</name>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/assignments.py" line="153"/>
+        <location filename="../../studyapp/ui/assignments.py" line="127"/>
         <source>The assignment “%1” is imported: %n answer(s) by %2.</source>
         <translation>
             <numerusform>The assignment “%1” is imported: %n answer by %2.</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>BrowserPage</name>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/browser.py" line="355"/>
+        <location filename="../../studyapp/ui/browser.py" line="388"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n item</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/browser.py" line="454"/>
+        <location filename="../../studyapp/ui/browser.py" line="487"/>
         <source>Move %n item(s) to deck:</source>
         <translation>
             <numerusform>Move %n item to deck:</numerusform>
@@ -34,7 +34,7 @@
 <context>
     <name>ClassDashboard</name>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/classroom_dashboard.py" line="112"/>
+        <location filename="../../studyapp/ui/classroom_dashboard.py" line="120"/>
         <source>Reading %n bundle(s)…</source>
         <translation>
             <numerusform>Reading %n bundle…</numerusform>
@@ -42,7 +42,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/classroom_dashboard.py" line="124"/>
+        <location filename="../../studyapp/ui/classroom_dashboard.py" line="132"/>
         <source>%n student(s)</source>
         <translation>
             <numerusform>%n student</numerusform>
@@ -96,7 +96,7 @@
 <context>
     <name>ImportDialog</name>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/importing.py" line="114"/>
+        <location filename="../../studyapp/ui/importing.py" line="115"/>
         <source>%n new item(s)</source>
         <translation>
             <numerusform>%n new item</numerusform>
@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/importing.py" line="115"/>
+        <location filename="../../studyapp/ui/importing.py" line="116"/>
         <source>%n updated</source>
         <translation>
             <numerusform>%n updated</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/importing.py" line="116"/>
+        <location filename="../../studyapp/ui/importing.py" line="117"/>
         <source>%n answer(s) of history</source>
         <translation>
             <numerusform>%n answer of history</numerusform>
@@ -120,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/importing.py" line="140"/>
+        <location filename="../../studyapp/ui/importing.py" line="139"/>
         <source>Import finished: %n file(s) imported, %1 failed.</source>
         <translation>
             <numerusform>Import finished: %n file imported, %1 failed.</numerusform>
@@ -142,7 +142,7 @@
 <context>
     <name>StatisticsPage</name>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/statistics.py" line="296"/>
+        <location filename="../../studyapp/ui/statistics.py" line="312"/>
         <source>%n answer(s)</source>
         <translation>
             <numerusform>%n answer</numerusform>
@@ -150,7 +150,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/statistics.py" line="298"/>
+        <location filename="../../studyapp/ui/statistics.py" line="314"/>
         <source>on %n day(s)</source>
         <translation>
             <numerusform>on %n day</numerusform>
@@ -158,7 +158,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/statistics.py" line="299"/>
+        <location filename="../../studyapp/ui/statistics.py" line="315"/>
         <source>%n item(s) seen</source>
         <translation>
             <numerusform>%n item seen</numerusform>
@@ -169,7 +169,7 @@
 <context>
     <name>SummaryPage</name>
     <message numerus="yes">
-        <location filename="../../studyapp/ui/summary.py" line="139"/>
+        <location filename="../../studyapp/ui/summary.py" line="148"/>
         <source>%n item(s) you missed earlier in this session were right later.</source>
         <translation>
             <numerusform>%n item you missed earlier in this session was right later.</numerusform>

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import tomli_w
 
+from studyapp.classroom.assignment_format import FORMAT, MANIFEST, SIGNATURE, SUFFIX, VERSION
 from studyapp.classroom.errors import ClassroomError
 from studyapp.classroom.signing import (
     SignatureProblem,
@@ -34,6 +35,7 @@ from studyapp.classroom.signing import (
 )
 from studyapp.content.model import ContentError, Deck, ImportBundle
 from studyapp.content.native import parse_deck, write_deck
+from studyapp.content.problems import Argument, Code, Problem
 
 if TYPE_CHECKING:  # the store (sqlite-utils) loads when an assignment is imported, not with the command line
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -41,8 +43,6 @@ if TYPE_CHECKING:  # the store (sqlite-utils) loads when an assignment is import
 
     from studyapp.store.importer import ImportResult
 
-FORMAT, VERSION, SUFFIX = "studyapp-assignment", 1, ".studyassign"
-MANIFEST, SIGNATURE = "assignment.toml", "signature.json"
 CONTEXT = b"studyapp class assignment\x00"  # never verifies as a class model's signature, nor one as this
 MAX_FILE_BYTES = 64 << 20
 MAX_UNPACKED_BYTES = 256 << 20   # all members together, as the zip says before a byte is unpacked
@@ -55,12 +55,13 @@ META_PREFIX = "assignment:"
 
 
 class AssignmentError(ClassroomError):
-    """An assignment that cannot be written or imported: the English sentence (the command line's), and a
-    `code` with `values` from which the GUI says it in the interface language."""
+    """An assignment that cannot be written or imported: a problem code with its arguments, as a ContentError
+    carries one (studyapp/content/problems.py); the message is its English sentence (the command line's), and the
+    GUI translates the problem as it translates the content layer's."""
 
-    def __init__(self, code: str, message: str, *values: str) -> None:
-        super().__init__(message)
-        self.code, self.values = code, values
+    def __init__(self, code: Code, *args: Argument) -> None:
+        self.problem = Problem(code, args)
+        super().__init__(self.problem.text)
 
 
 @dataclass(frozen=True)
@@ -99,18 +100,16 @@ def parse_due(text: object) -> date:
     except ValueError:
         due = None
     if due is None or not EARLIEST <= due <= LATEST:
-        raise AssignmentError("bad_due", f"the due date {text!r} is not a date written YYYY-MM-DD", str(text))
+        raise AssignmentError(Code.DUE_NOT_A_DATE, repr(text))
     return due
 
 
 def _check_values(title: object, due: object, target: object) -> None:
     if not isinstance(title, str) or not title.strip() or len(title) > MAX_TITLE_CHARS or not title.isprintable():
-        raise AssignmentError("bad_title", f"the assignment's title must be 1 to {MAX_TITLE_CHARS} characters",
-                              str(MAX_TITLE_CHARS))
+        raise AssignmentError(Code.TITLE_LENGTH, MAX_TITLE_CHARS)
     parse_due(due)
     if not isinstance(target, int) or isinstance(target, bool) or not 1 <= target <= MAX_TARGET:
-        raise AssignmentError("bad_target", f"the number of answers asked for must be 1 to {MAX_TARGET}, "
-                              f"not {target!r}", str(target), str(MAX_TARGET))
+        raise AssignmentError(Code.TARGET_OUT_OF_RANGE, MAX_TARGET, repr(target))
 
 
 # ---------------------------------------------------------------- the teacher's side
@@ -122,16 +121,15 @@ def write_assignment(out: Path, decks: list[Deck], media: dict[str, bytes], titl
     item."""
     out = Path(out)
     if not out.name.endswith(SUFFIX):
-        raise AssignmentError("bad_name", f"the assignment file must end in {SUFFIX}, not {out.name}", SUFFIX)
+        raise AssignmentError(Code.ASSIGNMENT_SUFFIX, SUFFIX, out.name)
     if out.exists():
-        raise AssignmentError("exists", f"{out} already exists; choose a new name (nothing is overwritten)",
-                              str(out))
+        raise AssignmentError(Code.ASSIGNMENT_EXISTS, str(out))
     if not decks or not any(d.items for d in decks):
-        raise AssignmentError("no_items", "the assignment's decks have no items")
+        raise AssignmentError(Code.ASSIGNMENT_NO_ITEMS)
     target = sum(len(d.items) for d in decks) if target is None else target
     _check_values(title, due, target)
     if parse_due(due) < date.fromtimestamp(issued_ms / 1000):
-        raise AssignmentError("past_due", f"the due date {due} has passed", due)
+        raise AssignmentError(Code.DUE_DATE_PASSED, due)
     members = {f"decks/{n}.deck.toml": write_deck(deck).encode("utf-8") for n, deck in enumerate(decks, 1)}
     names = {name for d in decks for item in d.items for name in item.media}
     members |= {f"media/{name}": data for name, data in sorted(media.items()) if name in names}
@@ -169,27 +167,21 @@ def _assignment(fields: dict[str, Any], manifest: bytes, signed_by: str) -> Assi
 
 def _refused(path: Path, problem: SignatureProblem, trusted: bytes | None) -> AssignmentError:
     if problem.kind == "unsigned":
-        return AssignmentError("unsigned", f"{path.name} is not signed; only an assignment written by your "
-                               "teacher's StudyApp is imported", path.name)
+        return AssignmentError(Code.ASSIGNMENT_UNSIGNED, path.name)
     if problem.kind == "other_key" and problem.signer is not None and trusted is not None:
-        return AssignmentError(
-            "other_key", f"{path.name} is signed by another key ({fingerprint(problem.signer)}), not by your "
-            f"teacher's ({fingerprint(trusted)}); it was not imported", path.name, fingerprint(problem.signer),
-            fingerprint(trusted))
+        return AssignmentError(Code.ASSIGNMENT_OTHER_KEY, path.name, fingerprint(problem.signer),
+                               fingerprint(trusted))
     return _changed(path)
 
 
 def _changed(path: Path) -> AssignmentError:
-    return AssignmentError("changed", f"{path.name} was changed after it was signed; it was not imported",
-                           path.name)
+    return AssignmentError(Code.ASSIGNMENT_CHANGED, path.name)
 
 
 def _members(path: Path) -> dict[str, bytes]:
     """Every member of the zip, after its sizes were checked against the caps."""
-    not_one = AssignmentError("not_assignment", f"{path.name} is not a StudyApp assignment file", path.name)
-    too_large = AssignmentError("too_large", f"{path.name} is larger than an assignment may be "
-                                f"({MAX_FILE_BYTES >> 20} MB); it was not imported", path.name,
-                                str(MAX_FILE_BYTES >> 20))
+    not_one = AssignmentError(Code.NOT_AN_ASSIGNMENT, path.name)
+    too_large = AssignmentError(Code.ASSIGNMENT_TOO_LARGE, path.name, MAX_FILE_BYTES >> 20)
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise too_large
@@ -205,6 +197,17 @@ def _members(path: Path) -> dict[str, bytes]:
     if len(members) != len(infos) or MANIFEST not in members or len(members[MANIFEST]) > MAX_MANIFEST_BYTES:
         raise not_one
     return members
+
+
+def _deck(path: Path, name: str, data: bytes) -> Deck:
+    """The deck in member `name`; AssignmentError naming the file, with why the deck cannot be read, otherwise."""
+    try:
+        return parse_deck(data.decode("utf-8"), source=name)
+    except UnicodeDecodeError:
+        cause = Problem(Code.NOT_UTF8, (name,))
+    except ContentError as exc:
+        cause = exc.problem
+    raise AssignmentError(Code.ASSIGNMENT_BAD_DECK, path.name, cause)
 
 
 def read_assignment(path: Path, trusted: bytes | None) -> tuple[Assignment, ImportBundle, bytes]:
@@ -223,21 +226,17 @@ def read_assignment(path: Path, trusted: bytes | None) -> tuple[Assignment, Impo
         if fields.get("format") != FORMAT or fields.get("version") != VERSION or not isinstance(files, dict):
             raise ValueError
     except (ValueError, KeyError, UnicodeDecodeError):
-        raise AssignmentError("not_assignment", f"{path.name} is not a StudyApp assignment file",
-                              path.name) from None
+        raise AssignmentError(Code.NOT_AN_ASSIGNMENT, path.name) from None
     listed = set(files) | {MANIFEST, SIGNATURE}
     if set(members) != listed or any(hashlib.sha256(members[n]).hexdigest() != h for n, h in files.items()):
         raise _changed(path)
     _check_values(fields.get("title"), fields.get("due"), fields.get("target"))
     issued, names = fields.get("issued_ms"), fields.get("decks")
     if not isinstance(issued, int) or issued < 0 or not isinstance(names, list):
-        raise AssignmentError("not_assignment", f"{path.name} is not a StudyApp assignment file", path.name)
-    try:
-        decks = [parse_deck(members[n].decode("utf-8"), source=n) for n in sorted(files) if n.startswith("decks/")]
-    except (ContentError, UnicodeDecodeError) as exc:
-        raise AssignmentError("bad_deck", f"a deck in {path.name} cannot be read ({exc})", path.name) from None
+        raise AssignmentError(Code.NOT_AN_ASSIGNMENT, path.name)
+    decks = [_deck(path, n, members[n]) for n in sorted(files) if n.startswith("decks/")]
     if not decks or sorted(names) != sorted(d.name for d in decks):
-        raise AssignmentError("not_assignment", f"{path.name} is not a StudyApp assignment file", path.name)
+        raise AssignmentError(Code.NOT_AN_ASSIGNMENT, path.name)
     media = {n.removeprefix("media/"): data for n, data in members.items() if n.startswith("media/")}
     return _assignment(fields, manifest, fingerprint(signer)), ImportBundle(decks=decks, media=media), signer
 

@@ -285,6 +285,7 @@ def cmd_rollback(args) -> int:
 def _assigned_decks(ws, names: list[str]):
     """The decks and media of each argument: a deck file, else a deck of this data folder with its sub-decks."""
     from studyapp.classroom.assignments import AssignmentError
+    from studyapp.content.problems import Code
     from studyapp.content.readers import read_file
     from studyapp.paths import media_dir
     from studyapp.store import queries
@@ -298,7 +299,7 @@ def _assigned_decks(ws, names: list[str]):
             continue
         deck = queries.find_deck(ws.db, name)
         if deck is None:
-            raise AssignmentError("no_deck", f"{name!r} is neither a deck file nor a deck here", name)
+            raise AssignmentError(Code.NOT_A_DECK_HERE, repr(name))
         tree = [d for d in queries.deck_tree_content(ws.db, deck["id"]) if d.items]
         decks += tree
         folder = media_dir(ws.data_dir)

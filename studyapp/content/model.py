@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sized
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import TypeVar, Union
 
 from studyapp.content.problems import Argument, Code, Problem
 
@@ -24,7 +26,13 @@ DECK_SEPARATOR = "::"
 # One field (a prompt, an answer, a hint, ...) longer than this is not study material but an accident or an
 # attack: each field is laid out on screen and held in memory for every session.
 MAX_FIELD_BYTES = 1 << 20
-
+# The fields an item's text may have in another language (`Item.translations`); a field left out reads as the
+# item's own (a chemical symbol, a number). Options are translated one for one, in the item's order.
+TRANSLATED_FIELDS = ("prompt", "answer", "accepted", "hint", "explanation", "options")
+TRANSLATED_LISTS = frozenset({"accepted", "options"})
+# A language as the interface names it: "zh_CN", "fr", "pt_BR", "sr_Latn".
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:_(?:[A-Z]{2}|[A-Z][a-z]{3}|\d{3}))?")
+Translation = dict[str, Union[str, list[str]]]
 
 
 class ContentError(ValueError):
@@ -55,6 +63,10 @@ class Item:
     ord: int = 0
     suspended: bool = False
     media: list[str] = field(default_factory=list)
+    translations: dict[str, Translation] = field(default_factory=dict)  # language code -> its texts
+    # Never stored: the item's own answer and accepted forms, still graded right once `in_language` has put its
+    # text in another language (a student who types "Algiers" on a Chinese card is right), but not shown.
+    graded_also: list[str] = field(default_factory=list, metadata={"stored": False})
 
     def oversized_field(self) -> str | None:
         """The name of the first field longer than MAX_FIELD_BYTES, or None."""
@@ -85,6 +97,27 @@ class Item:
                 raise ContentError(Code.TOO_MANY_OPTIONS, repr(self.prompt[:40]))
         if self.kind == "truefalse" and self.answer.lower() not in ("true", "false"):
             raise ContentError(Code.TRUE_FALSE_ANSWER, repr(self.prompt[:40]))
+        for language, translation in self.translations.items():
+            self._validate_translation(language, translation)
+
+    def _validate_translation(self, language: str, translation: Translation) -> None:
+        """The item in `language` is an item as valid as its own text, and its options stand for the item's one
+        for one (the answer in the answer's place)."""
+        named = repr(self.prompt[:40])
+        if not LANGUAGE_CODE.fullmatch(language):
+            raise ContentError(Code.TRANSLATION_LANGUAGE, named, repr(language))
+        options = translation.get("options")
+        if options is not None and len(options) != len(self.options):
+            raise ContentError(Code.TRANSLATION_OPTIONS_COUNT, named, language, len(options), len(self.options))
+        shown = in_language(self, language)
+        if self.kind == "choice" and self.answer in self.options:
+            place = self.options.index(self.answer)
+            if shown.answer != shown.options[place]:
+                raise ContentError(Code.TRANSLATION_ANSWER_PLACE, named, language, repr(shown.options[place]))
+        try:
+            shown.validate()
+        except ContentError as exc:
+            raise ContentError(Code.IN_TRANSLATION, language, exc.problem) from None
 
 
 @dataclass
@@ -99,6 +132,50 @@ class Deck:
             raise ContentError(Code.INVALID_DECK_NAME, repr(self.name))
         for item in self.items:
             item.validate()
+
+
+ItemT = TypeVar("ItemT", bound=Item)
+
+
+def in_language(item: ItemT, language: str) -> ItemT:
+    """The item as a student who studies in `language` sees it: each text its translation has replaced, the
+    others as they are. The one place where an item's text changes language (the study session's items, the
+    browser's list, the editor). An item without that translation comes back as it is.
+
+    Grading by what is typed still takes the item's own answer and accepted forms (`graded_also`); they are not
+    shown. The result has no translations of its own: it is already in its language."""
+    translation = item.translations.get(language)
+    if not translation:
+        return item
+
+    def text(name: str, own: str) -> str:
+        value = translation.get(name, own)
+        return value if isinstance(value, str) else own
+
+    def texts(name: str, own: list[str]) -> list[str]:
+        value = translation.get(name, own)
+        return list(value) if isinstance(value, list) else own
+
+    answer = text("answer", item.answer)
+    # The item's own alternatives are forms of its own answer: a translated answer comes with its own or none.
+    accepted = texts("accepted", [] if "answer" in translation else item.accepted)
+    also = [form for form in (item.answer, *item.accepted) if form != answer and form not in accepted]
+    return replace(item, prompt=text("prompt", item.prompt), answer=answer, accepted=accepted,
+                   hint=text("hint", item.hint), explanation=text("explanation", item.explanation),
+                   options=texts("options", item.options), translations={}, graded_also=also)
+
+
+def edited_in_language(item: Item, edited: Item, language: str) -> Item:
+    """The item to store after `edited`, which is `item` as `in_language` showed it, changed by hand: where the
+    item has a translation into `language`, the changes go into that translation and the item's own text stays
+    (a field made equal to the item's own is left out of it); else they are the item's own text. The other
+    languages' translations are kept either way."""
+    if language not in item.translations:
+        return replace(edited, translations=item.translations, graded_also=[])
+    own = {name: getattr(item, name) for name in TRANSLATED_FIELDS}
+    translation: Translation = {name: getattr(edited, name) for name in TRANSLATED_FIELDS
+                                if getattr(edited, name) != own[name]}
+    return replace(edited, **own, translations=item.translations | {language: translation}, graded_also=[])
 
 
 def grade_of(correct: int, grade: int | None) -> int:

@@ -17,14 +17,14 @@ import tomli_w
 from studyapp.content.expand import expand_item
 from studyapp.content.limits import MAX_DECK_BYTES, read_capped
 from studyapp.content.media_names import media_name_problem
-from studyapp.content.model import KINDS, ContentError, Deck, Item
+from studyapp.content.model import KINDS, TRANSLATED_FIELDS, TRANSLATED_LISTS, ContentError, Deck, Item, Translation
 from studyapp.content.problems import Code, Problem
 
 FORMAT_VERSION = 1
 SUFFIX = ".deck.toml"
 ITEM_KEYS = {
     "id", "kind", "prompt", "answer", "options", "accepted", "hint",
-    "explanation", "tags", "skill", "suspended", "media", "ord",
+    "explanation", "tags", "skill", "suspended", "media", "ord", "translations",
 }
 LIST_KEYS = ("options", "accepted", "tags", "media")
 
@@ -39,6 +39,27 @@ def _string_list(value: object, where: Problem) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
         raise ContentError(Code.NOT_A_STRING_LIST, where)
     return [str(v) for v in value]
+
+
+def _translations(value: object, where: Problem) -> dict[str, Translation]:
+    """An item's `translations`: a table per language of its texts in that language (the language codes and
+    how the texts fit the item are checked with the item, by Item.validate)."""
+    if not isinstance(value, dict) or not all(isinstance(table, dict) for table in value.values()):
+        raise ContentError(Code.TRANSLATIONS_NOT_A_TABLE, where)
+    translations: dict[str, Translation] = {}
+    for language, table in value.items():
+        unknown = set(table) - set(TRANSLATED_FIELDS)
+        if unknown:
+            raise ContentError(Code.TRANSLATION_UNKNOWN_FIELDS, where, language, ", ".join(sorted(unknown)),
+                               ", ".join(TRANSLATED_FIELDS))
+        for name, text in table.items():
+            if name in TRANSLATED_LISTS:
+                if not isinstance(text, list) or not all(isinstance(t, str) for t in text):
+                    raise ContentError(Code.TRANSLATION_NOT_A_LIST, where, language, name)
+            elif not isinstance(text, str):
+                raise ContentError(Code.TRANSLATION_NOT_TEXT, where, language, name)
+        translations[language] = dict(table)
+    return translations
 
 
 def _item_from_table(
@@ -78,6 +99,7 @@ def _item_from_table(
         guid=guid,
         suspended=bool(table.get("suspended", False)),
         media=lists["media"],
+        translations=_translations(table.get("translations", {}), where),
     )
     ord_ = table.get("ord")
     if ord_ is not None:
@@ -162,6 +184,15 @@ def _item_fields(item: Item) -> dict[str, Any]:
     return fields
 
 
+def _item_text(fields: dict[str, Any], translations: dict[str, Translation]) -> str:
+    """One [[items]] table, each of its translations a table of its own under it ([items.translations.zh_CN])."""
+    text = "[[items]]\n" + tomli_w.dumps(fields)
+    for language, translation in translations.items():
+        # Item.validate lets only language codes through, which are TOML bare keys.
+        text += f"\n[items.translations.{language}]\n" + tomli_w.dumps(translation)
+    return text
+
+
 def write_deck(deck: Deck) -> str:
     """TOML text for `deck`. Items are written one by one (a cloze or a reversed pair as its
     parts, with their ord), so the file reads back to the same items. Each item is its own
@@ -172,5 +203,5 @@ def write_deck(deck: Deck) -> str:
         fields = _item_fields(item)
         if item.kind in ("cloze", "reversed"):
             fields["ord"] = item.ord
-        parts.append("[[items]]\n" + tomli_w.dumps(fields))
+        parts.append(_item_text(fields, item.translations))
     return "\n".join(parts)

@@ -27,6 +27,11 @@ class Code(StrEnum):
     TRUE_FALSE_ANSWER = "true_false_answer"
     INVALID_DECK_NAME = "invalid_deck_name"
     NO_CLOZE_DELETION = "no_cloze_deletion"
+    TRANSLATION_LANGUAGE = "translation_language"
+    TRANSLATION_OPTIONS_COUNT = "translation_options_count"
+    TRANSLATION_ANSWER_PLACE = "translation_answer_place"
+    TRANSLATION_CLOZE_GAPS = "translation_cloze_gaps"
+    IN_TRANSLATION = "in_translation"
     # places in a file, and a problem found at one
     LINE_OF = "line_of"
     ITEM_NUMBER = "item_number"
@@ -76,6 +81,10 @@ class Code(StrEnum):
     NO_DECK_TABLE = "no_deck_table"
     NO_ITEMS_TABLE = "no_items_table"
     ITEM_NOT_A_TABLE = "item_not_a_table"
+    TRANSLATIONS_NOT_A_TABLE = "translations_not_a_table"
+    TRANSLATION_UNKNOWN_FIELDS = "translation_unknown_fields"
+    TRANSLATION_NOT_TEXT = "translation_not_text"
+    TRANSLATION_NOT_A_LIST = "translation_not_a_list"
     SHARED_ID = "shared_id"
     # media file names
     MEDIA_NAME_NOT_ALLOWED = "media_name_not_allowed"
@@ -117,6 +126,21 @@ class Code(StrEnum):
     EXPORT_ITEM_WITHOUT_ID = "export_item_without_id"
     NOTHING_TO_EXPORT = "nothing_to_export"
     NO_ITEMS_OF_ITS_OWN = "no_items_of_its_own"
+    # class assignments (studyapp/classroom/assignments.py): a file the laptop refuses, one the teacher cannot write
+    NOT_AN_ASSIGNMENT = "not_an_assignment"
+    ASSIGNMENT_TOO_LARGE = "assignment_too_large"
+    ASSIGNMENT_UNSIGNED = "assignment_unsigned"
+    ASSIGNMENT_OTHER_KEY = "assignment_other_key"
+    ASSIGNMENT_CHANGED = "assignment_changed"
+    ASSIGNMENT_BAD_DECK = "assignment_bad_deck"
+    DUE_NOT_A_DATE = "due_not_a_date"
+    DUE_DATE_PASSED = "due_date_passed"
+    TITLE_LENGTH = "title_length"
+    TARGET_OUT_OF_RANGE = "target_out_of_range"
+    ASSIGNMENT_SUFFIX = "assignment_suffix"
+    ASSIGNMENT_EXISTS = "assignment_exists"
+    ASSIGNMENT_NO_ITEMS = "assignment_no_items"
+    NOT_A_DECK_HERE = "not_a_deck_here"
 
 
 # Per code: the English text, with %1, %2, ... for the arguments in their order.
@@ -131,6 +155,12 @@ FORMS: dict[Code, str] = {
     Code.TRUE_FALSE_ANSWER: "the true/false item %1 must have the answer true or false",
     Code.INVALID_DECK_NAME: "invalid deck name %1",
     Code.NO_CLOZE_DELETION: "the cloze item %1 has no {{c1::...}} deletion",
+    Code.TRANSLATION_LANGUAGE: "the item %1 has a translation for %2, which is not a language code such as zh_CN",
+    Code.TRANSLATION_OPTIONS_COUNT: "the %2 translation of %1 has %3 options; the item has %4",
+    Code.TRANSLATION_ANSWER_PLACE: "the answer of the %2 translation of %1 is not its option %3, which stands where "
+                                   "the answer stands among the item's options",
+    Code.TRANSLATION_CLOZE_GAPS: "the %2 translation of %1 has other gaps than the item: it has %3, the item %4",
+    Code.IN_TRANSLATION: "in the %1 translation: %2",
     Code.LINE_OF: "%1 line %2",
     Code.ITEM_NUMBER: "item %1",
     Code.FIELD_OF: "%1 field %2",
@@ -177,6 +207,10 @@ FORMS: dict[Code, str] = {
     Code.NO_DECK_TABLE: "it has no [deck] table with a name",
     Code.NO_ITEMS_TABLE: "it has no [[items]]",
     Code.ITEM_NOT_A_TABLE: "item %1 is not a table",
+    Code.TRANSLATIONS_NOT_A_TABLE: "%1: translations must be a table of languages, each a table of fields",
+    Code.TRANSLATION_UNKNOWN_FIELDS: "%1: unknown fields in the %2 translation: %3 (a translation may have %4)",
+    Code.TRANSLATION_NOT_TEXT: "%1: %3 of the %2 translation must be a string",
+    Code.TRANSLATION_NOT_A_LIST: "%1: %3 of the %2 translation must be a list of strings",
     Code.SHARED_ID: "%1: two items share the same id",
     Code.MEDIA_NAME_NOT_ALLOWED: "the media file name %1 is not allowed (%2)",
     Code.NAME_EMPTY: "it is empty",
@@ -215,6 +249,20 @@ FORMS: dict[Code, str] = {
     Code.EXPORT_ITEM_WITHOUT_ID: "cannot export deck %1: the item %2 has no id",
     Code.NOTHING_TO_EXPORT: "the deck and its sub-decks have no items to export",
     Code.NO_ITEMS_OF_ITS_OWN: "the deck %1 has no items of its own; export one of its sub-decks",
+    Code.NOT_AN_ASSIGNMENT: "%1 is not a StudyApp assignment file",
+    Code.ASSIGNMENT_TOO_LARGE: "%1 is larger than an assignment may be (%2 MB); it was not imported",
+    Code.ASSIGNMENT_UNSIGNED: "%1 is not signed; only an assignment written by your teacher's StudyApp is imported",
+    Code.ASSIGNMENT_OTHER_KEY: "%1 is signed by another key (%2), not by your teacher's (%3); it was not imported",
+    Code.ASSIGNMENT_CHANGED: "%1 was changed after it was signed; it was not imported",
+    Code.ASSIGNMENT_BAD_DECK: "a deck in %1 cannot be read (%2)",
+    Code.DUE_NOT_A_DATE: "the due date %1 is not a date written YYYY-MM-DD",
+    Code.DUE_DATE_PASSED: "the due date %1 has passed",
+    Code.TITLE_LENGTH: "the assignment's title must be 1 to %1 characters",
+    Code.TARGET_OUT_OF_RANGE: "the number of answers asked for must be 1 to %1, not %2",
+    Code.ASSIGNMENT_SUFFIX: "the assignment file must end in %1, not %2",
+    Code.ASSIGNMENT_EXISTS: "%1 already exists; choose a new name (nothing is overwritten)",
+    Code.ASSIGNMENT_NO_ITEMS: "the assignment's decks have no items",
+    Code.NOT_A_DECK_HERE: "%1 is neither a deck file nor a deck here",
 }
 
 # An argument: text as it appears in the sentence (names already quoted), a number, or a nested problem.

@@ -201,8 +201,15 @@ def replay(table: np.ndarray, rows: np.ndarray, times: np.ndarray, correct: np.n
     return before
 
 
+RECALL_CLIP = 1e-3  # recall is read within [RECALL_CLIP, 1 - RECALL_CLIP]: logits stay finite
+# The columns that change with the time since an item's last answer (the rest describe its memory state),
+# and their values at the moment of the answer (no time elapsed, the same day, recall at its clip), as
+# `features` gives them for an item answered at least once (for one never answered they are all 0).
+AT_LAST_ANSWER = {7: 0.0, 8: 0.0, 9: 1.0, 12: math.log((1.0 - RECALL_CLIP) / RECALL_CLIP)}
+
+
 def _logit_recall(elapsed_days: np.ndarray, stability: np.ndarray, fsrs: FsrsState) -> np.ndarray:
-    r = np.clip((1.0 + fsrs.factor * elapsed_days / stability) ** fsrs.decay, 1e-3, 1 - 1e-3)
+    r = np.clip((1.0 + fsrs.factor * elapsed_days / stability) ** fsrs.decay, RECALL_CLIP, 1 - RECALL_CLIP)
     logit: np.ndarray = np.log(r / (1.0 - r))
     return logit
 

@@ -7,7 +7,8 @@ p(correct) = guess + (1 - guess) * sigmoid(logit), guess = 1/options for choice 
 Flashcards (basic, reversed) on items the population does not know are anchored: their population logit is
 the FSRS-6 backbone alone, so for a new student (phi = phi0) they predict FSRS-6 default recall exactly.
 Per-student adaptation: K Newton steps (closed-form gradient, Fisher preconditioner) on the MAP
-objective with a meta-learned Gaussian prior N(phi0, 1/tau) -- the prior is the meta-learned start.
+objective with a meta-learned Gaussian prior N(phi0, 1/tau) -- the prior is the meta-learned start -- each
+projected onto the vectors whose recall never rises with the time since an item's last answer (`project`).
 """
 
 from __future__ import annotations
@@ -17,12 +18,15 @@ from typing import TypedDict
 import torch
 
 from studyapp.content.model import KINDS
-from studyapp.learner.features import N_FEATURES
+from studyapp.learner.features import AT_LAST_ANSWER, N_FEATURES
 
 KIND_INDEX = {k: i for i, k in enumerate(KINDS)}
 OTHER_KIND = len(KINDS)  # data with no kind (quiz logs, other event kinds)
 N_KINDS = len(KINDS) + 1
 H_COLS = (8, 12, 7, 0, 3, 9)  # logit R across days, logit R same day, log elapsed days, new, last correct, same day
+# Where the time-dependent memory columns sit among the last len(H_COLS) entries of the student vector.
+RECALL_ACROSS, RECALL_SAME_DAY, LOG_ELAPSED = (H_COLS.index(c) - len(H_COLS) for c in (8, 12, 7))
+_RECALL, _ELAPSED = torch.tensor([RECALL_ACROSS, RECALL_SAME_DAY]), torch.tensor([LOG_ELAPSED])
 # The population's memory backbone is FSRS-6 with its published defaults (fitted on real users); what
 # simulated learners teach the network is a bounded correction, so it cannot overrule real-data evidence.
 RESIDUAL = 1.0
@@ -104,11 +108,26 @@ def memory_correction(params: Params, anchor: torch.Tensor, residual: torch.Tens
     return torch.where(anchor, -(h @ params["phi0"][-h.shape[1]:]), residual)
 
 
+def frozen_in_time(feats: torch.Tensor) -> torch.Tensor:
+    """Feature rows with the columns that change with time since the last answer set to their values at that
+    answer (rows of items never answered, whose time columns are 0, unchanged)."""
+    time_cols = list(AT_LAST_ANSWER)
+    keep = torch.ones(feats.shape[1], dtype=feats.dtype)
+    keep[time_cols] = 0.0
+    at_answer = torch.zeros(feats.shape[1], dtype=feats.dtype)
+    at_answer[time_cols] = torch.tensor(list(AT_LAST_ANSWER.values()), dtype=feats.dtype)
+    answered = 1.0 - feats[:, :1]  # column 0: never answered
+    return feats * keep + answered * at_answer
+
+
 def memory_terms(params: Params, feats: torch.Tensor,
                  h_cols: tuple[int, ...] = H_COLS) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
     """What depends on the memory state alone: the FSRS backbone logit (N,), the network's bounded
     correction (N,) and the per-student memory columns (N, len(h_cols))."""
-    hidden = torch.tanh(feats @ params["w1"] + params["b1"])
+    # The network reads the memory state as it was at the item's last answer, not the time since: so it is
+    # constant in time and cannot make recall rise (with the shipped weights it had moved by at most 0.018 in
+    # logit between an hour and a year after an answer).
+    hidden = torch.tanh(frozen_in_time(feats) @ params["w1"] + params["b1"])
     backbone = feats[:, list(BACKBONE_COLS)].sum(1)
     residual = RESIDUAL * torch.tanh(hidden @ params["w2"] + params["b2"])
     return backbone, residual, feats[:, list(h_cols)]
@@ -159,6 +178,34 @@ def _fisher(phi: torch.Tensor, tau: torch.Tensor, base: torch.Tensor, design: to
     return design.T @ (w[:, None] * design) + torch.diag(tau)
 
 
+def bounds(phi0: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    """Lower and upper bounds on the student vector under which an item's recall never rises with the time t
+    since its last answer, within its study day and from the next day on.
+
+    An item's logit is the backbone plus u . h, with u = phi on rows the population predicts and u = phi - phi0
+    on anchored rows (whose population terms cancel phi0), so both u must satisfy, with a = u[RECALL_ACROSS],
+    b = u[RECALL_SAME_DAY], e = u[LOG_ELAPSED]:
+    - within the same day the logit is (1 + b) logit R(hours) + e log(1 + t) + constant: needs 1 + b >= 0
+      and e <= 0;
+    - across days it is (1 + a) logit R(whole days) + e log(1 + t) + constant: logit R only steps down at each
+      new day and is constant between (and beyond R's clip), so no positive weight on log elapsed time is
+      safe at any t, however steep the backbone: needs 1 + a >= 0 and e <= 0.
+    The other columns (new, last correct, same day) and the item terms do not change within a phase, and the
+    network's correction is constant in t (`memory_terms`). (At the day's rollover the logit may still step
+    up: see README, The learner.)"""
+    inf = torch.full_like(phi0, torch.inf)
+    lower = (-inf).index_put((_RECALL,), torch.clamp(phi0[_RECALL] - 1.0, min=-1.0))
+    upper = inf.index_put((_ELAPSED,), torch.clamp(phi0[_ELAPSED], max=0.0))
+    return lower, upper
+
+
+def project(phi: torch.Tensor, phi0: torch.Tensor) -> torch.Tensor:
+    """The student vector nearest `phi` under which an item's recall never rises with the time since its last
+    answer, within its study day and from the next day on (`bounds`: a clamp). vmap-able and differentiable."""
+    lower, upper = bounds(phi0)
+    return torch.clamp(phi, lower, upper)
+
+
 def newton_step(phi: torch.Tensor, phi0: torch.Tensor, tau: torch.Tensor, base: torch.Tensor, design: torch.Tensor,
                 guess: torch.Tensor, y: torch.Tensor, weight: torch.Tensor) -> torch.Tensor:
     """One preconditioned gradient step on the MAP objective with a small line search over step sizes
@@ -166,9 +213,16 @@ def newton_step(phi: torch.Tensor, phi0: torch.Tensor, tau: torch.Tensor, base: 
     vmap-able and differentiable for meta-training."""
     args = (phi0, tau, base, design, guess, y, weight)
     g = objective_gradient(phi, *args)
-    step = torch.linalg.solve(_fisher(phi, tau, base, design, guess, weight), g)
+    # Projected Newton (Bertsekas): a coordinate held at its bound by a gradient that pushes it outwards is
+    # left out of the solve, so the step on the others is not spoilt by one the projection undoes.
+    lower, upper = bounds(phi0)
+    held = ((phi <= lower) & (g > 0)) | ((phi >= upper) & (g < 0))
+    eye = torch.eye(len(phi), dtype=phi.dtype)
+    free = (~held).to(phi.dtype)
+    fisher = _fisher(phi, tau, base, design, guess, weight) * free[:, None] * free[None, :] + eye * (1 - free)
+    step = torch.linalg.solve(fisher, g * free)
     step = step * torch.clamp(MAX_STEP / (step.norm() + 1e-12), max=1.0)
-    candidates = torch.stack([phi - a * step for a in STEP_SIZES])
+    candidates = torch.clamp(phi - torch.tensor(STEP_SIZES, dtype=phi.dtype)[:, None] * step, lower, upper)
     losses = torch.stack([_objective(c, *args) for c in candidates])
     best = torch.nn.functional.one_hot(torch.argmin(losses), len(STEP_SIZES)).to(phi.dtype)
     return best @ candidates

@@ -13,7 +13,7 @@ from safetensors.torch import load as load_tensors
 from safetensors.torch import save as save_tensors
 
 from studyapp.learner.features import N_FEATURES
-from studyapp.learner.model import N_KINDS, ModelConfig, param_shapes
+from studyapp.learner.model import H_COLS, N_KINDS, ModelConfig, param_shapes
 
 FORMAT = "studyapp-learner"
 VERSION = 1
@@ -68,7 +68,7 @@ def _config_ok(config: dict[str, Any]) -> bool:
         return False
     cols = config.get("h_cols")
     return (config["steps"] <= 5 and config["n_features"] == N_FEATURES and config["n_kinds"] == N_KINDS
-            and isinstance(cols, list) and all(isinstance(c, int) and 0 <= c < N_FEATURES for c in cols))
+            and cols == list(H_COLS))  # the adaptation's monotone projection knows where the time columns sit
 
 
 def read_model(path: Path) -> tuple[dict[str, Any], dict[str, torch.Tensor]]:

@@ -286,6 +286,9 @@ class StudentModel:
         self.tau = params["log_tau"].exp()
         self.phi, self.memory_w, self.memory_answers = (self._read_state(state) if state is not None
                                                         else (self.phi0.clone(), feat.FSRS6_DEFAULT, 0))
+        # A vector saved before adaptation was projected (or a prior mean outside the bounds) is brought in
+        # before it predicts anything: recall must never rise with time (model.project).
+        self.phi = m.project(self.phi, self.phi0)
         self.memory = feat.FsrsState(self.memory_w)
         self.steps = int(learner.config["steps"])
         self.day_start_s = feat.local_day_start_s()

@@ -10,23 +10,26 @@ from typing import Any
 from sqlite_utils import Database
 
 from studyapp.content.expand import checked_items
-from studyapp.content.model import Item
+from studyapp.content.model import Item, in_language
 from studyapp.store.queries import deck_and_descendants, get_item, insert_row, item_record, now_ms
 
 SEARCH_LIMIT = 2000
 
 
 def search_items(
-    db: Database, text: str, deck_id: int | None = None, limit: int = SEARCH_LIMIT
+    db: Database, text: str, deck_id: int | None = None, limit: int = SEARCH_LIMIT, language: str | None = None
 ) -> list[dict[str, Any]]:
-    """Live items of the deck (with its sub-decks; all decks when None) whose prompt, answer, tags or skill
-    contain `text` in any case, with their deck's name; tags as one space-separated string."""
-    sql = ("SELECT i.id, i.kind, i.prompt, i.answer, i.tags, i.skill, i.deck_id, d.name AS deck FROM items i"
-           " JOIN decks d ON d.id = i.deck_id WHERE i.deleted = 0")
+    """Live items of the deck (with its sub-decks; all decks when None) whose prompt, answer, tags, skill or a
+    translated text contain `text` in any case, with their deck's name; tags as one space-separated string; the
+    prompt and answer in `language` where the item has it."""
+    sql = ("SELECT i.id, i.kind, i.prompt, i.answer, i.tags, i.skill, i.deck_id, i.translations, d.name AS deck"
+           " FROM items i JOIN decks d ON d.id = i.deck_id WHERE i.deleted = 0")
     params: list[Any] = []
     if text.strip():
-        sql += " AND (i.prompt LIKE ? OR i.answer LIKE ? OR i.tags LIKE ? OR i.skill LIKE ?)"
-        params += [f"%{text.strip()}%"] * 4
+        # A translation's texts, not its JSON keys: a search for "prompt" finds no item by its translation.
+        sql += (" AND (i.prompt LIKE ? OR i.answer LIKE ? OR i.tags LIKE ? OR i.skill LIKE ? OR (i.translations"
+                " != '{}' AND EXISTS (SELECT 1 FROM json_tree(i.translations) t WHERE t.atom LIKE ?)))")
+        params += [f"%{text.strip()}%"] * 5
     if deck_id:
         deck_ids = deck_and_descendants(db, deck_id)
         sql += f" AND i.deck_id IN ({','.join('?' * len(deck_ids))})"
@@ -34,6 +37,11 @@ def search_items(
     rows = list(db.query(sql + " ORDER BY d.name, i.id LIMIT ?", params + [limit]))
     for row in rows:
         row["tags"] = " ".join(json.loads(row["tags"] or "[]"))
+        translations = row.pop("translations")
+        if language and translations != "{}":
+            shown = in_language(Item(row["kind"], row["prompt"], row["answer"], translations=json.loads(translations)),
+                                language)
+            row["prompt"], row["answer"] = shown.prompt, shown.answer
     return rows
 
 

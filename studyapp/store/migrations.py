@@ -94,5 +94,11 @@ def _v3_app_meta(db: Database) -> None:
     db.table("app_meta").create({"key": str, "value": str}, pk="key", not_null={"value"})
 
 
-MIGRATIONS = [_v1_initial, _v2_voids_imports_learner_state, _v3_app_meta]
+def _v4_item_translations(db: Database) -> None:
+    # Each item's texts in other languages (JSON: language code -> field -> text), shown in the interface
+    # language. The built-in decks fill it when their files change, which they do when they gain translations.
+    db.execute("ALTER TABLE items ADD COLUMN translations TEXT NOT NULL DEFAULT '{}'")
+
+
+MIGRATIONS = [_v1_initial, _v2_voids_imports_learner_state, _v3_app_meta, _v4_item_translations]
 SCHEMA_VERSION = len(MIGRATIONS)

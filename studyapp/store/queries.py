@@ -130,8 +130,8 @@ class ItemRow(Item):
         return f"{self.guid}#{self.ord}"
 
 
-_JSON_FIELDS = ("options", "accepted", "tags", "media")
-_ITEM_FIELDS = [f.name for f in fields(Item)]
+_JSON_FIELDS = ("options", "accepted", "tags", "media", "translations")
+_ITEM_FIELDS = [f.name for f in fields(Item) if f.metadata.get("stored", True)]
 # What json.dumps(value, ensure_ascii=False) writes, without making a new encoder for each value (json.dumps
 # only reuses its own for the default options): item_record in about 0.6 of the time, for every import.
 _to_json = json.JSONEncoder(ensure_ascii=False).encode
@@ -148,7 +148,12 @@ def item_record(item: Item) -> dict[str, Any]:
 def _item_row(row: dict[str, Any]) -> ItemRow:
     values = {name: row[name] for name in _ITEM_FIELDS}
     for name in _JSON_FIELDS:
-        values[name] = json.loads(values[name] or "[]")
+        text = values[name]
+        # Most items have no alternatives, tags or translations: an empty one is not worth parsing.
+        if text and text not in ("[]", "{}"):
+            values[name] = json.loads(text)
+        else:
+            values[name] = {} if name == "translations" else []
     values["suspended"] = bool(values["suspended"])
     return ItemRow(**values, id=row["id"], deck_id=row["deck_id"])
 

@@ -66,7 +66,8 @@ def accepted_answers(item: Item) -> list[str]:
 
 
 def grade_typed(item: Item, text: str) -> bool:
-    return any(answers_match(text, expected) for expected in accepted_answers(item))
+    """Right when `text` matches a form shown as the answer, or the item's own answer in another language."""
+    return any(answers_match(text, expected) for expected in (*accepted_answers(item), *item.graded_also))
 
 
 def grade_response(item: Item, response: str) -> Grade:

@@ -58,9 +58,11 @@ def check_learner(learner: Learner) -> float:
 
 
 def open_session(db: Database, profile_id: int, deck_id: int, mode: str = "review", learner: Learner | None = None,
-                 clock: Callable[[], int] = system_clock) -> StudySession:
+                 clock: Callable[[], int] = system_clock, language: str | None = None) -> StudySession:
+    """`language`: the language the cards are shown in where the deck has a translation (StudySession)."""
     policy, predictor = _choosers(db, profile_id, mode, learner)
-    return StudySession(db, profile_id, deck_id, mode=mode, policy=policy, predictor=predictor, clock=clock)
+    return StudySession(db, profile_id, deck_id, mode=mode, policy=policy, predictor=predictor, clock=clock,
+                        language=language)
 
 
 def attach_learner(session: StudySession, learner: Learner | None) -> None:

@@ -197,10 +197,10 @@ def expected_cost_s(p: Cost, right_s: Cost, wrong_s: Cost) -> Cost:
 
 def time_to_recall(curve: Curve, start_ms: int, target: float, iterations: int = 8, low: float = STEPS_MS[-1]) -> int:
     """How long after `start_ms` the recall `curve` (ms -> p) takes to first fall to `target`, between `low` (the
-    last learning step) and a year. The model's curve need not fall all the way (measured: one that fell below
-    a 0.90 target within two days rose above it again months later), so the waits are stepped through,
-    doubling from `low`, to the first one whose recall is below the target, and only that last doubling is
-    halved `iterations` times on the logarithm of time (8: within 0.3%)."""
+    last learning step) and a year. The model's curve can step up once, at the first day rollover after the
+    answer (learner.model.bounds; before the adaptation was bounded it also rose again months later), so the
+    waits are stepped through, doubling from `low`, to the first one whose recall is below the target, and
+    only that last doubling is halved `iterations` times on the logarithm of time (8: within 0.3%)."""
     if curve(start_ms + low) < target:
         return int(low)
     above = low

@@ -7,13 +7,13 @@ the database before `submit` returns, so the next item is only shown once the la
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Callable, MutableSequence, Protocol, Sequence
 
 from sqlite_utils import Database
 
 from studyapp.content.answer_times import latest_allowed_ms
-from studyapp.content.model import SELF_GRADED
+from studyapp.content.model import SELF_GRADED, in_language
 from studyapp.store import queries
 from studyapp.store.queries import ItemRow, LoggedAnswer
 from studyapp.study.clock import study_day_start, system_clock
@@ -116,21 +116,25 @@ class StudySession:
         clock: Callable[[], int] = system_clock,
         settings: StudySettings | None = None,
         budget_minutes: float | None = None,
+        language: str | None = None,
     ) -> None:
         """`budget_minutes`: the study time this sitting may take, if it has a limit (the policy then stops
-        adding new items that no longer fit, and may review early while time is left)."""
+        adding new items that no longer fit, and may review early while time is left). `language`: the language
+        the items are shown in where they have a translation (the interface language), else their own text."""
         self.db, self.profile_id, self.deck_id, self.mode = db, profile_id, deck_id, mode
         self.policy = policy or ClassicPolicy()
         self.predictor = predictor
         self.clock = clock
         self.settings = settings or StudySettings.from_dict(queries.profile_settings(db, profile_id))
-        self.items = queries.items_in_decks(db, queries.deck_and_descendants(db, deck_id))
-        self.items_by_id = {i.id: i for i in self.items}
+        self.own_items = queries.items_in_decks(db, queries.deck_and_descendants(db, deck_id))
+        self.items: list[ItemRow] = []
+        self.items_by_id: dict[int, ItemRow] = {}
+        self.current: Presented | None = None
+        self.show_in(language)
         # Read as arrays (study/history.py): a long log costs no object per answer until one is looked at.
         log = read_log(db, profile_id)
         self.history: defaultdict[int, MutableSequence[LoggedAnswer]] = defaultdict(
             list, history_of(log, self.items_by_id.keys()))
-        self.current: Presented | None = None
         self.outcomes: list[Outcome] = []  # this session's answers that undo can take back, oldest first
         self.session_wrong: list[int] = []
         self.new_introduced: set[int] = set()
@@ -147,6 +151,15 @@ class StudySession:
         self.spent_ms = 0  # study time in this sitting (an undo gives its answer's share back)
         self.session_id = queries.start_session(db, profile_id, deck_id, mode)
         self.summary = Summary(started_ms=clock())
+
+    def show_in(self, language: str | None) -> None:
+        """Show the items in `language` where they have it, else in their own text (None: their own), from the
+        item on screen on. The one place where a session's items take the student's language: what is shown,
+        graded, logged as given and reported all comes from these."""
+        self.items = [in_language(item, language) for item in self.own_items] if language else self.own_items
+        self.items_by_id = {i.id: i for i in self.items}
+        if self.current is not None:
+            self.current = replace(self.current, item=self.items_by_id[self.current.item.id])
 
     # ------------------------------------------------------------ choosing
 
@@ -277,8 +290,9 @@ class StudySession:
             self._track_wrong(standing.item.id, standing.grade.correct)
         if self.predictor is not None:
             self.predictor.forget_last()
-        self.current = Presented(outcome.item, outcome.predicted, Reason(Code.TAKEN_BACK), self.clock(),
-                                 self.summary.answers + 1)
+        # In the language shown now, which may have changed since the answer.
+        self.current = Presented(self.items_by_id[outcome.item.id], outcome.predicted, Reason(Code.TAKEN_BACK),
+                                 self.clock(), self.summary.answers + 1)
         return self.current
 
     def test_report(self) -> TestReport | None:

@@ -9,43 +9,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QGroupBox, QLabel, QMessageBox, QVBoxLayout
 
+from studyapp.classroom.assignment_format import SUFFIX
 from studyapp.placeholders import fill
 from studyapp.ui.content_names import deck_path
+from studyapp.ui.content_problems import problem_text
 from studyapp.ui.worker import Notice, as_sentence
-
-# studyapp.classroom.assignments.SUFFIX, not imported by the GUI thread (that module pulls in the signing code).
-SUFFIX = ".studyassign"
-
-
-def refusal(code: str, values: tuple[str, ...], english: str) -> str:
-    """The sentence for a refused assignment file, in the interface language (`english` for a code the GUI
-    never meets: those are the teacher's, on the command line)."""
-    texts = {
-        "not_assignment": QCoreApplication.translate("Assignments", "%1 is not a StudyApp assignment file."),
-        "too_large": QCoreApplication.translate(
-            "Assignments", "%1 is larger than an assignment may be (%2 MB); it was not imported."),
-        "unsigned": QCoreApplication.translate(
-            "Assignments", "%1 is not signed; only an assignment written by your teacher's StudyApp is imported."),
-        "other_key": QCoreApplication.translate(
-            "Assignments", "%1 is signed by another key (%2), not by your teacher's (%3); it was not imported."),
-        "changed": QCoreApplication.translate(
-            "Assignments", "%1 was changed after it was signed; it was not imported."),
-        "bad_due": QCoreApplication.translate(
-            "Assignments", "The assignment's due date (%1) is not a date; it was not imported."),
-        "bad_title": QCoreApplication.translate(
-            "Assignments", "The assignment's title must have 1 to %1 characters; it was not imported."),
-        "bad_target": QCoreApplication.translate(
-            "Assignments", "The assignment asks for %1 answers, which is not between 1 and %2; it was not imported."),
-        "bad_deck": QCoreApplication.translate("Assignments", "A deck in %1 cannot be read; it was not imported."),
-    }
-    text = texts.get(code)
-    if text is None:
-        return as_sentence(english)
-    return fill(text, list(values))
 
 
 def import_assignment(ws, path: str) -> dict:
@@ -55,8 +27,8 @@ def import_assignment(ws, path: str) -> dict:
 
     try:
         imported = check_and_import(ws.db, ws.data_dir, Path(path))
-    except AssignmentError as exc:
-        raise Notice(refusal(exc.code, exc.values, str(exc))) from None
+    except AssignmentError as exc:  # a problem code, in the interface language as the content layer's are
+        raise Notice(as_sentence(problem_text(exc.problem))) from None
     a = imported.assignment
     return {"title": a.title, "due": a.due, "target": a.target, "signed_by": a.signed_by,
             "newly_trusted": imported.newly_trusted}

@@ -29,10 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from studyapp.content.expand import checked_items
-from studyapp.content.model import KINDS, ContentError, Item
+from studyapp.content.model import KINDS, ContentError, Item, edited_in_language, in_language
 from studyapp.ui import items_ops
 from studyapp.ui.content_names import deck_leaf, deck_path, display_text
 from studyapp.ui.content_problems import problem_text
+from studyapp.ui.i18n import LANGUAGES, interface_language
 from studyapp.ui.study import grade_names, interval_text
 
 COLUMNS = ("prompt", "answer", "due", "interval", "kind", "deck", "tags")
@@ -66,11 +67,21 @@ def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-class ItemEditor(QDialog):
-    """Every field of an item; the item is checked (Item.validate) before the dialog closes."""
+def _shown_tag(tag: str) -> str:
+    """A tag in the interface language as one word of the space-separated tags field ("第 1 周期" -> "第1周期")."""
+    return display_text(tag).replace(" ", "")
 
-    def __init__(self, decks: list[dict], deck_id: int | None, item: Item | None, parent=None) -> None:
+
+class ItemEditor(QDialog):
+    """Every field of an item; the item is checked (Item.validate) before the dialog closes.
+
+    The texts are those the student sees, in the interface `language`: an item with a translation into it is
+    edited in that translation (a note says so) and its own text stays; any other item, in its own text."""
+
+    def __init__(self, decks: list[dict], deck_id: int | None, item: Item | None, parent=None,
+                 language: str = "en") -> None:
         super().__init__(parent)
+        self._original, self.language = item, language
         self.deck = QComboBox()
         for deck in decks:
             self.deck.addItem(deck_path(deck["name"]), deck["id"])
@@ -95,6 +106,10 @@ class ItemEditor(QDialog):
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
+        self.note = QLabel()
+        self.note.setObjectName("quiet")
+        self.note.setWordWrap(True)
+        self.note.setVisible(item is not None and language in item.translations)
         self.labels = [QLabel() for _ in range(10)]
         self.fields = {"deck": self.deck, "kind": self.kind, "prompt": self.prompt, "answer": self.answer,
                        "options": self.options, "accepted": self.also_accepted, "hint": self.hint,
@@ -109,12 +124,13 @@ class ItemEditor(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.note)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.setMinimumWidth(720)
         if item is not None:
-            self._fill(item)
+            self._fill(in_language(item, language))
         self.retranslate(item is None)
         self._show_fields()
 
@@ -143,6 +159,8 @@ class ItemEditor(QDialog):
             # The size hint leaves no room for a closing bracket's overhang; a few pixels more keep it whole.
             label.setMinimumWidth(label.fontMetrics().horizontalAdvance(text.replace("&", "")) + 6)
         self.prompt.setPlaceholderText(self.tr("For a cloze, mark the gaps: {{c1::Paris}} is the capital of France"))
+        self.note.setText(self.tr("You are editing the %1 text of this item; the text the deck gives it stays as it "
+                                  "is.").replace("%1", LANGUAGES.get(self.language, self.language)))
 
     def _fill(self, item: Item) -> None:
         self.kind.setCurrentIndex(max(0, self.kind.findData(item.kind)))
@@ -152,23 +170,34 @@ class ItemEditor(QDialog):
         self.also_accepted.setText(" | ".join(item.accepted))
         self.hint.setText(item.hint)
         self.explanation.setText(item.explanation)
-        self.tags.setText(" ".join(item.tags))
-        self.skill.setText(item.skill)
-        self._original = item
+        self.tags.setText(" ".join(_shown_tag(tag) for tag in item.tags))
+        self.skill.setText(display_text(item.skill))
 
     def item(self) -> Item:
-        base = getattr(self, "_original", None)
-        return Item(
+        """The item to store: the fields as edited, in the language they were shown in (see the class)."""
+        base = self._original
+        edited = Item(
             kind=self.kind.currentData(), prompt=self.prompt.toPlainText().strip(),
             answer=self.answer.text().strip() if self.uses("answer") else "",
             options=_lines(self.options.toPlainText()) if self.uses("options") else [],
             accepted=[a.strip() for a in self.also_accepted.text().split("|") if a.strip()]
             if self.uses("accepted") else [],
             hint=self.hint.text().strip(), explanation=self.explanation.text().strip(),
-            tags=self.tags.text().split(), skill=self.skill.text().strip(),
+            tags=self._stored_tags(), skill=self._stored_skill(),
             guid=base.guid if base else "", ord=base.ord if base else 0,
             suspended=base.suspended if base else False, media=list(base.media) if base else [],
         )
+        return edited if base is None else edited_in_language(base, edited, self.language)
+
+    def _stored_tags(self) -> list[str]:
+        """The tags as typed, a built-in tag still shown in the interface language stored as the deck has it."""
+        stored = {_shown_tag(tag): tag for tag in self._original.tags} if self._original else {}
+        return [stored.get(tag, tag) for tag in self.tags.text().split()]
+
+    def _stored_skill(self) -> str:
+        skill = self.skill.text().strip()
+        base = self._original
+        return base.skill if base and skill == display_text(base.skill) else skill
 
     def deck_id(self) -> int:
         return self.deck.currentData()
@@ -304,6 +333,8 @@ class BrowserPage(QWidget):
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.LanguageChange:
             self.retranslate()
+            if self.isVisible():
+                self.refresh()  # the items' texts in the new language, where they have it
         super().changeEvent(event)
 
     def show_for(self, deck_id: int | None, deck_name: str, profile_id: int | None = None) -> None:
@@ -334,14 +365,14 @@ class BrowserPage(QWidget):
 
     def refresh(self) -> None:
         self.backend.request(items_ops.search_items, self.search.text(), self.deck_id, self.profile_id,
-                             done=self._show, failed=self.status.setText)
+                             interface_language(), done=self._show, failed=self.status.setText)
 
     def _cells(self, row: dict, kinds: dict[str, str]) -> list[QStandardItem]:
         today = datetime.now().date()
         due = row["due_ms"]
         # Built-in deck names and tags in the interface language.
         texts = {"kind": kinds.get(row["kind"], row["kind"]), "deck": deck_path(row["deck"]),
-                 "tags": " ".join(display_text(tag) for tag in row["tags"].split()),
+                 "tags": " ".join(_shown_tag(tag) for tag in row["tags"].split()),
                  "due": self.tr("new") if due is None else (
                      self.tr("now") if datetime.fromtimestamp(due / 1000).date() <= today
                      else datetime.fromtimestamp(due / 1000).strftime("%Y-%m-%d")),
@@ -443,7 +474,7 @@ class BrowserPage(QWidget):
 
     def _open_editor(self, decks: list[dict], item, item_id: int | None) -> ItemEditor:
         deck_id = item.deck_id if item is not None else self.deck_id
-        editor = ItemEditor(decks, deck_id, item, self)
+        editor = ItemEditor(decks, deck_id, item, self, interface_language())
         editor.accepted.connect(lambda: self._save(editor, item_id))
         self.editor = editor
         editor.open()

@@ -29,6 +29,16 @@ def templates() -> dict[Code, str]:
         Code.INVALID_DECK_NAME: QCoreApplication.translate("ContentProblem", "invalid deck name %1"),
         Code.NO_CLOZE_DELETION: QCoreApplication.translate(
             "ContentProblem", "the cloze item %1 has no {{c1::...}} deletion"),
+        Code.TRANSLATION_LANGUAGE: QCoreApplication.translate(
+            "ContentProblem", "the item %1 has a translation for %2, which is not a language code such as zh_CN"),
+        Code.TRANSLATION_OPTIONS_COUNT: QCoreApplication.translate(
+            "ContentProblem", "the %2 translation of %1 has %3 options; the item has %4"),
+        Code.TRANSLATION_ANSWER_PLACE: QCoreApplication.translate(
+            "ContentProblem", "the answer of the %2 translation of %1 is not its option %3, which stands where the "
+            "answer stands among the item's options"),
+        Code.TRANSLATION_CLOZE_GAPS: QCoreApplication.translate(
+            "ContentProblem", "the %2 translation of %1 has other gaps than the item: it has %3, the item %4"),
+        Code.IN_TRANSLATION: QCoreApplication.translate("ContentProblem", "in the %1 translation: %2"),
         Code.LINE_OF: QCoreApplication.translate("ContentProblem", "%1 line %2"),
         Code.ITEM_NUMBER: QCoreApplication.translate("ContentProblem", "item %1"),
         Code.FIELD_OF: QCoreApplication.translate("ContentProblem", "%1 field %2"),
@@ -91,6 +101,14 @@ def templates() -> dict[Code, str]:
         Code.NO_DECK_TABLE: QCoreApplication.translate("ContentProblem", "it has no [deck] table with a name"),
         Code.NO_ITEMS_TABLE: QCoreApplication.translate("ContentProblem", "it has no [[items]]"),
         Code.ITEM_NOT_A_TABLE: QCoreApplication.translate("ContentProblem", "item %1 is not a table"),
+        Code.TRANSLATIONS_NOT_A_TABLE: QCoreApplication.translate(
+            "ContentProblem", "%1: translations must be a table of languages, each a table of fields"),
+        Code.TRANSLATION_UNKNOWN_FIELDS: QCoreApplication.translate(
+            "ContentProblem", "%1: unknown fields in the %2 translation: %3 (a translation may have %4)"),
+        Code.TRANSLATION_NOT_TEXT: QCoreApplication.translate(
+            "ContentProblem", "%1: %3 of the %2 translation must be a string"),
+        Code.TRANSLATION_NOT_A_LIST: QCoreApplication.translate(
+            "ContentProblem", "%1: %3 of the %2 translation must be a list of strings"),
         Code.SHARED_ID: QCoreApplication.translate("ContentProblem", "%1: two items share the same id"),
         Code.MEDIA_NAME_NOT_ALLOWED: QCoreApplication.translate(
             "ContentProblem", "the media file name %1 is not allowed (%2)"),
@@ -147,6 +165,30 @@ def templates() -> dict[Code, str]:
             "ContentProblem", "the deck and its sub-decks have no items to export"),
         Code.NO_ITEMS_OF_ITS_OWN: QCoreApplication.translate(
             "ContentProblem", "the deck %1 has no items of its own; export one of its sub-decks"),
+        Code.NOT_AN_ASSIGNMENT: QCoreApplication.translate("ContentProblem", "%1 is not a StudyApp assignment file"),
+        Code.ASSIGNMENT_TOO_LARGE: QCoreApplication.translate(
+            "ContentProblem", "%1 is larger than an assignment may be (%2 MB); it was not imported"),
+        Code.ASSIGNMENT_UNSIGNED: QCoreApplication.translate(
+            "ContentProblem", "%1 is not signed; only an assignment written by your teacher's StudyApp is imported"),
+        Code.ASSIGNMENT_OTHER_KEY: QCoreApplication.translate(
+            "ContentProblem", "%1 is signed by another key (%2), not by your teacher's (%3); it was not imported"),
+        Code.ASSIGNMENT_CHANGED: QCoreApplication.translate(
+            "ContentProblem", "%1 was changed after it was signed; it was not imported"),
+        Code.ASSIGNMENT_BAD_DECK: QCoreApplication.translate("ContentProblem", "a deck in %1 cannot be read (%2)"),
+        Code.DUE_NOT_A_DATE: QCoreApplication.translate(
+            "ContentProblem", "the due date %1 is not a date written YYYY-MM-DD"),
+        Code.DUE_DATE_PASSED: QCoreApplication.translate("ContentProblem", "the due date %1 has passed"),
+        Code.TITLE_LENGTH: QCoreApplication.translate(
+            "ContentProblem", "the assignment's title must be 1 to %1 characters"),
+        Code.TARGET_OUT_OF_RANGE: QCoreApplication.translate(
+            "ContentProblem", "the number of answers asked for must be 1 to %1, not %2"),
+        Code.ASSIGNMENT_SUFFIX: QCoreApplication.translate(
+            "ContentProblem", "the assignment file must end in %1, not %2"),
+        Code.ASSIGNMENT_EXISTS: QCoreApplication.translate(
+            "ContentProblem", "%1 already exists; choose a new name (nothing is overwritten)"),
+        Code.ASSIGNMENT_NO_ITEMS: QCoreApplication.translate("ContentProblem", "the assignment's decks have no items"),
+        Code.NOT_A_DECK_HERE: QCoreApplication.translate(
+            "ContentProblem", "%1 is neither a deck file nor a deck here"),
     }
 
 

@@ -15,6 +15,13 @@ from studyapp.resources import resources_dir
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
 
 
+def interface_language() -> str:
+    """The interface language now (a key of LANGUAGES), which Translations.apply sets as Qt's default locale:
+    the language the screens show the decks' translations in."""
+    name = QLocale().name()
+    return name if name in LANGUAGES else "en"
+
+
 def i18n_dir():
     return resources_dir() / "i18n"
 

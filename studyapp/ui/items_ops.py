@@ -15,15 +15,17 @@ class Undo:
     args: tuple
 
 
-def search_items(ws, text: str, deck_id: int | None, profile_id: int | None = None) -> list[dict]:
-    """The items found, each with the profile's schedule: `answers`, and `due_ms` and `interval_ms` by the
-    classical schedule (as the deck tree counts due items; None for an item never answered)."""
+def search_items(ws, text: str, deck_id: int | None, profile_id: int | None = None,
+                 language: str | None = None) -> list[dict]:
+    """The items found, prompt and answer in `language` where they have it, each with the profile's schedule:
+    `answers`, and `due_ms` and `interval_ms` by the classical schedule (as the deck tree counts due items; None
+    for an item never answered)."""
     from collections import defaultdict
 
     from studyapp.store import items, queries
     from studyapp.study.classic import replay
 
-    rows = items.search_items(ws.db, text, deck_id)
+    rows = items.search_items(ws.db, text, deck_id, language=language)
     past = defaultdict(list)
     if profile_id is not None and rows:
         for answer in queries.answer_history(ws.db, profile_id, [row["id"] for row in rows]):

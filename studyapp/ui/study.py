@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
 
 from studyapp.content.model import SELF_GRADED
 from studyapp.study.clock import DAY_MS
+from studyapp.study.grading import accepted_answers
 from studyapp.study.reasons import Code, Reason, fill
 from studyapp.ui.cards import AnswerView, CardView
 from studyapp.ui.content_names import deck_path
+from studyapp.ui.i18n import interface_language
 from studyapp.ui.richtext import RichTextLabel
 from studyapp.ui.study_phases import ANSWERING, ON_ITEM, Move, Phase, after, allows
 from studyapp.ui.theme import colours, current_theme
@@ -76,6 +78,7 @@ class StudyPage(QWidget):
         self.can_undo = False
         self.deck_name = ""
         self.mode = "review"
+        self.language = ""  # of the open session's cards
         self._player = None
         self.setFocusPolicy(Qt.StrongFocus)
         self._build()
@@ -83,6 +86,7 @@ class StudyPage(QWidget):
         worker.presented.connect(self._on_presented)
         worker.answered.connect(self._on_answered)
         worker.undone.connect(self._on_undone)
+        worker.relabelled.connect(self._on_relabelled)
         worker.finished.connect(self._on_finished)
         worker.study_failed.connect(self._on_failed)
         self.retranslate()
@@ -217,6 +221,10 @@ class StudyPage(QWidget):
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.LanguageChange:
             self.retranslate()
+            # The cards follow the interface: the one on screen is drawn again in the new language.
+            if self.state is not Phase.IDLE and self.language != interface_language():
+                self.language = interface_language()
+                self.backend.set_language.emit(self.language)
         super().changeEvent(event)
 
     def _heading_text(self) -> str:
@@ -272,7 +280,8 @@ class StudyPage(QWidget):
         self.card, self.pending_next, self.can_undo = None, None, False
         self._go(Move.START)
         self.prompt.setText(self.tr("Choosing the first item…"))
-        self.backend.start_session.emit(profile_id, deck_id, mode)
+        self.language = interface_language()
+        self.backend.start_session.emit(profile_id, deck_id, mode, self.language)
 
     def _on_presented(self, card: CardView | None) -> None:
         if card is None:
@@ -455,9 +464,9 @@ class StudyPage(QWidget):
                 _repolish(button)
             self.expected.setText(self.tr("Answer: %1").replace("%1", html.escape(self._display_answer(outcome))))
         elif view.diff and not right:
-            self.expected.setText(self._diff_html(view.diff, outcome.expected))
+            self.expected.setText(self._diff_html(view.diff, self._expected_text(outcome)))
         else:
-            self.expected.setText(self.tr("Answer: %1").replace("%1", html.escape(outcome.expected)))
+            self.expected.setText(self.tr("Answer: %1").replace("%1", html.escape(self._expected_text(outcome))))
         self.explanation.setText(outcome.item.explanation)
         self._go(Move.VERDICT)
 
@@ -466,6 +475,11 @@ class StudyPage(QWidget):
         if item.kind == "truefalse":
             return response
         return item.options[int(response) - 1]
+
+    def _expected_text(self, outcome) -> str:
+        """A typed answer's right forms, as the card shows them (the item's own text in another language is
+        graded right too, but not listed)."""
+        return self.tr(" or ").join(accepted_answers(outcome.item))
 
     def _display_answer(self, outcome) -> str:
         if outcome.item.kind == "truefalse":
@@ -513,6 +527,20 @@ class StudyPage(QWidget):
         """From the summary: take back the session's last answer, which reopens the session on its item."""
         if self._go(Move.REOPEN):
             self.backend.undo.emit()
+
+    def _on_relabelled(self, card: CardView | None) -> None:
+        """The item on screen in the interface's new language: its texts (and options) drawn again in the phase
+        it is in; after a checked answer, the next item, still to come."""
+        if self.state is Phase.FEEDBACK:
+            self.pending_next = card
+        elif card is not None and self.state in (Phase.QUESTION, Phase.REVEALED):
+            self.card = card
+            self._fill_card_texts()
+            if card.item.kind in ("choice", "truefalse"):
+                self._build_options(card)
+                self._show_phase(self.state)  # the new buttons take the phase's state
+            elif self.state is Phase.REVEALED:
+                self._show_phase(self.state)  # the answer and explanation, drawn again
 
     def _on_undone(self, card: CardView) -> None:
         for button in self.option_buttons:

@@ -80,6 +80,7 @@ class StoreWorker(QObject):
     presented = Signal(object)       # CardView, or None when there is nothing to study
     answered = Signal(object)        # AnswerView
     undone = Signal(object)          # CardView of the item taken back
+    relabelled = Signal(object)      # CardView of the item on screen (or next, after feedback) in a new language
     finished = Signal(object)        # SummaryView
     study_failed = Signal(str)
     closed = Signal()
@@ -185,15 +186,17 @@ class StoreWorker(QObject):
         if self.session is not None:
             attach_learner(self.session, learner)
 
-    @Slot(int, int, str)
-    def start_session(self, profile_id: int, deck_id: int, mode: str) -> None:
+    @Slot(int, int, str, str)
+    def start_session(self, profile_id: int, deck_id: int, mode: str, language: str) -> None:
+        """A session on the deck, its cards in `language` (the interface's) where the deck has a translation."""
         from studyapp.study.launch import open_session
 
         try:
             if self.session is not None:
                 self.session.finish()
             self.ended = None
-            self.session = open_session(self.workspace.db, profile_id, deck_id, mode, learner=self.learner)
+            self.session = open_session(self.workspace.db, profile_id, deck_id, mode, learner=self.learner,
+                                        language=language)
             self.presented.emit(card_view(self.session, self.session.next_item(), self.workspace.data_dir))
         except Exception as exc:  # noqa: BLE001
             self.session = None
@@ -204,6 +207,18 @@ class StoreWorker(QObject):
         try:
             outcome = self.session.submit(response)
             self.answered.emit(answer_view(self.session, outcome, self.workspace.data_dir))
+        except Exception as exc:  # noqa: BLE001
+            self.study_failed.emit(describe_error(exc))
+
+    @Slot(str)
+    def set_language(self, language: str) -> None:
+        """The interface language changed: the open session's items are shown in it from the item on screen
+        on, which comes back (`relabelled`) to be drawn again."""
+        if self.session is None:
+            return
+        try:
+            self.session.show_in(language)
+            self.relabelled.emit(card_view(self.session, self.session.current, self.workspace.data_dir))
         except Exception as exc:  # noqa: BLE001
             self.study_failed.emit(describe_error(exc))
 
@@ -259,11 +274,12 @@ class Backend(QObject):
     _call = Signal(int, object, object)
     _open = Signal()
     _close = Signal()
-    start_session = Signal(int, int, str)
+    start_session = Signal(int, int, str, str)   # profile, deck, mode, language
     submit = Signal(str)
     undo = Signal()
     finish = Signal()
     set_learner = Signal(object)
+    set_language = Signal(str)
 
     def __init__(self, data_dir, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -282,6 +298,7 @@ class Backend(QObject):
         self.undo.connect(self.worker.undo)
         self.finish.connect(self.worker.finish)
         self.set_learner.connect(self.worker.set_learner)
+        self.set_language.connect(self.worker.set_language)
         self.worker.result.connect(self._on_result)
         self.worker.failed.connect(self._on_failed)
         self.worker.opened.connect(self._on_opened)

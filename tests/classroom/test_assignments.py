@@ -5,21 +5,19 @@ counts a profile's own answers on the assignment's decks since it was issued."""
 from __future__ import annotations
 
 import hashlib
-import io
 import time
 import tomllib
-import zipfile
 from datetime import date
 
 import pytest
 import tomli_w
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from zips import members, rewrite
 
 from studyapp.classroom import assignments
+from studyapp.classroom.assignment_format import MANIFEST, SIGNATURE
 from studyapp.classroom.assignments import (
     CONTEXT,
-    MANIFEST,
-    SIGNATURE,
     AssignmentError,
     import_assignment,
     progress,
@@ -36,6 +34,7 @@ from studyapp.classroom.signing import (
     teacher_key,
 )
 from studyapp.content.model import Deck, Item
+from studyapp.content.problems import Code, Problem
 from studyapp.store import queries
 from studyapp.workspace import open_workspace
 
@@ -68,22 +67,6 @@ def student(tmp_path):
     queries.add_profile(ws.db, "Ana")
     yield ws
     ws.close()
-
-
-def members(path) -> dict[str, bytes]:
-    with zipfile.ZipFile(path) as archive:
-        return {name: archive.read(name) for name in archive.namelist()}
-
-
-def rewrite(path, changed: dict[str, bytes | None]) -> None:
-    """The file with some members replaced (None: removed), as someone altering it would."""
-    kept = members(path) | changed
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, data in kept.items():
-            if data is not None:
-                archive.writestr(name, data)
-    path.write_bytes(buffer.getvalue())
 
 
 def resign(path, key, **fields) -> None:
@@ -177,9 +160,19 @@ def not_a_zip(path, key, student):
     path.write_bytes(b"week 3: do your homework")
 
 
-REFUSALS = {other_key: "other_key", tampered_deck: "changed", tampered_manifest: "changed", unsigned: "unsigned",
-            extra_member: "changed", bad_due: "bad_due", bad_target: "bad_target", oversized: "too_large",
-            not_a_zip: "not_assignment"}
+def unreadable_deck(path, key, student):
+    """A deck member that is not a deck, listed and signed as a broken teacher's program might."""
+    write(path, key)
+    deck = b"format = 1\n[deck\n"
+    rewrite(path, {"decks/1.deck.toml": deck})
+    resign(path, key, files={"decks/1.deck.toml": hashlib.sha256(deck).hexdigest()})
+
+
+REFUSALS = {other_key: Code.ASSIGNMENT_OTHER_KEY, tampered_deck: Code.ASSIGNMENT_CHANGED,
+            tampered_manifest: Code.ASSIGNMENT_CHANGED, unsigned: Code.ASSIGNMENT_UNSIGNED,
+            extra_member: Code.ASSIGNMENT_CHANGED, bad_due: Code.DUE_NOT_A_DATE, bad_target: Code.TARGET_OUT_OF_RANGE,
+            oversized: Code.ASSIGNMENT_TOO_LARGE, not_a_zip: Code.NOT_AN_ASSIGNMENT,
+            unreadable_deck: Code.ASSIGNMENT_BAD_DECK}
 
 
 @pytest.mark.parametrize("make", REFUSALS, ids=[f.__name__ for f in REFUSALS])
@@ -190,10 +183,11 @@ def test_refused_in_one_sentence_with_nothing_written(tmp_path, key, student, ma
     before = state(student)
     with pytest.raises(AssignmentError) as refused:
         import_assignment(student.db, student.data_dir, path)
-    assert refused.value.code == REFUSALS[make]
+    assert refused.value.problem.code == REFUSALS[make]
     message = str(refused.value)
     assert "\n" not in message
-    assert "week3.studyassign" in message or refused.value.code in ("bad_due", "bad_target")
+    assert "week3.studyassign" in message or refused.value.problem.code in (Code.DUE_NOT_A_DATE,
+                                                                            Code.TARGET_OUT_OF_RANGE)
     assert state(student) == before
 
 
@@ -201,6 +195,17 @@ def test_another_key_names_both_fingerprints(tmp_path, key, student):
     other_key(tmp_path / "week3.studyassign", key, student)
     with pytest.raises(AssignmentError, match=f"not by your teacher's \\({fingerprint(raw(key))}\\)"):
         import_assignment(student.db, student.data_dir, tmp_path / "week3.studyassign")
+
+
+def test_a_deck_that_is_not_utf8_is_refused_saying_so(tmp_path, key):
+    path = tmp_path / "week3.studyassign"
+    write(path, key)
+    rewrite(path, {"decks/1.deck.toml": b"\xff\xfe"})
+    resign(path, key, files={"decks/1.deck.toml": hashlib.sha256(b"\xff\xfe").hexdigest()})
+    with pytest.raises(AssignmentError) as refused:
+        read_assignment(path, raw(key))
+    assert refused.value.problem.args == ("week3.studyassign", Problem(Code.NOT_UTF8, ("decks/1.deck.toml",)))
+    assert str(refused.value) == "a deck in week3.studyassign cannot be read (decks/1.deck.toml is not UTF-8 text)"
 
 
 def test_a_class_model_signature_does_not_verify_as_an_assignment(tmp_path, key):
@@ -211,16 +216,18 @@ def test_a_class_model_signature_does_not_verify_as_an_assignment(tmp_path, key)
     rewrite(path, {SIGNATURE: signature_record(key, MODEL_CONTEXT, members(path)[MANIFEST]).encode()})
     with pytest.raises(AssignmentError) as refused:
         read_assignment(path, raw(key))
-    assert refused.value.code == "changed"
+    assert refused.value.problem.code == Code.ASSIGNMENT_CHANGED
 
 
-@pytest.mark.parametrize("kwargs, code", [({"due": "2020-01-01"}, "past_due"), ({"due": "30/06/2099"}, "bad_due"),
-                                          ({"target": 0}, "bad_target"), ({"title": " "}, "bad_title"),
-                                          ({"title": "Week 3\nrm -rf"}, "bad_title")])
+@pytest.mark.parametrize("kwargs, code", [({"due": "2020-01-01"}, Code.DUE_DATE_PASSED),
+                                          ({"due": "30/06/2099"}, Code.DUE_NOT_A_DATE),
+                                          ({"target": 0}, Code.TARGET_OUT_OF_RANGE),
+                                          ({"title": " "}, Code.TITLE_LENGTH),
+                                          ({"title": "Week 3\nrm -rf"}, Code.TITLE_LENGTH)])
 def test_the_teacher_cannot_write_an_impossible_assignment(tmp_path, key, kwargs, code):
     with pytest.raises(AssignmentError) as refused:
         write(tmp_path / "week3.studyassign", key, **kwargs)
-    assert refused.value.code == code and not (tmp_path / "week3.studyassign").exists()
+    assert refused.value.problem.code == code and not (tmp_path / "week3.studyassign").exists()
 
 
 def test_an_assignment_file_is_never_overwritten(tmp_path, key):

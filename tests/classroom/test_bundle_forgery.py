@@ -4,11 +4,10 @@ a bundle that claims another student's pseudonym is reported and skipped, and th
 from __future__ import annotations
 
 import hashlib
-import io
 import json
-import zipfile
 
 import pytest
+from zips import members, rewrite
 
 from studyapp.classroom.bundle import BundleError, read_bundle, read_bundles
 from studyapp.cli import main
@@ -19,21 +18,15 @@ YEAR_9999 = 253_370_764_800_000
 def forge(source, target, answers=None, manifest=None):
     """Copy a bundle with its answers.csv rewritten by `answers(text)` and its manifest by `manifest(dict)`,
     checksums recomputed as a forger would."""
-    with zipfile.ZipFile(source) as z:
-        members = {n: z.read(n) for n in z.namelist()}
+    parts = members(source)
     if answers:
-        members["answers.csv"] = answers(members["answers.csv"].decode()).encode()
-    data = json.loads(members["manifest.json"])
-    data["sha256"] = {n: hashlib.sha256(members[n]).hexdigest() for n in ("answers.csv", "items.csv")}
+        parts["answers.csv"] = answers(parts["answers.csv"].decode()).encode()
+    data = json.loads(parts["manifest.json"])
+    data["sha256"] = {n: hashlib.sha256(parts[n]).hexdigest() for n in ("answers.csv", "items.csv")}
     if manifest:
         manifest(data)
-    members["manifest.json"] = json.dumps(data).encode()
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as z:
-        for name, payload in members.items():
-            z.writestr(name, payload)
-    target.write_bytes(out.getvalue())
-    return target
+    return rewrite(source, {"answers.csv": parts["answers.csv"], "manifest.json": json.dumps(data).encode()},
+                   out=target)
 
 
 def _retime(text: str, stamp: int) -> str:

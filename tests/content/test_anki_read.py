@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from test_anki_support import MP3, PNG, anki_built, build_genanki  # noqa: F401  (fixture)
+from zips import rewrite
 
 from studyapp.content.anki_read import read_anki_package
 
@@ -147,7 +148,5 @@ def test_oldest_version_written_by_genanki(tmp_path):
 
 def test_legacy_package_without_meta_uses_anki21(anki_built, tmp_path):
     """Anki 2.1 before 2.1.50 wrote no meta member: collection.anki21 beside a stub anki2."""
-    from test_anki_support import rezip
-
-    path = rezip(anki_built.apkg_legacy, tmp_path / "old21.apkg", drop={"meta"})
+    path = rewrite(anki_built.apkg_legacy, {"meta": None}, out=tmp_path / "old21.apkg")
     assert _by_key(read_anki_package(path)) == _by_key(read_anki_package(anki_built.apkg_legacy))

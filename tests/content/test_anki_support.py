@@ -7,7 +7,6 @@ One collection holds every note type the reader supports; it is exported in each
 from __future__ import annotations
 
 import os
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -131,19 +130,6 @@ def build_genanki(directory: Path) -> tuple[Path, dict[str, str]]:
     finally:
         os.chdir(cwd)
     return path, {label: note.guid for label, note in notes.items()}
-
-
-def rezip(source: Path, dest: Path, replace: dict[str, bytes] | None = None, drop=(), compression=zipfile.ZIP_STORED):
-    """A copy of package `source` with some members replaced, added or dropped."""
-    replace = dict(replace or {})
-    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(dest, "w", compression) as zout:
-        for info in zin.infolist():
-            if info.filename in drop:
-                continue
-            zout.writestr(info.filename, replace.pop(info.filename, zin.read(info)))
-        for name, data in replace.items():
-            zout.writestr(name, data)
-    return dest
 
 
 @pytest.fixture(scope="session")

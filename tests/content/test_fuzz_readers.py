@@ -1,14 +1,13 @@
 """Untrusted files, fuzzed: random bytes, truncated and mutated packages, hostile names, huge fields.
 The only outcomes allowed are a successful import or a ContentError; nothing is written outside the data dir."""
 
-import io
 import os
-import zipfile
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from zips import members, rezipped
 
 from studyapp.content.anki_write import write_anki_package
 from studyapp.content.model import ContentError, Deck, HistoryRow, Item
@@ -77,17 +76,11 @@ def test_truncated_and_mutated_packages(tmp_path_factory, cut, flips):
 @given(flips=st.lists(st.tuples(st.integers(0, 1 << 20), st.integers(0, 255)), min_size=1, max_size=16))
 def test_mutated_sqlite_inside_a_valid_zip(tmp_path_factory, flips):
     workdir = tmp_path_factory.mktemp("sql")
-    with zipfile.ZipFile(io.BytesIO(valid_package(workdir))) as original:
-        members = {info.filename: original.read(info) for info in original.infolist()}
-    collection = bytearray(members["collection.anki2"])
+    package = valid_package(workdir)
+    collection = bytearray(members(package)["collection.anki2"])
     for position, value in flips:
         collection[position % len(collection)] = value
-    members["collection.anki2"] = bytes(collection)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as rebuilt:
-        for name, content in members.items():
-            rebuilt.writestr(name, content)
-    import_untrusted(workdir, "deck.apkg", out.getvalue())
+    import_untrusted(workdir, "deck.apkg", rezipped(package, {"collection.anki2": bytes(collection)}))
 
 
 HOSTILE_NAMES = ["../../escape.png", "/tmp/abs.png", "..", "a/../../b", "C:\\evil.png", "\x00.png", "." * 300]
@@ -95,17 +88,11 @@ HOSTILE_NAMES = ["../../escape.png", "/tmp/abs.png", "..", "a/../../b", "C:\\evi
 
 @pytest.mark.parametrize("name", HOSTILE_NAMES)
 def test_hostile_member_and_media_names(tmp_path, name):
-    with zipfile.ZipFile(io.BytesIO(valid_package(tmp_path))) as original:
-        members = {info.filename: original.read(info) for info in original.infolist()}
-    if name.strip("./") and "\x00" not in name:  # a name zipfile can store as a member
-        members[name] = b"payload"
-    members["media"] = ('{"0": "%s"}' % name.replace("\\", "\\\\").replace("\x00", "\\u0000")).encode()
-    members["0"] = b"payload"
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as rebuilt:
-        for member, content in members.items():
-            rebuilt.writestr(member, content)
-    import_untrusted(tmp_path, "deck.apkg", out.getvalue())
+    stored = name.strip("./") and "\x00" not in name  # a name zipfile can store as a member
+    added = {name: b"payload"} if stored else {}
+    added |= {"media": ('{"0": "%s"}' % name.replace("\\", "\\\\").replace("\x00", "\\u0000")).encode(),
+              "0": b"payload"}
+    import_untrusted(tmp_path, "deck.apkg", rezipped(valid_package(tmp_path), added))
     assert not (tmp_path.parent / "escape.png").exists() and not Path("/tmp/abs.png").exists()
 
 

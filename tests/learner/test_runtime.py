@@ -146,6 +146,10 @@ def test_wrong_version_and_out_of_range_values_are_refused(tiny_model, tmp_path)
     save_model(path, params, learner.config, learner.card["items"], {})
     with pytest.raises(ModelError, match="shape"):
         Learner.load(path)
+    # The adaptation's projection knows which memory columns change with time: other columns are refused.
+    save_model(path, learner.params, dict(learner.config, h_cols=[12, 8, 7, 0, 3, 9]), learner.card["items"], {})
+    with pytest.raises(ModelError, match="configuration"):
+        Learner.load(path)
 
 
 def test_runtime_imports_no_offline_tooling():

@@ -189,3 +189,30 @@ def test_a_read_only_folder_is_reported_as_read_only(tmp_path):
             connect(tmp_path / "a.sqlite3")
     finally:
         tmp_path.chmod(0o700)
+
+
+def test_an_item_table_from_before_translations_is_migrated_and_then_holds_them(tmp_path):
+    from studyapp.content.model import Deck, ImportBundle, Item, in_language
+    from studyapp.store.importer import import_bundle
+
+    path = tmp_path / "v3.sqlite3"
+    old = connect(path, migrate_to=3)
+    deck = old["decks"].insert({"name": "Geography::World capitals", "created_ms": 1}).last_pk
+    old["items"].insert({"deck_id": deck, "guid": "cap-benin", "ord": 0, "kind": "basic", "prompt": "Benin",
+                         "answer": "Porto-Novo", "created_ms": 1, "updated_ms": 1})
+    old.conn.commit()
+    old.close()
+
+    db = connect(path)
+    assert schema_version(db) == SCHEMA_VERSION
+    (benin,) = queries.items_in_decks(db, [deck])
+    assert benin.translations == {} and benin.prompt == "Benin"
+    translated = Item("basic", "Benin", "Porto-Novo", guid="cap-benin",
+                      translations={"zh_CN": {"prompt": "贝宁", "answer": "波多诺伏"}})
+    result = import_bundle(db, tmp_path, ImportBundle(decks=[Deck("Geography::World capitals", items=[translated])]),
+                           None)
+    assert result.items_updated == 1
+    (benin,) = queries.items_in_decks(db, [deck])
+    assert benin.id == 1 and benin.translations == translated.translations
+    assert in_language(benin, "zh_CN").prompt == "贝宁"
+    assert queries.deck_content(db, deck).items == [translated]

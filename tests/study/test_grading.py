@@ -52,3 +52,31 @@ def test_typed_accepts_alternatives():
 def test_diff_marks_missing_and_extra_letters():
     assert answer_diff("Pariss", "Paris") == [("same", "Paris"), ("extra", "s")]
     assert answer_diff("Pari", "Paris") == [("same", "Pari"), ("missing", "s")]
+
+
+ALGIERS = Item("typed", "Capital of Algeria", "Algiers", accepted=["El Djazaïr"],
+               translations={"zh_CN": {"prompt": "阿尔及利亚的首都", "answer": "阿尔及尔"}})
+CHOICE = Item("choice", "two times three", "six", options=["five", "six", "eight"],
+              translations={"zh_CN": {"prompt": "二乘三", "answer": "六", "options": ["五", "六", "八"]}})
+
+
+@pytest.mark.parametrize("typed", ["阿尔及尔", "Algiers", "algiers", "El Djazair"])
+def test_a_typed_answer_in_chinese_is_right_in_the_translation_and_in_the_item_own_text(typed):
+    from studyapp.content.model import in_language
+
+    assert grade_response(in_language(ALGIERS, "zh_CN"), typed).correct == 1
+
+
+def test_a_typed_answer_in_chinese_is_still_wrong_when_it_is_wrong():
+    from studyapp.content.model import in_language
+
+    assert grade_response(in_language(ALGIERS, "zh_CN"), "奥兰").correct == 0
+
+
+def test_a_choice_in_chinese_is_graded_among_the_translated_options():
+    from studyapp.content.model import in_language
+
+    question = in_language(CHOICE, "zh_CN")
+    assert grade_response(question, "2") == grade_response(question, "六")
+    assert grade_response(question, "2").given == "六" and grade_response(question, "2").correct == 1
+    assert grade_response(question, "1").correct == 0

@@ -237,3 +237,36 @@ def test_the_summary_verdict_follows_the_share_right(correct, answers, verdict):
     from studyapp.study.session import Summary
 
     assert Summary(answers=answers, correct=correct).verdict == verdict
+
+
+def test_a_session_in_a_language_shows_grades_and_reports_the_items_in_it(tmp_path):
+    db = connect(tmp_path / "db.sqlite3")
+    items = [Item("typed", "Capital of Algeria", "Algiers", guid="dz",
+                  translations={"zh_CN": {"prompt": "阿尔及利亚的首都", "answer": "阿尔及尔"}}),
+             Item("choice", "two times three", "six", options=["five", "six", "eight"], guid="m",
+                  translations={"zh_CN": {"prompt": "二乘三", "answer": "六", "options": ["五", "六", "八"]}})]
+    import_bundle(db, tmp_path, ImportBundle(decks=[Deck("Mixed", items=items)]), None)
+    profile = queries.add_profile(db, "Ana")
+    deck = queries.find_deck(db, "Mixed")["id"]
+    clock = FakeClock()
+    s = StudySession(db, profile, deck, clock=clock, language="zh_CN")
+    shown = s.next_item()
+    assert (shown.item.prompt, shown.item.answer) == ("阿尔及利亚的首都", "阿尔及尔")
+    outcome = s.submit("Algiers")
+    assert outcome.correct and outcome.expected == "阿尔及尔"
+    clock.ms += 1000
+    shown = s.next_item()
+    assert (shown.item.prompt, shown.item.options) == ("二乘三", ["五", "六", "八"])
+    assert s.submit("2").grade.given == "六"
+    english = StudySession(db, queries.add_profile(db, "Ben"), deck, clock=clock)
+    assert {i.prompt for i in english.items} == {"Capital of Algeria", "two times three"}
+    # The interface changes language mid-session: the item on screen too.
+    shown = english.next_item()
+    english.show_in("zh_CN")
+    assert english.next_item().item.prompt in ("阿尔及利亚的首都", "二乘三")
+    assert english.next_item().item.id == shown.item.id and english.current.reason == shown.reason
+    english.show_in(None)
+    assert english.next_item().item is shown.item
+    english.submit("2" if shown.item.kind == "choice" else "Algiers")
+    english.show_in("zh_CN")
+    assert english.undo().item.prompt in ("阿尔及利亚的首都", "二乘三")  # taken back in the language shown now

@@ -1,10 +1,11 @@
 """In 简体中文 the windows a student goes through show no English: the built-in decks' names and skills,
-Qt's own file dialog and the counts ("3 个条目") included.
+their cards, Qt's own file dialog and the counts ("3 个条目") included.
 
-The walk: profiles, the deck tree, a study session on a built-in deck, its summary, the statistics, the
-browser, an adaptive test with its report per deck and skill, the menus, a file dialog and the settings.
-Card content stays as the deck has it (a capital's name is not interface text); the walk studies the
-multiplication tables, whose cards have no words.
+The walk: profiles, the deck tree, a study session on each built-in deck but English–Chinese vocabulary (whose
+prompts are the English words being learnt) with its cards asked, answered and explained and its summary, the
+statistics, the browser, an adaptive test with its report per deck and skill, the menus, a file dialog and the
+settings. In the cards, chemical symbols (and formulas written in them) and the Latin names symbols come from are
+not English (tests/english_words.py).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 import shutil
 
 import pytest
+from english_words import TRANSLATED_DECKS, WORD, english_words
 from PySide6.QtCharts import QBarCategoryAxis, QCategoryAxis, QChartView
 from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -29,13 +31,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studyapp.content.model import SELF_GRADED
 from studyapp.store import queries
 from studyapp.ui.ops import UiPrefs
 from studyapp.workspace import open_workspace
 
 PROFILE = "小明"
 DECK = "Maths::Multiplication tables"
-WORD = re.compile(r"[A-Za-z]{2,}")
+CAPITALS = "Geography::World capitals"
+CARDS_PER_DECK = 3
 # What stays as it is in a Chinese interface: the program's own name and Anki's, key names, PIN (as Chinese
 # software writes it: "PIN 码"), the units pt (font size) and MB, and "English" in the language list, where each
 # language is named in itself.
@@ -141,11 +145,13 @@ def menu_texts(window) -> list[str]:
     return texts
 
 
-def english_in(texts: list[str]) -> set[str]:
+def english_in(texts: list[str], cards: bool = False) -> set[str]:
+    """The English words in `texts`; `cards`: a study screen, where chemical symbols, formulas and the Latin
+    names of symbols are not English either."""
     words = set()
     for text in texts:
         plain = FILE_PATTERN.sub(" ", html.unescape(re.sub(r"<[^>]*>", " ", text)).replace("&", ""))
-        words |= {w for w in WORD.findall(plain) if w not in ALLOWED}
+        words |= english_words(plain, ALLOWED) if cards else {w for w in WORD.findall(plain) if w not in ALLOWED}
     return words
 
 
@@ -156,13 +162,37 @@ def answer_choice(qtbot, page) -> None:
     qtbot.waitUntil(lambda: page.state in ("feedback", "question", "idle"))
 
 
+def answer_card(qtbot, page, look, name: str) -> None:
+    """Look at the card asked, answer it (a flashcard revealed and graded Good, a choice and true/false right, a
+    typed answer wrong, so that the correction shows) and look at the answer with its explanation."""
+    qtbot.waitUntil(lambda: page.state == "question")
+    look(f"{name}: question", visible_texts(page.window()), cards=True)
+    item = page.card.item
+    if item.kind in SELF_GRADED:
+        qtbot.keyClick(page, Qt.Key_Space)
+        qtbot.waitUntil(lambda: page.state == "revealed")
+        look(f"{name}: answer", visible_texts(page.window()), cards=True)
+        qtbot.keyClick(page, Qt.Key_3)
+        qtbot.waitUntil(lambda: page.state in ("question", "idle"))
+        return
+    if item.kind == "typed":
+        qtbot.keyClicks(page.typed, "1")
+        qtbot.keyClick(page.typed, Qt.Key_Return)
+    else:
+        right = item.options.index(item.answer) + 1 if item.kind == "choice" else 1 if item.answer == "true" else 2
+        qtbot.keyClick(page, getattr(Qt, f"Key_{right}"))
+    qtbot.waitUntil(lambda: page.state == "feedback")
+    look(f"{name}: feedback", visible_texts(page.window()), cards=True)
+    qtbot.keyClick(page, Qt.Key_Return)
+
+
 def test_the_chinese_walkthrough_shows_no_english(qtbot, window, open_profile, select_deck, steady_tests):
     found: dict[str, set[str]] = {}
 
-    def look(name: str, texts: list[str]) -> None:
-        words = english_in(texts)
+    def look(name: str, texts: list[str], cards: bool = False) -> None:
+        words = english_in(texts, cards)
         if words:
-            found[name] = words
+            found.setdefault(name, set()).update(words)
 
     window.preferences.apply(UiPrefs(language="zh_CN"))
     qtbot.waitUntil(lambda: window.decks.buttons["review"].text() == "学习(&S)")  # LanguageChange is posted
@@ -173,22 +203,19 @@ def test_the_chinese_walkthrough_shows_no_english(qtbot, window, open_profile, s
     shown = [window.decks.tree.topLevelItem(i).text(0) for i in range(window.decks.tree.topLevelItemCount())]
     assert "数学" in shown and "地理" in shown
 
-    select_deck(DECK)
     page = window.study
-    with qtbot.waitSignal(page.card_shown, timeout=10000):
-        qtbot.keyClick(window.decks.tree, Qt.Key_Return)
-    look("study: question", visible_texts(window))
-    answer_choice(qtbot, page)
-    look("study: feedback", visible_texts(window))
-    qtbot.keyClick(page, Qt.Key_Return)
-    answer_choice(qtbot, page)
-    qtbot.keyClick(page, Qt.Key_Return)
-    qtbot.waitUntil(lambda: page.state == "question")
-    qtbot.keyClick(page, Qt.Key_Escape)
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.summary)
-    look("summary", visible_texts(window))
-    qtbot.keyClick(window.summary, Qt.Key_Return)
-    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.decks)
+    for deck in sorted(TRANSLATED_DECKS.values(), key=lambda name: name == DECK):  # the tables last, as below
+        select_deck(deck)
+        with qtbot.waitSignal(page.card_shown, timeout=10000):
+            qtbot.keyClick(window.decks.tree, Qt.Key_Return)
+        for _ in range(CARDS_PER_DECK):
+            answer_card(qtbot, page, look, deck)
+        qtbot.waitUntil(lambda: page.state == "question")
+        qtbot.keyClick(page, Qt.Key_Escape)
+        qtbot.waitUntil(lambda: window.stack.currentWidget() is window.summary)
+        look(f"{deck}: summary", visible_texts(window))
+        qtbot.keyClick(window.summary, Qt.Key_Return)
+        qtbot.waitUntil(lambda: window.stack.currentWidget() is window.decks)
 
     with qtbot.waitSignal(window.stats.mastery_loaded, timeout=10000):
         qtbot.keyClick(window.decks.buttons["stats"], Qt.Key_Space)
@@ -196,11 +223,13 @@ def test_the_chinese_walkthrough_shows_no_english(qtbot, window, open_profile, s
     assert "乘法表" in window.stats.title.text()
     qtbot.keyClick(window.stats, Qt.Key_Escape)
 
+    select_deck(CAPITALS)  # the browser's list shows the cards' prompts and answers
     with qtbot.waitSignal(window.browser.loaded, timeout=10000):
         qtbot.keyClick(window.decks.buttons["browse"], Qt.Key_Space)
-    look("browser", visible_texts(window))
+    look("browser", visible_texts(window), cards=True)
     qtbot.keyClick(window.browser, Qt.Key_Escape)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.decks)
+    select_deck(DECK)
 
     deck = window.decks.selected_deck()
     with qtbot.waitSignal(page.card_shown, timeout=10000):

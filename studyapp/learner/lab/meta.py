@@ -264,6 +264,8 @@ def train(groups: list[Group], config: m.ModelConfig, spec: TrainSpec, checkpoin
         opt.step()
         with torch.no_grad():
             params["log_tau"].clamp_(-6.0, 8.0)
+            # The prior mean is a student vector too: it must not let recall rise with time (model.project).
+            params["phi0"].copy_(m.project(params["phi0"], params["phi0"]))
         value = loss.item() * size  # this rank's slice, as a batch mean
         running = value if running is None else 0.98 * running + 0.02 * value
         if progress is not None:
