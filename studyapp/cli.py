@@ -12,6 +12,7 @@ import sqlite3
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import NoReturn
 
 from studyapp import __version__
 from studyapp.content.model import EVENT_KIND, LANGUAGE_CODE, ContentError
@@ -304,13 +305,41 @@ def cmd_study(args) -> int:
 
 # ---------------------------------------------------------------- parser
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="studyapp", description="Offline flashcards, quizzes and adaptive tests.")
+class _LaunchParser(argparse.ArgumentParser):
+    """The program's own options alone, for the GUI's start: anything it cannot take is left to the full parser."""
+
+    def error(self, message: str) -> NoReturn:
+        raise argparse.ArgumentError(None, message)
+
+
+def _program_parser(parser_class: type[argparse.ArgumentParser] = argparse.ArgumentParser,
+                    add_help: bool = True) -> argparse.ArgumentParser:
+    """The parser with the options that come before a command (and with none, start the GUI)."""
+    parser = parser_class(prog="studyapp", description="Offline flashcards, quizzes and adaptive tests.",
+                          add_help=add_help)
     parser.add_argument("--version", action="version", version=f"studyapp {__version__}")
     parser.add_argument("--data-dir", help="where StudyApp keeps its data (default: $STUDYAPP_DATA_DIR or the "
                                            "user data folder)")
     parser.add_argument("--smoke-test", action="store_true", help="open the window, load the model, show a card, "
                                                                   "adapt once and quit (for packaging checks)")
+    return parser
+
+
+def gui_args(argv: list[str]) -> argparse.Namespace | None:
+    """The arguments of a GUI start (no command, no --help), else None. Building the commands' parsers imports
+    their modules, about 40 ms that the window would wait for."""
+    try:
+        args, rest = _program_parser(_LaunchParser, add_help=False).parse_known_args(argv)
+    except argparse.ArgumentError:
+        return None
+    if rest:
+        return None
+    args.command = None
+    return args
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _program_parser()
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("profiles", help="list profiles, add one, or set or remove a profile's PIN")
@@ -415,8 +444,8 @@ def _report_failure(args, exc: Exception) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = gui_args(argv) or build_parser().parse_args(argv)
     args.pin = ask_pin  # asked only when the profile turns out to have a PIN
     if args.command is None:
         from studyapp.ui.app import run_gui

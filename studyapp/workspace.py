@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -10,6 +9,7 @@ from typing import Callable
 from sqlite_utils import Database
 
 from studyapp import paths
+from studyapp.content.compiled_decks import CompiledDecks, file_digest
 from studyapp.content.model import ImportBundle
 from studyapp.content.native import SUFFIX, read_deck
 from studyapp.resources import decks_dir
@@ -41,18 +41,23 @@ class Workspace:
 
 
 def install_builtin_decks(db: Database, data_dir: Path) -> list[str]:
-    """Import each shipped deck whose file changed since it was last installed; returns their names."""
-    installed = []
-    for path in sorted(decks_dir().glob(f"*{SUFFIX}")):
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-        key = f"builtin:{path.name}"
-        if queries.get_meta(db, key) == digest:
-            continue
-        deck = read_deck(path)
-        import_bundle(db, data_dir, ImportBundle(decks=[deck]), profile_id=None)
-        queries.set_meta(db, key, digest)
-        installed.append(deck.name)
-    return installed
+    """Import each shipped deck whose file changed since it was last installed, all in one import (from their
+    compiled form where it is up to date); returns their names."""
+    folder = decks_dir()
+    changed = []
+    for path in sorted(folder.glob(f"*{SUFFIX}")):
+        digest = file_digest(path.read_bytes())
+        if queries.get_meta(db, f"builtin:{path.name}") != digest:
+            changed.append((path, digest))
+    if not changed:
+        return []
+    compiled = CompiledDecks(folder)
+    decks = [compiled.deck(path.name, digest) or read_deck(path) for path, digest in changed]
+    import_bundle(db, data_dir, ImportBundle(decks=decks), profile_id=None)
+    with db.atomic():
+        for path, digest in changed:
+            queries.set_meta(db, f"builtin:{path.name}", digest)
+    return [deck.name for deck in decks]
 
 
 class DamagedDatabase(StoreError):

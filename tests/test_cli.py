@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from studyapp.cli import main
+from studyapp.cli import build_parser, gui_args, main
 from studyapp.content.native import read_deck
 from studyapp.resources import decks_dir
 
@@ -30,6 +30,18 @@ def test_decks_lists_every_builtin_deck_with_counts(capsys, tmp_path):
         assert decks[deck.name]["items"] == len(deck.items)
         assert decks[deck.name]["new"] == len(deck.items)
         assert decks[deck.name]["answers"] == 0 and decks[deck.name]["due"] == 0
+
+
+@pytest.mark.parametrize("argv", [[], ["--smoke-test"], ["--data-dir", "d"], ["--data-dir=d", "--smoke-test"],
+                                  ["--data", "d", "--smoke"]])
+def test_a_gui_start_is_read_as_the_full_parser_reads_it(argv):
+    assert vars(gui_args(argv)) == vars(build_parser().parse_args(argv))
+
+
+@pytest.mark.parametrize("argv", [["decks"], ["--data-dir", "d", "profiles"], ["-h"], ["--help"], ["--data-dir"],
+                                  ["--smoke-test=1"], ["--bogus"], ["--"]])
+def test_a_command_help_or_a_mistake_is_left_to_the_full_parser(argv):
+    assert gui_args(argv) is None
 
 
 def test_data_dir_from_the_environment(capsys, isolated_data_dir):

@@ -36,12 +36,27 @@ def test_help_imports_neither_the_store_nor_pandas():
 
 
 def test_the_gui_start_path_imports_neither_the_store_nor_pandas():
-    # What `studyapp` imports on the GUI thread before the first window: the parser, then the GUI module.
+    # What `studyapp` imports on the GUI thread before the first window: the program's options, then the GUI module.
     assert loaded_after("""
-        from studyapp.cli import build_parser
-        build_parser().parse_args([])
+        from studyapp.cli import gui_args
+        gui_args([])
         import studyapp.ui.app
     """) == []
+
+
+def test_the_gui_start_path_builds_no_command_parser():
+    # Each command's parser comes from its own module; importing them took about 40 ms before the first window.
+    script = textwrap.dedent("""
+        import sys
+        from studyapp.cli import gui_args
+        gui_args(["--smoke-test"])
+        import studyapp.ui.app
+        command_modules = ("commands", "bench_crash", "bench_history", "bench_import")
+        print(sorted(m for m in sys.modules if m.endswith(command_modules)))
+    """)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
 
 
 def test_sqlite_utils_loads_without_pandas_and_pandas_still_imports_elsewhere():
@@ -65,6 +80,22 @@ def test_the_assignments_on_the_deck_screen_do_not_import_torch():
         import studyapp.classroom.assignments
         import studyapp.ui.assignments
     """)
+
+
+def test_listing_the_assignments_imports_no_cryptography(tmp_path):
+    # The deck screen lists the assignments in the store thread before a card can be opened: cryptography's import
+    # (20-30 ms) is left to signing and checking.
+    script = textwrap.dedent(f"""
+        import sys
+        from pathlib import Path
+        from studyapp.classroom.assignments import progress
+        from studyapp.workspace import open_workspace, resolve_profile
+        ws = open_workspace(Path({str(tmp_path)!r}))
+        print(progress(ws.db, resolve_profile(ws.db, None)["id"]), "cryptography" in sys.modules)
+    """)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["[]", "False"]
 
 
 def test_the_statistics_and_the_browser_are_made_when_first_opened():

@@ -16,12 +16,14 @@ import hashlib
 import json
 import os
 from pathlib import Path
-
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from typing import TYPE_CHECKING
 
 from studyapp.classroom.errors import ClassroomError
+
+# cryptography is imported by the functions that sign or verify: listing assignments on the deck screen imports
+# this module, and cryptography's import (20-30 ms) held the first card back.
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 FOLDER = "classroom"
 PRIVATE_KEY = "teacher-signing-key.pem"
@@ -53,6 +55,8 @@ def signature_path(weights: Path) -> Path:
 
 
 def _raw(public: Ed25519PublicKey) -> bytes:
+    from cryptography.hazmat.primitives import serialization
+
     return public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
@@ -64,6 +68,9 @@ def fingerprint(public_raw: bytes) -> str:
 
 def teacher_key(data_dir: Path) -> Ed25519PrivateKey:
     """The teacher's signing key, made on first use and kept private to the user (0600)."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     path = Path(data_dir) / FOLDER / PRIVATE_KEY
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -101,6 +108,9 @@ def signature_record(key: Ed25519PrivateKey, context: bytes, data: bytes) -> str
 def check_signature(record: bytes | None, context: bytes, data: bytes, trusted: bytes | None) -> bytes:
     """The signer's public key when `record` (signature_record's text; None: there is none) signs `data` under
     `context` with `trusted` (None: any key, the first signed file a laptop sees); SignatureProblem otherwise."""
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     if record is None or len(record) > MAX_SIGNATURE_BYTES:
         raise SignatureProblem("unsigned")
     try:

@@ -16,8 +16,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ["pyproject.toml", "setup.py", "README.md", "LICENSE", "studyapp", "resources"]
-SHIPPED = ["decks/world-capitals.deck.toml", "decks/multiplication.deck.toml", "models/learner.safetensors",
-           "models/learner.json", "i18n/studyapp_zh_CN.qm", "icons/studyapp.svg"]
+SHIPPED = ["decks/world-capitals.deck.toml", "decks/multiplication.deck.toml", "decks/compiled-decks.json",
+           "models/learner.safetensors", "models/learner.json", "i18n/studyapp_zh_CN.qm", "icons/studyapp.svg"]
 
 
 def run(*command, **kwargs):

@@ -1,6 +1,7 @@
 import sqlite3
 
 import pytest
+from sqlite_utils import plugins
 
 from studyapp.store import queries
 from studyapp.store.db import StoreError, connect, schema_version
@@ -15,6 +16,31 @@ def test_new_database_is_current_durable_and_checks_foreign_keys(tmp_path):
     with pytest.raises(sqlite3.IntegrityError):
         with db.atomic():
             db["answers"].insert({"profile_id": 99, "item_id": 99, "answered_ms": 1, "correct": 1})
+
+
+def test_a_new_database_gets_its_whole_schema_in_one_commit(tmp_path, monkeypatch):
+    # One disk flush for the schema of a first start, not one per migration step.
+    statements: list[str] = []
+    real_connect = sqlite3.connect
+
+    def traced(*args, **kwargs):
+        conn = real_connect(*args, **kwargs)
+        conn.set_trace_callback(statements.append)
+        return conn
+
+    monkeypatch.setattr(sqlite3, "connect", traced)
+    db = connect(tmp_path / "a.sqlite3")
+    assert schema_version(db) == SCHEMA_VERSION
+    assert [s for s in statements if s.strip().upper() in ("COMMIT", "BEGIN IMMEDIATE")] == ["BEGIN IMMEDIATE",
+                                                                                              "COMMIT"]
+
+
+def test_opening_looks_for_no_sqlite_utils_plugins(tmp_path, monkeypatch):
+    # Looking for them scans every installed package's entry points; StudyApp uses none.
+    monkeypatch.setattr(plugins, "_plugins_loaded", False)
+    monkeypatch.setattr(plugins.pm, "load_setuptools_entrypoints", lambda group: pytest.fail("plugins looked for"))
+    db = connect(tmp_path / "a.sqlite3")
+    assert schema_version(db) == SCHEMA_VERSION
 
 
 def test_database_from_the_first_schema_is_migrated_with_its_data(tmp_path):
