@@ -66,6 +66,15 @@ def browse(qtbot, window, select_deck):
     return page
 
 
+def edit_first_card(qtbot, window, select_deck):
+    """The browser on the capitals deck, with the editor open on its first card (Algeria)."""
+    page = browse(qtbot, window, select_deck)
+    page.table.selectRow(0)
+    page.edit_selected()
+    qtbot.waitUntil(lambda: getattr(page, "editor", None) is not None and page.editor.isVisible())
+    return page, page.editor
+
+
 def cells(page, row: int) -> tuple[str, str]:
     return page.model.item(row, 0).text(), page.model.item(row, 1).text()
 
@@ -81,11 +90,7 @@ def test_the_browser_lists_and_finds_cards_by_their_chinese_text(qtbot, chinese,
 
 def test_editing_a_card_in_chinese_changes_its_chinese_text_and_keeps_the_deck_own(qtbot, chinese, select_deck,
                                                                                     data_dir):
-    page = browse(qtbot, chinese, select_deck)
-    page.table.selectRow(0)
-    page.edit_selected()
-    qtbot.waitUntil(lambda: getattr(page, "editor", None) is not None and page.editor.isVisible())
-    editor = page.editor
+    page, editor = edit_first_card(qtbot, chinese, select_deck)
     assert editor.prompt.toPlainText() == "阿尔及利亚" and editor.answer.text() == "阿尔及尔"
     assert editor.note.isVisible() and "简体中文" in editor.note.text()
     editor.answer.setText("阿尔及尔市")
@@ -119,11 +124,7 @@ def test_a_card_on_screen_follows_the_interface_into_chinese(qtbot, window, open
 
 def test_the_editor_shows_built_in_tags_in_chinese_and_stores_them_as_the_deck_has_them(qtbot, chinese, select_deck,
                                                                                          data_dir):
-    page = browse(qtbot, chinese, select_deck)
-    page.table.selectRow(0)
-    page.edit_selected()
-    qtbot.waitUntil(lambda: getattr(page, "editor", None) is not None and page.editor.isVisible())
-    editor = page.editor
+    page, editor = edit_first_card(qtbot, chinese, select_deck)
     assert editor.tags.text() == "非洲"
     editor.tags.setText("非洲 地图")
     with qtbot.waitSignal(page.loaded, timeout=5000):
