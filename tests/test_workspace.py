@@ -34,6 +34,7 @@ def toml_items() -> dict[str, list]:
     decks = [read_deck(path) for path in sorted(decks_dir().glob(f"*{SUFFIX}"))]
     return {deck.name: [tuple(getattr(item, name) for name in STORED) for item in deck.items] for deck in decks}
 
+
 CAPITALS = '''format = 1
 [deck]
 name = "Geography::World capitals"

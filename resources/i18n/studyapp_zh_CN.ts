@@ -732,8 +732,8 @@
     </message>
     <message>
         <location filename="../../studyapp/ui/content_problems.py" line="34"/>
-        <source>the %2 translation of %1 has %3 options; the item has %4</source>
-        <translation>%1 的 %2 翻译有 %3 个选项；条目本身有 %4 个</translation>
+        <source>the %2 translation of %1 must list as many options as the item (%4), not %3</source>
+        <translation>%1 的 %2 翻译列出的选项数须与条目相同（%4 个），而不是 %3 个</translation>
     </message>
     <message>
         <location filename="../../studyapp/ui/content_problems.py" line="36"/>

@@ -156,7 +156,7 @@ FORMS: dict[Code, str] = {
     Code.INVALID_DECK_NAME: "invalid deck name %1",
     Code.NO_CLOZE_DELETION: "the cloze item %1 has no {{c1::...}} deletion",
     Code.TRANSLATION_LANGUAGE: "the item %1 has a translation for %2, which is not a language code such as zh_CN",
-    Code.TRANSLATION_OPTIONS_COUNT: "the %2 translation of %1 has %3 options; the item has %4",
+    Code.TRANSLATION_OPTIONS_COUNT: "the %2 translation of %1 must list as many options as the item (%4), not %3",
     Code.TRANSLATION_ANSWER_PLACE: "the answer of the %2 translation of %1 is not its option %3, which stands where "
                                    "the answer stands among the item's options",
     Code.TRANSLATION_CLOZE_GAPS: "the %2 translation of %1 has other gaps than the item: it has %3, the item %4",

@@ -32,7 +32,7 @@ def templates() -> dict[Code, str]:
         Code.TRANSLATION_LANGUAGE: QCoreApplication.translate(
             "ContentProblem", "the item %1 has a translation for %2, which is not a language code such as zh_CN"),
         Code.TRANSLATION_OPTIONS_COUNT: QCoreApplication.translate(
-            "ContentProblem", "the %2 translation of %1 has %3 options; the item has %4"),
+            "ContentProblem", "the %2 translation of %1 must list as many options as the item (%4), not %3"),
         Code.TRANSLATION_ANSWER_PLACE: QCoreApplication.translate(
             "ContentProblem", "the answer of the %2 translation of %1 is not its option %3, which stands where the "
             "answer stands among the item's options"),
